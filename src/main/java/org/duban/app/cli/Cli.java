@@ -1,0 +1,50 @@
+package org.duban.app.cli;
+
+import java.io.PrintWriter;
+import org.duban.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Builds and runs the command line with Chinese (or English) help and one-line errors. */
+public final class Cli {
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    private Cli() {
+    }
+
+    /** The configured command line; {@code out} and {@code err} receive normal output and errors. */
+    public static CommandLine create(DubanCommand.GuiStarter gui, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new DubanCommand(gui));
+        cl.setResourceBundle(Messages.load("org.duban.i18n.cli", Messages.locale()));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            LOG.error("Command failed", ex);
+            commandLine.getErr().println(Messages.tr("cli.error.prefix", message(ex)));
+            commandLine.getErr().flush();
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(Messages.tr("cli.error.usage", ex.getMessage(), c.getCommandSpec().qualifiedName()));
+            c.getErr().flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(DubanCommand.GuiStarter gui, String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return create(gui, out, err).execute(args);
+    }
+
+    /** The user-readable message: localized when the exception carries one, else its text. */
+    static String message(Throwable ex) {
+        String m = ex.getLocalizedMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+}

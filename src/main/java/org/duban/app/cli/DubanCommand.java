@@ -1,0 +1,72 @@
+package org.duban.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.duban.app.AppPaths;
+import org.duban.app.Version;
+import org.duban.persistence.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code duban [--db FILE] [--lang zh|en] [SUBCOMMAND]}: without a subcommand the window opens; with one, the
+ * work is done headless and the process exits 0 on success, non-zero with one line on error.
+ */
+@Command(name = "duban", mixinStandardHelpOptions = true, versionProvider = DubanCommand.VersionProvider.class,
+        resourceBundle = "org.duban.i18n.cli", sortOptions = false,
+        subcommands = {InitCommand.class, SampleCommand.class, StatsCommand.class})
+public final class DubanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", descriptionKey = "db", scope = CommandLine.ScopeType.INHERIT)
+    Path db;
+
+    @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lang", scope = CommandLine.ScopeType.INHERIT)
+    String lang;
+
+    /** What runs when no subcommand is given: the window. Set by the launcher. */
+    private final GuiStarter gui;
+
+    /** Starts the window on a database file. */
+    @FunctionalInterface
+    public interface GuiStarter {
+        int start(Path database);
+    }
+
+    public DubanCommand(GuiStarter gui) {
+        this.gui = gui;
+    }
+
+    /** The database the user named, or the data folder's. */
+    public Path database() {
+        return db != null ? db : AppPaths.defaultDatabase();
+    }
+
+    /** Opens the database (creating and migrating it if needed). */
+    Database openDatabase() {
+        return Database.open(database());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Override
+    public Integer call() {
+        return gui.start(database());
+    }
+
+    /** {@code --version}: the program's version and the schema it writes. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"督办台 Duban Desk " + Version.current()
+                    + " (schema " + Database.latestSchemaVersion() + ", Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.duban.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.duban.model.Assignment;
+import org.duban.model.Deadline;
+import org.duban.model.Task;
+import org.duban.model.TaskStatus;
+
+/** Tasks with their assignments: the aggregate is stored and read as a whole. */
+public final class TaskRepository {
+    private static final String COLUMNS = "t.id, t.meeting_id, t.seq, t.source, t.category, t.problem, t.target, "
+            + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks";
+    private final Database db;
+
+    public TaskRepository(Database db) {
+        this.db = db;
+    }
+
+    /** The tasks of one meeting in 序号 order. */
+    public List<Task> findByMeeting(long meetingId) {
+        return db.read(c -> query(c, "WHERE t.meeting_id = ?", meetingId));
+    }
+
+    /** Every task of every meeting. */
+    public List<Task> findAll() {
+        return db.read(c -> query(c, "", null));
+    }
+
+    public Optional<Task> findById(long id) {
+        return db.read(c -> query(c, "WHERE t.id = ?", id).stream().findFirst());
+    }
+
+    public int count() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM task")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** The next free 序号 in a meeting. */
+    public int nextSeq(long meetingId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) + 1 FROM task WHERE meeting_id = ?")) {
+                ps.setLong(1, meetingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Whether another task of the meeting already has this 序号. */
+    public boolean seqTaken(long meetingId, int seq, long exceptTaskId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM task WHERE meeting_id = ? AND seq = ? AND id <> ?")) {
+                ps.setLong(1, meetingId);
+                ps.setInt(2, seq);
+                ps.setLong(3, exceptTaskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Stores a new task and its assignments in one transaction. */
+    public Task insert(Task task) {
+        return db.write(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (meeting_id, seq, source, category, "
+                    + "problem, target, measures, leader, supporting_units, deadline, due_date, ongoing, remarks) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, task.meetingId());
+                int i = bindFields(ps, 2, task);
+                ps.setString(i, task.remarks());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            List<Assignment> stored = new ArrayList<>();
+            for (Assignment a : task.assignments()) {
+                stored.add(insertAssignment(c, id, a));
+            }
+            return task.withId(id, stored);
+        });
+    }
+
+    /**
+     * Saves a changed task. Assignments to units that stay keep their state; units taken off lose their
+     * assignment; new units get a fresh one.
+     */
+    public Task update(Task task) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET seq = ?, source = ?, category = ?, "
+                    + "problem = ?, target = ?, measures = ?, leader = ?, supporting_units = ?, deadline = ?, "
+                    + "due_date = ?, ongoing = ?, remarks = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                    + "WHERE id = ?")) {
+                int i = bindFields(ps, 1, task);
+                ps.setString(i++, task.remarks());
+                ps.setLong(i, task.id());
+                if (ps.executeUpdate() != 1) {
+                    throw new PersistenceException("task.error.gone", task.seq());
+                }
+            }
+            Map<Long, Assignment> existing = new HashMap<>();
+            for (Assignment a : assignmentsOf(c, task.id())) {
+                existing.put(a.unitId(), a);
+            }
+            Set<Long> wanted = new HashSet<>(task.unitIds());
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM assignment WHERE id = ?")) {
+                for (Assignment a : existing.values()) {
+                    if (!wanted.contains(a.unitId())) {
+                        ps.setLong(1, a.id());
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            List<Assignment> stored = new ArrayList<>();
+            for (Assignment a : task.assignments()) {
+                Assignment old = existing.get(a.unitId());
+                stored.add(old != null ? old : insertAssignment(c, task.id(), a));
+            }
+            return task.withId(task.id(), stored);
+        });
+    }
+
+    /** Deletes a task; its assignments go with it. */
+    public boolean delete(long taskId) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM task WHERE id = ?")) {
+                ps.setLong(1, taskId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Sets one assignment's status. */
+    public void updateAssignmentStatus(long assignmentId, TaskStatus status) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE assignment SET status = ? WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setLong(2, assignmentId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static int bindFields(PreparedStatement ps, int start, Task t) throws SQLException {
+        int i = start;
+        ps.setInt(i++, t.seq());
+        ps.setString(i++, t.source());
+        ps.setString(i++, t.category());
+        ps.setString(i++, t.problem());
+        ps.setString(i++, t.target());
+        ps.setString(i++, t.measures());
+        ps.setString(i++, t.leader());
+        ps.setString(i++, t.supportingUnits());
+        ps.setString(i++, t.deadline().phrase());
+        Optional<java.time.LocalDate> due = t.deadline().dueDate();
+        if (due.isPresent()) {
+            ps.setString(i++, due.get().toString());
+        } else {
+            ps.setNull(i++, Types.VARCHAR);
+        }
+        ps.setInt(i++, t.deadline().isOngoing() ? 1 : 0);
+        return i;
+    }
+
+    private static Assignment insertAssignment(Connection c, long taskId, Assignment a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, taskId);
+            ps.setLong(2, a.unitId());
+            ps.setString(3, a.status().name());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new Assignment(keys.getLong(1), taskId, a.unitId(), a.status());
+            }
+        }
+    }
+
+    private static List<Assignment> assignmentsOf(Connection c, long taskId) throws SQLException {
+        List<Assignment> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, task_id, unit_id, status FROM assignment WHERE task_id = ? ORDER BY id")) {
+            ps.setLong(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(mapAssignment(rs));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static Assignment mapAssignment(ResultSet rs) throws SQLException {
+        return new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), TaskStatus.valueOf(rs.getString(4)));
+    }
+
+    /** Two queries whatever the number of tasks: the tasks, then all their assignments. */
+    private static List<Task> query(Connection c, String where, Long param) throws SQLException {
+        Map<Long, List<Assignment>> byTask = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.task_id, a.unit_id, a.status "
+                + "FROM assignment a JOIN task t ON t.id = a.task_id " + where + " ORDER BY a.id")) {
+            if (param != null) {
+                ps.setLong(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Assignment a = mapAssignment(rs);
+                    byTask.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a);
+                }
+            }
+        }
+        List<Task> tasks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM task t " + where + " ORDER BY t.meeting_id, t.seq")) {
+            if (param != null) {
+                ps.setLong(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    tasks.add(new Task(id, rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            readDeadline(rs.getString(11)), rs.getString(12), byTask.getOrDefault(id, List.of())));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Phrases were checked when stored; one that no longer parses (a file edited by another tool) is kept as
+     * written rather than hiding the task.
+     */
+    private static Deadline readDeadline(String phrase) {
+        try {
+            return Deadline.parse(phrase);
+        } catch (IllegalArgumentException e) {
+            return Deadline.unreadable(phrase);
+        }
+    }
+}

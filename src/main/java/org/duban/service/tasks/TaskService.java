@@ -1,0 +1,96 @@
+package org.duban.service.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.duban.model.Task;
+import org.duban.model.Unit;
+import org.duban.persistence.Database;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitRepository;
+import org.duban.service.units.UnitResolver;
+
+/** Use cases of the checklist: list, create, edit and delete tasks. Every change is saved at once. */
+public final class TaskService {
+    private final Database db;
+    private final TaskRepository tasks;
+    private final UnitRepository units;
+
+    public TaskService(Database db) {
+        this.db = db;
+        this.tasks = new TaskRepository(db);
+        this.units = new UnitRepository(db);
+    }
+
+    /** The roster, for pickers and filters. */
+    public List<Unit> units() {
+        return units.findAll();
+    }
+
+    public UnitResolver unitResolver() {
+        return new UnitResolver(units.findAll());
+    }
+
+    /** The checklist rows of one meeting in 序号 order. */
+    public List<ChecklistRow> checklist(long meetingId) {
+        return toRows(tasks.findByMeeting(meetingId));
+    }
+
+    /** Turns tasks into checklist rows with their units resolved (one roster read for all). */
+    public List<ChecklistRow> toRows(List<Task> list) {
+        Map<Long, Unit> byId = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        return list.stream()
+                .map(t -> ChecklistRow.of(t, t.unitIds().stream().map(byId::get).toList()))
+                .toList();
+    }
+
+    public int nextSeq(long meetingId) {
+        return tasks.nextSeq(meetingId);
+    }
+
+    /** Checks an input without saving it. */
+    public TaskValidator.Result validate(TaskInput input, long meetingId, long taskId) {
+        return new TaskValidator(unitResolver())
+                .validate(input, meetingId, taskId, seq -> tasks.seqTaken(meetingId, seq, taskId));
+    }
+
+    /**
+     * Saves a new task of the meeting.
+     *
+     * @throws TaskValidationException naming each field that is wrong; nothing is written then
+     */
+    public Task create(long meetingId, TaskInput input) {
+        return db.write(c -> {
+            TaskValidator.Result r = validate(input, meetingId, 0);
+            if (!r.ok()) {
+                throw new TaskValidationException(r.errors());
+            }
+            return tasks.insert(r.task());
+        });
+    }
+
+    /** Saves changes to a task; assignments of units that stay keep their progress. */
+    public Task update(long taskId, TaskInput input) {
+        return db.write(c -> {
+            Task old = tasks.findById(taskId).orElseThrow(
+                    () -> new org.duban.persistence.PersistenceException("task.error.gone", input.seq()));
+            TaskValidator.Result r = validate(input, old.meetingId(), taskId);
+            if (!r.ok()) {
+                throw new TaskValidationException(r.errors());
+            }
+            return tasks.update(r.task());
+        });
+    }
+
+    public boolean delete(long taskId) {
+        return tasks.delete(taskId);
+    }
+
+    /** The text form of a stored task, as the edit form starts from. */
+    public static TaskInput toInput(Task task, List<Unit> taskUnits) {
+        return new TaskInput(String.valueOf(task.seq()), task.source(), task.category(), task.problem(),
+                task.target(), task.measures(), taskUnits.stream().map(Unit::name).collect(Collectors.joining("、")),
+                task.supportingUnits(), task.leader(), task.deadline().phrase(), task.remarks());
+    }
+}

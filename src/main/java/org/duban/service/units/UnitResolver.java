@@ -1,0 +1,118 @@
+package org.duban.service.units;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.duban.model.Unit;
+
+/**
+ * Reads unit names as people write them: full names, short names, aliases from the roster, and the usual
+ * decorations (人民政府, 委、政府, 党工委, 管委会, a leading 宁德市). "各县(市、区)" means every county-level unit.
+ */
+public final class UnitResolver {
+    /** Separators between several units in one cell. */
+    public static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/／\\n\\r]+");
+    private static final Pattern ALL_COUNTIES = Pattern.compile("各县[(（]?市、?区[)）]?|各县市区|各县区|各县市");
+    private static final String[] SUFFIXES = {
+        "人民政府", "委、区政府", "委、市政府", "委、县政府", "委区政府", "委市政府", "委县政府",
+        "党工委", "管委会", "党委", "政府", "委"
+    };
+
+    private final List<Unit> units;
+    private final Map<String, Unit> byKey = new HashMap<>();
+
+    public UnitResolver(List<Unit> units) {
+        this.units = List.copyOf(units);
+        for (Unit u : this.units) {
+            byKey.putIfAbsent(key(u.name()), u);
+            for (String alias : u.aliases()) {
+                byKey.putIfAbsent(key(alias), u);
+            }
+        }
+        for (Unit u : this.units) {
+            byKey.putIfAbsent(key(u.shortName()), u); // short names last: they must not shadow a full name
+        }
+    }
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    /** The unit that this spelling names, if any. */
+    public Optional<Unit> resolve(String spelling) {
+        if (spelling == null) {
+            return Optional.empty();
+        }
+        String k = key(spelling);
+        if (k.isEmpty()) {
+            return Optional.empty();
+        }
+        Unit hit = byKey.get(k);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        String bare = k.startsWith("宁德市") && k.length() > 3 ? "市" + k.substring(3) : k;
+        hit = byKey.get(bare);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        for (String suffix : SUFFIXES) {
+            if (bare.endsWith(suffix) && bare.length() > suffix.length()) {
+                String stem = bare.substring(0, bare.length() - suffix.length());
+                hit = byKey.get(stem);
+                if (hit == null && !stem.isEmpty()) {
+                    hit = byKey.get(stem.substring(0, stem.length() - 1)); // 蕉城区委 → 蕉城区 → 蕉城
+                }
+                if (hit != null) {
+                    return Optional.of(hit);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The result of reading a cell that may name several units. */
+    public record Resolution(List<Unit> units, List<String> unknown) {
+        public boolean ok() {
+            return unknown.isEmpty() && !units.isEmpty();
+        }
+    }
+
+    /**
+     * Reads "蕉城区、福安市人民政府，霞浦县" or "各县(市、区)" into units (roster order, no duplicates) and the
+     * spellings that name no unit.
+     */
+    public Resolution resolveList(String cell) {
+        Set<Unit> found = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        if (cell == null) {
+            return new Resolution(List.of(), List.of());
+        }
+        String text = Normalizer.normalize(cell, Normalizer.Form.NFKC);
+        var all = ALL_COUNTIES.matcher(text);
+        if (all.find()) {
+            units.stream().filter(u -> u.kind().isCountyLevel()).forEach(found::add);
+            text = all.replaceAll("、");
+        }
+        for (String part : LIST_SEPARATORS.split(text)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            resolve(p).ifPresentOrElse(found::add, () -> unknown.add(p));
+        }
+        List<Unit> ordered = units.stream().filter(found::contains).toList();
+        return new Resolution(ordered, List.copyOf(unknown));
+    }
+
+    private static String key(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "")
+                .replace('(', '（').replace(')', '）');
+    }
+}

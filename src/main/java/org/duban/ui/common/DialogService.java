@@ -1,0 +1,29 @@
+package org.duban.ui.common;
+
+/**
+ * Every dialog and error message goes through here, so that tests can stand in for the user's answer.
+ * Messages are short and in the user's language; details (stack traces) sit behind an expander.
+ */
+public interface DialogService {
+
+    /** Tells the user something went wrong. {@code cause} may be null. */
+    void showError(String title, String message, Throwable cause);
+
+    void showInfo(String title, String message);
+
+    /** Asks a yes/no question; true when the user confirms with {@code okText}. */
+    boolean confirm(String title, String message, String okText);
+
+    /** The message to show for an exception: its localized text. */
+    static String messageOf(Throwable e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof org.duban.i18n.LocalizedException) {
+                return t.getLocalizedMessage();
+            }
+            t = t.getCause();
+        }
+        String m = e == null ? null : e.getLocalizedMessage();
+        return m == null || m.isBlank() ? org.duban.i18n.Messages.tr("error.unexpected") : m;
+    }
+}

@@ -1,0 +1,60 @@
+package org.duban.ui.common;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+import org.duban.i18n.Messages;
+
+/** {@link DialogService} with JavaFX alerts, themed like the main window. */
+public final class FxDialogService implements DialogService {
+    private final Window owner;
+
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message, Throwable cause) {
+        Alert alert = alert(Alert.AlertType.ERROR, title, message);
+        if (cause != null) {
+            StringWriter sw = new StringWriter();
+            cause.printStackTrace(new PrintWriter(sw));
+            TextArea details = new TextArea(sw.toString());
+            details.setEditable(false);
+            details.setWrapText(false);
+            details.setPrefRowCount(12);
+            alert.getDialogPane().setExpandableContent(details);
+        }
+        alert.showAndWait();
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String okText) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(Messages.tr("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(ok, cancel);
+        return alert.showAndWait().filter(ok::equals).isPresent();
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(message);
+        Theme.style(alert.getDialogPane());
+        return alert;
+    }
+}

@@ -1,0 +1,82 @@
+package org.duban.ui.main;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.duban.i18n.Messages;
+import org.duban.ui.common.TaskRunner;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's content: the navigation rail on the left, the current screen, and a footer. */
+public final class MainWindow {
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Map<String, Node> built = new HashMap<>();
+    private final ToggleGroup group = new ToggleGroup();
+
+    public MainWindow(List<NavItem> items, String databaseText, TaskRunner runner) {
+        root.setId("mainWindow");
+        VBox rail = new VBox();
+        rail.getStyleClass().add("nav-rail");
+        Label appTitle = new Label(Messages.tr("app.title"));
+        appTitle.getStyleClass().add("app-title");
+        rail.getChildren().add(appTitle);
+        for (NavItem item : items) {
+            ToggleButton b = new ToggleButton(Messages.tr(item.labelKey()), new FontIcon(item.icon()));
+            b.setId(item.id());
+            b.setAccessibleText(Messages.tr(item.labelKey()));
+            b.setToggleGroup(group);
+            b.setOnAction(e -> {
+                if (!b.isSelected()) {
+                    b.setSelected(true); // a rail always has one area chosen
+                }
+                show(item);
+            });
+            rail.getChildren().add(b);
+        }
+        root.setLeft(rail);
+        root.setCenter(content);
+        root.setBottom(footer(databaseText, runner));
+        if (!items.isEmpty()) {
+            ((ToggleButton) rail.getChildren().get(1)).setSelected(true);
+            show(items.get(0));
+        }
+    }
+
+    private HBox footer(String databaseText, TaskRunner runner) {
+        Label db = new Label(databaseText);
+        db.setId("databaseLabel");
+        db.getStyleClass().add("count-label");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        busy.setId("busyIndicator");
+        busy.setPrefWidth(120);
+        busy.visibleProperty().bind(runner.busyProperty());
+        HBox footer = new HBox(db, spacer, busy);
+        footer.getStyleClass().add("status-bar");
+        footer.setPadding(new Insets(4, 12, 4, 12));
+        return footer;
+    }
+
+    private void show(NavItem item) {
+        Node view = built.computeIfAbsent(item.id(), k -> item.view().get());
+        content.getChildren().setAll(view);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+}

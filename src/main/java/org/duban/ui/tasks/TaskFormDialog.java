@@ -1,0 +1,210 @@
+package org.duban.ui.tasks;
+
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import org.duban.i18n.Messages;
+import org.duban.model.Unit;
+import org.duban.service.tasks.TaskField;
+import org.duban.ui.common.Theme;
+
+/**
+ * The add/edit form. It stays open until the task is saved, so a failed save never loses what was typed;
+ * errors show under the field they concern.
+ */
+final class TaskFormDialog {
+    private final TaskFormViewModel vm;
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final GridPane grid = new GridPane();
+    private int row;
+
+    TaskFormDialog(TaskFormViewModel vm, Window owner, java.util.List<String> knownSources,
+                   java.util.List<String> knownCategories) {
+        this.vm = vm;
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setResizable(true);
+        dialog.setTitle(Messages.tr(vm.isNew() ? "task.form.newTitle" : "task.form.editTitle"));
+        dialog.setHeaderText(vm.meeting().title() + "  " + vm.meeting().heldOn());
+        Theme.style(dialog.getDialogPane());
+
+        grid.getStyleClass().add("form-grid");
+        grid.setPadding(new Insets(4, 8, 4, 8));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(80);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setPrefWidth(560);
+        grid.getColumnConstraints().addAll(labels, inputs);
+
+        TextField seq = textField(TaskField.SEQ, "seqField");
+        seq.setMaxWidth(120);
+        add(TaskField.SEQ, seq, true);
+        add(TaskField.SOURCE, comboField(TaskField.SOURCE, "sourceField", knownSources), true);
+        add(TaskField.CATEGORY, comboField(TaskField.CATEGORY, "categoryField", knownCategories), false);
+        add(TaskField.PROBLEM, textArea(TaskField.PROBLEM, "problemField", 3), true);
+        add(TaskField.TARGET, textArea(TaskField.TARGET, "targetField", 2), false);
+        add(TaskField.MEASURES, textArea(TaskField.MEASURES, "measuresField", 3), false);
+        add(TaskField.UNITS, unitsField(), true);
+        add(TaskField.SUPPORTING_UNITS, textField(TaskField.SUPPORTING_UNITS, "supportingUnitsField"), false);
+        add(TaskField.LEADER, textField(TaskField.LEADER, "leaderField"), false);
+        add(TaskField.DEADLINE, deadlineField(), true);
+        add(TaskField.REMARKS, textField(TaskField.REMARKS, "remarksField"), false);
+
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(560);
+        dialog.getDialogPane().setContent(scroll);
+
+        ButtonType save = new ButtonType(Messages.tr("common.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(Messages.tr("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, cancel);
+        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
+        saveButton.setId("saveButton");
+        saveButton.disableProperty().bind(vm.savingProperty());
+        Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
+        cancelButton.setId("cancelButton");
+        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // the dialog closes only once the task is saved
+            onSave.accept(vm);
+        });
+    }
+
+    private Consumer<TaskFormViewModel> onSave = x -> { };
+
+    /** Shows the form (not blocking); {@code save} is called with the form when the user saves. */
+    void show(Consumer<TaskFormViewModel> save) {
+        this.onSave = save;
+        dialog.show();
+        Node first = dialog.getDialogPane().lookup("#problemField");
+        if (first != null) {
+            first.requestFocus();
+        }
+    }
+
+    void onHidden(Runnable r) {
+        dialog.setOnHidden(e -> r.run());
+    }
+
+    void close() {
+        dialog.setResult(ButtonType.OK);
+        dialog.close();
+    }
+
+    private void add(TaskField field, Node input, boolean required) {
+        String text = Messages.tr(field.labelKey()) + (required ? " *" : "");
+        Label label = new Label(text);
+        label.getStyleClass().add("form-label");
+        label.setLabelFor(input);
+        Label error = new Label();
+        error.setId(idOf(field) + "Error");
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(vm.errorProperty(field));
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.setWrapText(true);
+        VBox box = new VBox(2, input, error);
+        GridPane.setHgrow(box, Priority.ALWAYS);
+        grid.add(label, 0, row);
+        grid.add(box, 1, row);
+        row++;
+        TextInputControl tic = input instanceof TextInputControl t ? t
+                : input instanceof HBox h && h.getChildren().get(0) instanceof TextInputControl t2 ? t2
+                : input instanceof ComboBox<?> c ? c.getEditor() : null;
+        if (tic != null) {
+            tic.setAccessibleText(text);
+            vm.errorProperty(field).addListener((obs, o, n) -> {
+                if (n.isEmpty()) {
+                    tic.getStyleClass().remove("invalid");
+                } else if (!tic.getStyleClass().contains("invalid")) {
+                    tic.getStyleClass().add("invalid");
+                }
+            });
+        }
+    }
+
+    private static String idOf(TaskField f) {
+        String key = f.labelKey();
+        return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    private TextField textField(TaskField field, String id) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().bindBidirectional(vm.field(field));
+        return t;
+    }
+
+    private TextArea textArea(TaskField field, String id, int rows) {
+        TextArea t = new TextArea();
+        t.setId(id);
+        t.setWrapText(true);
+        t.setPrefRowCount(rows);
+        t.textProperty().bindBidirectional(vm.field(field));
+        return t;
+    }
+
+    private ComboBox<String> comboField(TaskField field, String id, java.util.List<String> known) {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId(id);
+        c.setEditable(true);
+        c.getItems().setAll(known);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.getEditor().textProperty().bindBidirectional(vm.field(field));
+        return c;
+    }
+
+    private Node unitsField() {
+        TextField t = textField(TaskField.UNITS, "unitsField");
+        t.setPromptText(Messages.tr("task.form.unitsPrompt"));
+        MenuButton pick = new MenuButton(Messages.tr("task.form.pickUnits"));
+        pick.setId("pickUnitsButton");
+        for (Unit u : vm.units()) {
+            CheckMenuItem item = new CheckMenuItem(u.name());
+            item.setOnAction(e -> vm.toggleUnit(u, item.isSelected()));
+            pick.getItems().add(item);
+        }
+        pick.setOnShowing(e -> pick.getItems().forEach(i -> {
+            CheckMenuItem c = (CheckMenuItem) i;
+            c.setSelected(vm.units().stream().filter(u -> u.name().equals(c.getText())).anyMatch(vm::hasUnit));
+        }));
+        HBox box = new HBox(8, t, pick);
+        HBox.setHgrow(t, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node deadlineField() {
+        TextField t = textField(TaskField.DEADLINE, "deadlineField");
+        t.setPromptText(Messages.tr("task.form.deadlinePrompt"));
+        Label hint = new Label();
+        hint.setId("deadlineHint");
+        hint.getStyleClass().add("hint-label");
+        hint.textProperty().bind(Bindings.when(vm.errorProperty(TaskField.DEADLINE).isEmpty())
+                .then(vm.deadlineHintProperty()).otherwise(""));
+        HBox box = new HBox(12, t, hint);
+        HBox.setHgrow(t, Priority.ALWAYS);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+}

@@ -1,0 +1,286 @@
+package org.duban.ui.tasks;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.duban.i18n.Messages;
+import org.duban.model.Meeting;
+import org.duban.model.MeetingKind;
+import org.duban.model.TaskStatus;
+import org.duban.model.Unit;
+import org.duban.service.meetings.MeetingService;
+import org.duban.service.tasks.ChecklistFilter;
+import org.duban.service.tasks.ChecklistRow;
+import org.duban.service.tasks.TaskInput;
+import org.duban.service.tasks.TaskService;
+import org.duban.service.tasks.TaskValidationException;
+import org.duban.ui.common.DialogService;
+import org.duban.ui.common.TaskRunner;
+
+/**
+ * State of the task checklist: the meeting shown, its rows, the filters and the count line. Loading and
+ * saving run through the {@link TaskRunner}; the view only binds.
+ */
+public final class TaskListViewModel {
+    private final TaskService tasks;
+    private final MeetingService meetingService;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+
+    private final ObservableList<Meeting> meetings = FXCollections.observableArrayList();
+    private final ObjectProperty<Meeting> meeting = new SimpleObjectProperty<>();
+    private final ObservableList<Unit> units = FXCollections.observableArrayList();
+    private final ObservableList<ChecklistRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ChecklistRow> visibleRows = new FilteredList<>(rows);
+    private final ObservableList<String> sources = FXCollections.observableArrayList();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
+
+    private final ObjectProperty<Unit> unitFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<TaskStatus> statusFilter = new SimpleObjectProperty<>();
+    private final StringProperty sourceFilter = new SimpleStringProperty();
+    private final StringProperty categoryFilter = new SimpleStringProperty();
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final StringBinding countText;
+
+    public TaskListViewModel(TaskService tasks, MeetingService meetings, TaskRunner runner, DialogService dialogs) {
+        this.tasks = tasks;
+        this.meetingService = meetings;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        Observable[] filters = {unitFilter, statusFilter, sourceFilter, categoryFilter, searchText};
+        for (Observable o : filters) {
+            o.addListener(x -> applyFilter());
+        }
+        countText = Bindings.createStringBinding(
+                () -> Messages.tr("tasks.count", visibleRows.size(), rows.size()), visibleRows, rows);
+        meeting.addListener((obs, o, n) -> {
+            if (n != null && (o == null || n.id() != o.id())) {
+                reloadRows(null);
+            }
+        });
+    }
+
+    /** Reads meetings, roster and the current meeting's tasks in the background. */
+    public void load() {
+        loading.set(true);
+        runner.run(() -> new Snapshot(meetingService.all(), tasks.units(), meetingService.current().orElse(null)),
+                snap -> {
+                    units.setAll(snap.units());
+                    meetings.setAll(snap.meetings());
+                    Meeting shown = meeting.get();
+                    Meeting target = shown == null ? snap.current() : snap.meetings().stream()
+                            .filter(m -> m.id() == shown.id()).findFirst().orElse(snap.current());
+                    if (target == null) {
+                        meeting.set(null);
+                        rows.clear();
+                        loading.set(false);
+                    } else if (shown != null && shown.id() == target.id()) {
+                        meeting.set(target);
+                        reloadRows(null);
+                    } else {
+                        meeting.set(target); // the listener loads its rows
+                    }
+                }, this::failed);
+    }
+
+    private record Snapshot(List<Meeting> meetings, List<Unit> units, Meeting current) {
+    }
+
+    /** Reloads the rows of the current meeting; {@code then} runs after (on the FX thread). */
+    public void reloadRows(Runnable then) {
+        Meeting m = meeting.get();
+        if (m == null) {
+            rows.clear();
+            return;
+        }
+        loading.set(true);
+        runner.run(() -> tasks.checklist(m.id()), list -> {
+            if (meeting.get() == null || meeting.get().id() != m.id()) {
+                return; // the user chose another meeting meanwhile
+            }
+            rows.setAll(list);
+            sources.setAll(distinct(list, r -> r.task().source()));
+            categories.setAll(distinct(list, r -> r.task().category()));
+            loading.set(false);
+            if (then != null) {
+                then.run();
+            }
+        }, this::failed);
+    }
+
+    private static List<String> distinct(List<ChecklistRow> list, java.util.function.Function<ChecklistRow, String> f) {
+        // first-seen order: sources come in the order the list was issued
+        return list.stream().map(f).filter(s -> s != null && !s.isBlank()).distinct().collect(Collectors.toList());
+    }
+
+    private void applyFilter() {
+        Unit u = unitFilter.get();
+        visibleRows.setPredicate(new ChecklistFilter(u == null ? null : u.id(), statusFilter.get(),
+                sourceFilter.get(), categoryFilter.get(), searchText.get()));
+    }
+
+    private void failed(Throwable e) {
+        loading.set(false);
+        dialogs.showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
+    }
+
+    /** A form for a new task, starting from the next 序号 and the source of the last task. */
+    public Optional<TaskFormViewModel> newTaskForm() {
+        Meeting m = meeting.get();
+        if (m == null) {
+            return Optional.empty();
+        }
+        int next = rows.stream().mapToInt(r -> r.task().seq()).max().orElse(0) + 1;
+        String source = rows.isEmpty() ? "" : rows.get(rows.size() - 1).task().source();
+        TaskInput start = new TaskInput(String.valueOf(next), source, "", "", "", "", "", "", "", "", "");
+        return Optional.of(new TaskFormViewModel(m, 0, start, units, seqsExcept(0)));
+    }
+
+    /** A form to edit the row's task. */
+    public TaskFormViewModel editForm(ChecklistRow row) {
+        return new TaskFormViewModel(meeting.get(), row.task().id(), TaskService.toInput(row.task(), row.units()),
+                units, seqsExcept(row.task().id()));
+    }
+
+    private Set<Integer> seqsExcept(long taskId) {
+        return rows.stream().filter(r -> r.task().id() != taskId).map(r -> r.task().seq())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Saves the form in the background. On success the list reloads and {@code onSaved} gets the task id;
+     * validation errors found while saving go back to the form's fields; other errors are shown.
+     */
+    public void save(TaskFormViewModel form, Consumer<Long> onSaved) {
+        if (!form.submit()) {
+            return;
+        }
+        form.savingProperty().set(true);
+        long meetingId = form.meeting().id();
+        runner.run(() -> form.isNew() ? tasks.create(meetingId, form.input()) : tasks.update(form.taskId(), form.input()),
+                saved -> {
+                    form.savingProperty().set(false);
+                    reloadRows(() -> onSaved.accept(saved.id()));
+                },
+                e -> {
+                    form.savingProperty().set(false);
+                    if (e instanceof TaskValidationException v) {
+                        form.showErrors(v.errors());
+                    } else {
+                        failed(e);
+                    }
+                });
+    }
+
+    /** Asks, then deletes the row's task. */
+    public void delete(ChecklistRow row) {
+        boolean ok = dialogs.confirm(Messages.tr("tasks.delete.title"),
+                Messages.tr("tasks.delete.message", row.task().seq(), abbreviate(row.task().problem(), 40)),
+                Messages.tr("tasks.delete.ok"));
+        if (!ok) {
+            return;
+        }
+        runner.run(() -> tasks.delete(row.task().id()), done -> reloadRows(null), this::failed);
+    }
+
+    /** Creates an assignment meeting dated today when there is none yet (asked first). */
+    public void createFirstMeeting(Runnable then) {
+        boolean ok = dialogs.confirm(Messages.tr("tasks.noMeeting.title"), Messages.tr("tasks.noMeeting.message"),
+                Messages.tr("tasks.noMeeting.ok"));
+        if (!ok) {
+            return;
+        }
+        Meeting draft = new Meeting(0, MeetingKind.ASSIGNMENT, LocalDate.now(),
+                Messages.tr("tasks.noMeeting.defaultTitle"), "");
+        runner.run(() -> meetingService.create(draft), created -> {
+            meetings.add(0, created);
+            meeting.set(created);
+            then.run();
+        }, this::failed);
+    }
+
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    public void clearFilters() {
+        unitFilter.set(null);
+        statusFilter.set(null);
+        sourceFilter.set(null);
+        categoryFilter.set(null);
+        searchText.set("");
+    }
+
+    public ObservableList<Meeting> meetings() {
+        return meetings;
+    }
+
+    public ObjectProperty<Meeting> meetingProperty() {
+        return meeting;
+    }
+
+    public ObservableList<Unit> units() {
+        return units;
+    }
+
+    public ObservableList<ChecklistRow> rows() {
+        return rows;
+    }
+
+    public FilteredList<ChecklistRow> visibleRows() {
+        return visibleRows;
+    }
+
+    public ObservableList<String> sources() {
+        return sources;
+    }
+
+    public ObservableList<String> categories() {
+        return categories;
+    }
+
+    public ObjectProperty<Unit> unitFilterProperty() {
+        return unitFilter;
+    }
+
+    public ObjectProperty<TaskStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public StringProperty sourceFilterProperty() {
+        return sourceFilter;
+    }
+
+    public StringProperty categoryFilterProperty() {
+        return categoryFilter;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringBinding countTextProperty() {
+        return countText;
+    }
+}

@@ -1,0 +1,106 @@
+package org.duban.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.duban.model.Meeting;
+import org.duban.model.Task;
+import org.duban.model.TaskStatus;
+import org.duban.persistence.Database;
+import org.duban.service.tasks.ChecklistFilter;
+import org.duban.service.tasks.ChecklistRow;
+import org.duban.service.tasks.TaskField;
+import org.duban.service.tasks.TaskInput;
+import org.duban.service.tasks.TaskService;
+import org.duban.service.tasks.TaskValidationException;
+import org.duban.testing.TestDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskServiceTest {
+    @TempDir
+    Path dir;
+    Database db;
+    TaskService service;
+    Meeting meeting;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDb.withSample(dir);
+        service = new TaskService(db);
+        meeting = new org.duban.service.meetings.MeetingService(db).current().orElseThrow();
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private TaskInput input(String seq, String units, String deadline) {
+        return new TaskInput(seq, "市级排查", "大气环境", "露天焚烧秸秆", "杜绝露天焚烧", "加强巡查", units, "", "",
+                deadline, "");
+    }
+
+    @Test
+    void createdTaskIsInTheChecklist() {
+        int next = service.nextSeq(meeting.id());
+        Task t = service.create(meeting.id(), input(String.valueOf(next), "古田县、屏南县", "2026年第四季度"));
+        List<ChecklistRow> rows = service.checklist(meeting.id());
+        ChecklistRow row = rows.get(rows.size() - 1);
+        assertEquals(t.id(), row.task().id());
+        assertEquals("古田县、屏南县", row.unitNames());
+        assertEquals(TaskStatus.NOT_STARTED, row.status());
+    }
+
+    @Test
+    void invalidInputWritesNothing() {
+        int before = service.checklist(meeting.id()).size();
+        TaskValidationException e = assertThrows(TaskValidationException.class,
+                () -> service.create(meeting.id(), input("1", "火星区", "尽快")));
+        assertTrue(e.errors().stream().anyMatch(x -> x.field() == TaskField.SEQ), "序号 1 is taken");
+        assertTrue(e.errors().stream().anyMatch(x -> x.field() == TaskField.UNITS));
+        assertTrue(e.errors().stream().anyMatch(x -> x.field() == TaskField.DEADLINE));
+        assertEquals(before, service.checklist(meeting.id()).size());
+    }
+
+    @Test
+    void editingKeepsItsOwnSeq() {
+        ChecklistRow first = service.checklist(meeting.id()).get(0);
+        TaskInput in = TaskService.toInput(first.task(), first.units());
+        Task updated = service.update(first.task().id(), new TaskInput(in.seq(), in.source(), in.category(),
+                in.problem() + "（已补充）", in.target(), in.measures(), in.units(), in.supportingUnits(), in.leader(),
+                in.deadline(), in.remarks()));
+        assertTrue(updated.problem().endsWith("（已补充）"));
+        assertEquals(first.task().seq(), updated.seq());
+    }
+
+    @Test
+    void filterByUnitStatusSourceAndText() {
+        List<ChecklistRow> rows = service.checklist(meeting.id());
+        long gutian = service.units().stream().filter(u -> u.name().equals("古田县")).findFirst().orElseThrow().id();
+        List<ChecklistRow> byUnit = rows.stream().filter(new ChecklistFilter(gutian, null, null, null, null)).toList();
+        assertTrue(byUnit.size() > 0 && byUnit.size() < rows.size());
+        assertTrue(byUnit.stream().allMatch(r -> r.unitNames().contains("古田县")));
+
+        assertEquals(rows.size(), rows.stream().filter(new ChecklistFilter(null, TaskStatus.NOT_STARTED, null, null, null)).count());
+        assertEquals(0, rows.stream().filter(new ChecklistFilter(null, TaskStatus.CLOSED, null, null, null)).count());
+
+        List<ChecklistRow> bySource = rows.stream().filter(new ChecklistFilter(null, null, "举一反三", null, null)).toList();
+        assertTrue(bySource.stream().allMatch(r -> r.task().source().equals("举一反三")) && !bySource.isEmpty());
+
+        List<ChecklistRow> text = rows.stream().filter(new ChecklistFilter(null, null, null, null, "小水电")).toList();
+        assertTrue(text.stream().allMatch(r -> r.task().problem().contains("小水电") || r.task().target().contains("小水电")
+                || r.task().measures().contains("小水电")) && !text.isEmpty());
+
+        List<ChecklistRow> byShortName = rows.stream().filter(new ChecklistFilter(null, null, null, null, "柘荣")).toList();
+        assertTrue(byShortName.stream().allMatch(r -> r.unitNames().contains("柘荣县")) && !byShortName.isEmpty());
+
+        assertEquals(0, rows.stream().filter(new ChecklistFilter(null, null, null, null, "小水电 石材")).count(),
+                "every word must occur");
+    }
+}

@@ -1,0 +1,27 @@
+package org.duban.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.ui.common.DialogService;
+
+/** Stands in for the user at dialogs: records what was shown and answers confirmations as told. */
+public final class RecordingDialogs implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> confirmations = new ArrayList<>();
+    public boolean answer = true;
+
+    @Override
+    public void showError(String title, String message, Throwable cause) {
+        errors.add(message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String okText) {
+        confirmations.add(message);
+        return answer;
+    }
+}

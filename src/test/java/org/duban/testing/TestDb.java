@@ -1,0 +1,62 @@
+package org.duban.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duban.model.Meeting;
+import org.duban.model.MeetingKind;
+import org.duban.persistence.Database;
+import org.duban.service.meetings.MeetingService;
+import org.duban.service.sample.SampleMeeting;
+import org.duban.service.units.RosterService;
+
+/** Real SQLite files for tests. */
+public final class TestDb {
+    private TestDb() {
+    }
+
+    /** A new database file with the default roster. */
+    public static Database withRoster(Path dir) {
+        Database db = Database.open(dir.resolve("test.db"));
+        new RosterService(db).ensureDefaultRoster();
+        return db;
+    }
+
+    /** A new database with the roster and the sample meeting. */
+    public static Database withSample(Path dir) {
+        Database db = Database.open(dir.resolve("test.db"));
+        SampleMeeting.load(db);
+        return db;
+    }
+
+    /** A database with the roster and one empty assignment meeting. */
+    public static Meeting emptyMeeting(Database db) {
+        return new MeetingService(db).create(new Meeting(0, MeetingKind.ASSIGNMENT, java.time.LocalDate.of(2026, 3, 19),
+                "测试交办会", ""));
+    }
+
+    /** One text value from SQL on a separate connection. */
+    public static String sqlString(Path file, String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One number from SQL on a separate connection: an independent look at the file. */
+    public static long sqlLong(Path file, String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
