@@ -21,7 +21,7 @@ public final class Cli {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            LOG.error("Command failed", ex);
+            LOG.warn("Command {} failed", commandLine.getCommandName(), ex);
             commandLine.getErr().println(Messages.tr("cli.error.prefix", message(ex)));
             commandLine.getErr().flush();
             return 1;
