@@ -9,6 +9,8 @@ import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.main.MainWindow;
 import org.duban.ui.main.NavItem;
+import org.duban.ui.settings.SettingsSection;
+import org.duban.ui.settings.SettingsView;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
 
@@ -36,9 +38,17 @@ public final class AppContext {
         return view;
     }
 
-    /** The screens that work today, in rail order. */
+    /** The screens that work today, in rail order (settings last). */
     public List<NavItem> navItems() {
-        return List.of(new NavItem("navTasks", "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()));
+        return List.of(
+                new NavItem("navTasks", "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
+                new NavItem("navSettings", "nav.settings", "mdi2c-cog-outline",
+                        () -> new SettingsView(settingsSections()).root()));
+    }
+
+    /** The sections of the settings screen, in order. */
+    List<SettingsSection> settingsSections() {
+        return List.of();
     }
 
     public MainWindow mainWindow() {
