@@ -21,6 +21,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window's content: the navigation rail on the left, the current screen, and a footer. */
 public final class MainWindow {
+    /** The rail item that sits at the bottom. */
+    public static final String SETTINGS_ID = "navSettings";
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Map<String, Node> built = new HashMap<>();
@@ -34,6 +36,11 @@ public final class MainWindow {
         appTitle.getStyleClass().add("app-title");
         rail.getChildren().add(appTitle);
         for (NavItem item : items) {
+            if (item.id().equals(SETTINGS_ID)) {
+                Region push = new Region(); // settings sit at the foot of the rail
+                VBox.setVgrow(push, Priority.ALWAYS);
+                rail.getChildren().add(push);
+            }
             ToggleButton b = new ToggleButton(Messages.tr(item.labelKey()), new FontIcon(item.icon()));
             b.setId(item.id());
             b.setAccessibleText(Messages.tr(item.labelKey()));
