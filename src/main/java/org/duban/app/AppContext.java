@@ -3,6 +3,7 @@ package org.duban.app;
 import java.util.List;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
+import org.duban.service.backup.BackupService;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskService;
 import org.duban.ui.common.DialogService;
@@ -11,6 +12,8 @@ import org.duban.ui.main.MainWindow;
 import org.duban.ui.main.NavItem;
 import org.duban.ui.settings.SettingsSection;
 import org.duban.ui.settings.SettingsView;
+import org.duban.ui.settings.backup.BackupSection;
+import org.duban.ui.settings.backup.BackupSectionViewModel;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
 
@@ -21,6 +24,7 @@ public final class AppContext {
     private final DialogService dialogs;
     private final TaskService taskService;
     private final MeetingService meetingService;
+    private MainWindow window;
 
     public AppContext(Database db, TaskRunner runner, DialogService dialogs) {
         this.db = db;
@@ -48,11 +52,23 @@ public final class AppContext {
 
     /** The sections of the settings screen, in order. */
     List<SettingsSection> settingsSections() {
-        return List.of();
+        return List.of(backupSection());
+    }
+
+    /** Settings → backups; after a restore the other screens reload. */
+    private SettingsSection backupSection() {
+        return new BackupSection(new BackupSectionViewModel(new BackupService(db), db.isReadOnly(), runner, dialogs,
+                () -> {
+                    if (window != null) {
+                        window.forgetOtherScreens();
+                    }
+                }));
     }
 
     public MainWindow mainWindow() {
-        return new MainWindow(navItems(), Messages.tr("app.footer.database", db.file()), runner);
+        window = new MainWindow(navItems(), Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly"
+                : "app.footer.database", db.file()), runner);
+        return window;
     }
 
     public Database database() {

@@ -26,6 +26,7 @@ public final class DubanApp extends Application {
     private static volatile Path databasePath;
 
     private Database db;
+    private LedgerOpener.Opened opened;
     private Throwable openFailure;
     private FxTaskRunner runner;
 
@@ -41,8 +42,9 @@ public final class DubanApp extends Application {
         Path file = databasePath != null ? databasePath : AppPaths.defaultDatabase();
         try {
             boolean firstStart = !Files.exists(file);
-            db = Database.open(file);
-            if (firstStart) {
+            opened = LedgerOpener.forWindow(file);
+            db = opened.db();
+            if (firstStart && !db.isReadOnly()) {
                 LOG.info("First start: creating the sample database at {}", file);
                 SampleMeeting.load(db);
             }
@@ -67,8 +69,13 @@ public final class DubanApp extends Application {
             Platform.exit();
             return;
         }
+        FxDialogService dialogs = new FxDialogService(stage);
+        if (!StartNotices.acceptReadOnly(opened, dialogs)) {
+            Platform.exit();
+            return;
+        }
         runner = new FxTaskRunner();
-        AppContext ctx = new AppContext(db, runner, new FxDialogService(stage));
+        AppContext ctx = new AppContext(db, runner, dialogs);
         Scene scene = new Scene(ctx.mainWindow().root(), 1280, 800);
         Theme.style(scene);
         stage.setTitle(Messages.tr("app.windowTitle", db.file().getFileName()));
@@ -80,6 +87,7 @@ public final class DubanApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        Platform.runLater(() -> StartNotices.showWarnings(opened, dialogs));
     }
 
     @Override

@@ -10,8 +10,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.duban.model.BackupReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -22,13 +25,16 @@ import org.sqlite.SQLiteException;
  * The one SQLite file that holds a secretariat's ledger.
  *
  * <p>Opening checks before it writes anything: a file that is not SQLite, an SQLite file of another program,
- * or a file written by a newer version of this program is refused and left exactly as it was. Then the
- * numbered migrations run in one transaction. Foreign keys are on, the journal is WAL with
- * {@code synchronous=FULL}, and a busy timeout covers short contention.
+ * a file written by a newer version of this program, or a damaged file ({@code PRAGMA quick_check}) is refused
+ * and left exactly as it was; so is a file or folder that cannot be written. Then the program takes the
+ * {@linkplain WriterLock writer lock} (a second copy gets {@link DatabaseInUseException}), and pending numbered
+ * migrations run in one transaction, after a backup of the existing file. Foreign keys are on, the journal is
+ * WAL with {@code synchronous=FULL}, and a busy timeout covers short contention.
  *
  * <p>All access goes through one connection guarded by a lock: {@link #read} for queries and
  * {@link #write} for changes, which runs in a transaction; a {@code write} inside another joins it, so a
- * service can make several repository calls one all-or-nothing change.
+ * service can make several repository calls one all-or-nothing change. A database opened with
+ * {@link #openReadOnly} refuses every write with a message.
  */
 public final class Database implements AutoCloseable {
     /** {@code PRAGMA application_id} of every Duban database: "DBN1". */
@@ -38,12 +44,15 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
+    private WriterLock writerLock;
     private int transactionDepth;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** The schema version this program writes. */
@@ -52,31 +61,91 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) and migrates the database at {@code file}.
+     * Opens (creating if needed) and migrates the database at {@code file} for reading and writing.
      *
-     * @throws PersistenceException with a message for the user when the file cannot be used
+     * @throws DatabaseInUseException when another copy of the program has it open for writing
+     * @throws PersistenceException   with a message for the user when the file cannot be used
      */
     public static Database open(Path file) {
+        return open(file, Migrations.all());
+    }
+
+
+    /**
+     * Opens a ledger to replace its contents with a backup ({@link Backups#restore}): like {@link #open}, but a
+     * damaged file is accepted (restoring is how it gets repaired) and nothing is migrated; the restore
+     * migrates what it brings in.
+     */
+    public static Database openForRestore(Path file) {
+        return open(file, null);
+    }
+
+    /** {@code migrations} null: open for a restore (no soundness check, no migration). */
+    static Database open(Path file, List<Migrations.Migration> migrations) {
         Path absolute = file.toAbsolutePath().normalize();
         refuseIfNotSqlite(absolute);
+        Path parent = absolute.getParent();
         try {
-            Path parent = absolute.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new PersistenceException(e, "db.error.cannotCreateFolder", absolute.getParent());
+            throw new PersistenceException(e, "db.error.cannotCreateFolder", parent);
         }
-        Connection connection = connect(absolute);
+        refuseIfNotWritable(absolute);
+        boolean existing = sizeOf(absolute) > 0;
+        Connection connection = connect(absolute, false);
+        Database db = new Database(absolute, connection, false);
         try {
-            Database db = new Database(absolute, connection);
-            db.checkOwnership();
+            db.checkOwnership(latestSchemaVersion());
+            if (existing && migrations != null) {
+                db.refuseIfDamaged(db.check("quick_check"));
+            }
+            db.writerLock = WriterLock.acquire(absolute);
             db.configure();
-            db.migrate();
+            if (migrations != null) {
+                db.migrate(migrations);
+            }
             return db;
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens an existing database for reading only: no lock, no migration, no change to the file; every
+     * {@link #write} is refused with a message. For a second copy of the program, {@code check} and backups.
+     * A file from an older version opens too; {@link #requireCurrentSchema()} tells whether its tables can be read.
+     */
+    public static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new PersistenceException("db.error.notFound", absolute);
+        }
+        refuseIfNotSqlite(absolute);
+        if (sizeOf(absolute) == 0) {
+            throw new PersistenceException("db.error.empty", absolute);
+        }
+        Connection connection = connect(absolute, true);
+        Database db = new Database(absolute, connection, true);
+        try {
+            db.checkOwnership(latestSchemaVersion());
+            if (db.schemaVersion() == 0) {
+                throw new PersistenceException("db.error.empty", absolute);
+            }
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new PersistenceException(e, "db.error.cannotRead", file, e.getMessage());
         }
     }
 
@@ -100,11 +169,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file) {
+    /** SQLite needs to write the file and, for its journal and the lock, the folder. */
+    private static void refuseIfNotWritable(Path file) {
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new PersistenceException("db.error.readOnly", file);
+        }
+        Path folder = file.getParent();
+        if (folder != null && !Files.isWritable(folder)) {
+            throw new PersistenceException("db.error.folderReadOnly", folder, file.getFileName());
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setReadOnly(readOnly);
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
@@ -112,7 +193,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void checkOwnership() {
+    private void checkOwnership(int latest) {
         try (Statement st = connection.createStatement()) {
             int appId = intPragma(st, "application_id");
             int version = intPragma(st, "user_version");
@@ -124,11 +205,18 @@ public final class Database implements AutoCloseable {
             if (!empty && appId != APPLICATION_ID) {
                 throw new PersistenceException("db.error.notDuban", file);
             }
-            if (version > latestSchemaVersion()) {
-                throw new PersistenceException("db.error.newerVersion", file, version, latestSchemaVersion());
+            if (version > latest) {
+                throw new PersistenceException("db.error.newerVersion", file, version, latest);
             }
         } catch (SQLException e) {
             throw translate(e, file);
+        }
+    }
+
+    private void refuseIfDamaged(List<String> problems) {
+        if (!problems.isEmpty()) {
+            LOG.error("{} is damaged: {}", file, problems);
+            throw new PersistenceException("db.error.corrupt", file);
         }
     }
 
@@ -141,11 +229,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    /** Brings the schema up to date; an existing ledger is backed up first, and refused if that fails. */
+    private void migrate(List<Migrations.Migration> migrations) {
         int current = schemaVersion();
-        var pending = Migrations.all().stream().filter(m -> m.version() > current).toList();
+        var pending = migrations.stream().filter(m -> m.version() > current).toList();
         if (pending.isEmpty()) {
             return;
+        }
+        if (current > 0) {
+            try {
+                BackupFolder.besides(file).write(this, BackupReason.MIGRATION);
+            } catch (PersistenceException e) {
+                throw new PersistenceException(e, "db.error.backupBeforeMigration", file, e.getLocalizedMessage());
+            }
         }
         write(c -> {
             try (Statement st = c.createStatement()) {
@@ -160,6 +256,11 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** After a restore brought in an older ledger: the same migrations as at open. */
+    void migrateAfterRestore() {
+        migrate(Migrations.all());
+    }
+
     private static int intPragma(Statement st, String pragma) throws SQLException {
         try (ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
             return rs.next() ? rs.getInt(1) : 0;
@@ -170,12 +271,48 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /** True when opened with {@link #openReadOnly}: every write is refused. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
     /** The schema version stored in the file ({@code PRAGMA user_version}). */
     public int schemaVersion() {
         return read(c -> {
             try (Statement st = c.createStatement()) {
                 return intPragma(st, "user_version");
             }
+        });
+    }
+
+    /**
+     * For read-only use of the tables: refuses a ledger written by an older version, whose tables this version
+     * cannot read until it has been opened once for writing (which upgrades it).
+     */
+    public void requireCurrentSchema() {
+        int version = schemaVersion();
+        if (version < latestSchemaVersion()) {
+            throw new PersistenceException("db.error.olderVersion", file, version, latestSchemaVersion());
+        }
+    }
+
+    /** SQLite's full {@code PRAGMA integrity_check}: the problems it lists, none when the file is sound. */
+    public List<String> integrityCheck() {
+        return check("integrity_check");
+    }
+
+    private List<String> check(String pragma) {
+        return read(c -> {
+            List<String> problems = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    if (!"ok".equals(line)) {
+                        problems.add(line);
+                    }
+                }
+            }
+            return problems;
         });
     }
 
@@ -194,8 +331,13 @@ public final class Database implements AutoCloseable {
     /**
      * Runs a change in a transaction: all of it lands or none of it. Nested calls join the outer
      * transaction, which commits or rolls back as a whole.
+     *
+     * @throws PersistenceException {@code db.error.readOnlyMode} on a database opened read-only
      */
     public <T> T write(SqlWork<T> work) {
+        if (readOnly) {
+            throw new PersistenceException("db.error.readOnlyMode", file);
+        }
         lock.lock();
         boolean outermost = transactionDepth == 0;
         transactionDepth++;
@@ -233,6 +375,26 @@ public final class Database implements AutoCloseable {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Work on the whole file (a backup copy, a restore) under the lock and outside any transaction: SQLite
+     * cannot copy a database from inside a transaction on it.
+     *
+     * @throws IllegalStateException when called inside {@link #write}: take backups before the transaction
+     */
+    <T> T exclusive(SqlWork<T> work) {
+        lock.lock();
+        try {
+            if (transactionDepth > 0) {
+                throw new IllegalStateException("A backup or restore cannot run inside a transaction");
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void rollbackQuietly() {
@@ -282,19 +444,19 @@ public final class Database implements AutoCloseable {
         return new PersistenceException(e, "db.error.generic", file, e.getMessage());
     }
 
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.warn("Closing the connection failed", e);
-        }
-    }
-
     @Override
     public void close() {
         lock.lock();
         try {
-            closeQuietly(connection);
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("Closing the connection failed", e);
+            }
+            if (writerLock != null) {
+                writerLock.close();
+                writerLock = null;
+            }
         } finally {
             lock.unlock();
         }

@@ -2,9 +2,12 @@ package org.duban.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.duban.app.AppPaths;
+import org.duban.app.LedgerOpener;
 import org.duban.app.Version;
+import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "duban", mixinStandardHelpOptions = true, versionProvider = DubanCommand.VersionProvider.class,
         resourceBundle = "org.duban.i18n.cli", sortOptions = false,
-        subcommands = {InitCommand.class, SampleCommand.class, StatsCommand.class})
+        subcommands = {InitCommand.class, SampleCommand.class, StatsCommand.class, BackupCommand.class,
+                RestoreCommand.class, CheckCommand.class})
 public final class DubanCommand implements Callable<Integer> {
 
     @Spec
@@ -47,13 +51,36 @@ public final class DubanCommand implements Callable<Integer> {
         return db != null ? db : AppPaths.defaultDatabase();
     }
 
-    /** Opens the database (creating and migrating it if needed). */
+    /**
+     * Opens the database for writing (creating and migrating it if needed), takes the day's first backup and
+     * prints warnings (network share, failed backup) to the error stream.
+     */
     Database openDatabase() {
-        return Database.open(database());
+        LedgerOpener.Opened opened = LedgerOpener.forWriting(database());
+        warn(opened.warnings());
+        return opened.db();
+    }
+
+    /** Opens an existing database for reading only: works while the window has it open. */
+    Database openReadOnly() {
+        Database db = Database.openReadOnly(database());
+        warn(LedgerOpener.networkWarning(db.file()));
+        return db;
+    }
+
+    private void warn(List<String> warnings) {
+        for (String w : warnings) {
+            err().println(Messages.tr("cli.warning.prefix", w));
+        }
+        err().flush();
     }
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     @Override

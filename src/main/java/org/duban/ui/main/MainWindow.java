@@ -27,6 +27,7 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final Map<String, Node> built = new HashMap<>();
     private final ToggleGroup group = new ToggleGroup();
+    private String shown;
 
     public MainWindow(List<NavItem> items, String databaseText, TaskRunner runner) {
         root.setId("mainWindow");
@@ -81,6 +82,12 @@ public final class MainWindow {
     private void show(NavItem item) {
         Node view = built.computeIfAbsent(item.id(), k -> item.view().get());
         content.getChildren().setAll(view);
+        shown = item.id();
+    }
+
+    /** The ledger was replaced (a restore): every screen but the one shown is built afresh on its next visit. */
+    public void forgetOtherScreens() {
+        built.keySet().removeIf(id -> !id.equals(shown));
     }
 
     public BorderPane root() {

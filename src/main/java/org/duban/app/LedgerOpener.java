@@ -1,0 +1,90 @@
+package org.duban.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.persistence.Database;
+import org.duban.persistence.DatabaseInUseException;
+import org.duban.persistence.NetworkShare;
+import org.duban.service.backup.BackupService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the ledger the way the window and the commands need it: for writing (one writer, see
+ * {@link Database#open}), with the day's first backup of an existing ledger, and with the warnings the user
+ * should read (a network share, a backup that failed). The window falls back to read-only when another copy
+ * of the program has the ledger open.
+ */
+public final class LedgerOpener {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerOpener.class);
+
+    /**
+     * @param db           the open ledger
+     * @param warnings     texts to show the user (never a reason not to go on)
+     * @param inUseMessage why the ledger is read-only (another copy has it open), or null when writable
+     */
+    public record Opened(Database db, List<String> warnings, String inUseMessage) {
+        public Opened {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private LedgerOpener() {
+    }
+
+    /**
+     * Opens for writing and takes the day's backup when the ledger existed before.
+     *
+     * @throws DatabaseInUseException when another copy of the program has it open
+     */
+    public static Opened forWriting(Path file) {
+        boolean existing = sizeOf(file) > 0;
+        Database db = Database.open(file);
+        List<String> warnings = new ArrayList<>(networkWarning(db.file()));
+        if (existing) {
+            try {
+                new BackupService(db).dailyIfDue();
+            } catch (LocalizedException e) {
+                LOG.warn("The daily backup of {} failed", db.file(), e);
+                warnings.add(Messages.tr("backup.warning.dailyFailed", e.getLocalizedMessage()));
+            }
+        }
+        return new Opened(db, warnings, null);
+    }
+
+    /** For the window: like {@link #forWriting}, but a ledger open in another copy opens read-only. */
+    public static Opened forWindow(Path file) {
+        try {
+            return forWriting(file);
+        } catch (DatabaseInUseException e) {
+            LOG.info("{} is open in another copy; offering read-only", file);
+            Database db = Database.openReadOnly(file);
+            try {
+                db.requireCurrentSchema();
+            } catch (RuntimeException x) {
+                db.close();
+                throw x;
+            }
+            return new Opened(db, networkWarning(db.file()), e.getLocalizedMessage());
+        }
+    }
+
+    /** The advice for a ledger on a network share, if it is on one. */
+    public static List<String> networkWarning(Path file) {
+        return NetworkShare.of(file).map(type -> List.of(Messages.tr("db.warning.networkShare", file, type)))
+                .orElse(List.of());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.duban.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.duban.i18n.Messages;
+import org.duban.persistence.Database;
+import org.duban.service.backup.BackupService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code backup FILE}: a consistent copy of the ledger at FILE (never over an existing file). Reads only, so it
+ * works while the window has the ledger open.
+ */
+@Command(name = "backup", mixinStandardHelpOptions = true)
+final class BackupCommand implements Callable<Integer> {
+    @ParentCommand
+    DubanCommand parent;
+
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "backup.file")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Database db = parent.openReadOnly()) {
+            new BackupService(db).backupTo(file);
+            Path written = file.toAbsolutePath().normalize();
+            parent.out().println(Messages.tr("cli.backup.done", db.file(), written, Files.size(written)));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package org.duban.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.duban.i18n.Messages;
+import org.duban.persistence.Database;
+import org.duban.service.check.CheckReport;
+import org.duban.service.check.CheckService;
+import org.duban.service.check.Finding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code check}: SQLite's integrity check and the program's own consistency rules, as a report. Reads only.
+ * Exit 0 when the ledger is clean, 1 when something is wrong.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true)
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    DubanCommand parent;
+
+    @Override
+    public Integer call() {
+        try (Database db = parent.openReadOnly()) {
+            db.requireCurrentSchema();
+            CheckReport report = new CheckService(db).run();
+            PrintWriter out = parent.out();
+            out.println(Messages.tr("cli.check.header", db.file(), db.schemaVersion()));
+            for (CheckReport.Result r : report.results()) {
+                out.println(Messages.tr(r.ok() ? "cli.check.ok" : "cli.check.failed", Messages.tr(r.titleKey()),
+                        r.findings().size()));
+                for (Finding f : r.findings()) {
+                    out.println(Messages.tr("cli.check.finding", f.text()));
+                }
+            }
+            out.println(report.clean() ? Messages.tr("cli.check.clean")
+                    : Messages.tr("cli.check.problems", report.problems()));
+            out.flush();
+            return report.clean() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.duban.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.duban.i18n.Messages;
+import org.duban.model.Backup;
+import org.duban.persistence.Database;
+import org.duban.service.backup.BackupService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code restore FILE}: replaces the ledger with a backup after checking it; the replaced ledger is kept in
+ * {@code backups/}. All or nothing.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true)
+final class RestoreCommand implements Callable<Integer> {
+    @ParentCommand
+    DubanCommand parent;
+
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "restore.file")
+    Path file;
+
+    @Override
+    public Integer call() {
+        try (Database db = Database.openForRestore(parent.database())) {
+            Backup replaced = new BackupService(db).restore(file, done -> { });
+            parent.out().println(Messages.tr("cli.restore.done", db.file(), file.toAbsolutePath().normalize(),
+                    replaced.file()));
+        }
+        return 0;
+    }
+}

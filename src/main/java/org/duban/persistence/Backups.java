@@ -1,0 +1,259 @@
+package org.duban.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Whole-ledger copies with SQLite's own machinery, so a copy is always a consistent database even while the
+ * program is in use.
+ *
+ * <ul>
+ *   <li>{@link #write}: {@code VACUUM INTO} a temporary name in the target folder, flushed to disk, checked,
+ *       then moved into place in one step: a crash or a full disk never leaves a half-written backup under a
+ *       backup's name.</li>
+ *   <li>{@link #restore}: the candidate is checked first ({@link #verify}: the same checks as opening, plus
+ *       {@code PRAGMA integrity_check}), copied beside the backups, and read into the open ledger with the online
+ *       backup API, which writes it as one transaction: all of it lands or none of it.</li>
+ * </ul>
+ */
+public final class Backups {
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+    private static final int PAGES_PER_STEP = 64;
+
+    private Backups() {
+    }
+
+    /**
+     * Writes a consistent copy of {@code db} to {@code target}, which must not exist yet.
+     *
+     * @throws PersistenceException naming the target when it cannot be written (full disk, read-only folder)
+     */
+    public static void write(Database db, Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (abs.equals(db.file())) {
+            throw new PersistenceException("backup.error.sameFile", abs);
+        }
+        if (Files.exists(abs)) {
+            throw new PersistenceException("backup.error.exists", abs);
+        }
+        Path folder = abs.getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new PersistenceException(e, "backup.error.folder", folder, e.getMessage());
+        }
+        if (!Files.isWritable(folder)) {
+            throw new PersistenceException("backup.error.folderReadOnly", folder);
+        }
+        Path temp = folder.resolve("." + abs.getFileName() + ".tmp");
+        try {
+            deleteWithSidecars(temp);
+            db.exclusive(c -> {
+                try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                    ps.setString(1, temp.toString());
+                    ps.execute();
+                }
+                return null;
+            });
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try (Database copy = Database.openReadOnly(temp)) {
+                if (!copy.integrityCheck().isEmpty()) {
+                    throw new PersistenceException("backup.error.badCopy", abs);
+                }
+            }
+            Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(folder);
+            LOG.info("Backed up {} to {}", db.file(), abs);
+        } catch (PersistenceException e) {
+            deleteWithSidecars(temp);
+            if ("db.error.diskFull".equals(e.key())) {
+                throw new PersistenceException(e, "backup.error.diskFull", folder);
+            }
+            throw e.key().startsWith("backup.") ? e
+                    : new PersistenceException(e, "backup.error.write", abs, e.getLocalizedMessage());
+        } catch (IOException e) {
+            deleteWithSidecars(temp);
+            throw new PersistenceException(e, "backup.error.write", abs, e.getMessage());
+        }
+    }
+
+    /**
+     * Copies the database file (and its WAL, when it holds anything) byte for byte to {@code target}, through a
+     * temporary name. Only for a damaged ledger, which {@link #write} cannot read; the writer lock and the
+     * database lock keep the file still meanwhile.
+     */
+    static void copyFiles(Database db, Path target) {
+        Path folder = target.getParent();
+        Path temp = folder.resolve("." + target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(folder);
+            db.exclusive(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (java.sql.SQLException e) {
+                    LOG.warn("Checkpoint of the damaged {} failed; copying its WAL too", db.file(), e);
+                }
+                try {
+                    Path wal = db.file().resolveSibling(db.file().getFileName() + "-wal");
+                    if (Files.exists(wal) && Files.size(wal) > 0) {
+                        Files.copy(wal, target.resolveSibling(target.getFileName() + "-wal"));
+                    }
+                    Files.copy(db.file(), temp);
+                    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                syncFolder(folder);
+                return null;
+            });
+        } catch (IOException | UncheckedIOException e) {
+            deleteWithSidecars(temp);
+            throw new PersistenceException(e, "backup.error.write", target, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks that {@code candidate} can replace a ledger: a Duban database, not from a newer version, not
+     * empty, and sound by {@code PRAGMA integrity_check}. Reads only; the file is not changed.
+     *
+     * @return the candidate's contents in short (schema version, rows per table)
+     * @throws PersistenceException naming the file and what is wrong with it
+     */
+    public static Map<String, Long> verify(Path candidate) {
+        try (Database db = Database.openReadOnly(candidate)) {
+            List<String> problems = db.integrityCheck();
+            if (!problems.isEmpty()) {
+                LOG.warn("{} fails the integrity check: {}", candidate, problems);
+                throw new PersistenceException("db.error.corrupt", db.file());
+            }
+            return fingerprint(db);
+        }
+    }
+
+    /**
+     * Replaces the contents of {@code db} with those of {@code source} in one transaction, then brings an older
+     * ledger's schema up to date. The caller has backed up the ledger before.
+     *
+     * @param progress receives the share done, 0 to 1
+     */
+    public static void restore(Database db, Path source, DoubleConsumer progress) {
+        if (db.isReadOnly()) {
+            throw new PersistenceException("db.error.readOnlyMode", db.file());
+        }
+        Path src = source.toAbsolutePath().normalize();
+        if (src.equals(db.file())) {
+            throw new PersistenceException("restore.error.sameFile", src);
+        }
+        Map<String, Long> expected = verify(src);
+        // Read from a private copy: the user's file stays untouched, and cannot change between check and copy.
+        Path staged = db.file().resolveSibling(BackupFolder.NAME)
+                .resolve("." + BackupFolder.besides(db.file()).stem() + "-restoring.db.tmp");
+        try {
+            Files.createDirectories(staged.getParent());
+            deleteWithSidecars(staged);
+            Files.copy(src, staged);
+            Path wal = src.resolveSibling(src.getFileName() + "-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, staged.resolveSibling(staged.getFileName() + "-wal"));
+            }
+            db.exclusive(c -> {
+                int rc = c.unwrap(SQLiteConnection.class).getDatabase().restore("main", staged.toString(),
+                        (remaining, total) -> progress.accept(total == 0 ? 1 : 1 - (double) remaining / total),
+                        100, 10, PAGES_PER_STEP);
+                if (rc != 0) {
+                    throw new PersistenceException("restore.error.failed", src, rc);
+                }
+                return null;
+            });
+        } catch (IOException e) {
+            throw new PersistenceException(e, "restore.error.copy", src, staged.getParent(), e.getMessage());
+        } finally {
+            deleteWithSidecars(staged);
+        }
+        if (!fingerprint(db).equals(expected)) {
+            throw new PersistenceException("restore.error.incomplete", src);
+        }
+        db.migrateAfterRestore();
+        LOG.info("Restored {} from {}", db.file(), src);
+    }
+
+    /** Schema version and the number of rows of every table: equal after a complete restore. */
+    static Map<String, Long> fingerprint(Database db) {
+        return db.read(c -> {
+            Map<String, Long> map = new LinkedHashMap<>();
+            List<String> tables = new ArrayList<>();
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                    map.put("#version", rs.next() ? rs.getLong(1) : 0);
+                }
+                try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
+                        + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String t : tables) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + t.replace("\"", "\"\"") + "\"")) {
+                        map.put(t, rs.next() ? rs.getLong(1) : 0);
+                    }
+                }
+            }
+            return map;
+        });
+    }
+
+    /** Temporary files a crash in the middle of a backup or restore may have left. */
+    static void deleteLeftovers(Path folder, String stem) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "." + stem + "-*.tmp*")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not clear temporary files in {}", folder, e);
+        }
+    }
+
+    private static void deleteWithSidecars(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}{}", file, suffix, e);
+            }
+        }
+    }
+
+    /** Makes the move into place durable (POSIX); Windows cannot open a folder and needs no such step. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            LOG.debug("Folder sync not available for {}", folder, e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.duban.service.backup;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Backup;
+import org.duban.model.BackupReason;
+import org.duban.persistence.BackupFolder;
+import org.duban.persistence.Backups;
+import org.duban.persistence.Database;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.SettingsRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When the ledger is copied and how many copies are kept. Copies go to the {@code backups/} folder beside the
+ * database ({@link BackupFolder}); after each new copy only the newest {@link #keep()} are kept.
+ *
+ * <ul>
+ *   <li>the first start of a day ({@link #dailyIfDue()}), for the window and the command line;</li>
+ *   <li>before a risky change: {@link #backupBefore(BackupReason)}, which imports and close-outs call;</li>
+ *   <li>before a schema upgrade (done by {@link Database#open}) and before every restore ({@link #restore}).</li>
+ * </ul>
+ */
+public final class BackupService {
+    /** Setting: how many backups of the ledger to keep. */
+    public static final String KEEP_SETTING = "backup.keep";
+    public static final int DEFAULT_KEEP = 30;
+    public static final int MAX_KEEP = 999;
+    private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
+
+    private final Database db;
+    private final BackupFolder folder;
+    private final SettingsRepository settings;
+    private final Clock clock;
+
+    public BackupService(Database db) {
+        this(db, Clock.systemDefaultZone());
+    }
+
+    public BackupService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.folder = BackupFolder.besides(db.file(), clock);
+        this.settings = new SettingsRepository(db);
+    }
+
+    /**
+     * Copies the ledger into the backups folder before a change of many rows. Call it <em>before</em> opening
+     * the transaction of the change (SQLite cannot copy a database from inside a transaction on it); when it
+     * throws, do not make the change.
+     *
+     * @return the new backup
+     * @throws LocalizedException saying why no copy could be made (full disk, read-only folder ...)
+     */
+    public Backup backupBefore(BackupReason reason) {
+        Backup b = folder.write(db, reason);
+        prune();
+        return b;
+    }
+
+    /** Takes the day's backup when there is none from today yet: call once after opening an existing ledger. */
+    public Optional<Backup> dailyIfDue() {
+        if (db.isReadOnly()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        boolean done = folder.list().stream()
+                .anyMatch(b -> b.reason() == BackupReason.DAILY && b.takenAt().toLocalDate().equals(today));
+        return done ? Optional.empty() : Optional.of(backupBefore(BackupReason.DAILY));
+    }
+
+    /** This ledger's backups, newest first. */
+    public List<Backup> list() {
+        return folder.list();
+    }
+
+    public Path folder() {
+        return folder.path();
+    }
+
+    /** The newest backup taken for {@code reason}. */
+    public Optional<Backup> newest(BackupReason reason) {
+        return list().stream().filter(b -> b.reason() == reason).findFirst();
+    }
+
+    /** How many backups are kept (setting {@value #KEEP_SETTING}, default {@value #DEFAULT_KEEP}). */
+    public int keep() {
+        try {
+            int n = Integer.parseInt(settings.get(KEEP_SETTING, String.valueOf(DEFAULT_KEEP)).strip());
+            return Math.max(1, Math.min(MAX_KEEP, n));
+        } catch (NumberFormatException e) {
+            return DEFAULT_KEEP;
+        }
+    }
+
+    public void setKeep(int keep) {
+        if (keep < 1 || keep > MAX_KEEP) {
+            throw new LocalizedException("backup.error.keepRange", 1, MAX_KEEP);
+        }
+        settings.put(KEEP_SETTING, String.valueOf(keep));
+        prune();
+    }
+
+    private void prune() {
+        List<Backup> deleted = folder.prune(keep());
+        if (!deleted.isEmpty()) {
+            LOG.info("Deleted {} old backups of {}", deleted.size(), db.file());
+        }
+    }
+
+    /** A copy of the ledger at a place the user chose (command {@code backup FILE}). */
+    public void backupTo(Path file) {
+        Backups.write(db, file);
+    }
+
+    /**
+     * Replaces the ledger with {@code source} after checking it, all or nothing. The current ledger is backed
+     * up first (reason {@link BackupReason#RESTORE}), so a restore can itself be undone.
+     *
+     * @return the backup holding the replaced ledger
+     * @throws LocalizedException naming what is wrong with the file; the ledger is then unchanged
+     */
+    public Backup restore(Path source, DoubleConsumer progress) {
+        if (db.isReadOnly()) {
+            throw new LocalizedException("db.error.readOnlyMode", db.file());
+        }
+        Backups.verify(source);
+        Backup replaced;
+        try {
+            replaced = backupBefore(BackupReason.RESTORE);
+        } catch (PersistenceException e) {
+            if (!"db.error.corrupt".equals(e.key())) {
+                throw e;
+            }
+            LOG.warn("{} is damaged; keeping its file as it is before the restore", db.file());
+            replaced = folder.keepAsIs(db, BackupReason.RESTORE);
+        }
+        Backups.restore(db, source, progress);
+        return replaced;
+    }
+}
