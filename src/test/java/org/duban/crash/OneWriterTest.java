@@ -1,0 +1,105 @@
+package org.duban.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.duban.app.LedgerOpener;
+import org.duban.app.cli.Cli;
+import org.duban.persistence.Database;
+import org.duban.persistence.DatabaseInUseException;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.SettingsRepository;
+import org.duban.service.tasks.TaskService;
+import org.duban.testing.TestDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two copies of the program on one ledger: the second is told so, in words, and may look read-only. */
+class OneWriterTest {
+    @TempDir
+    Path dir;
+    private Path db;
+    private ChildProcess first;
+
+    @BeforeEach
+    void firstCopyHasTheLedgerOpen() throws Exception {
+        TestDb.withSample(dir).close();
+        db = dir.resolve("test.db");
+        first = ChildProcess.start(dir, HoldOpenChild.class, db.toString());
+        first.awaitLine(CrashChild.UNDERWAY, Duration.ofMinutes(2));
+    }
+
+    @AfterEach
+    void stopFirstCopy() throws Exception {
+        first.close();
+    }
+
+    @Test
+    void secondCopyIsToldWhoHasTheLedgerOpen() {
+        DatabaseInUseException e = assertThrows(DatabaseInUseException.class, () -> Database.open(db));
+        String msg = e.getLocalizedMessage();
+        assertTrue(msg.contains("已在另一个督办台窗口中打开") && msg.contains("PID " + first.pid()), msg);
+        assertTrue(msg.contains(db.toString()), msg);
+    }
+
+    @Test
+    void commandLineGetsOneLineNotAStackTrace() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.create(p -> 0, new PrintWriter(out), new PrintWriter(err))
+                .execute("--db", db.toString(), "stats");
+        assertNotEquals(0, code);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("另一个督办台窗口"), err.toString());
+        assertTrue(!err.toString().contains("SQLITE_BUSY") && !err.toString().contains("locked"), err.toString());
+    }
+
+    @Test
+    void windowOpensReadOnlyAndRefusesChangesWithAMessage() {
+        LedgerOpener.Opened opened = LedgerOpener.forWindow(db);
+        try (Database ro = opened.db()) {
+            assertTrue(ro.isReadOnly());
+            assertTrue(opened.inUseMessage().contains("另一个督办台窗口"), opened.inUseMessage());
+            long tasks = TestDb.sqlLong(db, "SELECT count(*) FROM task");
+            TaskService service = new TaskService(ro);
+            assertEquals(tasks, service.checklist(1).size(), "the ledger can be read");
+            PersistenceException e = assertThrows(PersistenceException.class,
+                    () -> new SettingsRepository(ro).put("x", "1"));
+            assertEquals("db.error.readOnlyMode", e.key());
+        }
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM setting WHERE key = 'x'"));
+    }
+
+    @Test
+    void checkAndBackupWorkWhileTheWindowHasTheLedgerOpen() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.create(p -> 0, new PrintWriter(out), new PrintWriter(err))
+                .execute("--db", db.toString(), "check");
+        assertEquals(0, code, err.toString());
+        code = Cli.create(p -> 0, new PrintWriter(out), new PrintWriter(err))
+                .execute("--db", db.toString(), "backup", dir.resolve("copy.db").toString());
+        assertEquals(0, code, err.toString());
+        assertEquals(TestDb.sqlLong(db, "SELECT count(*) FROM task"),
+                TestDb.sqlLong(dir.resolve("copy.db"), "SELECT count(*) FROM task"));
+    }
+
+    @Test
+    void afterTheFirstCopyDiesTheLedgerOpensForWriting() throws Exception {
+        first.kill();
+        LedgerOpener.Opened opened = LedgerOpener.forWindow(db);
+        try (Database d = opened.db()) {
+            assertNull(opened.inUseMessage());
+            new SettingsRepository(d).put("x", "1");
+        }
+    }
+}

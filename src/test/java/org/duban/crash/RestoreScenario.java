@@ -1,0 +1,71 @@
+package org.duban.crash;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.duban.model.Meeting;
+import org.duban.persistence.Database;
+import org.duban.service.backup.BackupService;
+import org.duban.service.tasks.TaskService;
+import org.duban.testing.TestDb;
+
+/**
+ * A restore from a large backup (a few MB, many steps of the online backup): killed while the backup's pages
+ * are being written into the ledger.
+ */
+public final class RestoreScenario implements CrashScenario {
+    static final int EXTRA_TASKS = 3000;
+
+    static Path backupOf(Path db) {
+        return db.resolveSibling("large-backup.db");
+    }
+
+    @Override
+    public void prepare(Path db) {
+        try (Database d = TestDb.withSample(db.getParent())) {
+            TaskService tasks = new TaskService(d);
+            Meeting m = Ledgers.currentMeeting(d);
+            int first = tasks.nextSeq(m.id());
+            d.inTransaction(() -> {
+                for (int i = 0; i < EXTRA_TASKS; i++) {
+                    tasks.create(m.id(), Ledgers.task(first + i));
+                }
+            });
+            new BackupService(d).backupTo(backupOf(db));
+            d.write(c -> c.createStatement().executeUpdate("DELETE FROM task WHERE seq >= " + first));
+        }
+    }
+
+    @Override
+    public void operate(Path db, Signal signal) {
+        try (Database d = Database.open(db)) {
+            Ledgers.smallCache(d);
+            boolean[] signalled = {false};
+            new BackupService(d).restore(backupOf(db), done -> {
+                if (!signalled[0] && done > 0.3) {
+                    signalled[0] = true;
+                    signal.holdHere(); // a third of the pages copied, the transaction open
+                }
+            });
+        }
+    }
+
+    @Override
+    public Map<String, Long> measure(Path db) {
+        return Ledgers.rows(db, "task", "assignment");
+    }
+
+    @Override
+    public Map<String, Long> whenDone(Path db, Map<String, Long> before) {
+        return measure(backupOf(db));
+    }
+
+    @Override
+    public boolean holdsAtSignal() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "a restore from a large backup";
+    }
+}
