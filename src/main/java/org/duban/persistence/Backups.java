@@ -88,7 +88,7 @@ public final class Backups {
             if ("db.error.diskFull".equals(e.key())) {
                 throw new PersistenceException(e, "backup.error.diskFull", folder);
             }
-            throw e.key().startsWith("backup.") ? e
+            throw e.key().startsWith("backup.") || "db.error.corrupt".equals(e.key()) ? e
                     : new PersistenceException(e, "backup.error.write", abs, e.getLocalizedMessage());
         } catch (IOException e) {
             deleteWithSidecars(temp);

@@ -215,7 +215,7 @@ public final class Database implements AutoCloseable {
 
     private void refuseIfDamaged(List<String> problems) {
         if (!problems.isEmpty()) {
-            LOG.error("{} is damaged: {}", file, problems);
+            LOG.warn("{} is damaged: {}", file, problems);
             throw new PersistenceException("db.error.corrupt", file);
         }
     }

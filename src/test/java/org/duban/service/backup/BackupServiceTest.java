@@ -1,0 +1,166 @@
+package org.duban.service.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+import org.duban.app.LedgerOpener;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Backup;
+import org.duban.model.BackupReason;
+import org.duban.persistence.Database;
+import org.duban.persistence.PersistenceException;
+import org.duban.service.tasks.TaskService;
+import org.duban.testing.TestDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupServiceTest {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @TempDir
+    Path dir;
+
+    private static Clock at(String isoInstant) {
+        return Clock.fixed(Instant.parse(isoInstant), ZONE);
+    }
+
+    private long tasks(Path db) {
+        return TestDb.sqlLong(db, "SELECT count(*) FROM task");
+    }
+
+    @Test
+    void dailyBackupIsTakenOncePerDay() {
+        try (Database db = TestDb.withSample(dir)) {
+            BackupService morning = new BackupService(db, at("2026-03-19T00:30:00Z"));
+            assertTrue(morning.dailyIfDue().isPresent());
+            assertTrue(new BackupService(db, at("2026-03-19T06:00:00Z")).dailyIfDue().isEmpty(), "same day");
+            assertTrue(new BackupService(db, at("2026-03-20T00:30:00Z")).dailyIfDue().isPresent(), "next day");
+            List<Backup> all = morning.list();
+            assertEquals(2, all.size());
+            assertTrue(all.get(0).takenAt().isAfter(all.get(1).takenAt()), "newest first");
+            assertTrue(all.stream().allMatch(b -> b.reason() == BackupReason.DAILY));
+            assertEquals(dir.resolve("backups"), all.get(0).file().getParent());
+            assertTrue(all.get(0).file().getFileName().toString().matches("test-20260320-083000-000-daily\\.db"),
+                    all.get(0).file().toString());
+        }
+    }
+
+    @Test
+    void backupIsACompleteDubanDatabaseAndNoTemporaryFileRemains() throws Exception {
+        try (Database db = TestDb.withSample(dir)) {
+            Backup b = new BackupService(db).backupBefore(BackupReason.IMPORT);
+            assertEquals(tasks(db.file()), tasks(b.file()));
+            assertEquals("ok", TestDb.sqlString(b.file(), "PRAGMA integrity_check"));
+            assertEquals(Database.APPLICATION_ID, TestDb.sqlLong(b.file(), "PRAGMA application_id"));
+            try (Stream<Path> files = Files.list(b.file().getParent())) {
+                assertEquals(List.of(b.file()), files.toList());
+            }
+        }
+    }
+
+    @Test
+    void onlyTheNewestNBackupsAreKept() {
+        try (Database db = TestDb.withSample(dir)) {
+            BackupService s = new BackupService(db);
+            s.setKeep(3);
+            for (int i = 0; i < 5; i++) {
+                s.backupBefore(BackupReason.MANUAL);
+            }
+            assertEquals(3, s.list().size());
+            assertEquals(3, s.keep());
+            assertThrows(LocalizedException.class, () -> s.setKeep(0));
+        }
+    }
+
+    @Test
+    void backupInsideATransactionIsRefusedRatherThanCopyingHalfAChange() {
+        try (Database db = TestDb.withSample(dir)) {
+            BackupService s = new BackupService(db);
+            assertThrows(IllegalStateException.class, () -> db.inTransaction(() -> s.backupBefore(BackupReason.IMPORT)));
+        }
+    }
+
+    @Test
+    void restoreFromTheNewestDailyBackupBringsBackADeletedTask() {
+        Path file = dir.resolve("test.db");
+        TestDb.withSample(dir).close();
+        long before = tasks(file);
+        // The next start of the day: the window and the commands open the ledger through LedgerOpener.
+        try (Database db = LedgerOpener.forWriting(file).db()) {
+            TaskService taskService = new TaskService(db);
+            long id = taskService.checklist(1).get(6).task().id();
+            assertTrue(taskService.delete(id));
+            assertEquals(before - 1, tasks(file));
+
+            BackupService backups = new BackupService(db);
+            Backup daily = backups.newest(BackupReason.DAILY).orElseThrow();
+            Backup replaced = backups.restore(daily.file(), done -> { });
+
+            assertEquals(before, tasks(file));
+            assertTrue(taskService.checklist(1).stream().anyMatch(r -> r.task().id() == id), "the task is back");
+            assertEquals(BackupReason.RESTORE, replaced.reason());
+            assertEquals(before - 1, tasks(replaced.file()), "the replaced ledger is kept");
+            assertEquals("wal", TestDb.sqlString(file, "PRAGMA journal_mode"));
+            long synchronous = db.read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA synchronous")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertEquals(2, synchronous, "synchronous stays FULL");
+        }
+    }
+
+    @Test
+    void aRestoreCanBeUndoneWithTheBackupItMadeFirst() {
+        try (Database db = TestDb.withSample(dir)) {
+            BackupService s = new BackupService(db);
+            Backup full = s.backupBefore(BackupReason.MANUAL);
+            new TaskService(db).delete(new TaskService(db).checklist(1).get(0).task().id());
+            long afterDelete = tasks(db.file());
+            Backup replaced = s.restore(full.file(), d -> { });
+            s.restore(replaced.file(), d -> { });
+            assertEquals(afterDelete, tasks(db.file()));
+        }
+    }
+
+    @Test
+    void aDamagedLedgerIsRepairedFromABackupAndItsFileKeptAsItWas() throws Exception {
+        Path file = dir.resolve("test.db");
+        Path good;
+        try (Database db = TestDb.withSample(dir)) {
+            good = new BackupService(db).backupBefore(BackupReason.MANUAL).file();
+        }
+        long pageSize = TestDb.sqlLong(file, "PRAGMA page_size");
+        long pages = TestDb.sqlLong(file, "PRAGMA page_count");
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            for (long p = 2; p < pages; p++) { // keep page 1 (the header and the schema): a damaged table
+                raf.seek(p * pageSize - pageSize + 10);
+                raf.write(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 1, 2, 3, 4});
+            }
+        }
+        byte[] damaged = Files.readAllBytes(file);
+        PersistenceException refused = assertThrows(PersistenceException.class, () -> Database.open(file));
+        assertEquals("db.error.corrupt", refused.key());
+
+        try (Database db = Database.openForRestore(file)) {
+            Backup kept = new BackupService(db).restore(good, d -> { });
+            assertTrue(java.util.Arrays.equals(damaged, Files.readAllBytes(kept.file())), "damaged file kept as is");
+        }
+        try (Database db = Database.open(file)) {
+            assertTrue(db.integrityCheck().isEmpty());
+            assertEquals(tasks(good), tasks(file));
+        }
+        assertFalse(Files.exists(dir.resolve("backups").resolve(".test-restoring.db.tmp")));
+    }
+}
