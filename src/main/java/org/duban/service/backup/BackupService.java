@@ -130,6 +130,9 @@ public final class BackupService {
         if (db.isReadOnly()) {
             throw new LocalizedException("db.error.readOnlyMode", db.file());
         }
+        if (source.toAbsolutePath().normalize().equals(db.file())) {
+            throw new LocalizedException("restore.error.sameFile", db.file());
+        }
         Backups.verify(source);
         Backup replaced;
         try {

@@ -68,7 +68,9 @@ public final class TaskValidator {
         }
 
         List<Unit> resolved = List.of();
-        if (in.units().isEmpty()) {
+        if (in.units().length() > MAX_TEXT) {
+            // already refused as too long; reading it as unit names would only echo the whole paste back
+        } else if (in.units().isEmpty()) {
             errors.add(new FieldError(TaskField.UNITS, "validation.units.required"));
         } else {
             UnitResolver.Resolution r = units.resolveList(in.units());
@@ -81,7 +83,9 @@ public final class TaskValidator {
         }
 
         Deadline deadline = null;
-        if (in.deadline().isEmpty()) {
+        if (in.deadline().length() > MAX_TEXT) {
+            // already refused as too long
+        } else if (in.deadline().isEmpty()) {
             errors.add(new FieldError(TaskField.DEADLINE, "validation.required"));
         } else {
             try {
