@@ -1,0 +1,114 @@
+package org.duban.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.duban.app.cli.Cli;
+import org.duban.testing.TestDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands backup FILE, restore FILE and check, as scripts call them. */
+class SafetyCliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.create(db -> {
+            throw new AssertionError("no window from a test");
+        }, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkOnTheSampleReportsCleanAndExitsZero() {
+        String db = dir.resolve("d.db").toString();
+        run("--db", db, "sample");
+        Run r = run("--db", db, "check");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("✓ 数据库文件完整"), r.out());
+        assertTrue(r.out().strip().endsWith("结果：未发现问题。"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void checkOnADamagedLedgerListsTheProblemsAndExitsOne() throws Exception {
+        String db = dir.resolve("d.db").toString();
+        run("--db", db, "sample");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("UPDATE task SET deadline = 'sometime' WHERE seq = 2");
+        }
+        Run r = run("--db", db, "check");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("✗ 每项任务的完成时限都能识别"), r.out());
+        assertTrue(r.out().contains("序号 2 的完成时限“sometime”无法识别"), r.out());
+        assertTrue(r.out().contains("发现 1 个问题"), r.out());
+    }
+
+    @Test
+    void checkInEnglish() {
+        String db = dir.resolve("d.db").toString();
+        run("--db", db, "sample");
+        Run r = run("--db", db, "--lang", "en", "check");
+        assertEquals(0, r.code());
+    }
+
+    @Test
+    void backupThenRestoreBringsBackADeletedTask() throws Exception {
+        Path db = dir.resolve("d.db");
+        run("--db", db.toString(), "sample");
+        long tasks = TestDb.sqlLong(db, "SELECT count(*) FROM task");
+        Path copy = dir.resolve("copies/before.db");
+        Run b = run("--db", db.toString(), "backup", copy.toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains(copy.toString()), b.out());
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys = ON");
+            st.execute("DELETE FROM task WHERE seq = 10");
+        }
+        assertEquals(tasks - 1, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
+
+        Run r = run("--db", db.toString(), "restore", copy.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(tasks, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE seq = 10"));
+        try (var files = Files.list(dir.resolve("backups"))) {
+            Path kept = files.filter(p -> p.toString().endsWith("-restore.db")).findFirst().orElseThrow();
+            assertTrue(r.out().contains(kept.toString()), r.out());
+            assertEquals(tasks - 1, TestDb.sqlLong(kept, "SELECT count(*) FROM task"));
+        }
+    }
+
+    @Test
+    void theFirstCommandOfTheDayBacksUpAnExistingLedger() throws Exception {
+        Path db = dir.resolve("d.db");
+        run("--db", db.toString(), "init");
+        assertTrue(Files.notExists(dir.resolve("backups")), "a new ledger needs no backup");
+        run("--db", db.toString(), "stats");
+        run("--db", db.toString(), "stats");
+        try (var files = Files.list(dir.resolve("backups"))) {
+            assertEquals(1, files.filter(p -> p.toString().endsWith("-daily.db")).count(), "once a day");
+        }
+    }
+
+    @Test
+    void helpListsTheNewCommands() {
+        Run r = run("--help");
+        for (String sub : new String[] {"backup", "restore", "check"}) {
+            assertTrue(r.out().contains(sub), sub);
+        }
+    }
+}

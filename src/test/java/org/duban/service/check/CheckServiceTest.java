@@ -1,0 +1,100 @@
+package org.duban.service.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.duban.persistence.Database;
+import org.duban.testing.TestDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckServiceTest {
+    @TempDir
+    Path dir;
+
+    /** Another tool, with foreign keys off, writes what the program never would. */
+    private static void otherTool(Path file, String... sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys = OFF");
+            for (String s : sql) {
+                st.execute(s);
+            }
+        }
+    }
+
+    private CheckReport check(Path file) {
+        try (Database db = Database.openReadOnly(file)) {
+            return new CheckService(db).run();
+        }
+    }
+
+    private static List<String> texts(CheckReport r, String titleKey) {
+        return r.results().stream().filter(x -> x.titleKey().equals(titleKey)).findFirst().orElseThrow()
+                .findings().stream().map(Finding::text).toList();
+    }
+
+    @Test
+    void theSampleLedgerIsClean() {
+        TestDb.withSample(dir).close();
+        CheckReport r = check(dir.resolve("test.db"));
+        assertTrue(r.clean(), r.toString());
+        assertEquals(5, r.results().size());
+    }
+
+    @Test
+    void anAssignmentToAMissingUnitIsNamedByMeetingAndNumber() throws Exception {
+        TestDb.withSample(dir).close();
+        Path file = dir.resolve("test.db");
+        long unit = TestDb.sqlLong(file, "SELECT unit_id FROM assignment a JOIN task t ON t.id = a.task_id WHERE t.seq = 3 LIMIT 1");
+        otherTool(file, "DELETE FROM unit WHERE id = " + unit);
+        CheckReport r = check(file);
+        List<String> found = texts(r, "check.assignmentUnits");
+        assertTrue(found.stream().anyMatch(t -> t.contains("序号 3") && t.contains("编号 " + unit)), found.toString());
+        List<String> orphans = texts(r, "check.orphans");
+        assertTrue(orphans.stream().noneMatch(t -> t.contains("assignment")), "reported once, by the specific rule");
+        assertTrue(orphans.stream().anyMatch(t -> t.contains("unit_alias")), "its aliases are left dangling");
+    }
+
+    @Test
+    void orphanRowsDeadlinesAndTasksWithoutUnitsAreFound() throws Exception {
+        TestDb.withSample(dir).close();
+        Path file = dir.resolve("test.db");
+        otherTool(file,
+                "INSERT INTO assignment (task_id, unit_id) VALUES (99999, 1)",
+                "UPDATE task SET deadline = '尽快' WHERE seq = 5",
+                "UPDATE task SET due_date = '2020-01-01' WHERE seq = 6",
+                "DELETE FROM assignment WHERE task_id = (SELECT id FROM task WHERE seq = 7)");
+        CheckReport r = check(file);
+        assertTrue(!r.clean());
+        assertTrue(texts(r, "check.orphans").stream().anyMatch(t -> t.contains("assignment") && t.contains("task")));
+        assertTrue(texts(r, "check.deadlines").stream().anyMatch(t -> t.contains("序号 5") && t.contains("尽快")));
+        assertTrue(texts(r, "check.deadlines").stream().anyMatch(t -> t.contains("序号 6") && t.contains("2020-01-01")));
+        assertTrue(texts(r, "check.taskUnits").stream().anyMatch(t -> t.contains("序号 7")));
+        assertEquals(4, r.problems());
+    }
+
+    @Test
+    void checksArePluggable() {
+        TestDb.withSample(dir).close();
+        LedgerCheck alwaysWrong = new LedgerCheck() {
+            @Override
+            public String titleKey() {
+                return "check.integrity";
+            }
+
+            @Override
+            public List<Finding> run(Database db) {
+                return List.of(Finding.of("check.integrity.problem", "test"));
+            }
+        };
+        try (Database db = Database.openReadOnly(dir.resolve("test.db"))) {
+            CheckReport r = new CheckService(db, List.of(alwaysWrong)).run();
+            assertEquals(1, r.problems());
+        }
+    }
+}
