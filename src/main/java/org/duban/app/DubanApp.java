@@ -70,7 +70,7 @@ public final class DubanApp extends Application {
             return;
         }
         FxDialogService dialogs = new FxDialogService(stage);
-        if (!StartNotices.acceptReadOnly(opened, dialogs)) {
+        if (!StartNotices.acceptReadOnly(opened, new FxDialogService(null))) { // no owner: the stage has no scene yet
             Platform.exit();
             return;
         }
