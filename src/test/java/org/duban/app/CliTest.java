@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.duban.app.cli.Cli;
+import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +17,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(db -> {
-            throw new AssertionError("no window from a test");
-        }, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
@@ -37,7 +27,7 @@ class CliTest {
         assertEquals(0, run("--db", db, "init").code());
         assertEquals(18, TestDb.sqlLong(Path.of(db), "SELECT count(*) FROM unit"));
         assertEquals(0, run("--db", db, "sample").code());
-        Run stats = run("--db", db, "stats", "--json");
+        CliRunner.Result stats = run("--db", db, "stats", "--json");
         assertEquals(0, stats.code(), stats.err());
 
         long tasks = TestDb.sqlLong(Path.of(db), "SELECT count(*) FROM task");
@@ -58,7 +48,7 @@ class CliTest {
     void initOnAnExistingRosterFailsWithOneLine() {
         String db = dir.resolve("d.db").toString();
         run("--db", db, "init");
-        Run again = run("--db", db, "init");
+        CliRunner.Result again = run("--db", db, "init");
         assertEquals(1, again.code());
         assertEquals(1, again.err().strip().lines().count(), again.err());
         assertTrue(again.err().startsWith("错误："), again.err());
@@ -68,7 +58,7 @@ class CliTest {
     void foreignFileIsRefusedWithOneLineAndLeftAsItWas() throws Exception {
         Path file = dir.resolve("x.db");
         Files.writeString(file, "not a database");
-        Run r = run("--db", file.toString(), "stats");
+        CliRunner.Result r = run("--db", file.toString(), "stats");
         assertNotEquals(0, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("不是督办台数据库"), r.err());
@@ -77,7 +67,7 @@ class CliTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run r = run("stats", "--frobnicate");
+        CliRunner.Result r = run("stats", "--frobnicate");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--help"), r.err());
@@ -85,7 +75,7 @@ class CliTest {
 
     @Test
     void helpListsTheSubcommands() {
-        Run r = run("--help");
+        CliRunner.Result r = run("--help");
         assertEquals(0, r.code());
         for (String sub : new String[] {"init", "sample", "stats", "--db"}) {
             assertTrue(r.out().contains(sub), sub);
@@ -94,7 +84,7 @@ class CliTest {
 
     @Test
     void versionNamesTheProgram() {
-        Run r = run("--version");
+        CliRunner.Result r = run("--version");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Duban Desk"), r.out());
     }
@@ -103,7 +93,7 @@ class CliTest {
     void statsTableNamesEveryUnit() {
         String db = dir.resolve("d.db").toString();
         run("--db", db, "sample");
-        Run r = run("--db", db, "stats");
+        CliRunner.Result r = run("--db", db, "stats");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("柘荣县") && r.out().contains("市城市管理局"), r.out());
     }

@@ -3,14 +3,12 @@ package org.duban.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import org.duban.app.cli.Cli;
+import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,23 +18,15 @@ class SafetyCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(db -> {
-            throw new AssertionError("no window from a test");
-        }, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
     void checkOnTheSampleReportsCleanAndExitsZero() {
         String db = dir.resolve("d.db").toString();
         run("--db", db, "sample");
-        Run r = run("--db", db, "check");
+        CliRunner.Result r = run("--db", db, "check");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("✓ 数据库文件完整"), r.out());
         assertTrue(r.out().strip().endsWith("结果：未发现问题。"), r.out());
@@ -50,7 +40,7 @@ class SafetyCliTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             st.execute("UPDATE task SET deadline = 'sometime' WHERE seq = 2");
         }
-        Run r = run("--db", db, "check");
+        CliRunner.Result r = run("--db", db, "check");
         assertEquals(1, r.code());
         assertTrue(r.out().contains("✗ 每项任务的完成时限都能识别"), r.out());
         assertTrue(r.out().contains("序号 2 的完成时限“sometime”无法识别"), r.out());
@@ -61,7 +51,7 @@ class SafetyCliTest {
     void checkInEnglish() {
         String db = dir.resolve("d.db").toString();
         run("--db", db, "sample");
-        Run r = run("--db", db, "--lang", "en", "check");
+        CliRunner.Result r = run("--db", db, "--lang", "en", "check");
         assertEquals(0, r.code());
     }
 
@@ -71,7 +61,7 @@ class SafetyCliTest {
         run("--db", db.toString(), "sample");
         long tasks = TestDb.sqlLong(db, "SELECT count(*) FROM task");
         Path copy = dir.resolve("copies/before.db");
-        Run b = run("--db", db.toString(), "backup", copy.toString());
+        CliRunner.Result b = run("--db", db.toString(), "backup", copy.toString());
         assertEquals(0, b.code(), b.err());
         assertTrue(b.out().contains(copy.toString()), b.out());
 
@@ -81,7 +71,7 @@ class SafetyCliTest {
         }
         assertEquals(tasks - 1, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
 
-        Run r = run("--db", db.toString(), "restore", copy.toString());
+        CliRunner.Result r = run("--db", db.toString(), "restore", copy.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(tasks, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
         assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE seq = 10"));
@@ -106,7 +96,7 @@ class SafetyCliTest {
 
     @Test
     void helpListsTheNewCommands() {
-        Run r = run("--help");
+        CliRunner.Result r = run("--help");
         for (String sub : new String[] {"backup", "restore", "check"}) {
             assertTrue(r.out().contains(sub), sub);
         }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.duban.app.cli.Cli;
 import org.duban.model.Task;
 import org.duban.persistence.Database;
 import org.duban.persistence.PersistenceException;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.service.tasks.TaskValidationException;
+import org.duban.testing.CliRunner;
 import org.duban.testing.Mounts;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
@@ -67,16 +65,8 @@ class BadInputCorpusTest {
         return m;
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(p -> {
-            throw new AssertionError("no window");
-        }, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Result cli(String... args) {
+        return CliRunner.run(args);
     }
 
     private static Set<String> namesIn(Path folder) throws Exception {
@@ -125,7 +115,7 @@ class BadInputCorpusTest {
         byte[] before = regular ? Files.readAllBytes(file) : null;
         Set<String> filesBefore = Files.isDirectory(folder) ? namesIn(folder) : Set.of();
 
-        Run r = cli("--db", file.toString(), "stats");
+        CliRunner.Result r = cli("--db", file.toString(), "stats");
 
         assertNotEquals(0, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -164,7 +154,7 @@ class BadInputCorpusTest {
         long tasks = TestDb.sqlLong(ledger, "SELECT count(*) FROM task");
         Path bad = c.maker().make(dir, this);
 
-        Run r = cli("--db", ledger.toString(), "restore", bad.toString());
+        CliRunner.Result r = cli("--db", ledger.toString(), "restore", bad.toString());
 
         assertNotEquals(0, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -305,7 +295,7 @@ class BadInputCorpusTest {
         byte[] before = Files.isRegularFile(target) ? Files.readAllBytes(target) : null;
         Set<String> filesBefore = namesIn(target.getParent());
 
-        Run r = cli("--db", ledger.toString(), "backup", target.toString());
+        CliRunner.Result r = cli("--db", ledger.toString(), "backup", target.toString());
 
         assertNotEquals(0, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());

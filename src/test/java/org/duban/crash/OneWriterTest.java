@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.duban.app.LedgerOpener;
-import org.duban.app.cli.Cli;
 import org.duban.persistence.Database;
 import org.duban.persistence.DatabaseInUseException;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.SettingsRepository;
 import org.duban.service.tasks.TaskService;
+import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,14 +51,11 @@ class OneWriterTest {
 
     @Test
     void commandLineGetsOneLineNotAStackTrace() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(p -> 0, new PrintWriter(out), new PrintWriter(err))
-                .execute("--db", db.toString(), "stats");
-        assertNotEquals(0, code);
-        assertEquals(1, err.toString().strip().lines().count(), err.toString());
-        assertTrue(err.toString().contains("另一个督办台窗口"), err.toString());
-        assertTrue(!err.toString().contains("SQLITE_BUSY") && !err.toString().contains("locked"), err.toString());
+        CliRunner.Result r = CliRunner.run("--db", db.toString(), "stats");
+        assertNotEquals(0, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("另一个督办台窗口"), r.err());
+        assertTrue(!r.err().contains("SQLITE_BUSY") && !r.err().contains("locked"), r.err());
     }
 
     @Test
@@ -81,14 +76,10 @@ class OneWriterTest {
 
     @Test
     void checkAndBackupWorkWhileTheWindowHasTheLedgerOpen() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(p -> 0, new PrintWriter(out), new PrintWriter(err))
-                .execute("--db", db.toString(), "check");
-        assertEquals(0, code, err.toString());
-        code = Cli.create(p -> 0, new PrintWriter(out), new PrintWriter(err))
-                .execute("--db", db.toString(), "backup", dir.resolve("copy.db").toString());
-        assertEquals(0, code, err.toString());
+        CliRunner.Result check = CliRunner.run("--db", db.toString(), "check");
+        assertEquals(0, check.code(), check.err());
+        CliRunner.Result backup = CliRunner.run("--db", db.toString(), "backup", dir.resolve("copy.db").toString());
+        assertEquals(0, backup.code(), backup.err());
         assertEquals(TestDb.sqlLong(db, "SELECT count(*) FROM task"),
                 TestDb.sqlLong(dir.resolve("copy.db"), "SELECT count(*) FROM task"));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -14,10 +13,10 @@ import org.duban.model.BackupReason;
 import org.duban.persistence.Database;
 import org.duban.service.backup.BackupService;
 import org.duban.service.tasks.TaskService;
+import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
 import org.duban.ui.settings.SettingsView;
 import org.duban.ui.settings.backup.BackupSection;
 import org.duban.ui.settings.backup.BackupSectionViewModel;
@@ -41,13 +40,9 @@ class BackupSectionTest {
         Path dir = Files.createTempDirectory("duban-backup-ui");
         db = TestDb.withSample(dir);
         new BackupService(db).dailyIfDue();
-        Theme.install();
         BackupSectionViewModel vm = new BackupSectionViewModel(new BackupService(db), false, TaskRunner.direct(),
                 dialogs, () -> restoredCallbacks++);
-        Scene scene = new Scene(new SettingsView(java.util.List.of(new BackupSection(vm))).root(), 1100, 700);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, new SettingsView(java.util.List.of(new BackupSection(vm))).root(), 1100, 700);
     }
 
     @AfterEach
