@@ -1,8 +1,6 @@
 package org.duban.persistence;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,15 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.duban.model.BackupReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The one SQLite file that holds a secretariat's ledger.
@@ -39,7 +34,6 @@ import org.sqlite.SQLiteException;
 public final class Database implements AutoCloseable {
     /** {@code PRAGMA application_id} of every Duban database: "DBN1". */
     public static final int APPLICATION_ID = 0x44424E31;
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
@@ -83,7 +77,7 @@ public final class Database implements AutoCloseable {
     /** {@code migrations} null: open for a restore (no soundness check, no migration). */
     static Database open(Path file, List<Migrations.Migration> migrations) {
         Path absolute = file.toAbsolutePath().normalize();
-        refuseIfNotSqlite(absolute);
+        DatabaseFileChecks.refuseIfNotSqlite(absolute);
         Path parent = absolute.getParent();
         try {
             if (parent != null) {
@@ -92,8 +86,8 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new PersistenceException(e, "db.error.cannotCreateFolder", parent);
         }
-        refuseIfNotWritable(absolute);
-        boolean existing = sizeOf(absolute) > 0;
+        DatabaseFileChecks.refuseIfNotWritable(absolute);
+        boolean existing = DatabaseFileChecks.sizeOf(absolute) > 0;
         Connection connection = connect(absolute, false);
         Database db = new Database(absolute, connection, false);
         try {
@@ -123,8 +117,8 @@ public final class Database implements AutoCloseable {
         if (!Files.exists(absolute)) {
             throw new PersistenceException("db.error.notFound", absolute);
         }
-        refuseIfNotSqlite(absolute);
-        if (sizeOf(absolute) == 0) {
+        DatabaseFileChecks.refuseIfNotSqlite(absolute);
+        if (DatabaseFileChecks.sizeOf(absolute) == 0) {
             throw new PersistenceException("db.error.empty", absolute);
         }
         Connection connection = connect(absolute, true);
@@ -141,45 +135,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            throw new PersistenceException(e, "db.error.cannotRead", file, e.getMessage());
-        }
-    }
-
-    private static void refuseIfNotSqlite(Path file) {
-        if (!Files.exists(file)) {
-            return;
-        }
-        if (Files.isDirectory(file)) {
-            throw new PersistenceException("db.error.isFolder", file);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(SQLITE_HEADER.length);
-            if (head.length == 0) {
-                return; // an empty file is an empty database: SQLite itself treats it so
-            }
-            if (!Arrays.equals(head, SQLITE_HEADER)) {
-                throw new PersistenceException("db.error.notDuban", file);
-            }
-        } catch (IOException e) {
-            throw new PersistenceException(e, "db.error.cannotRead", file, e.getMessage());
-        }
-    }
-
-    /** SQLite needs to write the file and, for its journal and the lock, the folder. */
-    private static void refuseIfNotWritable(Path file) {
-        if (Files.exists(file) && !Files.isWritable(file)) {
-            throw new PersistenceException("db.error.readOnly", file);
-        }
-        Path folder = file.getParent();
-        if (folder != null && !Files.isWritable(folder)) {
-            throw new PersistenceException("db.error.folderReadOnly", folder, file.getFileName());
-        }
-    }
-
     private static Connection connect(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
@@ -189,7 +144,7 @@ public final class Database implements AutoCloseable {
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw SqlErrors.translate(e, file);
         }
     }
 
@@ -209,7 +164,7 @@ public final class Database implements AutoCloseable {
                 throw new PersistenceException("db.error.newerVersion", file, version, latest);
             }
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw SqlErrors.translate(e, file);
         }
     }
 
@@ -225,7 +180,7 @@ public final class Database implements AutoCloseable {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw SqlErrors.translate(e, file);
         }
     }
 
@@ -322,7 +277,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw SqlErrors.translate(e, file);
         } finally {
             lock.unlock();
         }
@@ -354,7 +309,7 @@ public final class Database implements AutoCloseable {
             if (outermost) {
                 rollbackQuietly();
             }
-            throw translate(e, file);
+            throw SqlErrors.translate(e, file);
         } catch (RuntimeException | Error e) {
             if (outermost) {
                 rollbackQuietly();
@@ -391,7 +346,7 @@ public final class Database implements AutoCloseable {
             }
             return work.run(connection);
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw SqlErrors.translate(e, file);
         } finally {
             lock.unlock();
         }
@@ -411,37 +366,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Could not leave the transaction on {}", file, e);
         }
-    }
-
-    /** Turns a driver error into a message the user can act on. */
-    static PersistenceException translate(SQLException e, Path file) {
-        LOG.debug("SQL error on {}", file, e);
-        if (e instanceof SQLiteException se) {
-            SQLiteErrorCode code = se.getResultCode();
-            switch (code.code & 0xff) {
-                case 5, 6 -> { // SQLITE_BUSY, SQLITE_LOCKED
-                    return new PersistenceException(e, "db.error.busy", file);
-                }
-                case 8 -> { // SQLITE_READONLY
-                    return new PersistenceException(e, "db.error.readOnly", file);
-                }
-                case 13 -> { // SQLITE_FULL
-                    return new PersistenceException(e, "db.error.diskFull", file);
-                }
-                case 11, 26 -> { // SQLITE_CORRUPT, SQLITE_NOTADB
-                    return new PersistenceException(e, "db.error.corrupt", file);
-                }
-                case 14, 10 -> { // SQLITE_CANTOPEN, SQLITE_IOERR
-                    return new PersistenceException(e, "db.error.cannotOpen", file);
-                }
-                case 19 -> { // SQLITE_CONSTRAINT
-                    return new PersistenceException(e, "db.error.constraint", se.getMessage());
-                }
-                default -> {
-                }
-            }
-        }
-        return new PersistenceException(e, "db.error.generic", file, e.getMessage());
     }
 
     @Override

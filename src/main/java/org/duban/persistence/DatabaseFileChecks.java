@@ -1,0 +1,55 @@
+package org.duban.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** What {@link Database} checks on a file before SQLite opens it: it must be SQLite, a file, and writable. */
+final class DatabaseFileChecks {
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private DatabaseFileChecks() {
+    }
+
+    static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new PersistenceException(e, "db.error.cannotRead", file, e.getMessage());
+        }
+    }
+
+    static void refuseIfNotSqlite(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new PersistenceException("db.error.isFolder", file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SQLITE_HEADER.length);
+            if (head.length == 0) {
+                return; // an empty file is an empty database: SQLite itself treats it so
+            }
+            if (!Arrays.equals(head, SQLITE_HEADER)) {
+                throw new PersistenceException("db.error.notDuban", file);
+            }
+        } catch (IOException e) {
+            throw new PersistenceException(e, "db.error.cannotRead", file, e.getMessage());
+        }
+    }
+
+    /** SQLite needs to write the file and, for its journal and the lock, the folder. */
+    static void refuseIfNotWritable(Path file) {
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new PersistenceException("db.error.readOnly", file);
+        }
+        Path folder = file.getParent();
+        if (folder != null && !Files.isWritable(folder)) {
+            throw new PersistenceException("db.error.folderReadOnly", folder, file.getFileName());
+        }
+    }
+}
