@@ -108,9 +108,13 @@ public final class BackupSectionViewModel {
         runner.run(() -> service.restore(file, done -> { }), replaced -> {
             String text = Messages.tr("settings.backup.restored", file.getFileName(), replaced.file().getFileName());
             status.set(text);
-            afterRestore.run();
+            busy.set(false); // before anything else can fail or block: the section must never stay greyed out
+            try {
+                afterRestore.run();
+            } finally {
+                load();
+            }
             dialogs.showInfo(Messages.tr("settings.backup.restore.title"), text);
-            load();
         }, this::failed);
     }
 
