@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "duban", mixinStandardHelpOptions = true, versionProvider = DubanCommand.VersionProvider.class,
         resourceBundle = "org.duban.i18n.cli", sortOptions = false,
         subcommands = {InitCommand.class, SampleCommand.class, StatsCommand.class, BackupCommand.class,
-                RestoreCommand.class, CheckCommand.class})
+                RestoreCommand.class, CheckCommand.class, ImportCommand.class, ExportCommand.class,
+                ImportReturnsCommand.class})
 public final class DubanCommand implements Callable<Integer> {
 
     @Spec

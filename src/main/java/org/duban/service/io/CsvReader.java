@@ -23,6 +23,11 @@ public final class CsvReader {
     }
 
     public static List<List<String>> parse(String text) {
+        return parse(text, ',');
+    }
+
+    /** As {@link #parse(String)} with another field separator (a tab for Excel's "Unicode text"). */
+    public static List<List<String>> parse(String text, char separator) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -41,7 +46,7 @@ public final class CsvReader {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 row.add(field.toString());
                 field.setLength(0);
             } else if (c == '\n' || c == '\r') {

@@ -18,7 +18,15 @@ import org.duban.model.Unit;
 public final class UnitResolver {
     /** Separators between several units in one cell. */
     public static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/／\\n\\r]+");
-    private static final Pattern ALL_COUNTIES = Pattern.compile("各县[(（]?市、?区[)）]?|各县市区|各县区|各县市");
+    private static final Pattern ALL_COUNTIES = Pattern.compile(
+            "(?:各县[(（]?市、?区[)）]?|各县[(（]?区、?市[)）]?|各县市区|各县区|各县市)"
+            + "(?:党委[、,，]?政府|人民政府|党委|政府)?");
+    /** "蕉城区委、区政府", "福安市委、市人民政府": one unit written as its party committee and government. */
+    private static final Pattern COMMITTEE_AND_GOVERNMENT =
+            Pattern.compile("([\\p{IsHan}]{1,12}?)([区市县])委[、,，]\\s*\\2?(?:人民)?政府");
+    /** "东侨经济技术开发区党工委、管委会". */
+    private static final Pattern ZONE_COMMITTEES = Pattern.compile("([\\p{IsHan}]{2,20}?)党工委[、,，]\\s*管委会");
+    private static final Pattern NOTE_IN_BRACKETS = Pattern.compile("[(（][^()（）]*[)）]$");
     private static final String[] SUFFIXES = {
         "人民政府", "委、区政府", "委、市政府", "委、县政府", "委区政府", "委市政府", "委县政府",
         "党工委", "管委会", "党委", "政府", "委"
@@ -95,6 +103,7 @@ public final class UnitResolver {
             return new Resolution(List.of(), List.of());
         }
         String text = Normalizer.normalize(cell, Normalizer.Form.NFKC);
+        text = ZONE_COMMITTEES.matcher(COMMITTEE_AND_GOVERNMENT.matcher(text).replaceAll("$1$2")).replaceAll("$1");
         var all = ALL_COUNTIES.matcher(text);
         if (all.find()) {
             units.stream().filter(u -> u.kind().isCountyLevel()).forEach(found::add);
@@ -105,10 +114,27 @@ public final class UnitResolver {
             if (p.isEmpty()) {
                 continue;
             }
-            resolve(p).ifPresentOrElse(found::add, () -> unknown.add(p));
+            resolveDecorated(p).ifPresentOrElse(found::add, () -> unknown.add(p));
         }
         List<Unit> ordered = units.stream().filter(found::contains).toList();
         return new Resolution(ordered, List.copyOf(unknown));
+    }
+
+    /**
+     * A part of a list cell, also when it carries a note in brackets ("蕉城区（牵头）") or starts with a joining
+     * word ("及东侨开发区").
+     */
+    private Optional<Unit> resolveDecorated(String part) {
+        Optional<Unit> hit = resolve(part);
+        String p = part;
+        while (hit.isEmpty() && NOTE_IN_BRACKETS.matcher(p).find()) {
+            p = NOTE_IN_BRACKETS.matcher(p).replaceFirst("").strip();
+            hit = resolve(p);
+        }
+        if (hit.isEmpty() && p.length() > 1 && "及和与".indexOf(p.charAt(0)) >= 0) {
+            hit = resolve(p.substring(1));
+        }
+        return hit;
     }
 
     private static String key(String s) {

@@ -1,0 +1,196 @@
+package org.duban.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.duban.app.Capabilities;
+import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.model.Meeting;
+import org.duban.model.Unit;
+import org.duban.persistence.Database;
+import org.duban.service.importer.FieldChange;
+import org.duban.service.importer.ImportOptions;
+import org.duban.service.importer.ImportPlan;
+import org.duban.service.importer.ImportResult;
+import org.duban.service.importer.ImportTarget;
+import org.duban.service.importer.PlannedRow;
+import org.duban.service.importer.TaskImporter;
+import org.duban.service.meetings.MeetingService;
+import org.duban.service.units.RosterService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code import FILE [--meeting ID] [--dry-run] [--json]}: imports a task list. Without {@code --meeting} the
+ * tasks go into the current meeting (the one the checklist opens on), so importing the same file again
+ * updates it; when the database has no meeting yet, or with {@code --new-meeting}, a new 交办会 is created,
+ * titled after the list.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true)
+final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    DubanCommand parent;
+
+    @Parameters(paramLabel = "FILE", descriptionKey = "import.file")
+    Path file;
+
+    @Option(names = "--meeting", paramLabel = "ID", descriptionKey = "import.meeting")
+    Long meetingId;
+
+    @Option(names = "--new-meeting", descriptionKey = "import.newMeeting")
+    boolean newMeeting;
+
+    @Option(names = "--dry-run", descriptionKey = "import.dryRun")
+    boolean dryRun;
+
+    @Option(names = "--json", descriptionKey = "json")
+    boolean json;
+
+    @Option(names = "--source", paramLabel = "TEXT", descriptionKey = "import.source")
+    String source;
+
+    @Override
+    public Integer call() {
+        if (meetingId != null && newMeeting) {
+            throw new LocalizedException("cli.import.meetingAndNew");
+        }
+        try (Database db = parent.openDatabase()) {
+            new RosterService(db).ensureDefaultRoster();
+            ImportTarget target = target(db);
+            TaskImporter importer = new TaskImporter(db, Capabilities.importHooks(db));
+            TaskImporter.ImportFile read = importer.read(file);
+            ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source);
+            ImportPlan plan = importer.plan(read, target, options);
+            Meeting meeting = target instanceof ImportTarget.Existing e ? new MeetingService(db).find(e.meetingId()).orElseThrow()
+                    : null;
+            boolean applied = false;
+            if (!dryRun && !plan.hasErrors()) {
+                ImportResult result = importer.apply(read, target, options, (done, total) -> { });
+                plan = result.plan();
+                meeting = result.meeting();
+                applied = true;
+            }
+            PrintWriter out = parent.out();
+            if (json) {
+                out.print(Json.write(toJson(plan, meeting, target, applied)));
+            } else {
+                print(out, plan, meeting, target, applied);
+            }
+            out.flush();
+            if (plan.hasErrors()) {
+                if (!json) {
+                    parent.spec.commandLine().getErr().println(Messages.tr("cli.error.prefix",
+                            Messages.tr("import.error.blocked", plan.errors().size())));
+                    parent.spec.commandLine().getErr().flush();
+                }
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private ImportTarget target(Database db) {
+        if (meetingId != null) {
+            return new ImportTarget.Existing(CliMeetings.resolve(db, meetingId).id());
+        }
+        if (!newMeeting) {
+            var current = new MeetingService(db).current();
+            if (current.isPresent()) {
+                return new ImportTarget.Existing(current.get().id());
+            }
+        }
+        return new ImportTarget.NewMeeting("", LocalDate.now());
+    }
+
+    private void print(PrintWriter out, ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied) {
+        out.println(Messages.tr("cli.import.file", plan.fileName(), plan.sheetName(), plan.headerRow()));
+        out.println(meeting != null ? Messages.tr("cli.import.meeting", meeting.id(), meeting.title(), meeting.heldOn())
+                : Messages.tr("cli.import.newMeeting", plan.title().isEmpty() ? plan.fileName() : plan.title()));
+        out.println(Messages.tr("cli.import.totals", plan.taskCount(), plan.assignmentCount(),
+                plan.count(PlannedRow.Change.ADDED), plan.count(PlannedRow.Change.UPDATED),
+                plan.count(PlannedRow.Change.UNCHANGED), plan.supervisedCount()));
+        if (!plan.assignmentsByUnit().isEmpty()) {
+            out.println(Messages.tr("cli.import.byUnit"));
+            plan.assignmentsByUnit().forEach((u, n) -> out.println("  " + StatsCommand.pad(u.name(), 24) + n));
+        }
+        for (PlannedRow r : plan.rows()) {
+            for (FieldChange c : r.changes()) {
+                out.println("  " + Messages.tr("cli.import.change", r.task().seq(), Messages.tr(c.field().labelKey()),
+                        ProblemText.abbreviate(ProblemText.oneLine(c.before()), 30),
+                        ProblemText.abbreviate(ProblemText.oneLine(c.after()), 30)));
+            }
+        }
+        if (!plan.notInFile().isEmpty()) {
+            out.println(Messages.tr("cli.import.notInFile", plan.notInFile().size(), plan.notInFile()));
+        }
+        ProblemText.print(out, "cli.import.errors", plan.errors(), null);
+        ProblemText.print(out, "cli.import.warnings", plan.warnings(), null);
+        out.println(Messages.tr(plan.hasErrors() ? "cli.import.blocked" : applied ? "cli.import.done" : "cli.import.dryRun"));
+    }
+
+    private Map<String, Object> toJson(ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("file", plan.fileName());
+        root.put("sheet", plan.sheetName());
+        root.put("headerRow", plan.headerRow());
+        root.put("title", plan.title());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", meeting == null ? null : meeting.id());
+        m.put("title", meeting == null ? null : meeting.title());
+        m.put("created", target instanceof ImportTarget.NewMeeting);
+        root.put("meeting", m);
+        root.put("dryRun", dryRun);
+        root.put("applied", applied);
+        Map<String, Object> columns = new LinkedHashMap<>();
+        plan.columns().forEach(c -> columns.put(c.letter(), c.field() == null ? null : c.field().name()));
+        root.put("columns", columns);
+        root.put("tasks", plan.taskCount());
+        root.put("assignments", plan.assignmentCount());
+        root.put("added", plan.count(PlannedRow.Change.ADDED));
+        root.put("updated", plan.count(PlannedRow.Change.UPDATED));
+        root.put("unchanged", plan.count(PlannedRow.Change.UNCHANGED));
+        root.put("supervised", plan.supervisedCount());
+        List<Object> units = new ArrayList<>();
+        for (Map.Entry<Unit, Integer> e : plan.assignmentsByUnit().entrySet()) {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("unit", e.getKey().name());
+            u.put("assignments", e.getValue());
+            units.add(u);
+        }
+        root.put("assignmentsByUnit", units);
+        List<Object> rows = new ArrayList<>();
+        for (PlannedRow r : plan.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", r.rowNumber());
+            row.put("seq", r.input().seq());
+            row.put("change", r.change() == null ? "ERROR" : r.change().name());
+            row.put("source", r.input().source());
+            row.put("category", r.input().category());
+            row.put("units", r.units().stream().map(Unit::name).toList());
+            row.put("supervised", r.supervised());
+            List<Object> changes = new ArrayList<>();
+            for (FieldChange c : r.changes()) {
+                Map<String, Object> fc = new LinkedHashMap<>();
+                fc.put("field", c.field().name());
+                fc.put("before", c.before());
+                fc.put("after", c.after());
+                changes.add(fc);
+            }
+            row.put("changes", changes);
+            rows.add(row);
+        }
+        root.put("rows", rows);
+        root.put("notInFile", new ArrayList<Object>(plan.notInFile()));
+        root.put("errors", ProblemText.json(plan.errors(), null));
+        root.put("warnings", ProblemText.json(plan.warnings(), null));
+        return root;
+    }
+}

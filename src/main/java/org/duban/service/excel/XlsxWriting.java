@@ -1,0 +1,172 @@
+package org.duban.service.excel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.duban.i18n.LocalizedException;
+
+/**
+ * What every workbook the program writes has in common: a Chinese office font, bordered wrapping cells, text
+ * that is never taken for a formula, print set-up, and saving that never leaves half a file behind.
+ */
+public final class XlsxWriting {
+    /** 宋体 is on every Chinese Windows; other systems substitute their own CJK font. */
+    public static final String FONT = "宋体";
+
+    private XlsxWriting() {
+    }
+
+    /** The cell styles of a table. */
+    public static final class Styles {
+        public final CellStyle title;
+        public final CellStyle subtitle;
+        public final CellStyle header;
+        public final CellStyle text;
+        public final CellStyle center;
+        private final XSSFWorkbook wb;
+        private final java.util.Map<CellStyle, CellStyle> quoted = new java.util.HashMap<>();
+
+        Styles(XSSFWorkbook wb) {
+            this.wb = wb;
+            Font plain = font(wb, 11, false);
+            title = wb.createCellStyle();
+            title.setFont(font(wb, 16, true));
+            title.setAlignment(HorizontalAlignment.CENTER);
+            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            subtitle = wb.createCellStyle();
+            subtitle.setFont(plain);
+            header = bordered(wb);
+            header.setFont(font(wb, 11, true));
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xD9, (byte) 0xE1, (byte) 0xF2}, null));
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            text = bordered(wb);
+            text.setFont(plain);
+            center = bordered(wb);
+            center.setFont(plain);
+            center.setAlignment(HorizontalAlignment.CENTER);
+        }
+
+        /**
+         * Writes text as text: a string cell is never a formula, and text that starts with = + - @ also gets
+         * the quote-prefix style, so that editing it in Excel keeps it text.
+         */
+        public void text(Cell cell, String value, CellStyle style) {
+            String v = value == null ? "" : value;
+            cell.setCellValue(v);
+            cell.setCellStyle(looksLikeFormula(v) ? quoted.computeIfAbsent(style, s -> {
+                CellStyle copy = wb.createCellStyle();
+                copy.cloneStyleFrom(s);
+                copy.setQuotePrefixed(true);
+                return copy;
+            }) : style);
+        }
+
+        /** A bordered wrapping style with a solid fill (RGB), e.g. for a warning light or an input column. */
+        public XSSFCellStyle filled(int rgb, boolean locked) {
+            XSSFCellStyle s = (XSSFCellStyle) bordered(wb);
+            s.setFont(font(wb, 11, false));
+            s.setFillForegroundColor(new XSSFColor(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}, null));
+            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            s.setLocked(locked);
+            return s;
+        }
+    }
+
+    public static Styles styles(XSSFWorkbook wb) {
+        return new Styles(wb);
+    }
+
+    private static Font font(Workbook wb, int points, boolean bold) {
+        Font f = wb.createFont();
+        f.setFontName(FONT);
+        f.setFontHeightInPoints((short) points);
+        f.setBold(bold);
+        return f;
+    }
+
+    private static CellStyle bordered(Workbook wb) {
+        CellStyle s = wb.createCellStyle();
+        s.setBorderTop(BorderStyle.THIN);
+        s.setBorderBottom(BorderStyle.THIN);
+        s.setBorderLeft(BorderStyle.THIN);
+        s.setBorderRight(BorderStyle.THIN);
+        s.setWrapText(true);
+        s.setVerticalAlignment(VerticalAlignment.TOP);
+        return s;
+    }
+
+    /** Text a spreadsheet could take for a formula if it were typed in. */
+    public static boolean looksLikeFormula(String s) {
+        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
+    }
+
+    /** Landscape A4, all columns on one page width, the heading row repeated on every page, page numbers. */
+    public static void printSetup(Sheet sheet, int headerRowIndex) {
+        PrintSetup ps = sheet.getPrintSetup();
+        ps.setLandscape(true);
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.6);
+        sheet.setMargin(Sheet.BottomMargin, 0.6);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(headerRowIndex, headerRowIndex, -1, -1));
+        sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+    }
+
+    /** Column width in characters (a CJK character counts about two). */
+    public static void width(Sheet sheet, int column, int chars) {
+        sheet.setColumnWidth(column, Math.min(255, chars) * 256);
+    }
+
+    /**
+     * Saves to a temporary file beside {@code out} and moves it into place, so a failure never leaves a broken
+     * or half-written file where the old one was.
+     */
+    public static void save(Workbook wb, Path out) {
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, ".duban-", ".xlsx.tmp");
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                wb.write(os);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is all that is left; the target is untouched
+                }
+            }
+            throw new LocalizedException(e, "excel.error.cannotWrite", target, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.duban.service.importer;
+
+import java.text.Normalizer;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.duban.service.tasks.TaskField;
+
+/**
+ * Which task field a column heading names. Offices head the same column many ways (序号/编号, 问题/问题描述/
+ * 存在问题, 责任单位/牵头单位 ...); an exact heading wins over one that merely contains a synonym
+ * ("问题描述（具体表现）").
+ */
+public final class ColumnSynonyms {
+    private static final Map<TaskField, List<String>> SYNONYMS = new EnumMap<>(TaskField.class);
+
+    static {
+        SYNONYMS.put(TaskField.SEQ, List.of("序号", "编号", "序列号", "顺序号", "问题编号", "任务编号", "NO", "NO.", "序"));
+        SYNONYMS.put(TaskField.SOURCE, List.of("来源", "问题来源", "任务来源", "交办来源", "督察来源"));
+        SYNONYMS.put(TaskField.CATEGORY, List.of("问题类别", "类别", "问题类型", "类型", "问题分类", "分类", "领域"));
+        SYNONYMS.put(TaskField.PROBLEM, List.of("问题", "问题描述", "存在问题", "主要问题", "问题表现", "反馈问题",
+                "问题内容", "具体问题", "重点工作任务", "工作任务", "任务内容", "任务"));
+        SYNONYMS.put(TaskField.TARGET, List.of("整改目标", "目标", "工作目标", "目标任务", "整改要求"));
+        SYNONYMS.put(TaskField.MEASURES, List.of("整改措施", "具体措施", "措施", "工作措施", "主要措施", "整改举措"));
+        SYNONYMS.put(TaskField.UNITS, List.of("责任单位", "牵头单位", "主要责任单位", "牵头责任单位", "责任主体",
+                "承办单位", "主办单位"));
+        SYNONYMS.put(TaskField.SUPPORTING_UNITS, List.of("配合单位", "协办单位", "协助单位", "参与单位", "配合部门"));
+        SYNONYMS.put(TaskField.LEADER, List.of("责任领导", "责任人", "牵头领导", "分管领导", "包案领导", "督办领导"));
+        SYNONYMS.put(TaskField.DEADLINE, List.of("完成时限", "整改时限", "时限要求", "完成时间", "整改期限", "完成期限",
+                "办结时限", "时限"));
+        SYNONYMS.put(TaskField.REMARKS, List.of("备注", "说明", "备注说明"));
+    }
+
+    static {
+        // The English ledger's headings, so a ledger exported with --lang en reads back too.
+        String[][] english = {{"SEQ", "NO.", "NO"}, {"SOURCE", "SOURCE"}, {"CATEGORY", "CATEGORY"},
+            {"PROBLEM", "PROBLEM"}, {"TARGET", "TARGET"}, {"MEASURES", "MEASURES"}, {"UNITS", "RESPONSIBLE UNITS"},
+            {"SUPPORTING_UNITS", "SUPPORTING UNITS"}, {"LEADER", "RESPONSIBLE LEADER"}, {"DEADLINE", "DEADLINE"},
+            {"REMARKS", "REMARKS"}};
+        for (String[] e : english) {
+            List<String> list = new java.util.ArrayList<>(SYNONYMS.get(TaskField.valueOf(e[0])));
+            list.addAll(List.of(e).subList(1, e.length));
+            SYNONYMS.put(TaskField.valueOf(e[0]), List.copyOf(list));
+        }
+    }
+
+    /** Headings of derived columns (the exported ledger writes them): read past without a warning. */
+    private static final java.util.Set<String> DERIVED = java.util.Set.of("状态", "截止日期", "各单位状态", "红黄绿灯",
+            "预警", "最新进展", "销号日期", "完成情况", "整改进展", "进展情况", "STATUS", "DUEDATE", "UNITSTATUSES", "STATUSOFEACHUNIT");
+
+    private ColumnSynonyms() {
+    }
+
+    /** Whether a heading names a column that the program derives (状态, 截止日期 ...), so it is not imported. */
+    public static boolean isDerived(String heading) {
+        return DERIVED.contains(normal(heading));
+    }
+
+    /** How well a heading names a field: exact beats contained, and a longer contained synonym beats a shorter. */
+    record Match(TaskField field, boolean exact, int length) {
+        int score() {
+            return (exact ? 1000 : 0) + length;
+        }
+    }
+
+    /** The field a heading names, if any. */
+    public static Optional<TaskField> fieldOf(String heading) {
+        return match(heading).map(Match::field);
+    }
+
+    static Optional<Match> match(String heading) {
+        String h = normal(heading);
+        if (h.isEmpty() || h.length() > 30) {
+            return Optional.empty(); // a sentence (a title or a note) is not a heading
+        }
+        Match best = null;
+        for (var e : SYNONYMS.entrySet()) {
+            for (String s : e.getValue()) {
+                String syn = normal(s);
+                Match m = h.equals(syn) ? new Match(e.getKey(), true, syn.length())
+                        : syn.length() >= 2 && h.contains(syn) ? new Match(e.getKey(), false, syn.length()) : null;
+                if (m != null && (best == null || m.score() > best.score())) {
+                    best = m;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Headings compared without spaces, line breaks, asterisks or a trailing note in brackets. */
+    static String normal(String s) {
+        String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC)
+                .replaceAll("[\\s*]+", "").toUpperCase(java.util.Locale.ROOT);
+        String stripped = n.replaceAll("\\(.*\\)$", "");
+        return stripped.isEmpty() ? n : stripped;
+    }
+}

@@ -1,0 +1,28 @@
+package org.duban.service.importer;
+
+import java.util.Map;
+import org.duban.service.tasks.TaskField;
+
+/**
+ * Choices the user makes about a file.
+ *
+ * @param sheetIndex    which sheet to read, or -1 for the first with a recognisable heading row
+ * @param mapping       column (0 = A) → field, overriding what the headings say; a null field skips the
+ *                      column. Null keeps the mapping the headings give.
+ * @param defaultSource 来源 for rows that have none (no 来源 column, no section row above them)
+ */
+public record ImportOptions(int sheetIndex, Map<Integer, TaskField> mapping, String defaultSource) {
+    public static final ImportOptions DEFAULT = new ImportOptions(-1, null, "");
+
+    public ImportOptions {
+        defaultSource = defaultSource == null ? "" : defaultSource.strip();
+    }
+
+    public ImportOptions withMapping(Map<Integer, TaskField> newMapping) {
+        return new ImportOptions(sheetIndex, newMapping, defaultSource);
+    }
+
+    public ImportOptions withDefaultSource(String source) {
+        return new ImportOptions(sheetIndex, mapping, source);
+    }
+}

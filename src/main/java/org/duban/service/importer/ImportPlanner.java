@@ -1,0 +1,317 @@
+package org.duban.service.importer;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.duban.model.Task;
+import org.duban.model.Unit;
+import org.duban.service.excel.Grid;
+import org.duban.service.importer.ImportProblem.Severity;
+import org.duban.service.tasks.FieldError;
+import org.duban.service.tasks.TaskField;
+import org.duban.service.tasks.TaskInput;
+import org.duban.service.tasks.TaskValidator;
+import org.duban.service.units.UnitResolver;
+
+/**
+ * Turns a read file into an {@link ImportPlan}. Pure: the database's part comes in as an {@link ImportContext},
+ * and every row is checked by the same {@link TaskValidator} as the task form.
+ */
+public final class ImportPlanner {
+    static final String SUPERVISION_MARK = "挂牌督办";
+    private static final Pattern SEQ_DECORATION = Pattern.compile("^[(（]?\\s*(\\d+)\\s*[)）]?[.、．]?$");
+    private static final List<TaskField> ESSENTIAL = List.of(TaskField.PROBLEM, TaskField.UNITS, TaskField.DEADLINE);
+
+    private ImportPlanner() {
+    }
+
+    public static ImportPlan plan(String fileName, List<Grid> sheets, ImportContext ctx, ImportOptions options) {
+        List<ImportProblem> problems = new ArrayList<>();
+        Grid grid = null;
+        HeaderFinder.Header header = null;
+        if (options.sheetIndex() >= 0 && options.sheetIndex() < sheets.size()) {
+            grid = sheets.get(options.sheetIndex());
+            header = HeaderFinder.find(grid).orElse(null);
+        } else {
+            for (Grid g : sheets) {
+                Optional<HeaderFinder.Header> h = g.hidden() ? Optional.empty() : HeaderFinder.find(g);
+                if (h.isPresent()) {
+                    grid = g;
+                    header = h.get();
+                    break;
+                }
+            }
+        }
+        if (header == null) {
+            problems.add(new ImportProblem(Severity.ERROR, 0, "", "", "", "import.problem.noHeader"));
+            return new ImportPlan(fileName, grid == null ? "" : grid.sheetName(), 0, "", List.of(), List.of(),
+                    List.of(), problems, List.of());
+        }
+        List<ImportColumn> columns = applyMapping(header.columns(), options.mapping());
+        Map<TaskField, ImportColumn> byField = new EnumMap<>(TaskField.class);
+        for (ImportColumn c : columns) {
+            if (c.field() != null) {
+                byField.put(c.field(), c);
+            } else if (!c.header().isBlank() && !ColumnSynonyms.isDerived(c.header())) {
+                problems.add(new ImportProblem(Severity.WARNING, header.rowNumber(), c.letter(), c.header(), c.header(),
+                        "import.problem.columnSkipped"));
+            }
+        }
+        for (TaskField f : ESSENTIAL) {
+            if (!byField.containsKey(f)) {
+                problems.add(new ImportProblem(Severity.ERROR, header.rowNumber(), "", "", "",
+                        "import.problem.missingColumn", new FieldLabel(f)));
+            }
+        }
+        boolean autoSeq = !byField.containsKey(TaskField.SEQ);
+        if (autoSeq) {
+            problems.add(new ImportProblem(Severity.WARNING, header.rowNumber(), "", "", "", "import.problem.noSeqColumn"));
+        }
+
+        List<Grid.Row> dataRows = grid.rows().subList(header.index() + 1, grid.rows().size());
+        Rows rows = new Rows(ctx, byField, autoSeq, options.defaultSource(), problems);
+        for (Grid.Row row : dataRows) {
+            rows.accept(row);
+        }
+        Set<Integer> seen = rows.seqRows.keySet();
+        List<Integer> notInFile = ctx.existingBySeq().keySet().stream().filter(s -> !seen.contains(s)).sorted().toList();
+        problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
+        return new ImportPlan(fileName, grid.sheetName(), header.rowNumber(), header.title(), columns, dataRows,
+                rows.planned, problems, notInFile);
+    }
+
+    /** The user's choices win; a field the user gives to one column is taken from any other. */
+    static List<ImportColumn> applyMapping(List<ImportColumn> detected, Map<Integer, TaskField> mapping) {
+        if (mapping == null) {
+            return detected;
+        }
+        Set<TaskField> chosen = mapping.values().stream().filter(f -> f != null).collect(Collectors.toSet());
+        List<ImportColumn> result = new ArrayList<>();
+        for (ImportColumn c : detected) {
+            if (mapping.containsKey(c.index())) {
+                result.add(c.withField(mapping.get(c.index())));
+            } else {
+                result.add(chosen.contains(c.field()) ? c.withField(null) : c);
+            }
+        }
+        return result;
+    }
+
+    /** A field's label, translated when the message is shown. */
+    record FieldLabel(TaskField field) {
+        @Override
+        public String toString() {
+            return org.duban.i18n.Messages.tr(field.labelKey());
+        }
+    }
+
+    /** Walks the rows below the heading, keeping the current sections. */
+    private static final class Rows {
+        private final ImportContext ctx;
+        private final Map<TaskField, ImportColumn> byField;
+        private final boolean autoSeq;
+        private final String defaultSource;
+        private final List<ImportProblem> problems;
+        private final List<PlannedRow> planned = new ArrayList<>();
+        private final Map<Integer, Integer> seqRows = new HashMap<>();
+        private final Map<Long, Unit> unitsById = new HashMap<>();
+        private final TaskValidator validator;
+        private String section1;
+        private String section2;
+
+        Rows(ImportContext ctx, Map<TaskField, ImportColumn> byField, boolean autoSeq, String defaultSource,
+             List<ImportProblem> problems) {
+            this.ctx = ctx;
+            this.byField = byField;
+            this.autoSeq = autoSeq;
+            this.defaultSource = defaultSource;
+            this.problems = problems;
+            this.validator = new TaskValidator(ctx.units());
+            ctx.units().units().forEach(u -> unitsById.put(u.id(), u));
+        }
+
+        void accept(Grid.Row row) {
+            if (row.isBlank() || isRepeatedHeader(row)) {
+                return;
+            }
+            Optional<SectionRows.Section> section = SectionRows.sectionOf(row);
+            if (section.isPresent()) {
+                SectionRows.Section s = section.get();
+                if (s.level() == 1) {
+                    section1 = s.text();
+                    section2 = null;
+                } else if (s.level() == 2) {
+                    section2 = s.text();
+                }
+                return; // level 0: a note under the table
+            }
+            Map<TaskField, String> values = new EnumMap<>(TaskField.class);
+            byField.forEach((f, c) -> values.put(f, row.cell(c.index())));
+            if (blank(values, TaskField.SEQ) && blank(values, TaskField.PROBLEM) && blank(values, TaskField.UNITS)) {
+                problems.add(new ImportProblem(Severity.WARNING, row.number(), "", "", firstText(row),
+                        "import.problem.rowSkipped"));
+                return;
+            }
+            applySections(values);
+            if (blank(values, TaskField.SOURCE) && !defaultSource.isEmpty()) {
+                values.put(TaskField.SOURCE, defaultSource);
+            }
+            if (autoSeq) {
+                values.put(TaskField.SEQ, String.valueOf(planned.size() + 1));
+            } else {
+                values.put(TaskField.SEQ, normalSeq(values.getOrDefault(TaskField.SEQ, "")));
+            }
+            if (values.containsKey(TaskField.DEADLINE)) {
+                values.put(TaskField.DEADLINE, values.get(TaskField.DEADLINE).strip().replaceAll("\\s*\\n\\s*", "，"));
+            }
+            plan(row, TaskInput.of(values));
+        }
+
+        private void plan(Grid.Row row, TaskInput input) {
+            int before = problems.size();
+            Integer seq = parseSeq(input.seq());
+            Task existing = seq == null ? null : ctx.existingBySeq().get(seq);
+            TaskValidator.Result r = validator.validate(input, ctx.meetingId(), existing == null ? 0 : existing.id(),
+                    s -> false);
+            for (FieldError e : r.errors()) {
+                String key = e.key().equals("validation.units.unknown") ? "import.problem.unknownUnits" : e.key();
+                problems.add(problem(Severity.ERROR, row, e.field(), input, key, e.args()));
+            }
+            if (seq != null && seqRows.containsKey(seq)) {
+                problems.add(problem(Severity.ERROR, row, TaskField.SEQ, input, "import.problem.duplicateSeq",
+                        seq, seqRows.get(seq)));
+            } else if (seq != null) {
+                seqRows.put(seq, row.number());
+            }
+            if (!input.supportingUnits().isEmpty()) {
+                List<String> unknown = ctx.units().resolveList(input.supportingUnits()).unknown();
+                if (!unknown.isEmpty()) {
+                    problems.add(problem(Severity.WARNING, row, TaskField.SUPPORTING_UNITS, input,
+                            "import.problem.unknownSupporting", String.join("、", unknown)));
+                }
+            }
+            List<Unit> units = r.ok() ? r.task().unitIds().stream().map(unitsById::get).toList()
+                    : ctx.units().resolveList(input.units()).units();
+            boolean supervised = compact(input.remarks()).contains(SUPERVISION_MARK);
+            boolean hasErrors = problems.subList(before, problems.size()).stream().anyMatch(ImportProblem::isError);
+            if (hasErrors || !r.ok()) {
+                planned.add(new PlannedRow(row.number(), input, null, units, supervised, null, List.of()));
+                return;
+            }
+            Task task = r.task();
+            if (existing == null) {
+                planned.add(new PlannedRow(row.number(), input, task, units, supervised, PlannedRow.Change.ADDED, List.of()));
+                return;
+            }
+            List<FieldChange> changes = diff(existing, task);
+            List<String> dropped = existing.unitIds().stream().filter(id -> !task.unitIds().contains(id))
+                    .map(id -> unitsById.containsKey(id) ? unitsById.get(id).name() : String.valueOf(id)).toList();
+            if (!dropped.isEmpty()) {
+                problems.add(problem(Severity.WARNING, row, TaskField.UNITS, input, "import.problem.unitsDropped",
+                        task.seq(), String.join("、", dropped)));
+            }
+            planned.add(new PlannedRow(row.number(), input, task, units, supervised,
+                    changes.isEmpty() ? PlannedRow.Change.UNCHANGED : PlannedRow.Change.UPDATED, changes));
+        }
+
+        private List<FieldChange> diff(Task old, Task now) {
+            List<FieldChange> list = new ArrayList<>();
+            compare(list, TaskField.SOURCE, old.source(), now.source());
+            compare(list, TaskField.CATEGORY, old.category(), now.category());
+            compare(list, TaskField.PROBLEM, old.problem(), now.problem());
+            compare(list, TaskField.TARGET, old.target(), now.target());
+            compare(list, TaskField.MEASURES, old.measures(), now.measures());
+            if (!new HashSet<>(old.unitIds()).equals(new HashSet<>(now.unitIds()))) {
+                list.add(new FieldChange(TaskField.UNITS, names(old), names(now)));
+            }
+            compare(list, TaskField.SUPPORTING_UNITS, old.supportingUnits(), now.supportingUnits());
+            compare(list, TaskField.LEADER, old.leader(), now.leader());
+            compare(list, TaskField.DEADLINE, old.deadline().phrase(), now.deadline().phrase());
+            compare(list, TaskField.REMARKS, old.remarks(), now.remarks());
+            return list;
+        }
+
+        private static void compare(List<FieldChange> list, TaskField f, String before, String after) {
+            if (!before.strip().equals(after.strip())) {
+                list.add(new FieldChange(f, before, after));
+            }
+        }
+
+        private String names(Task t) {
+            return t.unitIds().stream().map(id -> unitsById.containsKey(id) ? unitsById.get(id).name() : "?")
+                    .collect(Collectors.joining("、"));
+        }
+
+        /** 一、 heads 来源 when the row has none, else 问题类别; （一） heads 问题类别. A row's own cell wins. */
+        private void applySections(Map<TaskField, String> values) {
+            List<String> heads = new ArrayList<>();
+            if (section1 != null) {
+                heads.add(section1);
+            }
+            if (section2 != null) {
+                heads.add(section2);
+            }
+            if (heads.isEmpty()) {
+                return;
+            }
+            if (blank(values, TaskField.SOURCE)) {
+                values.put(TaskField.SOURCE, heads.remove(0));
+            } else if (heads.size() > 1) {
+                heads.remove(0);
+            }
+            if (!heads.isEmpty() && blank(values, TaskField.CATEGORY)) {
+                values.put(TaskField.CATEGORY, heads.get(heads.size() - 1));
+            }
+        }
+
+        private boolean isRepeatedHeader(Grid.Row row) {
+            long same = HeaderFinder.columnsOf(row).stream().filter(c -> c.field() != null
+                    && byField.containsKey(c.field()) && byField.get(c.field()).index() == c.index()).count();
+            return same >= 3;
+        }
+
+        private ImportProblem problem(Severity severity, Grid.Row row, TaskField field, TaskInput input, String key,
+                                      Object... args) {
+            ImportColumn c = byField.get(field);
+            boolean fromFile = c != null && !(field == TaskField.SEQ && autoSeq);
+            return new ImportProblem(severity, row.number(), fromFile ? c.letter() : "", fromFile ? c.header() : "",
+                    input.get(field), key, args);
+        }
+    }
+
+    private static boolean blank(Map<TaskField, String> values, TaskField f) {
+        return values.getOrDefault(f, "").isBlank();
+    }
+
+    private static String firstText(Grid.Row row) {
+        return row.cells().stream().filter(c -> !c.isBlank()).findFirst().orElse("");
+    }
+
+    /** "（3）", "3.", "3、" → "3"; anything else is left for the validator to refuse. */
+    static String normalSeq(String raw) {
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        var m = SEQ_DECORATION.matcher(s);
+        return m.matches() ? m.group(1) : s;
+    }
+
+    private static Integer parseSeq(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String compact(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+}

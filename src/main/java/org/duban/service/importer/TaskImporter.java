@@ -1,0 +1,136 @@
+package org.duban.service.importer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Meeting;
+import org.duban.model.MeetingKind;
+import org.duban.model.Task;
+import org.duban.persistence.Database;
+import org.duban.persistence.MeetingRepository;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitRepository;
+import org.duban.service.excel.Grid;
+import org.duban.service.excel.SheetReader;
+import org.duban.service.units.UnitResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports a task list: read the file, plan against a meeting, then apply the plan in one transaction.
+ * Re-importing a file updates the meeting's tasks by 序号; tasks the file does not mention are left alone.
+ */
+public final class TaskImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskImporter.class);
+    private final Database db;
+    private final TaskRepository tasks;
+    private final UnitRepository units;
+    private final MeetingRepository meetings;
+    private final ImportHooks hooks;
+
+    public TaskImporter(Database db, ImportHooks hooks) {
+        this.db = db;
+        this.tasks = new TaskRepository(db);
+        this.units = new UnitRepository(db);
+        this.meetings = new MeetingRepository(db);
+        this.hooks = hooks;
+    }
+
+    public TaskImporter(Database db) {
+        this(db, ImportHooks.NONE);
+    }
+
+    /** A file read into sheets, ready to plan (possibly several times, with other mappings). */
+    public record ImportFile(Path path, List<Grid> sheets) {
+        public String name() {
+            return path.getFileName().toString();
+        }
+    }
+
+    /** Reads the file (no database work). */
+    public ImportFile read(Path file) {
+        return new ImportFile(file, SheetReader.read(file));
+    }
+
+    /** The roster and the target meeting's tasks. */
+    public ImportContext context(ImportTarget target) {
+        long meetingId = target instanceof ImportTarget.Existing e ? e.meetingId() : 0;
+        return db.read(c -> ImportContext.of(meetingId, new UnitResolver(units.findAll()),
+                meetingId == 0 ? List.of() : tasks.findByMeeting(meetingId)));
+    }
+
+    /** What importing would do (nothing is written). */
+    public ImportPlan plan(ImportFile file, ImportTarget target, ImportOptions options) {
+        requireMeeting(target);
+        return ImportPlanner.plan(file.name(), file.sheets(), context(target), options);
+    }
+
+    /**
+     * Imports: all tasks of the file, or nothing. The plan is made again inside the transaction, so what is
+     * written matches the database as it is then.
+     *
+     * @param progress called with (done, total) as rows are written; may be called from this thread only
+     * @throws ImportBlockedException when the file has errors; nothing is written then
+     */
+    public ImportResult apply(ImportFile file, ImportTarget target, ImportOptions options,
+                              BiConsumer<Integer, Integer> progress) {
+        requireMeeting(target);
+        hooks.beforeImport(file.path());
+        ImportResult result = db.write(c -> {
+            Meeting meeting;
+            boolean created = false;
+            ImportPlan plan;
+            if (target instanceof ImportTarget.NewMeeting n) {
+                plan = ImportPlanner.plan(file.name(), file.sheets(), context(target), options);
+                if (plan.hasErrors()) {
+                    throw new ImportBlockedException(plan);
+                }
+                meeting = meetings.insert(new Meeting(0, MeetingKind.ASSIGNMENT, n.heldOn(),
+                        newTitle(n.title(), plan.title(), file.name()), ""));
+                created = true;
+            } else {
+                meeting = meetings.findById(((ImportTarget.Existing) target).meetingId()).orElseThrow();
+            }
+            ImportTarget into = new ImportTarget.Existing(meeting.id());
+            plan = ImportPlanner.plan(file.name(), file.sheets(), context(into), options);
+            if (plan.hasErrors()) {
+                throw new ImportBlockedException(plan);
+            }
+            int done = 0;
+            int total = plan.rows().size();
+            for (PlannedRow row : plan.rows()) {
+                Task stored = switch (row.change()) {
+                    case ADDED -> tasks.insert(row.task());
+                    case UPDATED -> tasks.update(row.task());
+                    case UNCHANGED -> row.task();
+                };
+                hooks.supervision(stored, row.supervised());
+                progress.accept(++done, total);
+            }
+            return new ImportResult(meeting, created, plan);
+        });
+        LOG.info("Imported {} into meeting {}: {} added, {} updated, {} unchanged", file.name(), result.meeting().id(),
+                result.plan().count(PlannedRow.Change.ADDED), result.plan().count(PlannedRow.Change.UPDATED),
+                result.plan().count(PlannedRow.Change.UNCHANGED));
+        return result;
+    }
+
+    /** The title of a meeting created by an import: the user's, else the list's title, else the file's name. */
+    static String newTitle(String given, String listTitle, String fileName) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        if (listTitle != null && !listTitle.isBlank()) {
+            return listTitle.length() > 80 ? listTitle.substring(0, 80) : listTitle;
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private void requireMeeting(ImportTarget target) {
+        if (target instanceof ImportTarget.Existing e && meetings.findById(e.meetingId()).isEmpty()) {
+            throw new LocalizedException("cli.error.noMeeting", e.meetingId());
+        }
+    }
+}

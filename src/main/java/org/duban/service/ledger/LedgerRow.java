@@ -1,0 +1,21 @@
+package org.duban.service.ledger;
+
+import java.util.List;
+import java.util.Map;
+import org.duban.model.Task;
+import org.duban.model.TaskStatus;
+import org.duban.model.Unit;
+
+/**
+ * Everything the ledger knows about one task. When tracking lands (warning light, latest progress,
+ * close-out dates), add what it needs here and a column in {@link LedgerColumns}.
+ *
+ * @param units          responsible units in roster order
+ * @param unitStatuses   each unit's own status, in the same order
+ */
+public record LedgerRow(Task task, List<Unit> units, Map<Unit, TaskStatus> unitStatuses) {
+    public LedgerRow {
+        units = List.copyOf(units);
+        unitStatuses = Map.copyOf(unitStatuses);
+    }
+}

@@ -1,0 +1,156 @@
+package org.duban.service.returns;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.duban.i18n.Messages;
+import org.duban.model.Assignment;
+import org.duban.model.Meeting;
+import org.duban.model.Task;
+import org.duban.model.Unit;
+import org.duban.persistence.Database;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitRepository;
+import org.duban.service.excel.XlsxWriting;
+
+/**
+ * Writes one return form (进展报送表) per unit: the unit's assignments in locked columns and empty input
+ * columns (本期进展, 完成百分比, 报送人, 报送日期) with validation. A very hidden sheet records the meeting, the
+ * unit and each row's assignment, so that filled forms can be checked when they come back.
+ */
+public final class ReturnFormWriter {
+    private static final int INPUT_FILL = 0xFFF9DB;
+    private final TaskRepository tasks;
+    private final UnitRepository units;
+
+    public ReturnFormWriter(Database db) {
+        this.tasks = new TaskRepository(db);
+        this.units = new UnitRepository(db);
+    }
+
+    /** Writes the forms of every unit that has assignments in the meeting; returns the files written. */
+    public List<Path> writeAll(Meeting meeting, Path dir) {
+        List<Task> list = tasks.findByMeeting(meeting.id());
+        Map<Unit, List<Task>> byUnit = new LinkedHashMap<>();
+        for (Unit u : units.findAll()) {
+            List<Task> mine = list.stream().filter(t -> t.unitIds().contains(u.id())).toList();
+            if (!mine.isEmpty()) {
+                byUnit.put(u, mine);
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        byUnit.forEach((unit, mine) -> {
+            Path out = dir.resolve(fileName(unit));
+            write(meeting, unit, mine, out);
+            written.add(out);
+        });
+        return written;
+    }
+
+    static String fileName(Unit unit) {
+        return Messages.tr("returns.fileName", unit.name().replaceAll("[\\\\/:*?\"<>|\\s]", "_"));
+    }
+
+    void write(Meeting meeting, Unit unit, List<Task> mine, Path out) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XlsxWriting.Styles styles = XlsxWriting.styles(wb);
+            XSSFSheet sheet = wb.createSheet(Messages.tr("returns.sheet"));
+            int last = ReturnForm.COLUMNS.length - 1;
+            Row title = sheet.createRow(0);
+            title.setHeightInPoints(30);
+            styles.text(title.createCell(0), Messages.tr("returns.title", meeting.title()), styles.title);
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
+            Row sub = sheet.createRow(1);
+            styles.text(sub.createCell(0), Messages.tr("returns.subtitle", unit.name(), meeting.heldOn(), mine.size()),
+                    styles.subtitle);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, last));
+
+            Row header = sheet.createRow(ReturnForm.HEADER_ROW);
+            XSSFCellStyle inputHeader = styles.filled(0xFFE699, true);
+            inputHeader.setFont(wb.getFontAt(styles.header.getFontIndex()));
+            inputHeader.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+            for (int c = 0; c <= last; c++) {
+                styles.text(header.createCell(c), Messages.tr(ReturnForm.COLUMNS[c]),
+                        c >= ReturnForm.FIRST_INPUT ? inputHeader : styles.header);
+                XlsxWriting.width(sheet, c, ReturnForm.WIDTHS[c]);
+            }
+            CellStyle input = styles.filled(INPUT_FILL, false);
+            XSSFCellStyle dateInput = styles.filled(INPUT_FILL, false);
+            dateInput.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+
+            XSSFSheet meta = wb.createSheet(ReturnForm.META_SHEET);
+            Row m0 = meta.createRow(0);
+            m0.createCell(0).setCellValue(ReturnForm.MAGIC);
+            m0.createCell(1).setCellValue(ReturnForm.VERSION);
+            Row m1 = meta.createRow(1);
+            m1.createCell(0).setCellValue(String.valueOf(meeting.id()));
+            m1.createCell(1).setCellValue(String.valueOf(unit.id()));
+            m1.createCell(2).setCellValue(unit.name());
+
+            int r = ReturnForm.HEADER_ROW + 1;
+            for (Task t : mine) {
+                Assignment a = t.assignments().stream().filter(x -> x.unitId() == unit.id()).findFirst().orElseThrow();
+                Row row = sheet.createRow(r);
+                styles.text(row.createCell(0), String.valueOf(t.seq()), styles.center);
+                styles.text(row.createCell(1), t.problem(), styles.text);
+                styles.text(row.createCell(2), t.target(), styles.text);
+                styles.text(row.createCell(3), t.deadline().phrase(), styles.text);
+                styles.text(row.createCell(4), Messages.tr("status." + a.status().name()), styles.center);
+                for (int c = ReturnForm.FIRST_INPUT; c <= last; c++) {
+                    row.createCell(c).setCellStyle(c == last ? dateInput : input);
+                }
+                Row mr = meta.createRow(r);
+                mr.createCell(0).setCellValue(String.valueOf(t.seq()));
+                mr.createCell(1).setCellValue(String.valueOf(a.id()));
+                mr.createCell(2).setCellValue(String.valueOf(t.id()));
+                r++;
+            }
+            if (r > ReturnForm.HEADER_ROW + 1) {
+                validations(sheet, ReturnForm.HEADER_ROW + 1, r - 1);
+            }
+            sheet.createFreezePane(0, ReturnForm.HEADER_ROW + 1);
+            XlsxWriting.printSetup(sheet, ReturnForm.HEADER_ROW);
+            // Locked columns stay as issued; an empty password lets a careful user unprotect if truly needed.
+            sheet.protectSheet("");
+            sheet.lockFormatColumns(false);
+            sheet.lockFormatRows(false);
+            meta.protectSheet("");
+            wb.setSheetVisibility(wb.getSheetIndex(meta), SheetVisibility.VERY_HIDDEN);
+            wb.setActiveSheet(0);
+            XlsxWriting.save(wb, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void validations(XSSFSheet sheet, int firstRow, int lastRow) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        int percentCol = ReturnForm.FIRST_INPUT + 1;
+        DataValidationConstraint percent = helper.createIntegerConstraint(
+                DataValidationConstraint.OperatorType.BETWEEN, "0", "100");
+        DataValidation pv = helper.createValidation(percent, new CellRangeAddressList(firstRow, lastRow, percentCol, percentCol));
+        pv.setShowErrorBox(true);
+        pv.createErrorBox(Messages.tr("returns.validation.title"), Messages.tr("returns.validation.percent"));
+        sheet.addValidationData(pv);
+        int dateCol = ReturnForm.COLUMNS.length - 1;
+        DataValidationConstraint date = helper.createDateConstraint(DataValidationConstraint.OperatorType.BETWEEN,
+                "DATE(2020,1,1)", "DATE(2100,12,31)", "yyyy-mm-dd");
+        DataValidation dv = helper.createValidation(date, new CellRangeAddressList(firstRow, lastRow, dateCol, dateCol));
+        dv.setShowErrorBox(true);
+        dv.createErrorBox(Messages.tr("returns.validation.title"), Messages.tr("returns.validation.date"));
+        sheet.addValidationData(dv);
+    }
+}
