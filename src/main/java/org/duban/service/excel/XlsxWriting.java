@@ -134,6 +134,38 @@ public final class XlsxWriting {
         sheet.getFooter().setCenter("第 &P 页，共 &N 页");
     }
 
+    /**
+     * Sets a row's height to show all of its wrapped text. Spreadsheets do not all grow rows by themselves
+     * when a file is opened (LibreOffice keeps the default height), so the height is written.
+     *
+     * @param widths each column's width in characters, as given to {@link #width}
+     */
+    public static void fitHeight(org.apache.poi.ss.usermodel.Row row, int[] widths) {
+        int lines = 1;
+        for (int c = 0; c < widths.length; c++) {
+            org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+            if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+                continue;
+            }
+            int perLine = Math.max(1, widths[c] - 1);
+            int n = 0;
+            for (String line : cell.getStringCellValue().split("\n", -1)) {
+                n += Math.max(1, (displayWidth(line) + perLine - 1) / perLine);
+            }
+            lines = Math.max(lines, n);
+        }
+        row.setHeightInPoints(Math.min(409f, lines * 14.5f + 4));
+    }
+
+    /** Width in character cells: CJK characters and full-width punctuation take two. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= 0x2E80 ? 2 : 1;
+        }
+        return w;
+    }
+
     /** Column width in characters (a CJK character counts about two). */
     public static void width(Sheet sheet, int column, int chars) {
         sheet.setColumnWidth(column, Math.min(255, chars) * 256);

@@ -80,6 +80,7 @@ public final class LedgerExporter {
                 styles.text(header.createCell(c), Messages.tr(col.headerKey()), styles.header);
                 XlsxWriting.width(sheet, c, col.width());
             }
+            int[] widths = columns.stream().mapToInt(LedgerColumn::width).toArray();
             Map<Integer, CellStyle> fills = new HashMap<>();
             int r = HEADER_ROW + 1;
             for (LedgerRow lr : rows) {
@@ -93,6 +94,7 @@ public final class LedgerExporter {
                     }) : cell.centered() ? styles.center : styles.text;
                     styles.text(row.createCell(c), cell.text(), style);
                 }
+                XlsxWriting.fitHeight(row, widths);
             }
             sheet.createFreezePane(0, HEADER_ROW + 1);
             sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, r - 1), 0, last));

@@ -76,6 +76,7 @@ public final class ReturnFormWriter {
             Row sub = sheet.createRow(1);
             styles.text(sub.createCell(0), Messages.tr("returns.subtitle", unit.name(), meeting.heldOn(), mine.size()),
                     styles.subtitle);
+            sub.setHeightInPoints(20);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, last));
 
             Row header = sheet.createRow(ReturnForm.HEADER_ROW);
@@ -112,6 +113,7 @@ public final class ReturnFormWriter {
                 for (int c = ReturnForm.FIRST_INPUT; c <= last; c++) {
                     row.createCell(c).setCellStyle(c == last ? dateInput : input);
                 }
+                XlsxWriting.fitHeight(row, ReturnForm.WIDTHS);
                 Row mr = meta.createRow(r);
                 mr.createCell(0).setCellValue(String.valueOf(t.seq()));
                 mr.createCell(1).setCellValue(String.valueOf(a.id()));
