@@ -4,10 +4,14 @@ import java.util.List;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.service.backup.BackupService;
+import org.duban.service.importer.TaskImporter;
+import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.meetings.MeetingService;
+import org.duban.service.returns.ReturnFormWriter;
 import org.duban.service.tasks.TaskService;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
+import org.duban.ui.importer.ExcelActions;
 import org.duban.ui.main.MainWindow;
 import org.duban.ui.main.NavItem;
 import org.duban.ui.settings.SettingsSection;
@@ -38,6 +42,12 @@ public final class AppContext {
     public TaskListView taskListView() {
         TaskListViewModel vm = new TaskListViewModel(taskService, meetingService, runner, dialogs);
         TaskListView view = new TaskListView(vm);
+        ExcelActions excel = new ExcelActions(new TaskImporter(db, Capabilities.importHooks(db)), new LedgerExporter(db),
+                new ReturnFormWriter(db), meetingService, runner, dialogs, vm.meetingProperty()::get, m -> {
+                    vm.meetingProperty().set(m);
+                    vm.load();
+                });
+        view.addActions(excel.menuButton());
         vm.load();
         return view;
     }

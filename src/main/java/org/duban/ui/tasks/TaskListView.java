@@ -45,6 +45,7 @@ public final class TaskListView {
     private final BorderPane root = new BorderPane();
     private final TableView<ChecklistRow> table = new TableView<>();
     private final TextField search = new TextField();
+    private final HBox titleRow = new HBox(12);
     private TaskFormDialog openForm;
 
     public TaskListView(TaskListViewModel vm) {
@@ -59,6 +60,11 @@ public final class TaskListView {
 
     public Region root() {
         return root;
+    }
+
+    /** Adds actions that other capabilities offer (the Excel menu) to the right end of the toolbar. */
+    public void addActions(javafx.scene.Node... actions) {
+        titleRow.getChildren().addAll(actions);
     }
 
     private VBox header() {
@@ -85,7 +91,7 @@ public final class TaskListView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(12, title, meeting, spacer, add, edit, delete);
+        titleRow.getChildren().setAll(title, meeting, spacer, add, edit, delete);
         titleRow.getStyleClass().add("toolbar-row");
 
         search.setId("searchField");
