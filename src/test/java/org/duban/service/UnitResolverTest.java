@@ -81,4 +81,27 @@ class UnitResolverTest {
         assertEquals(List.of("火星区", "月球县"), r.unknown());
         assertEquals(1, r.units().size());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "蕉城区委、区政府|蕉城区",
+        "福安市委、市人民政府|福安市",
+        "东侨经济技术开发区党工委、管委会|东侨经济技术开发区",
+        "福鼎市（牵头）|福鼎市",
+        "霞浦县、及东侨开发区|霞浦县、东侨经济技术开发区",
+        "古田县(配合)|古田县"})
+    void listCellsAsOfficesWriteThem(String cell, String expected) {
+        var r = resolver.resolveList(cell);
+        assertTrue(r.unknown().isEmpty(), r.unknown().toString());
+        assertEquals(expected, String.join("、", r.units().stream().map(Unit::name).toList()));
+    }
+
+    @Test
+    void allCountiesWithGovernmentSuffixStillMeansTheNineCounties() {
+        for (String cell : List.of("各县(市、区)人民政府", "各县（市、区）党委、政府", "各县（区、市）")) {
+            var r = resolver.resolveList(cell);
+            assertTrue(r.ok(), cell + " " + r.unknown());
+            assertEquals(9, r.units().size(), cell);
+        }
+    }
 }
