@@ -188,6 +188,9 @@ public final class ReturnsImporter {
         if (check.hasErrors()) {
             throw new LocalizedException("returns.error.blocked", check.errors().size());
         }
+        if (check.entries().isEmpty()) {
+            return 0;
+        }
         if (sink == null) {
             throw new LocalizedException("returns.error.noProgress", check.entries().size());
         }
