@@ -3,8 +3,6 @@ package org.duban.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.duban.app.cli.Cli;
+import org.duban.testing.CliRunner;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;
@@ -23,23 +21,15 @@ class ExcelCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(db -> {
-            throw new AssertionError("no window from a test");
-        }, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
     void dryRunJsonOnAMessyListGivesTaskAndAssignmentCountsPerUnitAndWritesNothing() {
         Path db = dir.resolve("d.db");
         Path list = OfficeLists.xlsx(dir.resolve("清单.xlsx"));
-        Run r = run("--db", db.toString(), "import", list.toString(), "--dry-run", "--json");
+        CliRunner.Result r = run("--db", db.toString(), "import", list.toString(), "--dry-run", "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"tasks\": " + OfficeLists.TASKS + ","), r.out());
         assertTrue(r.out().contains("\"assignments\": " + OfficeLists.ASSIGNMENTS + ","), r.out());
@@ -58,10 +48,10 @@ class ExcelCliTest {
     void importCreatesAMeetingThenReimportUpdatesTheSameMeeting() {
         Path db = dir.resolve("d.db");
         Path list = OfficeLists.xls(dir.resolve("清单.xls"));
-        Run first = run("--db", db.toString(), "import", list.toString());
+        CliRunner.Result first = run("--db", db.toString(), "import", list.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("新增 14"), first.out());
-        Run again = run("--db", db.toString(), "import", list.toString());
+        CliRunner.Result again = run("--db", db.toString(), "import", list.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("未变 14"), again.out());
         assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM meeting"));
@@ -74,12 +64,12 @@ class ExcelCliTest {
         List<List<Object>> rows = new ArrayList<>(OfficeLists.rows());
         rows.add(OfficeLists.task(15, "新问题", "", "", "蕉城区、火星区", "", "", "2026年底前", ""));
         Path bad = OfficeLists.xlsx(dir.resolve("bad.xlsx"), rows);
-        Run text = run("--db", db.toString(), "import", bad.toString());
+        CliRunner.Result text = run("--db", db.toString(), "import", bad.toString());
         assertEquals(1, text.code());
         assertTrue(text.out().contains("第 25 行 E 列（牵头 单位） “蕉城区、火星区”：找不到单位：火星区"), text.out());
         assertTrue(text.err().contains("未导入任何内容"), text.err());
         assertEquals(1, text.err().lines().count());
-        Run json = run("--db", db.toString(), "import", bad.toString(), "--json");
+        CliRunner.Result json = run("--db", db.toString(), "import", bad.toString(), "--json");
         assertEquals(1, json.code());
         assertTrue(json.out().contains("\"row\": 25,"), json.out());
         assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
@@ -90,19 +80,19 @@ class ExcelCliTest {
         Path db = dir.resolve("d.db");
         run("--db", db.toString(), "import", OfficeLists.xlsx(dir.resolve("清单.xlsx")).toString());
         Path ledger = dir.resolve("out/台账.xlsx");
-        Run l = run("--db", db.toString(), "export", "ledger", ledger.toString());
+        CliRunner.Result l = run("--db", db.toString(), "export", "ledger", ledger.toString());
         assertEquals(0, l.code(), l.err());
         assertTrue(Files.size(ledger) > 0);
         Path returns = dir.resolve("returns");
-        Run r = run("--db", db.toString(), "export", "returns", returns.toString());
+        CliRunner.Result r = run("--db", db.toString(), "export", "returns", returns.toString());
         assertEquals(0, r.code(), r.err());
         try (var files = Files.list(returns)) {
             assertEquals(OfficeLists.PER_UNIT.size(), files.count());
         }
-        Run check = run("--db", db.toString(), "import-returns", returns.toString(), "--dry-run");
+        CliRunner.Result check = run("--db", db.toString(), "import-returns", returns.toString(), "--dry-run");
         assertEquals(0, check.code(), check.err());
         assertTrue(check.out().contains("已读取 12 个报送表"), check.out());
-        Run missing = run("--db", db.toString(), "export", "ledger", ledger.toString(), "--meeting", "99");
+        CliRunner.Result missing = run("--db", db.toString(), "export", "ledger", ledger.toString(), "--meeting", "99");
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("99"), missing.err());
     }

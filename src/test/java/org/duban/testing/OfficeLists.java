@@ -101,6 +101,14 @@ public final class OfficeLists {
         return r;
     }
 
+    /** Imports the messy list into a meeting (written to {@code dir}); for tests that start from imported tasks. */
+    public static void importInto(org.duban.persistence.Database db, org.duban.model.Meeting meeting, Path dir) {
+        org.duban.service.importer.TaskImporter importer = new org.duban.service.importer.TaskImporter(db);
+        importer.apply(importer.read(xlsx(dir.resolve("清单.xlsx"))),
+                new org.duban.service.importer.ImportTarget.Existing(meeting.id()),
+                org.duban.service.importer.ImportOptions.DEFAULT, (d, t) -> { });
+    }
+
     /** The messy list as .xlsx. */
     public static Path xlsx(Path file) {
         return write(new XSSFWorkbook(), rows(), file);

@@ -1,7 +1,6 @@
 package org.duban.app.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
@@ -29,6 +28,14 @@ final class ExportCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), Messages.tr("cli.export.what"));
     }
 
+    /** Opens the database, finds the meeting, exports, and prints the line {@code work} returns. */
+    int run(Long meetingId, java.util.function.BiFunction<Database, Meeting, String> work) {
+        try (Database db = parent.openDatabase()) {
+            parent.out().println(work.apply(db, CliMeetings.resolve(db, meetingId)));
+        }
+        return 0;
+    }
+
     /** {@code export ledger OUT.xlsx [--meeting ID]}. */
     @Command(name = "ledger", mixinStandardHelpOptions = true)
     static final class Ledger implements Callable<Integer> {
@@ -43,12 +50,8 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Database db = export.parent.openDatabase()) {
-                Meeting m = CliMeetings.resolve(db, meetingId);
-                int n = new LedgerExporter(db).export(m, out);
-                export.parent.out().println(Messages.tr("cli.export.ledger.done", n, m.title(), out.toAbsolutePath()));
-            }
-            return 0;
+            return export.run(meetingId, (db, m) -> Messages.tr("cli.export.ledger.done",
+                    new LedgerExporter(db).export(m, out), m.title(), out.toAbsolutePath()));
         }
     }
 
@@ -66,13 +69,8 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Database db = export.parent.openDatabase()) {
-                Meeting m = CliMeetings.resolve(db, meetingId);
-                List<Path> files = new ReturnFormWriter(db).writeAll(m, dir);
-                export.parent.out().println(Messages.tr("cli.export.returns.done", files.size(), m.title(),
-                        dir.toAbsolutePath()));
-            }
-            return 0;
+            return export.run(meetingId, (db, m) -> Messages.tr("cli.export.returns.done",
+                    new ReturnFormWriter(db).writeAll(m, dir).size(), m.title(), dir.toAbsolutePath()));
         }
     }
 }

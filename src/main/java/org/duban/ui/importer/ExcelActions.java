@@ -78,10 +78,18 @@ public final class ExcelActions {
         wizardModel(vm -> new ImportWizard(vm).open(owner));
     }
 
-    private void exportLedger(Window owner) {
+    /** The meeting shown, or null after telling the user there is none. */
+    private Meeting shownMeeting(String titleKey) {
         Meeting m = shown.get();
         if (m == null) {
-            dialogs.showInfo(Messages.tr("excel.exportLedger"), Messages.tr("excel.noMeeting"));
+            dialogs.showInfo(Messages.tr(titleKey), Messages.tr("excel.noMeeting"));
+        }
+        return m;
+    }
+
+    private void exportLedger(Window owner) {
+        Meeting m = shownMeeting("excel.exportLedger");
+        if (m == null) {
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -98,9 +106,8 @@ public final class ExcelActions {
     }
 
     private void exportReturns(Window owner) {
-        Meeting m = shown.get();
+        Meeting m = shownMeeting("excel.exportReturns");
         if (m == null) {
-            dialogs.showInfo(Messages.tr("excel.exportReturns"), Messages.tr("excel.noMeeting"));
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();

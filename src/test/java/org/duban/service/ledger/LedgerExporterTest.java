@@ -42,9 +42,7 @@ class LedgerExporterTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        TaskImporter importer = new TaskImporter(db);
-        importer.apply(importer.read(OfficeLists.xlsx(dir.resolve("清单.xlsx"))), new ImportTarget.Existing(meeting.id()),
-                ImportOptions.DEFAULT, (d, t) -> { });
+        OfficeLists.importInto(db, meeting, dir);
     }
 
     @AfterEach

@@ -18,9 +18,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.importer.ImportOptions;
-import org.duban.service.importer.ImportTarget;
-import org.duban.service.importer.TaskImporter;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +38,7 @@ class ReturnFormsTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        TaskImporter importer = new TaskImporter(db);
-        importer.apply(importer.read(OfficeLists.xlsx(dir.resolve("清单.xlsx"))), new ImportTarget.Existing(meeting.id()),
-                ImportOptions.DEFAULT, (d, t) -> { });
+        OfficeLists.importInto(db, meeting, dir);
         forms = dir.resolve("forms");
         new ReturnFormWriter(db).writeAll(meeting, forms);
     }
