@@ -45,7 +45,7 @@ class ExcelCliTest {
     }
 
     @Test
-    void importCreatesAMeetingThenReimportUpdatesTheSameMeeting() {
+    void importCreatesAMeetingThenReimportUpdatesTheSameMeetingWithABackupBeforeEach() throws Exception {
         Path db = dir.resolve("d.db");
         Path list = OfficeLists.xls(dir.resolve("清单.xls"));
         CliRunner.Result first = run("--db", db.toString(), "import", list.toString());
@@ -56,6 +56,10 @@ class ExcelCliTest {
         assertTrue(again.out().contains("未变 14"), again.out());
         assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM meeting"));
         assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
+        try (var backups = Files.list(dir.resolve("backups"))) {
+            assertEquals(2, backups.filter(f -> f.getFileName().toString().endsWith("-import.db")).count(),
+                    "a backup before each import");
+        }
     }
 
     @Test
