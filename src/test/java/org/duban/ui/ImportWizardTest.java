@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,12 +20,12 @@ import org.duban.service.importer.ImportProblem;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskField;
+import org.duban.testing.FxStages;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.Choice;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
 import org.duban.ui.importer.ImportWizard;
 import org.duban.ui.importer.ImportWizardViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -49,14 +48,10 @@ class ImportWizardTest {
         dir = Files.createTempDirectory("duban-import-ui");
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        Theme.install();
         ImportWizardViewModel vm = new ImportWizardViewModel(new TaskImporter(db), TaskRunner.direct(),
                 new RecordingDialogs(), new MeetingService(db).all(), meeting);
         vm.setOnImported(imported::add);
-        Scene scene = new Scene(new ImportWizard(vm).root(), 1200, 760);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, new ImportWizard(vm).root(), 1200, 760);
     }
 
     @AfterEach
