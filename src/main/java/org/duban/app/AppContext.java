@@ -14,6 +14,10 @@ import org.duban.ui.common.TaskRunner;
 import org.duban.ui.importer.ExcelActions;
 import org.duban.ui.main.MainWindow;
 import org.duban.ui.main.NavItem;
+import org.duban.ui.settings.DatabaseFileSection;
+import org.duban.ui.settings.DatabaseFileViewModel;
+import org.duban.ui.settings.DatabaseSwitcher;
+import org.duban.ui.settings.FxDatabaseFilePicker;
 import org.duban.ui.settings.SettingsSection;
 import org.duban.ui.settings.SettingsView;
 import org.duban.ui.settings.backup.BackupSection;
@@ -28,12 +32,14 @@ public final class AppContext {
     private final DialogService dialogs;
     private final TaskService taskService;
     private final MeetingService meetingService;
+    private final DatabaseSwitcher databaseSwitcher;
     private MainWindow window;
 
-    public AppContext(Database db, TaskRunner runner, DialogService dialogs) {
+    public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher) {
         this.db = db;
         this.runner = runner;
         this.dialogs = dialogs;
+        this.databaseSwitcher = databaseSwitcher;
         this.taskService = new TaskService(db);
         this.meetingService = new MeetingService(db);
     }
@@ -62,7 +68,7 @@ public final class AppContext {
 
     /** The sections of the settings screen, in order. */
     List<SettingsSection> settingsSections() {
-        return List.of(backupSection());
+        return List.of(databaseFileSection(), backupSection());
     }
 
     /** Settings → backups; after a restore the other screens reload. */
@@ -73,6 +79,12 @@ public final class AppContext {
                         window.forgetOtherScreens();
                     }
                 }));
+    }
+
+    /** Settings → 数据库文件: the file in use, and moving to another one. */
+    private SettingsSection databaseFileSection() {
+        return new DatabaseFileSection(new DatabaseFileViewModel(databaseSwitcher, runner, dialogs),
+                new FxDatabaseFilePicker());
     }
 
     public MainWindow mainWindow() {

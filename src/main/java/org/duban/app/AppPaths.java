@@ -46,9 +46,17 @@ public final class AppPaths {
         return Path.of(home, ".local", "share", "duban");
     }
 
-    /** The database used when no {@code --db} is given. */
+    /** {@code duban.db} in the data folder: where a new installation keeps its ledger. */
     public static Path defaultDatabase() {
         return dataDir().resolve(DATABASE_FILE);
+    }
+
+    /**
+     * The database opened when no {@code --db} is given: the file chosen in the settings (remembered in
+     * {@link UserPreferences}) while it exists, else {@link #defaultDatabase()}.
+     */
+    public static Path preferredDatabase() {
+        return UserPreferences.load().databaseOr(defaultDatabase());
     }
 
     /** Log files. */

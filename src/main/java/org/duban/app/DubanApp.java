@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
-import org.duban.service.sample.SampleMeeting;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FxDialogService;
 import org.duban.ui.common.FxTaskRunner;
@@ -19,16 +19,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The window. The database is opened in {@link #init()}, which JavaFX runs on the launcher thread, so the FX
- * thread never waits for the disk. On first start (no database file yet) the sample meeting is created.
+ * thread never waits for the disk. On first start (no database file yet) the welcome ({@link FirstStart}) asks
+ * whether to begin with the sample meeting or an empty database, and makes the file in the background.
  */
 public final class DubanApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DubanApp.class);
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static volatile Path databasePath;
 
+    private Path file;
     private Database db;
     private LedgerOpener.Opened opened;
     private Throwable openFailure;
+    private Path missingChoice;
     private FxTaskRunner runner;
+    private Stage stage;
+    private DialogService dialogs;
 
     /** Starts the window on a database (blocks until the window closes). */
     public static int launchOn(Path database) {
@@ -39,15 +45,15 @@ public final class DubanApp extends Application {
 
     @Override
     public void init() {
-        Path file = databasePath != null ? databasePath : AppPaths.defaultDatabase();
+        file = databasePath != null ? databasePath : AppPaths.preferredDatabase();
+        missingChoice = UserPreferences.load().missingDatabase().orElse(null);
+        if (!Files.exists(file)) {
+            LOG.info("First start: {} does not exist yet; showing the welcome", file);
+            return;
+        }
         try {
-            boolean firstStart = !Files.exists(file);
             opened = LedgerOpener.forWindow(file);
             db = opened.db();
-            if (firstStart && !db.isReadOnly()) {
-                LOG.info("First start: creating the sample database at {}", file);
-                SampleMeeting.load(db);
-            }
         } catch (RuntimeException e) {
             LOG.error("Could not open {}", file, e);
             openFailure = e;
@@ -55,7 +61,8 @@ public final class DubanApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage primary) {
+        stage = primary;
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             LOG.error("Uncaught exception in {}", t.getName(), e);
             if (Platform.isFxApplicationThread()) {
@@ -69,25 +76,73 @@ public final class DubanApp extends Application {
             Platform.exit();
             return;
         }
-        FxDialogService dialogs = new FxDialogService(stage);
-        if (!StartNotices.acceptReadOnly(opened, new FxDialogService(null))) { // no owner: the stage has no scene yet
-            Platform.exit();
+        if (opened != null && !StartNotices.acceptReadOnly(opened, new FxDialogService(null))) {
+            Platform.exit(); // no owner above: the stage has no scene yet
             return;
         }
         runner = new FxTaskRunner();
-        AppContext ctx = new AppContext(db, runner, dialogs);
-        Scene scene = new Scene(ctx.mainWindow().root(), 1280, 800);
-        Theme.style(scene);
-        stage.setTitle(Messages.tr("app.windowTitle", db.file().getFileName()));
-        var icon = DubanApp.class.getResourceAsStream("/assets/icons/duban-256.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
+        dialogs = new FxDialogService(stage);
+        addIcons(stage);
+        if (db == null) {
+            FirstStart.show(stage, file, runner, dialogs, this::switchTo);
+        } else {
+            showMain(db);
         }
-        stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
         stage.show();
-        Platform.runLater(() -> StartNotices.showWarnings(opened, dialogs));
+        Platform.runLater(() -> {
+            if (opened != null) {
+                StartNotices.showWarnings(opened, dialogs);
+            }
+            if (missingChoice != null) {
+                dialogs.showInfo(Messages.tr("startup.missingDatabase.title"),
+                        Messages.tr("startup.missingDatabase.message", missingChoice, file));
+            }
+        });
+    }
+
+    /** A ledger made by the welcome or opened in the settings: the window moves over, then its warnings show. */
+    private void switchTo(LedgerOpener.Opened other) {
+        showMain(other.db());
+        Platform.runLater(() -> StartNotices.showWarnings(other, dialogs));
+    }
+
+    /** The main window on {@code database}: at start, after the welcome, and when the settings switch files. */
+    private void showMain(Database database) {
+        Database previous = db;
+        db = database;
+        DatabaseSwitch switcher = new DatabaseSwitch(database.file(), AppPaths.defaultDatabase(), UserPreferences.load(),
+                this::switchTo);
+        Parent root = new AppContext(database, runner, dialogs, switcher).mainWindow().root();
+        Scene scene = stage.getScene();
+        if (scene != null && "mainWindow".equals(scene.getRoot().getId())) {
+            scene.setRoot(root); // another database: same window, same size
+        } else {
+            scene = new Scene(root, 1280, 800);
+            Theme.style(scene);
+            stage.setScene(scene);
+            stage.setMinWidth(960);
+            stage.setMinHeight(600);
+            if (stage.isShowing()) { // after the welcome
+                stage.sizeToScene();
+                stage.centerOnScreen();
+            }
+        }
+        stage.setTitle(Messages.tr("app.windowTitle", database.file().getFileName()));
+        if (previous != null && previous != database) {
+            runner.run(() -> {
+                previous.close(); // after any work still queued for it: the runner has one thread
+                return null;
+            }, ignored -> { }, e -> LOG.warn("Closing {} failed", previous.file(), e));
+        }
+    }
+
+    private static void addIcons(Stage stage) {
+        for (int size : ICON_SIZES) {
+            var icon = DubanApp.class.getResourceAsStream("/assets/icons/duban-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
     }
 
     @Override

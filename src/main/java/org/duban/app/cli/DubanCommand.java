@@ -47,9 +47,9 @@ public final class DubanCommand implements Callable<Integer> {
         this.gui = gui;
     }
 
-    /** The database the user named, or the data folder's. */
+    /** The database the user named, else the one chosen in the settings, else the data folder's duban.db. */
     public Path database() {
-        return db != null ? db : AppPaths.defaultDatabase();
+        return db != null ? db : AppPaths.preferredDatabase();
     }
 
     /**

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Builds the Linux packages of 督办台 (Duban Desk) from a checkout, with one command:
+#
+#   installer/build-linux.sh
+#
+# Results, in target/installer/:
+#   duban-desk_VERSION-1_amd64.deb          install: sudo apt install ./duban-desk_VERSION-1_amd64.deb
+#                                            (program in /opt/duban-desk, menu entry 督办台 under Office)
+#   duban-desk/                              the app-image: runs in place with duban-desk/bin/duban-desk
+#   duban-desk-VERSION-linux-x64.tar.gz      the app-image packed, for machines where nothing may be installed
+#
+# Needs: JDK 17+ with jlink and jpackage (the same JDK), Maven 3.8+, fakeroot and dpkg-deb (Debian/Ubuntu),
+# objcopy (binutils; jlink strips native debug symbols with it). Tests are not run here: run `mvn verify`.
+#
+# How it is put together: the program is not modular, so jlink makes a trimmed runtime of the JDK modules
+# in package.properties plus the JavaFX jars of this platform (modular jars, on --module-path); the
+# program's own jar and its other libraries go on the class path. JavaFX is thus loaded as named modules
+# (the supported way) and is not a second time inside a fat jar. JavaFX's native libraries are placed in the
+# runtime's lib/ folder, where JavaFX looks first, so nothing is unpacked into the user's home at start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/target/installer
+
+say() { printf '\n== %s\n' "$*"; }
+die() { printf 'build-linux.sh: %s\n' "$*" >&2; exit 1; }
+prop() { # key → value from installer/package.properties
+  local line
+  line=$(grep -m1 "^$1=" installer/package.properties) || die "installer/package.properties has no $1"
+  printf '%s' "${line#*=}"
+}
+
+for tool in java jlink jpackage jar mvn fakeroot dpkg-deb objcopy; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (see installer/README.md for what to install)"
+done
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+[ "${java_major%%.*}" -ge 17 ] || die "JDK 17 or newer is needed (found $java_major)"
+
+say "Building the jar and collecting the libraries (mvn -Pinstaller package)"
+rm -rf "$OUT"
+# shellcheck disable=SC2086
+mvn -B -q -Pinstaller -DskipTests ${MVN_ARGS:-} clean package
+VERSION=$(sed -n 's/^version=//p' target/classes/org/duban/version.properties)
+[ -n "$VERSION" ] || die "no version in target/classes/org/duban/version.properties"
+PACKAGE=$(prop package)
+# The shade plugin keeps the program's own jar (without dependencies) as original-duban-desk.jar.
+cp target/original-duban-desk.jar "$OUT/input/$PACKAGE.jar"
+
+# The JavaFX jars with a platform classifier (javafx-graphics-21-linux.jar) are the modules; the jars
+# without one are empty stand-ins that only pull the right classifier in.
+fx_jars=()
+for j in "$OUT"/javafx/*.jar; do
+  [[ $(basename "$j") =~ ^javafx-[a-z]+-[0-9.]+\.jar$ ]] && continue
+  fx_jars+=("$j")
+done
+[ "${#fx_jars[@]}" -gt 0 ] || die "no JavaFX platform jars in $OUT/javafx"
+module_path=$(IFS=:; echo "${fx_jars[*]}")
+
+say "Linking the runtime (jlink)"
+jlink --module-path "$module_path" \
+  --add-modules "$(prop modules)" \
+  --exclude-resources 'glob:/javafx.graphics/*.so' \
+  --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+  --include-locales=en,zh --compress=2 \
+  --output "$OUT/runtime"
+# JavaFX's native libraries next to the JDK's own: JavaFX loads them from there ("relative path").
+natives=$OUT/natives
+mkdir -p "$natives"
+for j in "${fx_jars[@]}"; do
+  (cd "$natives" && jar xf "$j" $(jar tf "$j" | grep '\.so$' || true))
+done
+cp "$natives"/*.so "$OUT/runtime/lib/"
+
+common=(--name "$PACKAGE" --app-version "$VERSION" --vendor "$(prop vendor)"
+        --description "$(prop description)" --copyright "$(prop copyright)"
+        --icon "$ROOT/assets/icons/duban-256.png" --dest "$OUT")
+
+say "Making the app-image (jpackage --type app-image)"
+jpackage --type app-image "${common[@]}" \
+  --input "$OUT/input" --main-jar "$PACKAGE.jar" --main-class "$(prop main.class)" \
+  --runtime-image "$OUT/runtime"
+
+say "Making the .deb (jpackage --type deb)"
+# jpackage derives the dependencies from the runtime's native libraries; GTK 3 is loaded by JavaFX at run
+# time (dlopen), so it is named here. The Chinese font is inside the program, so no font package is needed.
+jpackage --type deb "${common[@]}" \
+  --app-image "$OUT/$PACKAGE" \
+  --linux-package-name "$PACKAGE" --linux-app-release 1 \
+  --linux-deb-maintainer "$(prop maintainer.email)" \
+  --linux-menu-group Office --linux-shortcut \
+  --linux-package-deps "libgtk-3-0" \
+  --resource-dir "$ROOT/installer/linux"
+
+say "Packing the app-image"
+tar -C "$OUT" -czf "$OUT/$PACKAGE-$VERSION-linux-x64.tar.gz" "$PACKAGE"
+rm -rf "$natives"
+
+say "Done"
+ls -lh "$OUT"/*.deb "$OUT"/*.tar.gz
+du -sh "$OUT/$PACKAGE"

@@ -1,0 +1,113 @@
+package org.duban.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+import org.duban.i18n.LocalizedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What this user chose for this computer, kept in {@code preferences.properties} in the data folder, not in a
+ * database: which database file the program opens when no {@code --db} is given. A ledger's own settings live
+ * in its database ({@code SettingsRepository}); this file only says where the ledger is.
+ */
+public final class UserPreferences {
+    public static final String FILE_NAME = "preferences.properties";
+    static final String DATABASE = "database";
+    private static final Logger LOG = LoggerFactory.getLogger(UserPreferences.class);
+
+    private final Path file;
+
+    public UserPreferences(Path file) {
+        this.file = file;
+    }
+
+    /** The preferences of this user: {@code preferences.properties} in the data folder. */
+    public static UserPreferences load() {
+        return new UserPreferences(AppPaths.dataDir().resolve(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The database file chosen in the settings, if one was chosen. */
+    public Optional<Path> database() {
+        String value = read().getProperty(DATABASE);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.strip()));
+    }
+
+    /**
+     * The file to open when no {@code --db} is given: the chosen one while it exists, else {@code fallback}. A
+     * chosen file that is missing (a USB stick not plugged in, a network drive not mounted) is not created
+     * anew somewhere else: the program opens the fallback and says so.
+     */
+    public Path databaseOr(Path fallback) {
+        Optional<Path> chosen = database();
+        if (chosen.isPresent() && !Files.isRegularFile(chosen.get())) {
+            LOG.warn("The chosen database {} is missing; opening {}", chosen.get(), fallback);
+            return fallback;
+        }
+        return chosen.orElse(fallback);
+    }
+
+    /** The database file chosen in the settings when it is not there any more. */
+    public Optional<Path> missingDatabase() {
+        return database().filter(chosen -> !Files.isRegularFile(chosen));
+    }
+
+    /**
+     * Remembers {@code database} for the next start; {@code null} forgets the choice (the data folder's
+     * {@code duban.db} is opened again). Written to a temporary file first, so a failed write leaves the old
+     * preferences as they were.
+     *
+     * @throws LocalizedException when the file cannot be written
+     */
+    public void setDatabase(Path database) {
+        Properties p = read();
+        if (database == null) {
+            p.remove(DATABASE);
+        } else {
+            p.setProperty(DATABASE, database.toAbsolutePath().normalize().toString());
+        }
+        write(p);
+    }
+
+    private Properties read() {
+        Properties p = new Properties();
+        if (!Files.isRegularFile(file)) {
+            return p;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Could not read {}; using the defaults", file, e);
+        }
+        return p;
+    }
+
+    private void write(Properties p) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(out, "Duban Desk user preferences");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new LocalizedException(e, "preferences.error.write", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.duban.ui.settings;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.duban.i18n.Messages;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Settings → 数据库文件: the file in use, and buttons to open another, make a new one, or go back to the default. */
+public final class DatabaseFileSection implements SettingsSection {
+    private final DatabaseFileViewModel vm;
+    private final DatabaseFilePicker picker;
+
+    public DatabaseFileSection(DatabaseFileViewModel vm, DatabaseFilePicker picker) {
+        this.vm = vm;
+        this.picker = picker;
+    }
+
+    @Override
+    public String titleKey() {
+        return "settings.database.title";
+    }
+
+    @Override
+    public Node content() {
+        Label currentLabel = new Label(Messages.tr("settings.database.current"));
+        TextField current = new TextField(vm.current().toString());
+        current.setId("currentDatabaseField");
+        current.setEditable(false);
+        current.setAccessibleText(Messages.tr("settings.database.current"));
+        HBox.setHgrow(current, Priority.ALWAYS);
+        HBox currentRow = new HBox(8, currentLabel, current);
+        currentRow.setAlignment(Pos.CENTER_LEFT);
+
+        Button open = button("openDatabaseButton", "settings.database.open", "mdi2f-folder-open-outline");
+        open.setOnAction(e -> picker.chooseExisting(window(open), vm.folder()).ifPresent(vm::openExisting));
+        Button create = button("newDatabaseButton", "settings.database.new", "mdi2d-database-plus-outline");
+        create.setOnAction(e -> picker.chooseNew(window(create), vm.folder()).ifPresent(vm::createNew));
+        Button useDefault = button("defaultDatabaseButton", "settings.database.useDefault", "mdi2f-folder-home-outline");
+        useDefault.setOnAction(e -> vm.useDefault());
+        useDefault.setDisable(vm.onDefault());
+        HBox buttons = new HBox(8, open, create, useDefault);
+        buttons.disableProperty().bind(vm.busyProperty());
+
+        Label hint = new Label(Messages.tr("settings.database.hint"));
+        hint.setId("databaseHint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint-label");
+        Label defaultLocation = new Label(Messages.tr("settings.database.defaultLocation", vm.defaultFile()));
+        defaultLocation.setId("defaultDatabaseLabel");
+        defaultLocation.setWrapText(true);
+        defaultLocation.getStyleClass().add("hint-label");
+        VBox box = new VBox(10, currentRow, buttons, new VBox(4, hint, defaultLocation));
+        box.setId("databaseFileSection");
+        box.setMaxWidth(900);
+        return box;
+    }
+
+    private static Button button(String id, String key, String icon) {
+        Button b = new Button(Messages.tr(key), new FontIcon(icon));
+        b.setId(id);
+        b.setAccessibleText(Messages.tr(key));
+        b.setMnemonicParsing(false);
+        return b;
+    }
+
+    private static Window window(Node node) {
+        return node.getScene() != null ? node.getScene().getWindow() : null;
+    }
+}
