@@ -81,14 +81,16 @@ jpackage --type app-image "${common[@]}" \
   --runtime-image "$OUT/runtime"
 
 say "Making the .deb (jpackage --type deb)"
-# jpackage derives the dependencies from the runtime's native libraries; GTK 3 is loaded by JavaFX at run
-# time (dlopen), so it is named here. The Chinese font is inside the program, so no font package is needed.
+# jpackage derives Depends from the native libraries in the runtime (ldd, then dpkg -S). Because JavaFX's
+# libraries sit in the runtime's lib/, GTK 3, OpenGL, Pango and fontconfig are found too (left inside the
+# jars, they would be missed: installer/test-linux-package.sh checks that libgtk-3-0 is there). The Chinese
+# font is inside the program, so no font package is needed. installer/linux/ holds the menu entry (名称
+# 督办台, English name, icon, category Office) and the control file with a Chinese and English description.
 jpackage --type deb "${common[@]}" \
   --app-image "$OUT/$PACKAGE" \
   --linux-package-name "$PACKAGE" --linux-app-release 1 \
   --linux-deb-maintainer "$(prop maintainer.email)" \
   --linux-menu-group Office --linux-shortcut \
-  --linux-package-deps "libgtk-3-0" \
   --resource-dir "$ROOT/installer/linux"
 
 say "Packing the app-image"

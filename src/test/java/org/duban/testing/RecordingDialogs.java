@@ -8,6 +8,7 @@ import org.duban.ui.common.DialogService;
 public final class RecordingDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<String> confirmations = new ArrayList<>();
+    public final List<String> infos = new ArrayList<>();
     public boolean answer = true;
 
     @Override
@@ -17,6 +18,7 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public void showInfo(String title, String message) {
+        infos.add(message);
     }
 
     @Override

@@ -67,6 +67,7 @@ public final class WelcomeView {
         status.setId("welcomeStatus");
         status.textProperty().bind(vm.statusProperty());
         HBox working = new HBox(8, progress, status);
+        working.setId("welcomeWorking");
         working.setAlignment(Pos.CENTER_LEFT);
         working.visibleProperty().bind(vm.busyProperty());
         working.managedProperty().bind(working.visibleProperty());
