@@ -70,6 +70,11 @@ for j in "${fx_jars[@]}"; do
   (cd "$natives" && jar xf "$j" $(jar tf "$j" | grep '\.so$' || true))
 done
 cp "$natives"/*.so "$OUT/runtime/lib/"
+# jpackage lists the packages that provide what these libraries link against: they must be installed here.
+missing=$(cd "$natives" && for so in *.so; do ldd "$so" | sed -n "s/^\t\(.*\) => not found/\1 (for $so)/p"; done | sort -u)
+[ -z "$missing" ] || die "libraries missing on this machine, so the package's dependencies would be incomplete:
+$missing
+Install them first (Debian/Ubuntu: apt-get install libgtk-3-0 libgl1 libxxf86vm1 libxtst6)."
 
 common=(--name "$PACKAGE" --app-version "$VERSION" --vendor "$(prop vendor)"
         --description "$(prop description)" --copyright "$(prop copyright)"
