@@ -67,7 +67,8 @@ jlink --module-path "$module_path" \
 natives=$OUT/natives
 mkdir -p "$natives"
 for j in "${fx_jars[@]}"; do
-  (cd "$natives" && jar xf "$j" $(jar tf "$j" | grep '\.so$' || true))
+  mapfile -t libs < <(jar tf "$j" | grep '\.so$' || true)
+  [ "${#libs[@]}" -eq 0 ] || (cd "$natives" && jar xf "$j" "${libs[@]}")
 done
 cp "$natives"/*.so "$OUT/runtime/lib/"
 # jpackage lists the packages that provide what these libraries link against: they must be installed here.

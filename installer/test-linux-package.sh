@@ -10,7 +10,7 @@
 #   installer/test-linux-package.sh            build, then check
 #   installer/test-linux-package.sh --no-build check the .deb already in target/installer/
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 ROOT=$PWD
 
 passed=0
@@ -44,7 +44,7 @@ check "Version is the pom's ($VERSION-1)" test "$(field Version)" = "$VERSION-1"
 check "Architecture is $ARCH" test "$(field Architecture)" = "$ARCH"
 check "Maintainer is set" test -n "$(field Maintainer)"
 description=$(field Description)
-check "Description names 督办台 and Duban Desk" bash -c '[[ $1 == *督办台* && $1 == *"Duban Desk"* ]]' _ "$description"
+if [[ $description == *督办台* && $description == *"Duban Desk"* ]]; then ok "Description names 督办台 and Duban Desk"; else bad "Description names 督办台 and Duban Desk" "$description"; fi
 depends=$(field Depends)
 for dep in libgtk-3-0 libc6 libfreetype6 libfontconfig1 libpango-1.0-0 libx11-6 xdg-utils; do
   if [[ ", $depends," == *", $dep,"* || ", $depends," == *", $dep "* ]]; then ok "Depends on $dep"; else bad "Depends on $dep" "$depends"; fi

@@ -30,7 +30,17 @@ public final class FirstStart implements WelcomeActions {
     /** Shows the welcome in {@code stage}. */
     public static void show(Stage stage, Path file, TaskRunner runner, DialogService dialogs,
                             Consumer<LedgerOpener.Opened> then) {
-        WelcomeView view = new WelcomeView(new WelcomeViewModel(file, runner, dialogs, new FirstStart(file, then)));
+        WelcomeViewModel vm = new WelcomeViewModel(file, runner, dialogs, new FirstStart(file, ledger -> {
+            stage.setOnCloseRequest(null);
+            then.accept(ledger);
+        }));
+        // Closing the window while the file is being made would leave half a database behind.
+        stage.setOnCloseRequest(e -> {
+            if (vm.busyProperty().get()) {
+                e.consume();
+            }
+        });
+        WelcomeView view = new WelcomeView(vm);
         Scene scene = new Scene(view.root(), 800, 470);
         Theme.style(scene);
         stage.setTitle(Messages.tr("welcome.windowTitle"));
