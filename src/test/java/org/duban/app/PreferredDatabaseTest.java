@@ -3,10 +3,8 @@ package org.duban.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import org.duban.app.cli.Cli;
+import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +33,9 @@ class PreferredDatabaseTest {
     }
 
     private String statsJson() {
-        StringWriter out = new StringWriter();
-        int code = Cli.create(db -> 0, new PrintWriter(out), new PrintWriter(new StringWriter())).execute("stats", "--json");
-        assertEquals(0, code);
-        return out.toString();
+        CliRunner.Result r = CliRunner.run("stats", "--json");
+        assertEquals(0, r.code(), r.err());
+        return r.out();
     }
 
     @Test

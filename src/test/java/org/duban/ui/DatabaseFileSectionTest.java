@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -19,10 +18,10 @@ import org.duban.app.UserPreferences;
 import org.duban.persistence.Database;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.units.DefaultRoster;
+import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
 import org.duban.ui.settings.DatabaseFilePicker;
 import org.duban.ui.settings.DatabaseFileSection;
 import org.duban.ui.settings.DatabaseFileViewModel;
@@ -76,14 +75,10 @@ class DatabaseFileSectionTest {
         Files.move(current.getParent().resolve("test.db"), current);
         preferences = new UserPreferences(dir.resolve("data").resolve(UserPreferences.FILE_NAME));
         preferences.setDatabase(current);
-        DatabaseSwitch switcher = new DatabaseSwitch(current, defaultFile, preferences, activated::add);
+        DatabaseSwitch switcher = new DatabaseSwitch(current, defaultFile, preferences, ledger -> activated.add(ledger.db()));
         DatabaseFileSection section = new DatabaseFileSection(
                 new DatabaseFileViewModel(switcher, TaskRunner.direct(), dialogs), picker);
-        Theme.install();
-        Scene scene = new Scene(new SettingsView(List.of(section)).root(), 1000, 500);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, new SettingsView(List.of(section)).root(), 1000, 500);
     }
 
     @AfterEach
@@ -139,6 +134,21 @@ class DatabaseFileSectionTest {
         assertEquals("not a database", Files.readString(picker.answer));
         assertEquals(Optional.of(current), preferences.database(), "the remembered choice is unchanged");
         assertFalse(robot.lookup("#openDatabaseButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void aLedgerOpenInAnotherWindowIsRefusedWithTheReason(FxRobot robot) throws Exception {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        try (Database elsewhere = TestDb.withRoster(other)) {
+            picker.answer = elsewhere.file();
+
+            robot.clickOn("#openDatabaseButton");
+
+            assertTrue(activated.isEmpty());
+            assertEquals(1, dialogs.errors.size());
+            assertTrue(dialogs.errors.get(0).contains("另一个督办台窗口"), dialogs.errors.get(0));
+            assertEquals(Optional.of(current), preferences.database());
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -18,10 +17,10 @@ import org.duban.app.FirstStart;
 import org.duban.persistence.Database;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.units.DefaultRoster;
+import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
 import org.duban.ui.welcome.WelcomeView;
 import org.duban.ui.welcome.WelcomeViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -43,13 +42,10 @@ class WelcomeViewTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-welcome");
         file = dir.resolve("data").resolve("duban.db");
-        Theme.install();
-        WelcomeViewModel vm = new WelcomeViewModel(file, TaskRunner.direct(), dialogs, new FirstStart(file, opened::add));
+        WelcomeViewModel vm = new WelcomeViewModel(file, TaskRunner.direct(), dialogs,
+                new FirstStart(file, ledger -> opened.add(ledger.db())));
         WelcomeView view = new WelcomeView(vm);
-        Scene scene = new Scene(view.root(), 800, 470);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, view.root(), 800, 470);
         view.focusDefault();
     }
 
