@@ -19,60 +19,15 @@
 # runtime's lib/ folder, where JavaFX looks first, so nothing is unpacked into the user's home at start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-OUT=$ROOT/target/installer
+SCRIPT=build-linux.sh
+# shellcheck source=installer/common.sh
+source installer/common.sh
 
-say() { printf '\n== %s\n' "$*"; }
-die() { printf 'build-linux.sh: %s\n' "$*" >&2; exit 1; }
-prop() { # key → value from installer/package.properties
-  local line
-  line=$(grep -m1 "^$1=" installer/package.properties) || die "installer/package.properties has no $1"
-  printf '%s' "${line#*=}"
-}
-
-for tool in java jlink jpackage jar mvn fakeroot dpkg-deb objcopy; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (see installer/README.md for what to install)"
-done
-java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-[ "${java_major%%.*}" -ge 17 ] || die "JDK 17 or newer is needed (found $java_major)"
-
-say "Building the jar and collecting the libraries (mvn -Pinstaller package)"
-rm -rf "$OUT"
-# shellcheck disable=SC2086
-mvn -B -q -Pinstaller -DskipTests ${MVN_ARGS:-} clean package
-VERSION=$(sed -n 's/^version=//p' target/classes/org/duban/version.properties)
-[ -n "$VERSION" ] || die "no version in target/classes/org/duban/version.properties"
-PACKAGE=$(prop package)
-# The shade plugin keeps the program's own jar (without dependencies) as original-duban-desk.jar.
-cp target/original-duban-desk.jar "$OUT/input/$PACKAGE.jar"
-
-# The JavaFX jars with a platform classifier (javafx-graphics-21-linux.jar) are the modules; the jars
-# without one are empty stand-ins that only pull the right classifier in.
-fx_jars=()
-for j in "$OUT"/javafx/*.jar; do
-  [[ $(basename "$j") =~ ^javafx-[a-z]+-[0-9.]+\.jar$ ]] && continue
-  fx_jars+=("$j")
-done
-[ "${#fx_jars[@]}" -gt 0 ] || die "no JavaFX platform jars in $OUT/javafx"
-module_path=$(IFS=:; echo "${fx_jars[*]}")
-
-say "Linking the runtime (jlink)"
-jlink --module-path "$module_path" \
-  --add-modules "$(prop modules)" \
-  --exclude-resources 'glob:/javafx.graphics/*.so' \
-  --strip-debug --no-header-files --no-man-pages --strip-native-commands \
-  --include-locales=en,zh --compress=2 \
-  --output "$OUT/runtime"
-# JavaFX's native libraries next to the JDK's own: JavaFX loads them from there ("relative path").
-natives=$OUT/natives
-mkdir -p "$natives"
-for j in "${fx_jars[@]}"; do
-  mapfile -t libs < <(jar tf "$j" | grep '\.so$' || true)
-  [ "${#libs[@]}" -eq 0 ] || (cd "$natives" && jar xf "$j" "${libs[@]}")
-done
-cp "$natives"/*.so "$OUT/runtime/lib/"
+need_tools java jlink jpackage jar mvn fakeroot dpkg-deb objcopy
+build_inputs
+link_runtime so
 # jpackage lists the packages that provide what these libraries link against: they must be installed here.
-missing=$(cd "$natives" && for so in *.so; do ldd "$so" | sed -n "s/^\t\(.*\) => not found/\1 (for $so)/p"; done | sort -u)
+missing=$(cd "$NATIVES" && for so in *.so; do ldd "$so" | sed -n "s/^\t\(.*\) => not found/\1 (for $so)/p"; done | sort -u)
 [ -z "$missing" ] || die "libraries missing on this machine, so the package's dependencies would be incomplete:
 $missing
 Install them first (Debian/Ubuntu: apt-get install libgtk-3-0 libgl1 libxxf86vm1 libxtst6)."
@@ -90,7 +45,7 @@ say "Making the .deb (jpackage --type deb)"
 # jpackage derives Depends from the native libraries in the runtime (ldd, then dpkg -S). Because JavaFX's
 # libraries sit in the runtime's lib/, GTK 3, OpenGL, Pango and fontconfig are found too (left inside the
 # jars, they would be missed: installer/test-linux-package.sh checks that libgtk-3-0 is there). The Chinese
-# font is inside the program, so no font package is needed. installer/linux/ holds the menu entry (名称
+# font is inside the program, so no font package is needed. installer/linux/ holds the menu entry (name
 # 督办台, English name, icon, category Office) and the control file with a Chinese and English description.
 jpackage --type deb "${common[@]}" \
   --app-image "$OUT/$PACKAGE" \
@@ -101,7 +56,7 @@ jpackage --type deb "${common[@]}" \
 
 say "Packing the app-image"
 tar -C "$OUT" -czf "$OUT/$PACKAGE-$VERSION-linux-x64.tar.gz" "$PACKAGE"
-rm -rf "$natives"
+rm -rf "$NATIVES"
 
 say "Done"
 ls -lh "$OUT"/*.deb "$OUT"/*.tar.gz

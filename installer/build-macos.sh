@@ -16,63 +16,22 @@
 #
 # Same steps as build-linux.sh (which runs in CI); this script has not been run by its author, who had no
 # Mac. See installer/README.md.
-# Written for the bash 3.2 that macOS ships (no mapfile; empty arrays guarded under set -u).
+# Written for the bash 3.2 that macOS ships (see common.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-OUT=$ROOT/target/installer
-
-say() { printf '\n== %s\n' "$*"; }
-die() { printf 'build-macos.sh: %s\n' "$*" >&2; exit 1; }
-prop() {
-  local line
-  line=$(grep -m1 "^$1=" installer/package.properties) || die "installer/package.properties has no $1"
-  printf '%s' "${line#*=}"
-}
+SCRIPT=build-macos.sh
+# shellcheck source=installer/common.sh
+source installer/common.sh
 
 [ "$(uname -s)" = Darwin ] || die "run this on macOS (on Linux: installer/build-linux.sh)"
-for tool in java jlink jpackage jar mvn hdiutil codesign; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (see installer/README.md for what to install)"
-done
-
-say "Building the jar and collecting the libraries (mvn -Pinstaller package)"
-rm -rf "$OUT"
-# shellcheck disable=SC2086
-mvn -B -q -Pinstaller -DskipTests ${MVN_ARGS:-} clean package
-VERSION=$(sed -n 's/^version=//p' target/classes/org/duban/version.properties)
-[ -n "$VERSION" ] || die "no version in target/classes/org/duban/version.properties"
+need_tools java jlink jpackage jar mvn hdiutil codesign
+build_inputs
+NAME=$(prop name)
 # A macOS bundle version must not start with 0 (jpackage refuses it). Until the program reaches 1.0 the
 # bundle carries 1.x.y for 0.x.y; the .dmg's file name keeps the real version.
 MAC_VERSION=$VERSION
 if [[ $VERSION == 0.* ]]; then MAC_VERSION="1.${VERSION#0.}"; fi
-PACKAGE=$(prop package)
-NAME=$(prop name)
-cp target/original-duban-desk.jar "$OUT/input/$PACKAGE.jar"
-
-fx_jars=()
-for j in "$OUT"/javafx/*.jar; do
-  [[ $(basename "$j") =~ ^javafx-[a-z]+-[0-9.]+\.jar$ ]] && continue
-  fx_jars+=("$j")
-done
-[ "${#fx_jars[@]}" -gt 0 ] || die "no JavaFX platform jars in $OUT/javafx"
-module_path=$(IFS=:; echo "${fx_jars[*]}")
-
-say "Linking the runtime (jlink)"
-jlink --module-path "$module_path" \
-  --add-modules "$(prop modules)" \
-  --exclude-resources 'glob:/javafx.graphics/*.dylib' \
-  --strip-debug --no-header-files --no-man-pages --strip-native-commands \
-  --include-locales=en,zh --compress=2 \
-  --output "$OUT/runtime"
-# JavaFX's native libraries next to the JDK's own (runtime/lib), where JavaFX looks first.
-natives=$OUT/natives
-mkdir -p "$natives"
-for j in "${fx_jars[@]}"; do
-  libs=()
-  while IFS= read -r lib; do libs+=("$lib"); done < <(jar tf "$j" | grep '\.dylib$' || true)
-  [ "${#libs[@]}" -eq 0 ] || (cd "$natives" && jar xf "$j" "${libs[@]}")
-done
-cp "$natives"/*.dylib "$OUT/runtime/lib/"
+link_runtime dylib
 
 sign=()
 if [ -n "${MAC_SIGNING_KEY_USER_NAME:-}" ]; then
@@ -93,6 +52,6 @@ jpackage --type dmg "${common[@]}" ${sign[@]+"${sign[@]}"} \
 if [ "$MAC_VERSION" != "$VERSION" ]; then
   mv "$OUT/$NAME-$MAC_VERSION.dmg" "$OUT/$NAME-$VERSION.dmg"
 fi
-rm -rf "$natives"
+rm -rf "$NATIVES"
 say "Done"
 ls -lh "$OUT"/*.dmg

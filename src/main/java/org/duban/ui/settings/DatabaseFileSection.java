@@ -1,15 +1,13 @@
 package org.duban.ui.settings;
 
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.duban.i18n.Messages;
+import org.duban.ui.common.PathRow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Settings → 数据库文件: the file in use, and buttons to open another, make a new one, or go back to the default. */
@@ -29,14 +27,7 @@ public final class DatabaseFileSection implements SettingsSection {
 
     @Override
     public Node content() {
-        Label currentLabel = new Label(Messages.tr("settings.database.current"));
-        TextField current = new TextField(vm.current().toString());
-        current.setId("currentDatabaseField");
-        current.setEditable(false);
-        current.setAccessibleText(Messages.tr("settings.database.current"));
-        HBox.setHgrow(current, Priority.ALWAYS);
-        HBox currentRow = new HBox(8, currentLabel, current);
-        currentRow.setAlignment(Pos.CENTER_LEFT);
+        HBox currentRow = PathRow.of("currentDatabaseField", "settings.database.current", vm.current());
 
         Button open = button("openDatabaseButton", "settings.database.open", "mdi2f-folder-open-outline");
         open.setOnAction(e -> picker.chooseExisting(window(open), vm.folder()).ifPresent(vm::openExisting));

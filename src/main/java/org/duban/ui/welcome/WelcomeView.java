@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -16,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
+import org.duban.ui.common.PathRow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -46,14 +46,7 @@ public final class WelcomeView {
         emptyButton.disableProperty().bind(vm.busyProperty());
         HBox choices = new HBox(16, sampleButton, emptyButton);
 
-        Label whereLabel = new Label(Messages.tr("welcome.where"));
-        TextField path = new TextField(vm.database().toString());
-        path.setId("dataPathField");
-        path.setEditable(false);
-        path.setAccessibleText(Messages.tr("welcome.where"));
-        HBox.setHgrow(path, Priority.ALWAYS);
-        HBox where = new HBox(8, whereLabel, path);
-        where.setAlignment(Pos.CENTER_LEFT);
+        HBox where = PathRow.of("dataPathField", "welcome.where", vm.database());
         Label hint = new Label(Messages.tr("welcome.hint", vm.folder()));
         hint.setId("welcomeHint");
         hint.setWrapText(true);
