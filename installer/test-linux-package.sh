@@ -117,7 +117,9 @@ if command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1; then
       xdotool windowfocus --sync "$welcome" key Return
       main=$(timeout 90 xdotool search --sync --name '督办台 — duban.db' 2>/dev/null | head -1)
       if [ -n "$main" ]; then ok "Enter takes the sample and the main window opens"; else bad "Enter takes the sample and the main window opens" "$(tail -5 "$scratch/gui.log")"; fi
-      json=$(DUBAN_DATA_DIR=$gui_data "$APP/bin/duban-desk" stats --json 2>&1)
+      # The window holds the writer lock; `backup` only reads, so it copies the ledger while the window is open.
+      json=$(DUBAN_DATA_DIR=$gui_data "$APP/bin/duban-desk" backup "$scratch/gui-copy.db" 2>&1 &&
+             "$APP/bin/duban-desk" --db "$scratch/gui-copy.db" stats --json 2>&1)
       if [[ $json == *"\"tasks\": $tasks,"* ]]; then ok "the new duban.db holds the $tasks sample tasks"; else bad "the new duban.db holds the sample tasks" "$json"; fi
     else
       bad "the welcome window opens on a fresh data folder" "$(tail -20 "$scratch/gui.log"; tail -20 "$gui_data/logs/duban.log" 2>/dev/null)"
