@@ -6,12 +6,15 @@ import org.duban.persistence.Database;
 import org.duban.service.backup.BackupService;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.ledger.LedgerExporter;
+import org.duban.service.handout.HandoutService;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.returns.ReturnFormWriter;
 import org.duban.service.tasks.TaskService;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.importer.ExcelActions;
+import org.duban.ui.handouts.HandoutsView;
+import org.duban.ui.handouts.HandoutsViewModel;
 import org.duban.ui.main.MainWindow;
 import org.duban.ui.main.NavItem;
 import org.duban.ui.settings.DatabaseFileSection;
@@ -58,10 +61,19 @@ public final class AppContext {
         return view;
     }
 
+    /** The handout screen (讲义打印) with its view model (loading started). */
+    public HandoutsView handoutsView() {
+        HandoutsViewModel vm = new HandoutsViewModel(new HandoutService(db), meetingService, runner, dialogs);
+        HandoutsView view = new HandoutsView(vm, runner);
+        vm.load();
+        return view;
+    }
+
     /** The screens that work today, in rail order (settings last). */
     public List<NavItem> navItems() {
         return List.of(
                 new NavItem("navTasks", "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
+                new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-outline", () -> handoutsView().root()),
                 new NavItem("navSettings", "nav.settings", "mdi2c-cog-outline",
                         () -> new SettingsView(settingsSections()).root()));
     }

@@ -1,0 +1,70 @@
+package org.duban.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.model.Meeting;
+import org.duban.model.Unit;
+import org.duban.persistence.Database;
+import org.duban.service.handout.HandoutService;
+import org.duban.service.handout.HandoutSettings;
+import org.duban.service.handout.PageOrientation;
+import org.duban.service.meetings.MeetingService;
+import org.duban.service.units.UnitResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code handouts --out DIR [--unit NAME] [--meeting ID] [--orientation landscape|portrait]}: the task list
+ * PDFs, headless. Without {@code --unit}: one PDF per unit with tasks plus the combined file.
+ */
+@Command(name = "handouts", mixinStandardHelpOptions = true)
+final class HandoutsCommand implements Callable<Integer> {
+    @ParentCommand
+    DubanCommand parent;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, descriptionKey = "handouts.out")
+    Path out;
+
+    @Option(names = "--unit", paramLabel = "NAME", descriptionKey = "handouts.unit")
+    String unit;
+
+    @Option(names = "--meeting", paramLabel = "ID", descriptionKey = "handouts.meeting")
+    Long meetingId;
+
+    @Option(names = "--orientation", paramLabel = "landscape|portrait", descriptionKey = "handouts.orientation")
+    PageOrientation orientation;
+
+    @Override
+    public Integer call() {
+        try (Database db = parent.openDatabase()) {
+            MeetingService meetings = new MeetingService(db);
+            Meeting meeting = meetingId != null
+                    ? meetings.find(meetingId).orElseThrow(() -> new LocalizedException("cli.error.noMeeting", meetingId))
+                    : meetings.current().orElseThrow(() -> new LocalizedException("cli.error.noMeetings"));
+            HandoutService handouts = new HandoutService(db);
+            HandoutSettings settings = handouts.settings().load();
+            if (orientation != null) {
+                settings = settings.withOrientation(orientation);
+            }
+            HandoutService.MeetingData data = handouts.read(meeting);
+            PrintWriter pw = parent.out();
+            if (unit != null) {
+                Unit u = new UnitResolver(data.roster()).resolve(unit)
+                        .orElseThrow(() -> new LocalizedException("cli.error.unknownUnit", unit));
+                HandoutService.UnitResult r = handouts.exportUnit(data, u, settings, out);
+                pw.println(Messages.tr("cli.handouts.unitDone", u.name(), r.tasks(), r.pages(),
+                        r.file().toAbsolutePath()));
+            } else {
+                HandoutService.BatchResult r = handouts.exportAll(data, settings, out, HandoutService.Progress.NONE);
+                pw.println(Messages.tr("cli.handouts.batchDone", r.units(), r.pages(), out.toAbsolutePath()));
+                pw.println(Messages.tr("cli.handouts.combinedDone", r.combinedPages(), r.combined().toAbsolutePath()));
+            }
+            pw.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,217 @@
+package org.duban.service.handout;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Assignment;
+import org.duban.model.Meeting;
+import org.duban.model.Task;
+import org.duban.model.Unit;
+import org.duban.persistence.Database;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitRepository;
+
+/**
+ * Handouts (任务清单): what each unit's list says, its pages, and the PDFs of one unit or of all units at once.
+ * Reading the database is the only slow-free part; layout and PDF writing belong off the FX thread.
+ */
+public final class HandoutService {
+    private final TaskRepository tasks;
+    private final UnitRepository units;
+    private final HandoutSettingsStore store;
+
+    public HandoutService(Database db) {
+        this.tasks = new TaskRepository(db);
+        this.units = new UnitRepository(db);
+        this.store = new HandoutSettingsStore(db);
+    }
+
+    public HandoutSettingsStore settings() {
+        return store;
+    }
+
+    /** A unit that gets a handout at a meeting: its task count and how many copies to print. */
+    public record UnitHandout(Unit unit, int tasks, int copies) {
+    }
+
+    /** What one batch wrote. */
+    public record BatchResult(List<Path> unitFiles, Path combined, int units, int pages, int combinedPages) {
+    }
+
+    /** Reports batch progress: {@code done} of {@code total} units, the unit being worked on. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total, String unitName);
+
+        Progress NONE = (d, t, u) -> { };
+    }
+
+    /** The meeting's tasks and the roster, read once for a whole batch. */
+    public record MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster) {
+        Map<Long, Unit> unitsById() {
+            return roster.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        }
+    }
+
+    public MeetingData read(Meeting meeting) {
+        return new MeetingData(meeting, tasks.findByMeeting(meeting.id()), units.findAll());
+    }
+
+    /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */
+    public List<UnitHandout> units(MeetingData data) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (Task t : data.tasks()) {
+            for (Assignment a : t.assignments()) {
+                counts.merge(a.unitId(), 1, Integer::sum);
+            }
+        }
+        Map<Long, Integer> copies = store.copies();
+        return data.roster().stream().filter(u -> counts.containsKey(u.id()))
+                .map(u -> new UnitHandout(u, counts.get(u.id()), copies.getOrDefault(u.id(), 1)))
+                .toList();
+    }
+
+    /** What a unit's handout says: its tasks under their source headings, in 序号 order. */
+    public static HandoutContent content(MeetingData data, Unit unit, HandoutSettings settings) {
+        Map<Long, Unit> byId = data.unitsById();
+        Map<String, List<HandoutEntry>> bySource = new LinkedHashMap<>();
+        data.tasks().stream().sorted((a, b) -> Integer.compare(a.seq(), b.seq())).forEach(t -> {
+            Optional<Assignment> mine = t.assignments().stream().filter(a -> a.unitId() == unit.id()).findFirst();
+            mine.ifPresent(a -> bySource.computeIfAbsent(t.source().strip(), k -> new ArrayList<>()).add(
+                    new HandoutEntry(t, a, t.unitIds().stream().map(byId::get).filter(u -> u != null).toList())));
+        });
+        List<HandoutContent.Section> sections = new ArrayList<>();
+        int n = 1;
+        for (var e : bySource.entrySet()) {
+            String heading = HandoutText.chineseNumber(n++) + "、" + HandoutText.sectionTitle(e.getKey());
+            sections.add(new HandoutContent.Section(heading, e.getValue()));
+        }
+        Meeting m = data.meeting();
+        return new HandoutContent(unit.name(), HandoutText.tr("handout.doc.title", settings.city()),
+                HandoutText.tr("handout.doc.unitLine", unit.name()),
+                HandoutText.tr("handout.doc.meetingLine", date(m.heldOn()), m.title()), sections);
+    }
+
+    static String date(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** A unit's handout in pages. */
+    public static HandoutLayout layout(MeetingData data, Unit unit, HandoutSettings settings) {
+        return new HandoutPaginator(HandoutFonts.of(settings.fonts())).layout(content(data, unit, settings), settings);
+    }
+
+    /** Every unit's handout, in roster order, reporting progress per unit. */
+    public List<HandoutLayout> layoutAll(MeetingData data, HandoutSettings settings, Progress progress) {
+        List<UnitHandout> list = units(data);
+        HandoutPaginator paginator = new HandoutPaginator(HandoutFonts.of(settings.fonts()));
+        List<HandoutLayout> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Unit u = list.get(i).unit();
+            progress.update(i, list.size(), u.name());
+            out.add(paginator.layout(content(data, u, settings), settings));
+        }
+        return out;
+    }
+
+    /**
+     * The pages of a batch as one sequence for printing or the combined PDF: each unit's handout as many
+     * times as it has copies, each copy starting on an odd page (a blank page is added after an odd count),
+     * so that a duplex printer never prints two units on one sheet.
+     */
+    public static List<LayoutPage> combine(List<HandoutLayout> layouts, Function<String, Integer> copiesOfUnit) {
+        List<LayoutPage> pages = new ArrayList<>();
+        for (HandoutLayout l : layouts) {
+            int copies = copiesOfUnit.apply(l.unitName());
+            for (int c = 0; c < copies; c++) {
+                pages.addAll(l.pages());
+                if (l.pageCount() % 2 == 1) {
+                    pages.add(LayoutPage.blank(l.geometry()));
+                }
+            }
+        }
+        return pages;
+    }
+
+    /** The PDF name of a unit's handout: 任务清单-蕉城区.pdf. */
+    public static String fileName(String unitName) {
+        return HandoutText.tr("handout.doc.fileName", unitName.replaceAll("[\\\\/:*?\"<>|\\s]+", "_"));
+    }
+
+    public static String combinedFileName() {
+        return HandoutText.tr("handout.doc.combinedFileName");
+    }
+
+    /** Writes one unit's handout. */
+    public static void writeUnit(HandoutLayout layout, Path file) {
+        PdfHandoutWriter.write(layout.pages(), layout.title() + HandoutText.tr("handout.doc.unitLine", layout.unitName()),
+                false, file);
+    }
+
+    /**
+     * Writes one PDF per unit with tasks, and the combined PDF for duplex printing with each unit's copies.
+     *
+     * @throws LocalizedException when the meeting has no tasks for any unit or a file cannot be written
+     */
+    public BatchResult exportAll(MeetingData data, HandoutSettings settings, Path dir, Progress progress) {
+        List<UnitHandout> list = units(data);
+        if (list.isEmpty()) {
+            throw new LocalizedException("handout.error.noTasks", data.meeting().title());
+        }
+        checkFolder(dir);
+        int steps = list.size() + 1;
+        HandoutPaginator paginator = new HandoutPaginator(HandoutFonts.of(settings.fonts()));
+        List<HandoutLayout> layouts = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        int pages = 0;
+        for (int i = 0; i < list.size(); i++) {
+            Unit u = list.get(i).unit();
+            progress.update(i, steps, u.name());
+            HandoutLayout layout = paginator.layout(content(data, u, settings), settings);
+            Path file = dir.resolve(fileName(u.name()));
+            writeUnit(layout, file);
+            layouts.add(layout);
+            files.add(file);
+            pages += layout.pageCount();
+        }
+        progress.update(list.size(), steps, combinedFileName());
+        Map<String, Integer> copies = list.stream()
+                .collect(Collectors.toMap(h -> h.unit().name(), UnitHandout::copies, (a, b) -> a));
+        List<LayoutPage> all = combine(layouts, name -> copies.getOrDefault(name, 1));
+        Path combined = dir.resolve(combinedFileName());
+        PdfHandoutWriter.write(all, HandoutText.tr("handout.doc.title", settings.city()), true, combined);
+        progress.update(steps, steps, "");
+        return new BatchResult(List.copyOf(files), combined, list.size(), pages, all.size());
+    }
+
+    /** What writing one unit's handout made. */
+    public record UnitResult(Path file, int tasks, int pages) {
+    }
+
+    /** Writes one unit's handout into a folder under its usual name. */
+    public UnitResult exportUnit(MeetingData data, Unit unit, HandoutSettings settings, Path dir) {
+        HandoutContent content = content(data, unit, settings);
+        if (content.taskCount() == 0) {
+            throw new LocalizedException("handout.error.unitHasNoTasks", unit.name(), data.meeting().title());
+        }
+        checkFolder(dir);
+        HandoutLayout layout = new HandoutPaginator(HandoutFonts.of(settings.fonts())).layout(content, settings);
+        Path file = dir.resolve(fileName(unit.name()));
+        writeUnit(layout, file);
+        return new UnitResult(file, content.taskCount(), layout.pageCount());
+    }
+
+    private static void checkFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new LocalizedException("handout.error.notAFolder", dir);
+        }
+    }
+}

@@ -1,0 +1,486 @@
+package org.duban.ui.handouts;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.effect.DropShadow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.duban.i18n.Messages;
+import org.duban.model.Meeting;
+import org.duban.service.handout.HandoutLayout;
+import org.duban.service.handout.HandoutService;
+import org.duban.service.handout.HandoutService.UnitHandout;
+import org.duban.service.handout.HandoutSettings;
+import org.duban.service.handout.LayoutPage;
+import org.duban.service.handout.MarginPreset;
+import org.duban.service.handout.PageOrientation;
+import org.duban.ui.common.Choice;
+import org.duban.ui.common.TaskRunner;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The handout screen (讲义打印): choose meeting and unit, see the pages as they will print (zoom, page
+ * thumbnails, page turning), set the sheet, and print or save one unit or the whole batch.
+ */
+public final class HandoutsView {
+    /** Points to screen pixels at zoom 1 (a 96 dpi screen). */
+    static final double PX_PER_PT = 96.0 / 72.0;
+    private static final double THUMB_SCALE = 0.17;
+
+    private final HandoutsViewModel vm;
+    private final HandoutPrinter printer;
+    private final BorderPane root = new BorderPane();
+    private final StackPane pageHolder = new StackPane();
+    private final ScrollPane pageScroll = new ScrollPane();
+    private final VBox thumbnails = new VBox(10);
+    private boolean fitOnNextLayout = true;
+
+    public HandoutsView(HandoutsViewModel vm, TaskRunner runner) {
+        this.vm = vm;
+        this.printer = new HandoutPrinter(runner);
+        root.setId("handoutsView");
+        root.setPadding(new Insets(16, 16, 8, 16));
+        root.setTop(header());
+        root.setCenter(preview());
+        root.setBottom(pageBar());
+        BorderPane.setMargin(root.getCenter(), new Insets(8, 0, 0, 0));
+        vm.layoutProperty().addListener((o, a, l) -> {
+            if (fitOnNextLayout && l != null) {
+                fitOnNextLayout = false;
+                fitPage();
+            }
+            showPage();
+            buildThumbnails(l);
+        });
+        vm.pageIndexProperty().addListener((o, a, n) -> {
+            showPage();
+            markThumbnail();
+        });
+        vm.zoomProperty().addListener((o, a, n) -> showPage());
+        installKeys();
+    }
+
+    public Region root() {
+        return root;
+    }
+
+    private VBox header() {
+        Label title = new Label(Messages.tr("handouts.title"));
+        title.getStyleClass().add("screen-title");
+
+        ComboBox<Meeting> meeting = new ComboBox<>(vm.meetings());
+        meeting.setId("meetingChoice");
+        meeting.setAccessibleText(Messages.tr("tasks.meeting"));
+        meeting.valueProperty().bindBidirectional(vm.meetingProperty());
+        meeting.setButtonCell(new MeetingCell());
+        meeting.setCellFactory(lv -> new MeetingCell());
+        meeting.setMaxWidth(360);
+
+        ComboBox<UnitHandout> unit = new ComboBox<>(vm.units());
+        unit.setId("unitChoice");
+        unit.setAccessibleText(Messages.tr("handouts.unit"));
+        unit.valueProperty().bindBidirectional(vm.unitProperty());
+        unit.setButtonCell(new UnitCell());
+        unit.setCellFactory(lv -> new UnitCell());
+        unit.setVisibleRowCount(20);
+        unit.setPrefWidth(230);
+
+        Label copiesLabel = new Label(Messages.tr("handouts.copies"));
+        Spinner<Integer> copies = new Spinner<>(0, 99, 1);
+        copies.setId("copiesSpinner");
+        copies.setAccessibleText(Messages.tr("handouts.copies.accessible"));
+        copies.setEditable(true);
+        copies.setPrefWidth(80);
+        copies.getValueFactory().valueProperty().addListener((o, a, n) -> {
+            if (n != null && n != vm.copiesProperty().get()) {
+                vm.copiesProperty().set(n);
+            }
+        });
+        vm.copiesProperty().addListener((o, a, n) -> copies.getValueFactory().setValue(n.intValue()));
+        copies.disableProperty().bind(vm.unitProperty().isNull());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button exportPdf = button("exportPdfButton", "handouts.exportPdf", "mdi2f-file-pdf-box");
+        exportPdf.setOnAction(e -> exportUnit());
+        exportPdf.disableProperty().bind(vm.layoutProperty().isNull().or(vm.workingProperty()));
+        Button print = button("printButton", "handouts.print", "mdi2p-printer");
+        print.getStyleClass().add("accent");
+        print.setOnAction(e -> printUnit());
+        print.disableProperty().bind(vm.layoutProperty().isNull().or(vm.workingProperty()));
+        HBox titleRow = new HBox(12, title, meeting, unit, copiesLabel, copies, spacer, exportPdf, print);
+        titleRow.getStyleClass().add("toolbar-row");
+
+        ComboBox<Choice<PageOrientation>> orientation = new ComboBox<>();
+        orientation.setId("orientationChoice");
+        orientation.setAccessibleText(Messages.tr("handouts.orientation"));
+        for (PageOrientation o : PageOrientation.values()) {
+            orientation.getItems().add(new Choice<>(o, Messages.tr("handouts.orientation." + o.name())));
+        }
+        ComboBox<Choice<MarginPreset>> margins = new ComboBox<>();
+        margins.setId("marginsChoice");
+        margins.setAccessibleText(Messages.tr("handouts.margins"));
+        for (MarginPreset m : MarginPreset.values()) {
+            margins.getItems().add(new Choice<>(m, Messages.tr("handouts.margins." + m.name())));
+        }
+        CheckBox signOff = new CheckBox(Messages.tr("handouts.signOff"));
+        signOff.setId("signOffCheck");
+        TextField notice = new TextField();
+        notice.setId("noticeField");
+        notice.setPromptText(Messages.tr("handouts.notice.prompt"));
+        notice.setAccessibleText(Messages.tr("handouts.notice"));
+        notice.setPrefWidth(200);
+        Runnable showSettings = () -> {
+            HandoutSettings s = vm.settingsProperty().get();
+            select(orientation, s.orientation());
+            select(margins, s.margins());
+            signOff.setSelected(s.signOff());
+            if (!notice.isFocused()) {
+                notice.setText(s.notice());
+            }
+        };
+        vm.settingsProperty().addListener((o, a, s) -> showSettings.run());
+        showSettings.run();
+        orientation.setOnAction(e -> {
+            if (orientation.getValue() != null && orientation.getValue().value() != vm.settingsProperty().get().orientation()) {
+                fitOnNextLayout = true;
+                vm.setOrientation(orientation.getValue().value());
+            }
+        });
+        margins.setOnAction(e -> {
+            if (margins.getValue() != null) {
+                vm.setMargins(margins.getValue().value());
+            }
+        });
+        signOff.setOnAction(e -> vm.setSignOff(signOff.isSelected()));
+        notice.setOnAction(e -> vm.setNotice(notice.getText()));
+        notice.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.setNotice(notice.getText());
+            }
+        });
+
+        Button pageSetup = button("pageSetupButton", "handouts.pageSetup", "mdi2f-file-cog-outline");
+        pageSetup.getStyleClass().add("flat");
+        pageSetup.setOnAction(e -> pageSetup());
+        Region spacer2 = new Region();
+        HBox.setHgrow(spacer2, Priority.ALWAYS);
+        ProgressBar progress = new ProgressBar();
+        progress.setId("batchProgress");
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.workingProperty());
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.getStyleClass().add("count-label");
+        status.textProperty().bind(vm.statusProperty());
+        Button exportAll = button("exportAllButton", "handouts.exportAll", "mdi2f-folder-download-outline");
+        exportAll.setOnAction(e -> exportAll());
+        exportAll.disableProperty().bind(Bindings.isEmpty(vm.units()).or(vm.workingProperty()));
+        Button printAll = button("printAllButton", "handouts.printAll", "mdi2p-printer-pos-outline");
+        printAll.setOnAction(e -> printAll());
+        printAll.disableProperty().bind(Bindings.isEmpty(vm.units()).or(vm.workingProperty()));
+        HBox settingsRow = new HBox(8, orientation, margins, signOff, notice, pageSetup, spacer2, status, progress,
+                exportAll, printAll);
+        settingsRow.getStyleClass().add("toolbar-row");
+        return new VBox(12, titleRow, settingsRow);
+    }
+
+    private BorderPane preview() {
+        pageHolder.setId("pageView");
+        pageHolder.setPadding(new Insets(20));
+        pageHolder.setAlignment(Pos.CENTER);
+        pageHolder.getStyleClass().add("page-desk");
+        pageScroll.setContent(pageHolder);
+        pageScroll.setId("pageScroll");
+        pageScroll.setFitToWidth(true);
+        pageScroll.setFitToHeight(true);
+        pageScroll.setPannable(true);
+        pageScroll.getStyleClass().add("page-desk");
+
+        thumbnails.setId("thumbnails");
+        thumbnails.setPadding(new Insets(10));
+        thumbnails.setAlignment(Pos.TOP_CENTER);
+        ScrollPane thumbScroll = new ScrollPane(thumbnails);
+        thumbScroll.setFitToWidth(true);
+        thumbScroll.setPrefWidth(190);
+        thumbScroll.setMinWidth(150);
+        thumbScroll.getStyleClass().add("thumb-rail");
+
+        BorderPane pane = new BorderPane(pageScroll);
+        pane.setLeft(thumbScroll);
+        return pane;
+    }
+
+    private HBox pageBar() {
+        Button first = button("firstPageButton", "handouts.firstPage", "mdi2p-page-first");
+        first.setOnAction(e -> vm.firstPage());
+        Button prev = button("prevPageButton", "handouts.prevPage", "mdi2c-chevron-left");
+        prev.setOnAction(e -> vm.previousPage());
+        prev.disableProperty().bind(vm.pageIndexProperty().lessThanOrEqualTo(0));
+        Label page = new Label();
+        page.setId("pageLabel");
+        page.textProperty().bind(vm.pageText());
+        page.setMinWidth(130);
+        page.setAlignment(Pos.CENTER);
+        Button next = button("nextPageButton", "handouts.nextPage", "mdi2c-chevron-right");
+        next.setOnAction(e -> vm.nextPage());
+        next.disableProperty().bind(vm.pageIndexProperty().greaterThanOrEqualTo(vm.pageCountProperty().subtract(1)));
+        Button last = button("lastPageButton", "handouts.lastPage", "mdi2p-page-last");
+        last.setOnAction(e -> vm.lastPage());
+        for (Button b : List.of(first, prev, next, last)) {
+            b.setText(null);
+            b.getStyleClass().add("flat");
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button zoomOut = button("zoomOutButton", "handouts.zoomOut", "mdi2m-magnify-minus-outline");
+        zoomOut.setOnAction(e -> vm.zoomOut());
+        Label zoom = new Label();
+        zoom.setId("zoomLabel");
+        zoom.textProperty().bind(vm.zoomText());
+        zoom.setMinWidth(48);
+        zoom.setAlignment(Pos.CENTER);
+        Button zoomIn = button("zoomInButton", "handouts.zoomIn", "mdi2m-magnify-plus-outline");
+        zoomIn.setOnAction(e -> vm.zoomIn());
+        Button fit = button("fitPageButton", "handouts.fitPage", "mdi2f-fit-to-page-outline");
+        fit.setOnAction(e -> fitPage());
+        Button actual = button("actualSizeButton", "handouts.actualSize", "mdi2r-relative-scale");
+        actual.setOnAction(e -> vm.zoomProperty().set(1.0));
+        for (Button b : List.of(zoomOut, zoomIn, fit, actual)) {
+            b.setText(null);
+            b.getStyleClass().add("flat");
+        }
+        HBox bar = new HBox(6, first, prev, page, next, last, spacer, zoomOut, zoom, zoomIn, fit, actual);
+        bar.getStyleClass().add("toolbar-row");
+        bar.setPadding(new Insets(6, 0, 0, 0));
+        return bar;
+    }
+
+    private static Button button(String id, String key, String icon) {
+        Button b = new Button(Messages.tr(key), new FontIcon(icon));
+        b.setId(id);
+        b.setAccessibleText(Messages.tr(key));
+        b.setTooltip(new javafx.scene.control.Tooltip(Messages.tr(key)));
+        return b;
+    }
+
+    private static <T> void select(ComboBox<Choice<T>> combo, T value) {
+        combo.getItems().stream().filter(c -> c.value() == value).findFirst().ifPresent(combo::setValue);
+    }
+
+    private void installKeys() {
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextField) {
+                return;
+            }
+            switch (e.getCode()) {
+                case PAGE_DOWN -> vm.nextPage();
+                case PAGE_UP -> vm.previousPage();
+                case HOME -> vm.firstPage();
+                case END -> vm.lastPage();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        KeyCombination printKey = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(printKey);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(printKey, this::printUnit);
+            }
+        });
+    }
+
+    /** Shows the current page at the current zoom. */
+    private void showPage() {
+        LayoutPage page = vm.currentPage();
+        if (page == null) {
+            Label none = new Label(vm.statusProperty().get());
+            pageHolder.getChildren().setAll(none);
+            return;
+        }
+        double scale = vm.zoomProperty().get() * PX_PER_PT;
+        pageHolder.getChildren().setAll(sheet(page, scale, "page-sheet"));
+    }
+
+    /** A white sheet with the page drawn on it at a scale. */
+    private static StackPane sheet(LayoutPage page, double scale, String styleClass) {
+        Region drawn = PageNodes.render(page);
+        drawn.getTransforms().add(new Scale(scale, scale));
+        StackPane sheet = new StackPane(new Group(drawn));
+        sheet.getStyleClass().add(styleClass);
+        sheet.setStyle("-fx-background-color: white;");
+        double w = page.geometry().width() * scale;
+        double h = page.geometry().height() * scale;
+        sheet.setMinSize(w, h);
+        sheet.setPrefSize(w, h);
+        sheet.setMaxSize(w, h);
+        sheet.setEffect(new DropShadow(8, javafx.scene.paint.Color.gray(0, 0.35)));
+        return sheet;
+    }
+
+    private void buildThumbnails(HandoutLayout layout) {
+        thumbnails.getChildren().clear();
+        if (layout == null) {
+            return;
+        }
+        for (LayoutPage p : layout.pages()) {
+            StackPane sheet = sheet(p, THUMB_SCALE, "thumb-sheet");
+            Label n = new Label(String.valueOf(p.number()));
+            VBox box = new VBox(4, sheet, n);
+            box.setAlignment(Pos.CENTER);
+            box.setId("thumb" + p.number());
+            box.getStyleClass().add("thumb");
+            box.setAccessibleText(Messages.tr("handouts.pageOf", p.number(), layout.pageCount()));
+            int index = p.number() - 1;
+            box.setOnMouseClicked(e -> vm.pageIndexProperty().set(index));
+            thumbnails.getChildren().add(box);
+        }
+        markThumbnail();
+    }
+
+    private void markThumbnail() {
+        for (int i = 0; i < thumbnails.getChildren().size(); i++) {
+            var node = thumbnails.getChildren().get(i);
+            node.getStyleClass().remove("selected");
+            if (i == vm.pageIndexProperty().get()) {
+                node.getStyleClass().add("selected");
+            }
+        }
+    }
+
+    /** Zooms so that the whole page fits the preview. */
+    private void fitPage() {
+        LayoutPage page = vm.currentPage();
+        if (page == null) {
+            return;
+        }
+        double w = pageScroll.getViewportBounds().getWidth();
+        double h = pageScroll.getViewportBounds().getHeight();
+        if (w <= 0 || h <= 0) {
+            w = 900;
+            h = 600;
+        }
+        double z = Math.min((w - 48) / (page.geometry().width() * PX_PER_PT),
+                (h - 48) / (page.geometry().height() * PX_PER_PT));
+        vm.zoomProperty().set(Math.max(HandoutsViewModel.MIN_ZOOM, Math.min(HandoutsViewModel.MAX_ZOOM,
+                Math.floor(z * 100) / 100.0)));
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void exportUnit() {
+        HandoutLayout l = vm.layoutProperty().get();
+        if (l == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.tr("handouts.exportPdf"));
+        chooser.setInitialFileName(HandoutService.fileName(l.unitName()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            vm.exportUnit(f.toPath());
+        }
+    }
+
+    private void exportAll() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(Messages.tr("handouts.exportAll.choose"));
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            vm.exportAll(Path.of(dir.getPath()));
+        }
+    }
+
+    private void printUnit() {
+        HandoutLayout l = vm.layoutProperty().get();
+        if (l == null || vm.workingProperty().get()) {
+            return;
+        }
+        print(l.pages(), l.title() + Messages.tr("handouts.jobUnit", l.unitName()), vm.copiesProperty().get());
+    }
+
+    private void printAll() {
+        vm.batchPages(pages -> print(pages, Messages.tr("handouts.jobBatch"), 1));
+    }
+
+    private void print(List<LayoutPage> pages, String jobName, int copies) {
+        try {
+            printer.print(window(), pages, jobName, copies, () -> {
+                vm.workingProperty().set(true);
+                vm.setStatus(Messages.tr("handouts.printing", pages.size()));
+            }, n -> {
+                vm.workingProperty().set(false);
+                vm.setStatus(Messages.tr("handouts.printed", n));
+            }, vm::fail);
+        } catch (RuntimeException e) {
+            vm.fail(e);
+        }
+    }
+
+    private void pageSetup() {
+        try {
+            PageOrientation chosen = printer.pageSetup(window(), vm.settingsProperty().get().orientation());
+            if (chosen != null && chosen != vm.settingsProperty().get().orientation()) {
+                fitOnNextLayout = true;
+                vm.setOrientation(chosen);
+            }
+        } catch (RuntimeException e) {
+            vm.fail(e);
+        }
+    }
+
+    private static final class MeetingCell extends ListCell<Meeting> {
+        @Override
+        protected void updateItem(Meeting item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : Messages.tr("tasks.meetingLabel",
+                    item.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), item.title(),
+                    Messages.tr("meeting.kind." + item.kind().name())));
+        }
+    }
+
+    private static final class UnitCell extends ListCell<UnitHandout> {
+        @Override
+        protected void updateItem(UnitHandout item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null
+                    : Messages.tr("handouts.unitLabel", item.unit().name(), item.tasks(), item.copies()));
+        }
+    }
+}
