@@ -73,7 +73,7 @@ public final class AppContext {
     public List<NavItem> navItems() {
         return List.of(
                 new NavItem("navTasks", "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
-                new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-outline", () -> handoutsView().root()),
+                new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-eye", () -> handoutsView().root()),
                 new NavItem("navSettings", "nav.settings", "mdi2c-cog-outline",
                         () -> new SettingsView(settingsSections()).root()));
     }

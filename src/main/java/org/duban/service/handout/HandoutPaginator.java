@@ -81,13 +81,17 @@ public final class HandoutPaginator {
                 Measured heading = new Measured(RowKind.SECTION, 0,
                         List.of(wrap(section.heading(), FontRole.HEADING, g.contentWidth())), FontRole.HEADING);
                 List<Measured> rows = section.entries().stream().map(this::measure).toList();
-                double keep = height(heading) + (rows.isEmpty() ? 0 : Math.min(height(rows.get(0)), fresh()));
+                // A heading keeps its first task with it: all of it, or (a task that will be split anyway)
+                // its first two lines.
+                double below = fresh() - height(heading);
+                double first = rows.isEmpty() ? 0 : height(rows.get(0));
+                double keep = height(heading) + (first <= below ? first : 2 * lineHeight + 2 * PAD_Y);
                 if (y + keep > g.contentBottom() + 1e-6) {
                     newPage(false);
                 }
                 place(heading, 0, heading.lineCount(), false);
-                for (Measured row : rows) {
-                    placeTask(row);
+                for (int i = 0; i < rows.size(); i++) {
+                    placeTask(rows.get(i), i == 0 ? height(heading) : 0);
                 }
             }
             if (settings.signOff()) {
@@ -118,13 +122,17 @@ public final class HandoutPaginator {
             return g.contentHeight() - height(header);
         }
 
-        void placeTask(Measured row) {
+        /**
+         * Places a task row: here if it fits, else on the next page, else (taller than a page, or than the room
+         * below its section heading, which it must not leave alone) split across pages.
+         */
+        void placeTask(Measured row, double heading) {
             double h = height(row);
             if (y + h <= g.contentBottom() + 1e-6) {
                 place(row, 0, row.lineCount(), false);
                 return;
             }
-            if (h <= fresh() + 1e-6) {
+            if (h <= fresh() - heading + 1e-6) {
                 newPage(false);
                 place(row, 0, row.lineCount(), false);
                 return;

@@ -204,7 +204,7 @@ public final class HandoutsView {
         Button exportAll = button("exportAllButton", "handouts.exportAll", "mdi2f-folder-download-outline");
         exportAll.setOnAction(e -> exportAll());
         exportAll.disableProperty().bind(Bindings.isEmpty(vm.units()).or(vm.workingProperty()));
-        Button printAll = button("printAllButton", "handouts.printAll", "mdi2p-printer-pos-outline");
+        Button printAll = button("printAllButton", "handouts.printAll", "mdi2p-printer-check");
         printAll.setOnAction(e -> printAll());
         printAll.disableProperty().bind(Bindings.isEmpty(vm.units()).or(vm.workingProperty()));
         HBox settingsRow = new HBox(8, orientation, margins, signOff, notice, pageSetup, spacer2, status, progress,
