@@ -7,17 +7,14 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.effect.DropShadow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -26,9 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.transform.Scale;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -50,40 +45,21 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * thumbnails, page turning), set the sheet, and print or save one unit or the whole batch.
  */
 public final class HandoutsView {
-    /** Points to screen pixels at zoom 1 (a 96 dpi screen). */
-    static final double PX_PER_PT = 96.0 / 72.0;
-    private static final double THUMB_SCALE = 0.17;
-
     private final HandoutsViewModel vm;
     private final HandoutPrinter printer;
     private final BorderPane root = new BorderPane();
-    private final StackPane pageHolder = new StackPane();
-    private final ScrollPane pageScroll = new ScrollPane();
-    private final VBox thumbnails = new VBox(10);
-    private boolean fitOnNextLayout = true;
+    private final PagePreview preview;
 
     public HandoutsView(HandoutsViewModel vm, TaskRunner runner) {
         this.vm = vm;
         this.printer = new HandoutPrinter(runner);
+        this.preview = new PagePreview(vm);
         root.setId("handoutsView");
         root.setPadding(new Insets(16, 16, 8, 16));
         root.setTop(header());
-        root.setCenter(preview());
+        root.setCenter(preview.root());
         root.setBottom(pageBar());
         BorderPane.setMargin(root.getCenter(), new Insets(8, 0, 0, 0));
-        vm.layoutProperty().addListener((o, a, l) -> {
-            if (fitOnNextLayout && l != null) {
-                fitOnNextLayout = false;
-                fitPage();
-            }
-            showPage();
-            buildThumbnails(l);
-        });
-        vm.pageIndexProperty().addListener((o, a, n) -> {
-            showPage();
-            markThumbnail();
-        });
-        vm.zoomProperty().addListener((o, a, n) -> showPage());
         installKeys();
     }
 
@@ -170,7 +146,7 @@ public final class HandoutsView {
         showSettings.run();
         orientation.setOnAction(e -> {
             if (orientation.getValue() != null && orientation.getValue().value() != vm.settingsProperty().get().orientation()) {
-                fitOnNextLayout = true;
+                preview.fitOnNextLayout();
                 vm.setOrientation(orientation.getValue().value());
             }
         });
@@ -213,32 +189,6 @@ public final class HandoutsView {
         return new VBox(12, titleRow, settingsRow);
     }
 
-    private BorderPane preview() {
-        pageHolder.setId("pageView");
-        pageHolder.setPadding(new Insets(20));
-        pageHolder.setAlignment(Pos.CENTER);
-        pageHolder.getStyleClass().add("page-desk");
-        pageScroll.setContent(pageHolder);
-        pageScroll.setId("pageScroll");
-        pageScroll.setFitToWidth(true);
-        pageScroll.setFitToHeight(true);
-        pageScroll.setPannable(true);
-        pageScroll.getStyleClass().add("page-desk");
-
-        thumbnails.setId("thumbnails");
-        thumbnails.setPadding(new Insets(10));
-        thumbnails.setAlignment(Pos.TOP_CENTER);
-        ScrollPane thumbScroll = new ScrollPane(thumbnails);
-        thumbScroll.setFitToWidth(true);
-        thumbScroll.setPrefWidth(190);
-        thumbScroll.setMinWidth(150);
-        thumbScroll.getStyleClass().add("thumb-rail");
-
-        BorderPane pane = new BorderPane(pageScroll);
-        pane.setLeft(thumbScroll);
-        return pane;
-    }
-
     private HBox pageBar() {
         Button first = button("firstPageButton", "handouts.firstPage", "mdi2p-page-first");
         first.setOnAction(e -> vm.firstPage());
@@ -271,7 +221,7 @@ public final class HandoutsView {
         Button zoomIn = button("zoomInButton", "handouts.zoomIn", "mdi2m-magnify-plus-outline");
         zoomIn.setOnAction(e -> vm.zoomIn());
         Button fit = button("fitPageButton", "handouts.fitPage", "mdi2f-fit-to-page-outline");
-        fit.setOnAction(e -> fitPage());
+        fit.setOnAction(e -> preview.fitPage());
         Button actual = button("actualSizeButton", "handouts.actualSize", "mdi2r-relative-scale");
         actual.setOnAction(e -> vm.zoomProperty().set(1.0));
         for (Button b : List.of(zoomOut, zoomIn, fit, actual)) {
@@ -321,82 +271,6 @@ public final class HandoutsView {
                 scene.getAccelerators().put(printKey, this::printUnit);
             }
         });
-    }
-
-    /** Shows the current page at the current zoom. */
-    private void showPage() {
-        LayoutPage page = vm.currentPage();
-        if (page == null) {
-            Label none = new Label(vm.statusProperty().get());
-            pageHolder.getChildren().setAll(none);
-            return;
-        }
-        double scale = vm.zoomProperty().get() * PX_PER_PT;
-        pageHolder.getChildren().setAll(sheet(page, scale, "page-sheet"));
-    }
-
-    /** A white sheet with the page drawn on it at a scale. */
-    private static StackPane sheet(LayoutPage page, double scale, String styleClass) {
-        Region drawn = PageNodes.render(page);
-        drawn.getTransforms().add(new Scale(scale, scale));
-        StackPane sheet = new StackPane(new Group(drawn));
-        sheet.getStyleClass().add(styleClass);
-        sheet.setStyle("-fx-background-color: white;");
-        double w = page.geometry().width() * scale;
-        double h = page.geometry().height() * scale;
-        sheet.setMinSize(w, h);
-        sheet.setPrefSize(w, h);
-        sheet.setMaxSize(w, h);
-        sheet.setEffect(new DropShadow(8, javafx.scene.paint.Color.gray(0, 0.35)));
-        return sheet;
-    }
-
-    private void buildThumbnails(HandoutLayout layout) {
-        thumbnails.getChildren().clear();
-        if (layout == null) {
-            return;
-        }
-        for (LayoutPage p : layout.pages()) {
-            StackPane sheet = sheet(p, THUMB_SCALE, "thumb-sheet");
-            Label n = new Label(String.valueOf(p.number()));
-            VBox box = new VBox(4, sheet, n);
-            box.setAlignment(Pos.CENTER);
-            box.setId("thumb" + p.number());
-            box.getStyleClass().add("thumb");
-            box.setAccessibleText(Messages.tr("handouts.pageOf", p.number(), layout.pageCount()));
-            int index = p.number() - 1;
-            box.setOnMouseClicked(e -> vm.pageIndexProperty().set(index));
-            thumbnails.getChildren().add(box);
-        }
-        markThumbnail();
-    }
-
-    private void markThumbnail() {
-        for (int i = 0; i < thumbnails.getChildren().size(); i++) {
-            var node = thumbnails.getChildren().get(i);
-            node.getStyleClass().remove("selected");
-            if (i == vm.pageIndexProperty().get()) {
-                node.getStyleClass().add("selected");
-            }
-        }
-    }
-
-    /** Zooms so that the whole page fits the preview. */
-    private void fitPage() {
-        LayoutPage page = vm.currentPage();
-        if (page == null) {
-            return;
-        }
-        double w = pageScroll.getViewportBounds().getWidth();
-        double h = pageScroll.getViewportBounds().getHeight();
-        if (w <= 0 || h <= 0) {
-            w = 900;
-            h = 600;
-        }
-        double z = Math.min((w - 48) / (page.geometry().width() * PX_PER_PT),
-                (h - 48) / (page.geometry().height() * PX_PER_PT));
-        vm.zoomProperty().set(Math.max(HandoutsViewModel.MIN_ZOOM, Math.min(HandoutsViewModel.MAX_ZOOM,
-                Math.floor(z * 100) / 100.0)));
     }
 
     private Window window() {
@@ -457,7 +331,7 @@ public final class HandoutsView {
         try {
             PageOrientation chosen = printer.pageSetup(window(), vm.settingsProperty().get().orientation());
             if (chosen != null && chosen != vm.settingsProperty().get().orientation()) {
-                fitOnNextLayout = true;
+                preview.fitOnNextLayout();
                 vm.setOrientation(chosen);
             }
         } catch (RuntimeException e) {
