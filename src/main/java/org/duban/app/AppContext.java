@@ -7,6 +7,7 @@ import org.duban.service.backup.BackupService;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.handout.HandoutService;
+import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.returns.ReturnFormWriter;
 import org.duban.service.tasks.TaskService;
@@ -21,6 +22,7 @@ import org.duban.ui.settings.DatabaseFileSection;
 import org.duban.ui.settings.DatabaseFileViewModel;
 import org.duban.ui.settings.DatabaseSwitcher;
 import org.duban.ui.settings.FxDatabaseFilePicker;
+import org.duban.ui.settings.HandoutSettingsSection;
 import org.duban.ui.settings.SettingsSection;
 import org.duban.ui.settings.SettingsView;
 import org.duban.ui.settings.backup.BackupSection;
@@ -80,7 +82,8 @@ public final class AppContext {
 
     /** The sections of the settings screen, in order. */
     List<SettingsSection> settingsSections() {
-        return List.of(databaseFileSection(), backupSection());
+        return List.of(databaseFileSection(), new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs),
+                backupSection());
     }
 
     /** Settings → backups; after a restore the other screens reload. */
