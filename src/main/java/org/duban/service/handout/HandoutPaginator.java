@@ -56,16 +56,14 @@ public final class HandoutPaginator {
             this.content = content;
             this.settings = settings;
             this.g = settings.page();
-            this.size = settings.margins().bodySize();
+            this.size = settings.margins().bodySize(settings.orientation());
             this.lineHeight = size * LINE_SPACING;
             List<ColumnSpec> cols = settings.columns();
-            double total = cols.stream().mapToDouble(ColumnSpec::weight).sum();
+            colWidth = columnWidths(cols);
             colLeft = new double[cols.size()];
-            colWidth = new double[cols.size()];
             double x = g.contentLeft();
             for (int i = 0; i < cols.size(); i++) {
                 colLeft[i] = x;
-                colWidth[i] = g.contentWidth() * cols.get(i).weight() / total;
                 x += colWidth[i];
             }
             List<List<String>> heads = new ArrayList<>();
@@ -73,6 +71,45 @@ public final class HandoutPaginator {
                 heads.add(wrap(cols.get(i).column().heading(), FontRole.HEADING, colWidth[i]));
             }
             header = new Measured(RowKind.HEADER, 0, heads, FontRole.HEADING);
+        }
+
+        /**
+         * Widths in proportion to the weights, except that no column is narrower than its heading on one
+         * line (a narrow 序号 column on a portrait sheet would otherwise print 序 above 号); the others share
+         * what is left in proportion.
+         */
+        double[] columnWidths(List<ColumnSpec> cols) {
+            int n = cols.size();
+            double[] min = new double[n];
+            for (int i = 0; i < n; i++) {
+                String heading = fonts.printable(FontRole.HEADING, cols.get(i).column().heading());
+                min[i] = fonts.width(FontRole.HEADING, heading, size) + 2 * PAD_X + 1;
+            }
+            double[] w = new double[n];
+            boolean[] fixed = new boolean[n];
+            for (int round = 0; round <= n; round++) {
+                double fixedWidth = 0;
+                double freeWeight = 0;
+                for (int i = 0; i < n; i++) {
+                    if (fixed[i]) {
+                        fixedWidth += min[i];
+                    } else {
+                        freeWeight += cols.get(i).weight();
+                    }
+                }
+                boolean changed = false;
+                for (int i = 0; i < n; i++) {
+                    w[i] = fixed[i] ? min[i] : (g.contentWidth() - fixedWidth) * cols.get(i).weight() / freeWeight;
+                    if (!fixed[i] && w[i] < min[i] && fixedWidth + min[i] < g.contentWidth()) {
+                        fixed[i] = true;
+                        changed = true;
+                    }
+                }
+                if (!changed) {
+                    break;
+                }
+            }
+            return w;
         }
 
         HandoutLayout layout() {

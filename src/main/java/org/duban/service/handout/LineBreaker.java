@@ -59,15 +59,19 @@ final class LineBreaker {
                 line.append(rest);
                 lineWidth = restWidth;
             } else {
-                // A cluster wider than the line (a long number or URL): break it by characters.
+                // A cluster wider than the line (a long number, date or URL): break it by characters,
+                // after a . / - where there is one (2026.9. | 30 rather than 2026.9.3 | 0).
                 for (int i = 0; i < rest.length(); ) {
                     int cp = rest.codePointAt(i);
                     i += Character.charCount(cp);
                     double cw = fonts.advance(role, cp, size);
                     if (lineWidth + cw > width + 1e-6 && line.length() > 0) {
-                        out.add(line.toString());
+                        int cut = lastSoftBreak(line);
+                        String carry = cut > 0 ? line.substring(cut) : "";
+                        out.add(line.substring(0, cut > 0 ? cut : line.length()));
                         line.setLength(0);
-                        lineWidth = 0;
+                        line.append(carry);
+                        lineWidth = fonts.width(role, carry, size);
                     }
                     line.appendCodePoint(cp);
                     lineWidth += cw;
@@ -77,6 +81,17 @@ final class LineBreaker {
         if (line.length() > 0) {
             out.add(line.toString().stripTrailing());
         }
+    }
+
+    /** The index just after the last . / - of a line (0 when there is none). */
+    private static int lastSoftBreak(CharSequence line) {
+        for (int i = line.length() - 1; i > 0; i--) {
+            char c = line.charAt(i - 1);
+            if (c == '.' || c == '/' || c == '-') {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** Pieces that stay on one line: a Chinese character, a Latin word or number, with their punctuation. */

@@ -76,6 +76,14 @@ class HandoutFontsTest {
     }
 
     @Test
+    void aDateWiderThanItsColumnBreaksAfterADot() {
+        HandoutFonts f = HandoutFonts.bundledOnly();
+        LineBreaker b = new LineBreaker(f);
+        double width = f.width(FontRole.BODY, "2026.9.3", 12);
+        assertEquals(List.of("2026.9.", "30"), b.lines("2026.9.30", FontRole.BODY, 12, width));
+    }
+
+    @Test
     void numberedMeasuresStartEachItemOnANewLine() {
         LineBreaker b = new LineBreaker(HandoutFonts.bundledOnly());
         List<String> lines = b.lines("1.排查管网；2.雨污分流改造；3.落实运维考核。", FontRole.BODY, 12, 400);

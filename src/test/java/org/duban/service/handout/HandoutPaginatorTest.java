@@ -55,7 +55,7 @@ class HandoutPaginatorTest {
 
     /** The height a row needs when it is not split: its tallest cell's lines plus padding. */
     private static double naturalHeight(List<TableRow> parts, HandoutSettings s) {
-        double line = s.margins().bodySize() * HandoutPaginator.LINE_SPACING;
+        double line = s.margins().bodySize(s.orientation()) * HandoutPaginator.LINE_SPACING;
         int lines = 0;
         for (TableRow part : parts) {
             lines += part.cells().stream().skip(1).mapToInt(c -> c.lines().size()).max().orElse(0);
