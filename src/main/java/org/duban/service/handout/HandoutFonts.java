@@ -38,6 +38,9 @@ public final class HandoutFonts {
                     "FZFSJW.TTF", "方正仿宋简体.TTF", "仿宋.TTF", "simsun.ttc"));
 
     private final Map<FontRole, List<FontFace>> chains = new EnumMap<>(FontRole.class);
+    /** The face found for each code point, per role (a handout uses a few hundred distinct characters). */
+    private final Map<FontRole, Map<Integer, FontFace>> found = new EnumMap<>(FontRole.class);
+    private static final FontFace NONE = FontFace.bundled("/none");
 
     private HandoutFonts(Map<FontRole, List<FontFace>> office) {
         for (FontRole role : FontRole.values()) {
@@ -52,6 +55,7 @@ public final class HandoutFonts {
             }));
             chain.add(bundled(SANS_REGULAR));
             chains.put(role, List.copyOf(chain));
+            found.put(role, new java.util.concurrent.ConcurrentHashMap<>());
         }
     }
 
@@ -125,12 +129,15 @@ public final class HandoutFonts {
 
     /** The face that prints this code point in this role, or null when none has it. */
     FontFace faceFor(FontRole role, int codePoint) {
-        for (FontFace f : chains.get(role)) {
-            if (f.has(codePoint)) {
-                return f;
+        FontFace face = found.get(role).computeIfAbsent(codePoint, cp -> {
+            for (FontFace f : chains.get(role)) {
+                if (f.has(cp)) {
+                    return f;
+                }
             }
-        }
-        return null;
+            return NONE;
+        });
+        return face == NONE ? null : face;
     }
 
     /** Tabs and other control characters become spaces; characters no face has become {@link #MISSING}. */
