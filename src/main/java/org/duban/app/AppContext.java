@@ -22,11 +22,11 @@ import org.duban.ui.settings.DatabaseFileSection;
 import org.duban.ui.settings.DatabaseFileViewModel;
 import org.duban.ui.settings.DatabaseSwitcher;
 import org.duban.ui.settings.FxDatabaseFilePicker;
-import org.duban.ui.settings.HandoutSettingsSection;
 import org.duban.ui.settings.SettingsSection;
 import org.duban.ui.settings.SettingsView;
 import org.duban.ui.settings.backup.BackupSection;
 import org.duban.ui.settings.backup.BackupSectionViewModel;
+import org.duban.ui.settings.handout.HandoutSettingsSection;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.duban.app.cli.Cli;
+import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,16 +23,8 @@ class HandoutsCommandTest {
     Path dir;
     private String db;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(d -> {
-            throw new AssertionError("no window from a test");
-        }, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @BeforeEach
@@ -52,7 +42,7 @@ class HandoutsCommandTest {
     @Test
     void writesOnePdfPerUnitWithTasksAndTheCombinedFile() throws Exception {
         Path out = dir.resolve("out");
-        Run r = run("--db", db, "handouts", "--out", out.toString());
+        CliRunner.Result r = run("--db", db, "handouts", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         long units = TestDb.sqlLong(Path.of(db), "SELECT count(DISTINCT unit_id) FROM assignment");
         List<String> files = pdfs(out);
@@ -66,7 +56,7 @@ class HandoutsCommandTest {
     @Test
     void oneUnitByItsShortNameOrAnAliasInPortrait() throws Exception {
         Path out = dir.resolve("one");
-        Run r = run("--db", db, "handouts", "--out", out.toString(), "--unit", "蕉城", "--orientation", "portrait");
+        CliRunner.Result r = run("--db", db, "handouts", "--out", out.toString(), "--unit", "蕉城", "--orientation", "portrait");
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("任务清单-蕉城区.pdf"), pdfs(out));
         try (PDDocument doc = Loader.loadPDF(out.resolve("任务清单-蕉城区.pdf").toFile())) {
@@ -83,7 +73,7 @@ class HandoutsCommandTest {
     @Test
     void anUnknownUnitIsOneLineAndNoFile() {
         Path out = dir.resolve("none");
-        Run r = run("--db", db, "handouts", "--out", out.toString(), "--unit", "火星区");
+        CliRunner.Result r = run("--db", db, "handouts", "--out", out.toString(), "--unit", "火星区");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("找不到单位“火星区”"), r.err());
@@ -92,7 +82,7 @@ class HandoutsCommandTest {
 
     @Test
     void anUnknownMeetingOrAMissingFolderOptionIsAnError() {
-        Run r = run("--db", db, "handouts", "--out", dir.resolve("x").toString(), "--meeting", "99");
+        CliRunner.Result r = run("--db", db, "handouts", "--out", dir.resolve("x").toString(), "--meeting", "99");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("找不到编号为 99 的会议"), r.err());
         assertEquals(2, run("--db", db, "handouts").code(), "--out is required");

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.testing.RecordingDialogs;
+import org.duban.testing.FxStages;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
-import org.duban.ui.settings.HandoutSettingsSection;
+import org.duban.ui.settings.handout.HandoutSettingsSection;
 import org.duban.ui.settings.SettingsView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +30,9 @@ class HandoutSettingsSectionTest {
     @Start
     void start(Stage stage) throws Exception {
         db = TestDb.withRoster(Files.createTempDirectory("duban-handout-settings"));
-        Theme.install();
         HandoutSettingsSection section = new HandoutSettingsSection(new HandoutSettingsStore(db), TaskRunner.direct(),
                 new RecordingDialogs());
-        Scene scene = new Scene(new SettingsView(List.of(section)).root(), 1000, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, new SettingsView(List.of(section)).root(), 1000, 800);
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -24,9 +23,9 @@ import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.handout.PageOrientation;
 import org.duban.service.meetings.MeetingService;
 import org.duban.testing.RecordingDialogs;
+import org.duban.testing.FxStages;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
 import org.duban.ui.handouts.HandoutsView;
 import org.duban.ui.handouts.HandoutsViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -51,14 +50,10 @@ class HandoutsViewTest {
         db = TestDb.withSample(dir);
         HandoutSettingsStore store = new HandoutSettingsStore(db);
         store.save(store.load().withFonts(FontPreference.BUNDLED));
-        Theme.install();
         vm = new HandoutsViewModel(new HandoutService(db), new MeetingService(db), TaskRunner.direct(), dialogs);
         HandoutsView view = new HandoutsView(vm, TaskRunner.direct());
         vm.load();
-        Scene scene = new Scene(view.root(), 1280, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, view.root(), 1280, 800);
     }
 
     @AfterEach

@@ -40,7 +40,7 @@ final class HandoutsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = parent.openDatabase()) {
+        try (Database db = parent.openReadOnly()) { // reads only: works while the window has the ledger open
             MeetingService meetings = new MeetingService(db);
             Meeting meeting = meetingId != null
                     ? meetings.find(meetingId).orElseThrow(() -> new LocalizedException("cli.error.noMeeting", meetingId))

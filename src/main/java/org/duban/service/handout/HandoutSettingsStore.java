@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 import org.duban.persistence.Database;
 import org.duban.persistence.SettingsRepository;
 
-/** Handout settings and copies per unit, kept in the ledger's {@code setting} table. */
+/**
+ * Handout settings and copies per unit, kept in the ledger's {@code setting} table. On a ledger opened
+ * read-only nothing is saved: changes then hold for the session only.
+ */
 public final class HandoutSettingsStore {
     static final String CITY = "handout.city";
     static final String COLUMNS = "handout.columns";
@@ -39,6 +42,9 @@ public final class HandoutSettingsStore {
 
     /** Saves all settings in one transaction. */
     public void save(HandoutSettings s) {
+        if (db.isReadOnly()) {
+            return;
+        }
         db.inTransaction(() -> {
             settings.put(CITY, s.city());
             settings.put(COLUMNS, HandoutSettings.formatColumns(s.columns()));
@@ -74,6 +80,9 @@ public final class HandoutSettingsStore {
     }
 
     public void setCopies(long unitId, int copies) {
+        if (db.isReadOnly()) {
+            return;
+        }
         Map<Long, Integer> map = copies();
         if (copies == 1) {
             map.remove(unitId);

@@ -2,7 +2,6 @@ package org.duban.ui.handouts;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -37,6 +36,7 @@ import org.duban.service.handout.LayoutPage;
 import org.duban.service.handout.MarginPreset;
 import org.duban.service.handout.PageOrientation;
 import org.duban.ui.common.Choice;
+import org.duban.ui.common.MeetingChoice;
 import org.duban.ui.common.TaskRunner;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -71,13 +71,7 @@ public final class HandoutsView {
         Label title = new Label(Messages.tr("handouts.title"));
         title.getStyleClass().add("screen-title");
 
-        ComboBox<Meeting> meeting = new ComboBox<>(vm.meetings());
-        meeting.setId("meetingChoice");
-        meeting.setAccessibleText(Messages.tr("tasks.meeting"));
-        meeting.valueProperty().bindBidirectional(vm.meetingProperty());
-        meeting.setButtonCell(new MeetingCell());
-        meeting.setCellFactory(lv -> new MeetingCell());
-        meeting.setMaxWidth(360);
+        ComboBox<Meeting> meeting = MeetingChoice.create(vm.meetings(), vm.meetingProperty(), 360);
 
         ComboBox<UnitHandout> unit = new ComboBox<>(vm.units());
         unit.setId("unitChoice");
@@ -336,16 +330,6 @@ public final class HandoutsView {
             }
         } catch (RuntimeException e) {
             vm.fail(e);
-        }
-    }
-
-    private static final class MeetingCell extends ListCell<Meeting> {
-        @Override
-        protected void updateItem(Meeting item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : Messages.tr("tasks.meetingLabel",
-                    item.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), item.title(),
-                    Messages.tr("meeting.kind." + item.kind().name())));
         }
     }
 

@@ -3,6 +3,7 @@ package org.duban.ui.handouts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -248,22 +249,22 @@ public final class HandoutsViewModel {
 
     /** Writes every unit's PDF and the combined PDF into a folder, with progress. */
     public void exportAll(Path dir) {
-        MeetingData d = data;
-        HandoutSettings s = settings.get();
-        if (d == null) {
-            return;
-        }
-        working.set(true);
-        progress.set(0);
-        runner.run(() -> service.exportAll(d, s, dir, this::report), r -> {
-            working.set(false);
-            progress.set(1);
-            status.set(Messages.tr("handouts.batchSaved", r.units(), r.pages(), dir, r.combined().getFileName()));
-        }, this::fail);
+        batch((d, s) -> service.exportAll(d, s, dir, this::report), r -> status.set(
+                Messages.tr("handouts.batchSaved", r.units(), r.pages(), dir, r.combined().getFileName())));
     }
 
     /** Lays every unit out (with progress) and hands the batch's pages, copies included, to {@code then}. */
     public void batchPages(Consumer<List<LayoutPage>> then) {
+        batch((d, s) -> {
+            List<UnitHandout> list = service.units(d);
+            List<HandoutLayout> layouts = service.layoutAll(d, s, this::report);
+            return HandoutService.combine(layouts, name -> list.stream().filter(u -> u.unit().name().equals(name))
+                    .mapToInt(UnitHandout::copies).findFirst().orElse(1));
+        }, then);
+    }
+
+    /** Runs work on every unit of the meeting in the background, showing progress; nothing before a meeting is read. */
+    private <T> void batch(BiFunction<MeetingData, HandoutSettings, T> work, Consumer<T> done) {
         MeetingData d = data;
         HandoutSettings s = settings.get();
         if (d == null) {
@@ -271,15 +272,10 @@ public final class HandoutsViewModel {
         }
         working.set(true);
         progress.set(0);
-        runner.run(() -> {
-            List<UnitHandout> list = service.units(d);
-            List<HandoutLayout> layouts = service.layoutAll(d, s, this::report);
-            return HandoutService.combine(layouts, name -> list.stream().filter(u -> u.unit().name().equals(name))
-                    .mapToInt(UnitHandout::copies).findFirst().orElse(1));
-        }, pages -> {
+        runner.run(() -> work.apply(d, s), r -> {
             working.set(false);
             progress.set(1);
-            then.accept(pages);
+            done.accept(r);
         }, this::fail);
     }
 

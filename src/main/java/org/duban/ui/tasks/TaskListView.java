@@ -12,7 +12,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -37,6 +36,7 @@ import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.service.tasks.ChecklistRow;
 import org.duban.ui.common.Choice;
+import org.duban.ui.common.MeetingChoice;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The task checklist (任务清单): table, filters, search and the add/edit/delete actions. */
@@ -71,13 +71,7 @@ public final class TaskListView {
         Label title = new Label(Messages.tr("tasks.title"));
         title.getStyleClass().add("screen-title");
 
-        ComboBox<Meeting> meeting = new ComboBox<>(vm.meetings());
-        meeting.setId("meetingChoice");
-        meeting.setAccessibleText(Messages.tr("tasks.meeting"));
-        meeting.valueProperty().bindBidirectional(vm.meetingProperty());
-        meeting.setButtonCell(new MeetingCell());
-        meeting.setCellFactory(lv -> new MeetingCell());
-        meeting.setMaxWidth(420);
+        ComboBox<Meeting> meeting = MeetingChoice.create(vm.meetings(), vm.meetingProperty(), 420);
 
         Button add = iconButton("newTaskButton", "tasks.new", "mdi2p-plus");
         add.getStyleClass().add("accent");
@@ -383,16 +377,6 @@ public final class TaskListView {
                 case BEHIND_SCHEDULE -> "status-behind";
                 default -> "status-open";
             });
-        }
-    }
-
-    private static final class MeetingCell extends ListCell<Meeting> {
-        @Override
-        protected void updateItem(Meeting item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? Messages.tr("tasks.noMeeting") : Messages.tr("tasks.meetingLabel",
-                    item.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), item.title(),
-                    Messages.tr("meeting.kind." + item.kind().name())));
         }
     }
 }

@@ -11,7 +11,23 @@ import org.duban.testing.TestDb;
 
 /** Databases for handout tests: the sample, and a unit with many long tasks. */
 final class HandoutFixtures {
+    /** Default settings with the bundled fonts only: the same pages whatever fonts the test machine has. */
+    static final HandoutSettings BUNDLED = HandoutSettings.defaults().withFonts(FontPreference.BUNDLED);
+
     private HandoutFixtures() {
+    }
+
+    /** A unit's handout from a meeting of long tasks, laid out and written to {@code out}. */
+    record Written(HandoutService.MeetingData data, HandoutLayout layout, Path pdf) {
+    }
+
+    static Written writeLongTasks(Database db, int count, int giantSeq, Path out) {
+        Meeting m = manyLongTasks(db, count, giantSeq);
+        HandoutService service = new HandoutService(db);
+        HandoutService.MeetingData data = service.read(m);
+        Unit xiapu = unit(db, "霞浦县");
+        service.exportUnit(data, xiapu, BUNDLED, out);
+        return new Written(data, HandoutService.layout(data, xiapu, BUNDLED), pdf(out, "霞浦县"));
     }
 
     /** A paragraph of realistic task text, {@code n} sentences long, numbered like office measures. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pagination model on its own: pages, rows and cell lines. */
 class HandoutPaginatorTest {
     private static final double EPS = 0.01;
-    private static final HandoutSettings BUNDLED = HandoutSettings.defaults().withFonts(FontPreference.BUNDLED);
+    private static final HandoutSettings BUNDLED = HandoutFixtures.BUNDLED;
 
     @TempDir
     Path dir;

@@ -20,7 +20,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
-import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reads generated PDFs back with PDFBox, as a reader's PDF viewer would. */
 class HandoutPdfTest {
-    private static final HandoutSettings BUNDLED = HandoutSettings.defaults().withFonts(FontPreference.BUNDLED);
+    private static final HandoutSettings BUNDLED = HandoutFixtures.BUNDLED;
 
     @TempDir
     Path dir;
@@ -114,15 +113,10 @@ class HandoutPdfTest {
     @Test
     void aUnitWithManyLongTasksGetsEveryTaskOnceOnTheRightNumberOfPages() throws IOException {
         db = TestDb.withRoster(dir);
-        Meeting m = HandoutFixtures.manyLongTasks(db, 40, 0);
-        HandoutService service = new HandoutService(db);
-        HandoutService.MeetingData data = service.read(m);
-        Unit xiapu = HandoutFixtures.unit(db, "霞浦县");
-        HandoutLayout layout = HandoutService.layout(data, xiapu, BUNDLED);
-        Path out = dir.resolve("out");
-        service.exportUnit(data, xiapu, BUNDLED, out);
+        HandoutFixtures.Written w = HandoutFixtures.writeLongTasks(db, 40, 0, dir.resolve("out"));
+        HandoutLayout layout = w.layout();
 
-        List<String> pages = pageTexts(HandoutFixtures.pdf(out, "霞浦县"));
+        List<String> pages = pageTexts(w.pdf());
         assertEquals(layout.pageCount(), pages.size());
         // Right means no page ends early: the first task row of each next page would not have fit below the
         // last row of the page before (a section heading moves with its first task).
@@ -146,15 +140,11 @@ class HandoutPdfTest {
     @Test
     void aTaskTallerThanAPageContinuesOverleafMarkedContinuedWithNothingLost() throws IOException {
         db = TestDb.withRoster(dir);
-        Meeting m = HandoutFixtures.manyLongTasks(db, 6, 3);
-        HandoutService service = new HandoutService(db);
-        HandoutService.MeetingData data = service.read(m);
-        Unit xiapu = HandoutFixtures.unit(db, "霞浦县");
-        Path out = dir.resolve("out");
-        service.exportUnit(data, xiapu, BUNDLED, out);
-        HandoutLayout layout = HandoutService.layout(data, xiapu, BUNDLED);
+        HandoutFixtures.Written w = HandoutFixtures.writeLongTasks(db, 6, 3, dir.resolve("out"));
+        HandoutLayout layout = w.layout();
+        HandoutService.MeetingData data = w.data();
 
-        Path pdf = HandoutFixtures.pdf(out, "霞浦县");
+        Path pdf = w.pdf();
         List<String> pages = pageTexts(pdf);
         long continued = pages.stream().filter(p -> squeeze(p).contains("3（续）")).count();
         assertTrue(continued >= 2, "the giant task runs over at least three pages, each part after the first with (续)");

@@ -1,4 +1,4 @@
-package org.duban.ui.settings;
+package org.duban.ui.settings.handout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,7 @@ import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.ui.common.Choice;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
+import org.duban.ui.settings.SettingsSection;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
