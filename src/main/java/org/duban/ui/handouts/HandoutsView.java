@@ -189,11 +189,7 @@ public final class HandoutsView {
         Button prev = button("prevPageButton", "handouts.prevPage", "mdi2c-chevron-left");
         prev.setOnAction(e -> vm.previousPage());
         prev.disableProperty().bind(vm.pageIndexProperty().lessThanOrEqualTo(0));
-        Label page = new Label();
-        page.setId("pageLabel");
-        page.textProperty().bind(vm.pageText());
-        page.setMinWidth(130);
-        page.setAlignment(Pos.CENTER);
+        Label page = readout("pageLabel", vm.pageText(), 130);
         Button next = button("nextPageButton", "handouts.nextPage", "mdi2c-chevron-right");
         next.setOnAction(e -> vm.nextPage());
         next.disableProperty().bind(vm.pageIndexProperty().greaterThanOrEqualTo(vm.pageCountProperty().subtract(1)));
@@ -207,11 +203,7 @@ public final class HandoutsView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button zoomOut = button("zoomOutButton", "handouts.zoomOut", "mdi2m-magnify-minus-outline");
         zoomOut.setOnAction(e -> vm.zoomOut());
-        Label zoom = new Label();
-        zoom.setId("zoomLabel");
-        zoom.textProperty().bind(vm.zoomText());
-        zoom.setMinWidth(48);
-        zoom.setAlignment(Pos.CENTER);
+        Label zoom = readout("zoomLabel", vm.zoomText(), 48);
         Button zoomIn = button("zoomInButton", "handouts.zoomIn", "mdi2m-magnify-plus-outline");
         zoomIn.setOnAction(e -> vm.zoomIn());
         Button fit = button("fitPageButton", "handouts.fitPage", "mdi2f-fit-to-page-outline");
@@ -226,6 +218,16 @@ public final class HandoutsView {
         bar.getStyleClass().add("toolbar-row");
         bar.setPadding(new Insets(6, 0, 0, 0));
         return bar;
+    }
+
+    /** A centred label showing a value (page number, zoom). */
+    private static Label readout(String id, javafx.beans.value.ObservableValue<String> text, double minWidth) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.setMinWidth(minWidth);
+        l.setAlignment(Pos.CENTER);
+        return l;
     }
 
     private static Button button(String id, String key, String icon) {

@@ -11,36 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
-import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.TestDb;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The pagination model on its own: pages, rows and cell lines. */
-class HandoutPaginatorTest {
+class HandoutPaginatorTest extends HandoutDbTest {
     private static final double EPS = 0.01;
     private static final HandoutSettings BUNDLED = HandoutFixtures.BUNDLED;
 
-    @TempDir
-    Path dir;
-    private Database db;
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private List<HandoutLayout> sampleLayouts(HandoutSettings settings) {
-        if (db == null) {
-            db = TestDb.withSample(dir);
-        }
-        HandoutService service = new HandoutService(db);
-        HandoutService.MeetingData data = service.read(new MeetingService(db).current().orElseThrow());
-        return service.layoutAll(data, settings, HandoutService.Progress.NONE);
+        HandoutService.MeetingData data = sample();
+        return new HandoutService(db).layoutAll(data, settings, HandoutService.Progress.NONE);
     }
 
     private static List<HandoutSettings> variants() {
@@ -158,9 +140,7 @@ class HandoutPaginatorTest {
 
     @Test
     void tasksAreGroupedUnderTheirSourceInSeqOrder() {
-        db = TestDb.withSample(dir);
-        HandoutService service = new HandoutService(db);
-        HandoutService.MeetingData data = service.read(new MeetingService(db).current().orElseThrow());
+        HandoutService.MeetingData data = sample();
         HandoutContent c = HandoutService.content(data, HandoutFixtures.unit(db, "蕉城区"), BUNDLED);
         assertEquals(List.of("一、中央生态环境保护督察反馈问题", "二、省级督察反馈问题", "三、举一反三排查问题"),
                 c.sections().stream().map(HandoutContent.Section::heading).toList());

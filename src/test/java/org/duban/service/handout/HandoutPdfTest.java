@@ -22,27 +22,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.duban.model.Task;
 import org.duban.model.Unit;
-import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.TestDb;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reads generated PDFs back with PDFBox, as a reader's PDF viewer would. */
-class HandoutPdfTest {
+class HandoutPdfTest extends HandoutDbTest {
     private static final HandoutSettings BUNDLED = HandoutFixtures.BUNDLED;
 
-    @TempDir
-    Path dir;
-    private Database db;
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private static String squeeze(String s) {
         return s.replaceAll("\\s+", "");
@@ -61,11 +47,6 @@ class HandoutPdfTest {
         }
     }
 
-    private HandoutService.MeetingData sample() {
-        db = TestDb.withSample(dir);
-        HandoutService service = new HandoutService(db);
-        return service.read(new MeetingService(db).current().orElseThrow());
-    }
 
     @Test
     void everyTaskOfTheUnitIsInItsPdfInFull() throws IOException {
