@@ -8,6 +8,8 @@ import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.service.handout.FontPreference;
+import org.duban.service.handout.HandoutFonts;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettings;
 import org.duban.service.handout.PageOrientation;
@@ -40,6 +42,7 @@ final class HandoutsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        HandoutFonts.preload(FontPreference.OFFICE); // the default; the bundled faces are shared either way
         try (Database db = parent.openReadOnly()) { // reads only: works while the window has the ledger open
             MeetingService meetings = new MeetingService(db);
             Meeting meeting = meetingId != null

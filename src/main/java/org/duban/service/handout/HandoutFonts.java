@@ -79,6 +79,25 @@ public final class HandoutFonts {
         return machine;
     }
 
+    /**
+     * Starts reading the faces a handout uses on a background thread, so that the fonts (some tens of MB)
+     * load while the ledger is being opened; whoever needs a face first waits for it.
+     */
+    public static void preload(FontPreference preference) {
+        Thread t = new Thread(() -> {
+            try {
+                HandoutFonts fonts = of(preference);
+                for (FontRole role : FontRole.values()) {
+                    fonts.primary(role).ttf();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Preloading handout fonts failed; they load when first used", e);
+            }
+        }, "duban-font-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static HandoutFonts of(FontPreference preference) {
         return preference == FontPreference.BUNDLED ? bundledOnly() : machine();
     }

@@ -24,6 +24,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
+import org.duban.service.handout.FontPreference;
+import org.duban.service.handout.HandoutFonts;
 import org.duban.service.handout.HandoutLayout;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutService.MeetingData;
@@ -93,6 +95,7 @@ public final class HandoutsViewModel {
 
     /** Reads the meetings and the settings, then opens the current meeting. */
     public void load() {
+        HandoutFonts.preload(FontPreference.OFFICE);
         runner.run(() -> new Object[] {meetingService.all(), meetingService.current().orElse(null),
             service.settings().load()}, r -> {
                 @SuppressWarnings("unchecked")
