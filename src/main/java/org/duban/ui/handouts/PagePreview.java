@@ -30,6 +30,7 @@ final class PagePreview {
     private final StackPane pageHolder = new StackPane();
     private final ScrollPane pageScroll = new ScrollPane();
     private final VBox thumbnails = new VBox(10);
+    private final ScrollPane thumbScroll = new ScrollPane(thumbnails);
     private boolean fitOnNextLayout = true;
 
     PagePreview(HandoutsViewModel vm) {
@@ -48,7 +49,6 @@ final class PagePreview {
         thumbnails.setId("thumbnails");
         thumbnails.setPadding(new Insets(10));
         thumbnails.setAlignment(Pos.TOP_CENTER);
-        ScrollPane thumbScroll = new ScrollPane(thumbnails);
         thumbScroll.setFitToWidth(true);
         thumbScroll.setPrefWidth(190);
         thumbScroll.setMinWidth(150);
@@ -127,7 +127,11 @@ final class PagePreview {
     }
 
     private void markThumbnail() {
-        for (int i = 0; i < thumbnails.getChildren().size(); i++) {
+        int count = thumbnails.getChildren().size();
+        if (count > 1) { // keep the current page's thumbnail in sight
+            thumbScroll.setVvalue((double) vm.pageIndexProperty().get() / (count - 1));
+        }
+        for (int i = 0; i < count; i++) {
             var node = thumbnails.getChildren().get(i);
             node.getStyleClass().remove("selected");
             if (i == vm.pageIndexProperty().get()) {
