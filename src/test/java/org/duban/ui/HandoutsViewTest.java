@@ -108,8 +108,11 @@ class HandoutsViewTest {
         robot.type(KeyCode.PAGE_UP);
         assertEquals("第 " + (pages - 1) + " 页 / 共 " + pages + " 页", pageLabel(robot));
 
-        robot.clickOn("#thumb1");
-        assertEquals("第 1 页 / 共 " + pages + " 页", pageLabel(robot));
+        robot.clickOn("#thumb" + pages); // the rail keeps the current page's thumbnail, and its neighbours, in sight
+        assertEquals("第 " + pages + " 页 / 共 " + pages + " 页", pageLabel(robot));
+        robot.clickOn("#firstPageButton");
+        robot.clickOn("#thumb2");
+        assertEquals("第 2 页 / 共 " + pages + " 页", pageLabel(robot));
     }
 
     @Test
