@@ -13,7 +13,6 @@ import org.duban.service.handout.HandoutFonts;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettings;
 import org.duban.service.handout.PageOrientation;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.units.UnitResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +43,7 @@ final class HandoutsCommand implements Callable<Integer> {
     public Integer call() {
         HandoutFonts.preload(FontPreference.OFFICE); // the default; the bundled faces are shared either way
         try (Database db = parent.openReadOnly()) { // reads only: works while the window has the ledger open
-            MeetingService meetings = new MeetingService(db);
-            Meeting meeting = meetingId != null
-                    ? meetings.find(meetingId).orElseThrow(() -> new LocalizedException("cli.error.noMeeting", meetingId))
-                    : meetings.current().orElseThrow(() -> new LocalizedException("cli.error.noMeetings"));
+            Meeting meeting = CliMeetings.resolve(db, meetingId);
             HandoutService handouts = new HandoutService(db);
             HandoutSettings settings = handouts.settings().load();
             if (orientation != null) {
