@@ -11,6 +11,10 @@ public record Assignment(long id, long taskId, long unitId, TaskStatus status) {
         Objects.requireNonNull(status, "status");
     }
 
+    public Assignment withStatus(TaskStatus newStatus) {
+        return new Assignment(id, taskId, unitId, newStatus);
+    }
+
     public static Assignment newFor(long unitId) {
         return new Assignment(0, 0, unitId, TaskStatus.NOT_STARTED);
     }

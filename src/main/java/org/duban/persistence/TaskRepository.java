@@ -38,6 +38,24 @@ public final class TaskRepository {
         return db.read(c -> query(c, "", null));
     }
 
+    /** The tasks in scope, by meeting and 序号. */
+    public List<Task> find(TaskScope scope) {
+        return db.read(c -> query(c, "WHERE " + scope.onTask("t.id"), scope.hasParameter() ? scope.id() : null));
+    }
+
+    /** One assignment (task × unit). */
+    public Optional<Assignment> findAssignment(long assignmentId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, task_id, unit_id, status FROM assignment WHERE id = ?")) {
+                ps.setLong(1, assignmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(mapAssignment(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public Optional<Task> findById(long id) {
         return db.read(c -> query(c, "WHERE t.id = ?", id).stream().findFirst());
     }
@@ -258,5 +276,50 @@ public final class TaskRepository {
         } catch (IllegalArgumentException e) {
             return Deadline.unreadable(phrase);
         }
+    }
+
+    /**
+     * The day each task in scope was issued: its own {@code issued_on} when set (a task made from an inspection
+     * finding), else its meeting's day. 序时进度 and 立行立改 count from here.
+     */
+    public Map<Long, java.time.LocalDate> issuedDates(TaskScope scope) {
+        return db.read(c -> {
+            Map<Long, java.time.LocalDate> map = new HashMap<>();
+            Rows.scoped(c, "SELECT t.id, coalesce(t.issued_on, m.held_on) FROM task t JOIN meeting m ON m.id = t.meeting_id",
+                    scope.onTask("t.id"), scope, "t.id", rs -> map.put(rs.getLong(1), Rows.date(rs, 2)));
+            return map;
+        });
+    }
+
+    /** For each 举一反三 task in scope, the task it was found by analogy to. */
+    public Map<Long, Long> origins(TaskScope scope) {
+        return db.read(c -> {
+            Map<Long, Long> map = new HashMap<>();
+            Rows.scoped(c, "SELECT t.id, t.origin_task_id FROM task t", scope.onTask("t.id")
+                    + " AND t.origin_task_id IS NOT NULL", scope, "t.id", rs -> map.put(rs.getLong(1), rs.getLong(2)));
+            return map;
+        });
+    }
+
+    /** Links a task to the task it was found by analogy to (null removes the link). */
+    public void setOrigin(long taskId, Long originTaskId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET origin_task_id = ? WHERE id = ?")) {
+                Rows.setLong(ps, 1, originTaskId);
+                ps.setLong(2, taskId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Sets the day a task was issued when it is not its meeting's day. */
+    public void setIssuedOn(long taskId, java.time.LocalDate day) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET issued_on = ? WHERE id = ?")) {
+                Rows.setDate(ps, 1, day);
+                ps.setLong(2, taskId);
+                return ps.executeUpdate();
+            }
+        });
     }
 }

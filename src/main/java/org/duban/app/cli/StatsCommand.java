@@ -1,6 +1,8 @@
 package org.duban.app.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,16 +11,21 @@ import java.util.concurrent.Callable;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.model.TaskStatus;
+import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.stats.Stats;
 import org.duban.service.stats.StatsService;
 import org.duban.service.stats.UnitStats;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code stats [--json] [--meeting ID]}: tasks, assignments per unit and per status. */
+/**
+ * {@code stats [--json] [--meeting ID] [--as-of DATE]}: tasks and assignments per unit, per status, per light and
+ * overdue, as they stood on a day (today by default).
+ */
 @Command(name = "stats", mixinStandardHelpOptions = true)
 final class StatsCommand implements Callable<Integer> {
     @ParentCommand
@@ -30,13 +37,29 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--meeting", paramLabel = "ID", descriptionKey = "meeting")
     Long meetingId;
 
+    @Option(names = "--as-of", paramLabel = "DATE", descriptionKey = "asOf", converter = DateConverter.class)
+    LocalDate asOf;
+
+    /** Reads {@code 2026-11-29}; anything else is a usage error in the user's language. */
+    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException(Messages.tr("cli.error.date", value));
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         try (Database db = parent.openDatabase()) {
             if (meetingId != null && new MeetingService(db).find(meetingId).isEmpty()) {
                 throw new LocalizedException("cli.error.noMeeting", meetingId);
             }
-            Stats stats = new StatsService(db).stats(meetingId);
+            StatsService service = new StatsService(db);
+            Stats stats = asOf == null ? service.stats(meetingId) : service.stats(meetingId, asOf);
             PrintWriter out = parent.out();
             if (json) {
                 out.print(Json.write(toJson(stats, db)));
@@ -52,10 +75,16 @@ final class StatsCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("database", db.file().toString());
         root.put("meeting", meetingId);
+        root.put("asOf", s.asOf().toString());
         root.put("tasks", s.tasks());
         root.put("assignments", s.assignments());
         root.put("tasksByStatus", byStatus(s.tasksByStatus()));
         root.put("assignmentsByStatus", byStatus(s.assignmentsByStatus()));
+        root.put("tasksByLight", byLight(s.tasksByLight()));
+        root.put("assignmentsByLight", byLight(s.assignmentsByLight()));
+        root.put("overdueTasks", s.overdueTasks());
+        root.put("overdueAssignments", s.overdueAssignments());
+        root.put("supervisedTasks", s.supervisedTasks());
         List<Object> units = new ArrayList<>();
         for (UnitStats u : s.units()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -64,6 +93,8 @@ final class StatsCommand implements Callable<Integer> {
             m.put("kind", u.unit().kind().name());
             m.put("assignments", u.assignments());
             m.put("byStatus", byStatus(u.byStatus()));
+            m.put("byLight", byLight(u.byLight()));
+            m.put("overdue", u.overdue());
             units.add(m);
         }
         root.put("units", units);
@@ -78,19 +109,38 @@ final class StatsCommand implements Callable<Integer> {
         return m;
     }
 
+    private static Map<String, Object> byLight(Map<WarningLight, Integer> counts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (WarningLight l : WarningLight.values()) {
+            m.put(l.name(), counts.getOrDefault(l, 0));
+        }
+        return m;
+    }
+
     private static void printTable(Stats s, PrintWriter out) {
+        out.println(Messages.tr("cli.stats.asOf", s.asOf().toString()));
         out.println(Messages.tr("cli.stats.totals", s.tasks(), s.assignments()));
+        out.println(Messages.tr("cli.stats.lights", s.assignments(WarningLight.RED), s.assignments(WarningLight.YELLOW),
+                s.assignments(WarningLight.GREEN), s.overdueAssignments()));
         StringBuilder head = new StringBuilder(pad(Messages.tr("cli.stats.unit"), 20))
                 .append(pad(Messages.tr("cli.stats.assignments"), 8));
         for (TaskStatus st : TaskStatus.values()) {
             head.append(pad(Messages.tr("status." + st.name()), 12));
         }
+        for (WarningLight l : WarningLight.values()) {
+            head.append(pad(Messages.tr("light." + l.name()), 6));
+        }
+        head.append(pad(Messages.tr("cli.stats.overdue"), 6));
         out.println(head.toString().stripTrailing());
         for (UnitStats u : s.units()) {
             StringBuilder line = new StringBuilder(pad(u.unit().name(), 20)).append(pad(String.valueOf(u.assignments()), 8));
             for (TaskStatus st : TaskStatus.values()) {
                 line.append(pad(String.valueOf(u.count(st)), 12));
             }
+            for (WarningLight l : WarningLight.values()) {
+                line.append(pad(String.valueOf(u.count(l)), 6));
+            }
+            line.append(pad(String.valueOf(u.overdue()), 6));
             out.println(line.toString().stripTrailing());
         }
     }

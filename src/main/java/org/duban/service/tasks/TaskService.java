@@ -1,26 +1,47 @@
 package org.duban.service.tasks;
 
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.duban.model.Assignment;
+import org.duban.model.AuditEntity;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.tracking.TaskTracking;
+import org.duban.service.tracking.TrackingService;
 import org.duban.service.units.UnitResolver;
 
-/** Use cases of the checklist: list, create, edit and delete tasks. Every change is saved at once. */
+/**
+ * Use cases of the checklist: list, create, edit and delete tasks. Every change is saved at once, with its
+ * audit rows in the same transaction. Checklist rows carry where each task stands today (status, light).
+ */
 public final class TaskService {
     private final Database db;
+    private final AuditLog audit;
     private final TaskRepository tasks;
     private final UnitRepository units;
+    private final TrackingService tracking;
 
+    /** With the computer's clock. */
     public TaskService(Database db) {
-        this.db = db;
+        this(new AuditLog(db, Clock.systemDefaultZone()));
+    }
+
+    public TaskService(AuditLog audit) {
+        this.db = audit.database();
+        this.audit = audit;
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
+        this.tracking = new TrackingService(audit);
     }
 
     /** The roster, for pickers and filters. */
@@ -32,14 +53,22 @@ public final class TaskService {
         return new UnitResolver(units.findAll());
     }
 
-    /** The checklist rows of one meeting in 序号 order. */
+    /** The checklist rows of one meeting in 序号 order, each with where its task stands today. */
     public List<ChecklistRow> checklist(long meetingId) {
-        return toRows(tasks.findByMeeting(meetingId));
+        List<TaskTracking> tracked = tracking.track(TaskScope.meeting(meetingId), tracking.today());
+        Map<Long, Unit> byId = unitsById();
+        return tracked.stream()
+                .map(t -> ChecklistRow.of(t, t.task().unitIds().stream().map(byId::get).toList()))
+                .toList();
+    }
+
+    private Map<Long, Unit> unitsById() {
+        return units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
     }
 
     /** Turns tasks into checklist rows with their units resolved (one roster read for all). */
     public List<ChecklistRow> toRows(List<Task> list) {
-        Map<Long, Unit> byId = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        Map<Long, Unit> byId = unitsById();
         return list.stream()
                 .map(t -> ChecklistRow.of(t, t.unitIds().stream().map(byId::get).toList()))
                 .toList();
@@ -66,8 +95,22 @@ public final class TaskService {
             if (!r.ok()) {
                 throw new TaskValidationException(r.errors());
             }
-            return tasks.insert(r.task());
+            Task created = tasks.insert(r.task());
+            audit.created(AuditEntity.TASK, created.id(), created.id(), null, summary(created));
+            for (Assignment a : created.assignments()) {
+                audit.created(AuditEntity.ASSIGNMENT, a.id(), created.id(), a.unitId(), unitName(a.unitId()));
+            }
+            return created;
         });
+    }
+
+    private static String summary(Task t) {
+        return t.seq() + "：" + t.problem();
+    }
+
+    private String unitName(long unitId) {
+        Unit u = unitsById().get(unitId);
+        return u == null ? String.valueOf(unitId) : u.name();
     }
 
     /** Saves changes to a task; assignments of units that stay keep their progress. */
@@ -79,12 +122,48 @@ public final class TaskService {
             if (!r.ok()) {
                 throw new TaskValidationException(r.errors());
             }
-            return tasks.update(r.task());
+            Task updated = tasks.update(r.task());
+            auditChanges(old, updated);
+            return updated;
         });
     }
 
+    private void auditChanges(Task old, Task now) {
+        long id = now.id();
+        audit.changed(AuditEntity.TASK, id, id, null, "seq", old.seq(), now.seq());
+        audit.changed(AuditEntity.TASK, id, id, null, "source", old.source(), now.source());
+        audit.changed(AuditEntity.TASK, id, id, null, "category", old.category(), now.category());
+        audit.changed(AuditEntity.TASK, id, id, null, "problem", old.problem(), now.problem());
+        audit.changed(AuditEntity.TASK, id, id, null, "target", old.target(), now.target());
+        audit.changed(AuditEntity.TASK, id, id, null, "measures", old.measures(), now.measures());
+        audit.changed(AuditEntity.TASK, id, id, null, "supportingUnits", old.supportingUnits(), now.supportingUnits());
+        audit.changed(AuditEntity.TASK, id, id, null, "leader", old.leader(), now.leader());
+        audit.changed(AuditEntity.TASK, id, id, null, "deadline", old.deadline().phrase(), now.deadline().phrase());
+        audit.changed(AuditEntity.TASK, id, id, null, "remarks", old.remarks(), now.remarks());
+        Set<Long> kept = new HashSet<>(now.unitIds());
+        for (Assignment a : old.assignments()) {
+            if (!kept.contains(a.unitId())) {
+                audit.deleted(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), unitName(a.unitId()));
+            }
+        }
+        Set<Long> before = new HashSet<>(old.unitIds());
+        for (Assignment a : now.assignments()) {
+            if (!before.contains(a.unitId())) {
+                audit.created(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), unitName(a.unitId()));
+            }
+        }
+    }
+
+    /** Deletes a task with its assignments and their records; the audit trail keeps what it was. */
     public boolean delete(long taskId) {
-        return tasks.delete(taskId);
+        return db.write(c -> {
+            var old = tasks.findById(taskId);
+            boolean deleted = tasks.delete(taskId);
+            if (deleted && old.isPresent()) {
+                audit.deleted(AuditEntity.TASK, taskId, taskId, null, summary(old.get()));
+            }
+            return deleted;
+        });
     }
 
     /** The text form of a stored task, as the edit form starts from. */

@@ -1,0 +1,95 @@
+package org.duban.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small JDBC helpers shared by the repositories: dates as ISO text, nullable numbers, scoped lists. */
+final class Rows {
+    private Rows() {
+    }
+
+    @FunctionalInterface
+    interface Mapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    static LocalDate date(ResultSet rs, int col) throws SQLException {
+        String s = rs.getString(col);
+        return s == null ? null : LocalDate.parse(s);
+    }
+
+    static Instant instant(ResultSet rs, int col) throws SQLException {
+        String s = rs.getString(col);
+        return s == null ? null : Instant.parse(s);
+    }
+
+    static Long nullableLong(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+        if (d == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, d.toString());
+        }
+    }
+
+    static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    /** Runs {@code SELECT columns FROM table WHERE <scope> ORDER BY order} and maps each row. */
+    static <T> List<T> scoped(Connection c, String select, String condition, TaskScope scope, String order,
+                              Mapper<T> mapper) throws SQLException {
+        List<T> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + condition + " ORDER BY " + order)) {
+            if (scope.hasParameter()) {
+                ps.setLong(1, scope.id());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(mapper.map(rs));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** The row with this id, if any. */
+    static <T> Optional<T> byId(Connection c, String select, long id, Mapper<T> mapper) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(select + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Executes an insert and returns the generated key. */
+    static long insert(PreparedStatement ps) throws SQLException {
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    static PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
+        return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+    }
+}

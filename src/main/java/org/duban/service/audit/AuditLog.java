@@ -1,0 +1,124 @@
+package org.duban.service.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.duban.model.AuditAction;
+import org.duban.model.AuditEntity;
+import org.duban.model.AuditEntry;
+import org.duban.persistence.AuditRepository;
+import org.duban.persistence.Database;
+import org.duban.persistence.SettingsRepository;
+
+/**
+ * Writes the audit trail (留痕): each change with time, operator, what changed, old and new value. Services
+ * call it inside their own {@code db.write}, so a change and its audit rows land together or not at all.
+ *
+ * <p>The clock is also where every service gets "today", so that tests (and the sample, which replays a year
+ * of work) fix it. The operator is the name set in the settings, by default the login name of the computer.
+ */
+public final class AuditLog {
+    /** Setting key of the operator's name. */
+    public static final String OPERATOR_KEY = "audit.operator";
+
+    private final Database db;
+    private final Clock clock;
+    private final String fixedOperator;
+    private final AuditRepository repo;
+    private final SettingsRepository settings;
+
+    public AuditLog(Database db, Clock clock) {
+        this(db, clock, null);
+    }
+
+    private AuditLog(Database db, Clock clock, String fixedOperator) {
+        this.db = db;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fixedOperator = fixedOperator;
+        this.repo = new AuditRepository(db);
+        this.settings = new SettingsRepository(db);
+    }
+
+    /** The same log writing under a given name whatever the settings say (the sample data, scripted loads). */
+    public AuditLog withOperator(String operator) {
+        return new AuditLog(db, clock, operator);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Today by the clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Who is making changes: the name from the settings, else the computer's login name. */
+    public String operator() {
+        if (fixedOperator != null) {
+            return fixedOperator;
+        }
+        return settings.get(OPERATOR_KEY).filter(s -> !s.isBlank()).orElseGet(AuditLog::defaultOperator);
+    }
+
+    /** The computer's login name, used until a name is set. */
+    public static String defaultOperator() {
+        String user = System.getProperty("user.name", "");
+        return user.isBlank() ? "?" : user;
+    }
+
+    /** Sets the operator's name (blank: back to the login name). The change itself is audited. */
+    public void setOperator(String name) {
+        String value = name == null ? "" : name.strip();
+        db.write(c -> {
+            String old = settings.get(OPERATOR_KEY).orElse("");
+            settings.put(OPERATOR_KEY, value);
+            changed(AuditEntity.SETTING, 0, null, null, OPERATOR_KEY, old, value);
+            return null;
+        });
+    }
+
+    /** Something was created; {@code summary} says what (e.g. the report's date, percent and text). */
+    public void created(AuditEntity entity, long entityId, Long taskId, Long unitId, String summary) {
+        append(entity, entityId, taskId, unitId, AuditAction.CREATE, "", null, summary);
+    }
+
+    /** A field changed; nothing is written when old and new are equal. */
+    public void changed(AuditEntity entity, long entityId, Long taskId, Long unitId, String field, Object oldValue,
+                        Object newValue) {
+        String o = text(oldValue);
+        String n = text(newValue);
+        if (Objects.equals(o, n)) {
+            return;
+        }
+        append(entity, entityId, taskId, unitId, AuditAction.UPDATE, field, o, n);
+    }
+
+    /** Something was deleted; {@code summary} keeps what it was. */
+    public void deleted(AuditEntity entity, long entityId, Long taskId, Long unitId, String summary) {
+        append(entity, entityId, taskId, unitId, AuditAction.DELETE, "", summary, null);
+    }
+
+    private void append(AuditEntity entity, long entityId, Long taskId, Long unitId, AuditAction action, String field,
+                        String oldValue, String newValue) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        repo.append(new AuditEntry(0, now, operator(), entity, entityId, taskId, unitId, action, field, oldValue,
+                newValue));
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : v.toString();
+    }
+
+    /** A task's history, newest first. */
+    public List<AuditEntry> history(long taskId) {
+        return repo.findByTask(taskId);
+    }
+}

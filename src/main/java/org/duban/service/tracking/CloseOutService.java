@@ -1,0 +1,207 @@
+package org.duban.service.tracking;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.model.Assignment;
+import org.duban.model.AuditEntity;
+import org.duban.model.CloseOut;
+import org.duban.model.CloseOutStage;
+import org.duban.model.Verification;
+import org.duban.model.VerificationLevel;
+import org.duban.persistence.CloseOutRepository;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.TaskRepository;
+import org.duban.service.audit.AuditLog;
+
+/**
+ * The 销号 workflow of one assignment: apply (date, explanation) → verification (level, verifiers, date,
+ * result) → 公示 (from, to) → closed. Closing is refused, saying what is missing, without a passed verification,
+ * at least one evidence file and a 公示 that has ended; reopening a closed assignment needs a reason. A failed
+ * verification ends the application: the unit goes on working and applies again.
+ */
+public final class CloseOutService {
+    private final AuditLog audit;
+    private final TrackingSettings settings;
+    private final TaskRepository tasks;
+    private final CloseOutRepository closeOuts;
+    private final EvidenceService evidence;
+    private final StatusSnapshot snapshot;
+
+    public CloseOutService(AuditLog audit) {
+        this.audit = audit;
+        this.settings = new TrackingSettings(audit);
+        this.tasks = new TaskRepository(audit.database());
+        this.closeOuts = new CloseOutRepository(audit.database());
+        this.evidence = new EvidenceService(audit);
+        this.snapshot = new StatusSnapshot(new TrackingService(audit), audit);
+    }
+
+    /** Applies for close-out, with evidence files if any. */
+    public CloseOut apply(long assignmentId, LocalDate on, String explanation, List<EvidenceService.Upload> files) {
+        LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.appliedOn");
+        String text = Checks.text(explanation, "closeOut.field.explanation");
+        return audit.database().write(c -> {
+            Assignment a = assignment(assignmentId);
+            for (CloseOut existing : closeOuts.find(org.duban.persistence.TaskScope.assignment(assignmentId))) {
+                CloseOutStage s = existing.stageOn(audit.today());
+                if (s == CloseOutStage.CLOSED) {
+                    throw new LocalizedException("closeOut.error.alreadyClosed");
+                }
+                if (s.isActive()) {
+                    throw new LocalizedException("closeOut.error.pending", existing.appliedOn());
+                }
+            }
+            CloseOut co = closeOuts.insert(CloseOut.applied(assignmentId, day, text));
+            audit.created(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), day + "：" + text);
+            if (!files.isEmpty()) {
+                evidence.attach(assignmentId, null, co.id(), files);
+            }
+            snapshot.refresh(assignmentId);
+            return co;
+        });
+    }
+
+    /** Records the verification (验收) of an application, passed or not. */
+    public CloseOut verify(long closeOutId, VerificationLevel level, String verifiers, LocalDate on, boolean passed,
+                           String note) {
+        if (level == null) {
+            throw new LocalizedException("tracking.error.required", Messages.tr("closeOut.field.level"));
+        }
+        String who = Checks.text(verifiers, "closeOut.field.verifiers");
+        LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.verifiedOn");
+        return audit.database().write(c -> {
+            CloseOut co = closeOut(closeOutId);
+            if (co.stageOn(audit.today()) != CloseOutStage.APPLIED) {
+                throw new LocalizedException("closeOut.error.notAwaitingVerification");
+            }
+            notBefore(day, co.appliedOn(), "closeOut.field.verifiedOn", "closeOut.field.appliedOn");
+            Verification v = new Verification(level, who, day, passed, Checks.optional(note));
+            CloseOut changed = co.withVerification(v);
+            closeOuts.update(changed);
+            Assignment a = assignment(co.assignmentId());
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "verificationLevel", null, level.name());
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "verifiers", null, who);
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "verifiedOn", null, day);
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "verificationResult", null,
+                    passed ? "PASSED" : "FAILED");
+            if (!v.note().isEmpty()) {
+                audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "verificationNote", null, v.note());
+            }
+            snapshot.refresh(co.assignmentId());
+            return changed;
+        });
+    }
+
+    /** The default last day of 公示 starting on {@code from} (the length is a setting; both ends count). */
+    public LocalDate defaultNoticeEnd(LocalDate from) {
+        return from.plusDays(settings.noticeDays() - 1L);
+    }
+
+    /** Starts the 公示 of a verified application; {@code to} null means the default length. */
+    public CloseOut startNotice(long closeOutId, LocalDate from, LocalDate to) {
+        LocalDate start = Checks.pastOrToday(from, audit.today(), "closeOut.field.noticeFrom");
+        LocalDate end = to == null ? defaultNoticeEnd(start) : to;
+        if (end.isBefore(start)) {
+            throw new LocalizedException("closeOut.error.noticeEndBeforeStart", start, end);
+        }
+        return audit.database().write(c -> {
+            CloseOut co = closeOut(closeOutId);
+            CloseOutStage s = co.stageOn(audit.today());
+            if (s != CloseOutStage.VERIFIED && s != CloseOutStage.IN_NOTICE && s != CloseOutStage.NOTICE_OVER) {
+                throw new LocalizedException("closeOut.error.notVerified");
+            }
+            notBefore(start, co.verification().verifiedOn(), "closeOut.field.noticeFrom", "closeOut.field.verifiedOn");
+            CloseOut changed = co.withNotice(start, end);
+            closeOuts.update(changed);
+            Assignment a = assignment(co.assignmentId());
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "noticeFrom", co.noticeFrom(), start);
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "noticeTo", co.noticeTo(), end);
+            return changed;
+        });
+    }
+
+    /** What is still missing to close an application on {@code day}; empty when it can be closed. */
+    public List<String> missingToClose(long closeOutId, LocalDate day) {
+        CloseOut co = closeOut(closeOutId);
+        List<String> missing = new ArrayList<>();
+        if (!co.passedBy(day)) {
+            missing.add(Messages.tr("closeOut.missing.verification"));
+        }
+        if (evidence.countForAssignment(co.assignmentId()) == 0) {
+            missing.add(Messages.tr("closeOut.missing.evidence"));
+        }
+        if (co.noticeFrom() == null || co.noticeFrom().isAfter(day)) {
+            missing.add(Messages.tr("closeOut.missing.notice"));
+        } else if (!day.isAfter(co.noticeTo())) {
+            missing.add(Messages.tr("closeOut.missing.noticeRunning", co.noticeTo()));
+        }
+        return missing;
+    }
+
+    /**
+     * Closes (销号) the application's assignment.
+     *
+     * @throws LocalizedException listing what is missing: a passed verification, evidence, a 公示 that has ended
+     */
+    public CloseOut close(long closeOutId, LocalDate on) {
+        LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.closedOn");
+        return audit.database().write(c -> {
+            CloseOut co = closeOut(closeOutId);
+            CloseOutStage s = co.stageOn(audit.today());
+            if (s == CloseOutStage.CLOSED) {
+                throw new LocalizedException("closeOut.error.alreadyClosed");
+            }
+            if (!s.isActive()) {
+                throw new LocalizedException("closeOut.error.notActive");
+            }
+            List<String> missing = missingToClose(closeOutId, day);
+            if (!missing.isEmpty()) {
+                throw new LocalizedException("closeOut.error.cannotClose", String.join("；", missing));
+            }
+            CloseOut changed = co.withClosedOn(day);
+            closeOuts.update(changed);
+            Assignment a = assignment(co.assignmentId());
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "closedOn", null, day);
+            snapshot.refresh(co.assignmentId());
+            return changed;
+        });
+    }
+
+    /** Reopens a closed assignment; the reason is required and kept. */
+    public CloseOut reopen(long closeOutId, LocalDate on, String reason) {
+        String why = Checks.text(reason, "closeOut.field.reopenReason");
+        LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.reopenedOn");
+        return audit.database().write(c -> {
+            CloseOut co = closeOut(closeOutId);
+            if (co.stageOn(audit.today()) != CloseOutStage.CLOSED) {
+                throw new LocalizedException("closeOut.error.notClosed");
+            }
+            notBefore(day, co.closedOn(), "closeOut.field.reopenedOn", "closeOut.field.closedOn");
+            CloseOut changed = co.withReopened(day, why);
+            closeOuts.update(changed);
+            Assignment a = assignment(co.assignmentId());
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "reopenedOn", null, day);
+            audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "reopenReason", null, why);
+            snapshot.refresh(co.assignmentId());
+            return changed;
+        });
+    }
+
+    private static void notBefore(LocalDate day, LocalDate earliest, String labelKey, String earlierKey) {
+        if (day.isBefore(earliest)) {
+            throw new LocalizedException("closeOut.error.dateOrder", Messages.tr(labelKey), day,
+                    Messages.tr(earlierKey), earliest);
+        }
+    }
+
+    private CloseOut closeOut(long id) {
+        return closeOuts.findById(id).orElseThrow(() -> new PersistenceException("closeOut.error.gone"));
+    }
+
+    private Assignment assignment(long id) {
+        return tasks.findAssignment(id).orElseThrow(() -> new PersistenceException("tracking.error.assignmentGone"));
+    }
+}

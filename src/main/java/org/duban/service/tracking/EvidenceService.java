@@ -1,0 +1,178 @@
+package org.duban.service.tracking;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Assignment;
+import org.duban.model.AuditEntity;
+import org.duban.model.Evidence;
+import org.duban.persistence.EvidenceRepository;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.TaskScope;
+import org.duban.service.audit.AuditLog;
+
+/**
+ * 佐证材料: files kept inside the database, so that one backup holds everything. A file over the size limit (a
+ * setting, 20 MB by default) is refused, naming the file and the limit; several files are added all or none.
+ */
+public final class EvidenceService {
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"),
+            Map.entry("gif", "image/gif"), Map.entry("bmp", "image/bmp"), Map.entry("tif", "image/tiff"),
+            Map.entry("tiff", "image/tiff"), Map.entry("heic", "image/heic"), Map.entry("pdf", "application/pdf"),
+            Map.entry("ofd", "application/ofd"), Map.entry("doc", "application/msword"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xls", "application/vnd.ms-excel"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("wps", "application/vnd.ms-works"), Map.entry("txt", "text/plain"),
+            Map.entry("zip", "application/zip"), Map.entry("mp4", "video/mp4"));
+
+    private final AuditLog audit;
+    private final TrackingSettings settings;
+    private final EvidenceRepository evidence;
+    private final TaskRepository tasks;
+
+    public EvidenceService(AuditLog audit) {
+        this.audit = audit;
+        this.settings = new TrackingSettings(audit);
+        this.evidence = new EvidenceRepository(audit.database());
+        this.tasks = new TaskRepository(audit.database());
+    }
+
+    /** A file to attach: its name and bytes (for files that are not on disk, such as the sample's). */
+    public record Upload(String fileName, byte[] content) {
+    }
+
+    /**
+     * Reads files from disk and attaches them to an assignment (and to a report or a close-out application).
+     *
+     * @throws LocalizedException naming the first file that is too large or cannot be read; nothing is added then
+     */
+    public List<Evidence> attachFiles(long assignmentId, Long reportId, Long closeOutId, List<Path> files) {
+        long limit = settings.evidenceLimitBytes();
+        for (Path p : files) {
+            checkSize(p.getFileName().toString(), size(p), limit);
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (Path p : files) {
+            try {
+                uploads.add(new Upload(p.getFileName().toString(), Files.readAllBytes(p)));
+            } catch (IOException e) {
+                throw new LocalizedException(e, "evidence.error.unreadable", p.getFileName(), e.getMessage());
+            }
+        }
+        return attach(assignmentId, reportId, closeOutId, uploads);
+    }
+
+    /** Attaches files given as bytes; same checks as {@link #attachFiles}. */
+    public List<Evidence> attach(long assignmentId, Long reportId, Long closeOutId, List<Upload> uploads) {
+        long limit = settings.evidenceLimitBytes();
+        for (Upload u : uploads) {
+            checkSize(u.fileName(), u.content().length, limit);
+        }
+        return audit.database().write(c -> {
+            Assignment a = tasks.findAssignment(assignmentId)
+                    .orElseThrow(() -> new PersistenceException("tracking.error.assignmentGone"));
+            List<Evidence> added = new ArrayList<>();
+            Instant now = Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS);
+            for (Upload u : uploads) {
+                Evidence e = evidence.insert(new Evidence(0, assignmentId, reportId, closeOutId, u.fileName(),
+                        mediaType(u.fileName()), u.content().length, sha256(u.content()), now), u.content());
+                audit.created(AuditEntity.EVIDENCE, e.id(), a.taskId(), a.unitId(),
+                        e.fileName() + " (" + sizeText(e.sizeBytes()) + ")");
+                added.add(e);
+            }
+            return added;
+        });
+    }
+
+    /** Every evidence file of a task's assignments (descriptions only). */
+    public List<Evidence> ofTask(long taskId) {
+        return evidence.find(TaskScope.task(taskId));
+    }
+
+    public int countForAssignment(long assignmentId) {
+        return evidence.find(TaskScope.assignment(assignmentId)).size();
+    }
+
+    /** Writes a stored file out (to a temporary file first, so a failure never leaves half a file). */
+    public void saveTo(long evidenceId, Path target) {
+        byte[] bytes = evidence.content(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, ".duban-", ".part");
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new LocalizedException(e, "evidence.error.cannotSave", target, e.getMessage());
+        }
+    }
+
+    /** Removes a file that was attached by mistake; the audit trail keeps its name. */
+    public void delete(long evidenceId) {
+        audit.database().write(c -> {
+            Evidence e = evidence.findById(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));
+            Assignment a = tasks.findAssignment(e.assignmentId()).orElseThrow();
+            evidence.delete(evidenceId);
+            audit.deleted(AuditEntity.EVIDENCE, e.id(), a.taskId(), a.unitId(),
+                    e.fileName() + " (" + sizeText(e.sizeBytes()) + ")");
+            return null;
+        });
+    }
+
+    private void checkSize(String name, long size, long limit) {
+        if (size > limit) {
+            throw new LocalizedException("evidence.error.tooLarge", name, sizeText(size),
+                    settings.evidenceLimitMegabytes());
+        }
+        if (size == 0) {
+            throw new LocalizedException("evidence.error.empty", name);
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new LocalizedException(e, "evidence.error.unreadable", p.getFileName(), e.getMessage());
+        }
+    }
+
+    /** A size as people read it: 850 KB, 25.3 MB. */
+    public static String sizeText(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, (bytes + 1023) / 1024) + " KB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    static String mediaType(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

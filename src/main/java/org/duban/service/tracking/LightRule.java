@@ -1,0 +1,101 @@
+package org.duban.service.tracking;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Milestone;
+import org.duban.model.ProgressReport;
+import org.duban.model.TaskStatus;
+import org.duban.model.WarningLight;
+
+/**
+ * The 红黄绿灯 rule. Cities set their own thresholds, so they are settings; the default:
+ * <ul>
+ *   <li>red: overdue (deadline passed, not completed), or behind 序时进度 by more than {@code redLagPoints};</li>
+ *   <li>yellow: deadline within {@code dueSoonDays} days, behind by {@code yellowLagPoints} up to
+ *       {@code redLagPoints}, a late milestone, or no report for {@code staleReportDays} days;</li>
+ *   <li>green otherwise, and always once the unit has completed its share.</li>
+ * </ul>
+ * 序时进度 (expected progress) is the share of time elapsed between the day the task was issued and its deadline,
+ * in points (0–100); progress is the percent of the latest report. 长期坚持 work has no deadline, so it is
+ * never overdue, never behind and never "due soon".
+ */
+public record LightRule(int redLagPoints, int yellowLagPoints, int dueSoonDays, int staleReportDays) {
+    public static final LightRule DEFAULT = new LightRule(30, 10, 15, 30);
+
+    public LightRule {
+        if (yellowLagPoints < 1 || redLagPoints > 100 || yellowLagPoints > redLagPoints) {
+            throw new LocalizedException("settings.light.error.lag", yellowLagPoints, redLagPoints);
+        }
+        if (dueSoonDays < 0 || dueSoonDays > 365 || staleReportDays < 1 || staleReportDays > 365) {
+            throw new LocalizedException("settings.light.error.days");
+        }
+    }
+
+    /** Where one assignment stands on {@code day}, from the facts dated up to that day. */
+    public AssignmentState evaluate(AssignmentFacts f, LocalDate day) {
+        TaskStatus stage = f.stageOn(day);
+        Optional<ProgressReport> latest = f.latestReportOn(day);
+        boolean completed = stage.isCompleted();
+        int percent = completed ? 100 : latest.map(ProgressReport::percent).orElse(0);
+        Optional<LocalDate> due = f.deadline().effectiveDueDate(f.issuedOn());
+        Long daysLeft = due.map(d -> ChronoUnit.DAYS.between(day, d)).orElse(null);
+        Double expected = due.map(d -> expectedPercent(f.issuedOn(), d, day)).orElse(null);
+        double lag = expected == null ? 0 : expected - percent;
+        boolean overdue = !completed && daysLeft != null && daysLeft < 0;
+        List<Milestone> late = f.milestones().stream().filter(m -> m.isLateOn(day)).toList();
+
+        Set<LightReason> reasons = EnumSet.noneOf(LightReason.class);
+        if (!completed) {
+            if (overdue) {
+                reasons.add(LightReason.OVERDUE);
+            }
+            if (lag > redLagPoints) {
+                reasons.add(LightReason.FAR_BEHIND);
+            }
+            if (daysLeft != null && daysLeft >= 0 && daysLeft <= dueSoonDays) {
+                reasons.add(LightReason.DUE_SOON);
+            }
+            if (lag >= yellowLagPoints && lag <= redLagPoints) {
+                reasons.add(LightReason.BEHIND);
+            }
+            if (!late.isEmpty()) {
+                reasons.add(LightReason.LATE_MILESTONE);
+            }
+            LocalDate lastHeard = latest.map(ProgressReport::reportedOn).orElse(f.issuedOn());
+            if (lastHeard != null && ChronoUnit.DAYS.between(lastHeard, day) >= staleReportDays) {
+                reasons.add(LightReason.NO_RECENT_REPORT);
+            }
+        }
+        WarningLight light = reasons.stream().map(LightReason::light).reduce(WarningLight.GREEN, WarningLight::worse);
+
+        TaskStatus status;
+        if (completed || stage == TaskStatus.NOT_STARTED) {
+            status = stage;
+        } else {
+            status = overdue || lag >= yellowLagPoints ? TaskStatus.BEHIND_SCHEDULE : TaskStatus.ON_SCHEDULE;
+        }
+        return new AssignmentState(f.assignment().withStatus(status), day, status, light, reasons, overdue, percent,
+                expected, daysLeft, latest.orElse(null), late, f.currentCloseOutOn(day).orElse(null));
+    }
+
+    /**
+     * 序时进度 on {@code day}: the share of days elapsed from {@code issuedOn} to {@code due}, 0–100. Work due on
+     * the day it was issued (立行立改) is expected done at once.
+     */
+    public static double expectedPercent(LocalDate issuedOn, LocalDate due, LocalDate day) {
+        if (issuedOn == null) {
+            return 0;
+        }
+        long total = ChronoUnit.DAYS.between(issuedOn, due);
+        if (total <= 0) {
+            return day.isBefore(issuedOn) ? 0 : 100;
+        }
+        long elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(issuedOn, day)));
+        return 100.0 * elapsed / total;
+    }
+}

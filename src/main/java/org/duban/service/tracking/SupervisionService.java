@@ -1,0 +1,93 @@
+package org.duban.service.tracking;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.AuditEntity;
+import org.duban.model.ReportingCycle;
+import org.duban.model.Supervision;
+import org.duban.model.Task;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.SupervisionRepository;
+import org.duban.persistence.TaskRepository;
+import org.duban.service.audit.AuditLog;
+
+/** 挂牌督办 flags and 举一反三 links of tasks, audited. */
+public final class SupervisionService {
+    private final AuditLog audit;
+    private final SupervisionRepository supervisions;
+    private final TaskRepository tasks;
+
+    public SupervisionService(AuditLog audit) {
+        this.audit = audit;
+        this.supervisions = new SupervisionRepository(audit.database());
+        this.tasks = new TaskRepository(audit.database());
+    }
+
+    public Optional<Supervision> of(long taskId) {
+        return supervisions.findByTask(taskId);
+    }
+
+    /** Puts a task under supervision (挂牌), or changes its leader, date or cycle. */
+    public Supervision supervise(long taskId, String leader, LocalDate since, ReportingCycle cycle, String note) {
+        String who = Checks.text(leader, "supervision.field.leader");
+        if (since == null) {
+            throw new LocalizedException("tracking.error.dateRequired", org.duban.i18n.Messages.tr("supervision.field.since"));
+        }
+        if (cycle == null) {
+            throw new LocalizedException("tracking.error.required", org.duban.i18n.Messages.tr("supervision.field.cycle"));
+        }
+        Supervision s = new Supervision(taskId, who, since, cycle, Checks.optional(note));
+        return audit.database().write(c -> {
+            task(taskId);
+            Optional<Supervision> old = supervisions.findByTask(taskId);
+            supervisions.put(s);
+            if (old.isEmpty()) {
+                audit.created(AuditEntity.SUPERVISION, taskId, taskId, null,
+                        who + "，" + since + "，" + cycle.name());
+            } else {
+                Supervision o = old.get();
+                audit.changed(AuditEntity.SUPERVISION, taskId, taskId, null, "leader", o.leader(), who);
+                audit.changed(AuditEntity.SUPERVISION, taskId, taskId, null, "since", o.since(), since);
+                audit.changed(AuditEntity.SUPERVISION, taskId, taskId, null, "cycle", o.cycle().name(), cycle.name());
+                audit.changed(AuditEntity.SUPERVISION, taskId, taskId, null, "note", o.note(), s.note());
+            }
+            return s;
+        });
+    }
+
+    /** Ends the supervision (摘牌). */
+    public void end(long taskId) {
+        audit.database().write(c -> {
+            supervisions.findByTask(taskId).ifPresent(o -> {
+                supervisions.delete(taskId);
+                audit.deleted(AuditEntity.SUPERVISION, taskId, taskId, null,
+                        o.leader() + "，" + o.since() + "，" + o.cycle().name());
+            });
+            return null;
+        });
+    }
+
+    /** Links a 举一反三 task to the task it was found by analogy to; {@code null} removes the link. */
+    public void linkOrigin(long taskId, Long originTaskId) {
+        if (originTaskId != null && originTaskId == taskId) {
+            throw new LocalizedException("supervision.error.selfOrigin");
+        }
+        audit.database().write(c -> {
+            task(taskId);
+            Long old = tasks.origins(org.duban.persistence.TaskScope.task(taskId)).get(taskId);
+            String newText = null;
+            if (originTaskId != null) {
+                newText = String.valueOf(task(originTaskId).seq());
+            }
+            String oldText = old == null ? null : tasks.findById(old).map(t -> String.valueOf(t.seq())).orElse(null);
+            tasks.setOrigin(taskId, originTaskId);
+            audit.changed(AuditEntity.TASK, taskId, taskId, null, "origin", oldText, newText);
+            return null;
+        });
+    }
+
+    private Task task(long id) {
+        return tasks.findById(id).orElseThrow(() -> new PersistenceException("tracking.error.taskGone"));
+    }
+}

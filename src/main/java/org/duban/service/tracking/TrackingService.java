@@ -1,0 +1,158 @@
+package org.duban.service.tracking;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.duban.model.Assignment;
+import org.duban.model.CloseOut;
+import org.duban.model.Milestone;
+import org.duban.model.ProgressReport;
+import org.duban.model.Supervision;
+import org.duban.model.Task;
+import org.duban.persistence.CloseOutRepository;
+import org.duban.persistence.MilestoneRepository;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.ReportRepository;
+import org.duban.persistence.SupervisionRepository;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.TaskScope;
+import org.duban.service.audit.AuditLog;
+
+/**
+ * Reads where tasks stand on a day: loads the dated facts of every assignment in scope (one query per table) and
+ * applies the light rule in force. The checklist, the detail view, {@code stats} and later the charts and the
+ * bulletin all ask here, so they show the same figures.
+ */
+public final class TrackingService {
+    private final AuditLog audit;
+    private final TrackingSettings settings;
+    private final TaskRepository tasks;
+    private final ReportRepository reports;
+    private final MilestoneRepository milestones;
+    private final CloseOutRepository closeOuts;
+    private final SupervisionRepository supervisions;
+
+    public TrackingService(AuditLog audit) {
+        this.audit = audit;
+        this.settings = new TrackingSettings(audit);
+        var db = audit.database();
+        this.tasks = new TaskRepository(db);
+        this.reports = new ReportRepository(db);
+        this.milestones = new MilestoneRepository(db);
+        this.closeOuts = new CloseOutRepository(db);
+        this.supervisions = new SupervisionRepository(db);
+    }
+
+    /** Today by the service's clock. */
+    public LocalDate today() {
+        return audit.today();
+    }
+
+    public TrackingSettings settings() {
+        return settings;
+    }
+
+    /** Every task in scope as it stood on {@code day}, by meeting and 序号. */
+    public List<TaskTracking> track(TaskScope scope, LocalDate day) {
+        List<Task> list = tasks.find(scope);
+        Facts facts = load(scope);
+        LightRule rule = settings.rule();
+        List<TaskTracking> result = new ArrayList<>(list.size());
+        for (Task t : list) {
+            result.add(trackOne(t, facts, rule, day));
+        }
+        return result;
+    }
+
+    /** One task as it stands today. */
+    public TaskTracking trackTask(long taskId) {
+        return trackTask(taskId, today());
+    }
+
+    public TaskTracking trackTask(long taskId, LocalDate day) {
+        List<TaskTracking> one = track(TaskScope.task(taskId), day);
+        if (one.isEmpty()) {
+            throw new PersistenceException("tracking.error.taskGone");
+        }
+        return one.get(0);
+    }
+
+    /** The facts of one assignment (for the workflow's checks). */
+    public AssignmentFacts facts(long assignmentId) {
+        Assignment a = tasks.findAssignment(assignmentId)
+                .orElseThrow(() -> new PersistenceException("tracking.error.assignmentGone"));
+        Task t = tasks.findById(a.taskId()).orElseThrow(() -> new PersistenceException("tracking.error.taskGone"));
+        Facts f = load(TaskScope.assignment(assignmentId));
+        return f.of(a, t);
+    }
+
+    private TaskTracking trackOne(Task t, Facts facts, LightRule rule, LocalDate day) {
+        List<AssignmentState> states = new ArrayList<>();
+        for (Assignment a : t.assignments()) {
+            states.add(rule.evaluate(facts.of(a, t), day));
+        }
+        Task derived = t.withId(t.id(), states.stream().map(AssignmentState::assignment).toList());
+        Supervision sup = facts.supervision.get(t.id());
+        if (sup != null && sup.since().isAfter(day)) {
+            sup = null; // not yet under supervision on that day
+        }
+        boolean supOverdue = sup != null && supervisionReportOverdue(sup, states, day);
+        return new TaskTracking(derived, day, states, sup, supOverdue, facts.origins.get(t.id()));
+    }
+
+    /** A unit under supervision that has not completed owes a report every cycle, counted from its last one. */
+    static boolean supervisionReportOverdue(Supervision sup, List<AssignmentState> states, LocalDate day) {
+        for (AssignmentState s : states) {
+            if (s.status().isCompleted()) {
+                continue;
+            }
+            LocalDate last = sup.since();
+            ProgressReport r = s.latestReport();
+            if (r != null && r.reportedOn().isAfter(last)) {
+                last = r.reportedOn();
+            }
+            if (day.isAfter(sup.cycle().nextDue(last))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Facts load(TaskScope scope) {
+        Facts f = new Facts();
+        f.issued = tasks.issuedDates(scope);
+        f.origins = tasks.origins(scope);
+        for (ProgressReport r : reports.find(scope)) {
+            f.reports.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>()).add(r);
+        }
+        for (Milestone m : milestones.find(scope)) {
+            f.milestones.computeIfAbsent(m.assignmentId(), k -> new ArrayList<>()).add(m);
+        }
+        for (CloseOut c : closeOuts.find(scope)) {
+            f.closeOuts.computeIfAbsent(c.assignmentId(), k -> new ArrayList<>()).add(c);
+        }
+        for (Supervision s : supervisions.find(scope)) {
+            f.supervision.put(s.taskId(), s);
+        }
+        return f;
+    }
+
+    /** The facts of a scope, grouped by assignment. */
+    private static final class Facts {
+        Map<Long, LocalDate> issued = Map.of();
+        Map<Long, Long> origins = Map.of();
+        final Map<Long, List<ProgressReport>> reports = new HashMap<>();
+        final Map<Long, List<Milestone>> milestones = new HashMap<>();
+        final Map<Long, List<CloseOut>> closeOuts = new HashMap<>();
+        final Map<Long, Supervision> supervision = new HashMap<>();
+
+        AssignmentFacts of(Assignment a, Task t) {
+            return new AssignmentFacts(a, Optional.ofNullable(issued.get(t.id())).orElse(null), t.deadline(),
+                    reports.getOrDefault(a.id(), List.of()), milestones.getOrDefault(a.id(), List.of()),
+                    closeOuts.getOrDefault(a.id(), List.of()));
+        }
+    }
+}
