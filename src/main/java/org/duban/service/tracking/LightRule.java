@@ -41,7 +41,8 @@ public record LightRule(int redLagPoints, int yellowLagPoints, int dueSoonDays, 
         TaskStatus stage = f.stageOn(day);
         Optional<ProgressReport> latest = f.latestReportOn(day);
         boolean completed = stage.isCompleted();
-        int percent = completed ? 100 : latest.map(ProgressReport::percent).orElse(0);
+        // a 100 % report that a failed verification or a reopening has overtaken no longer means done
+        int percent = completed ? 100 : Math.min(99, latest.map(ProgressReport::percent).orElse(0));
         Optional<LocalDate> due = f.deadline().effectiveDueDate(f.issuedOn());
         Long daysLeft = due.map(d -> ChronoUnit.DAYS.between(day, d)).orElse(null);
         Double expected = due.map(d -> expectedPercent(f.issuedOn(), d, day)).orElse(null);

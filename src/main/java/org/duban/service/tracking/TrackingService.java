@@ -13,12 +13,15 @@ import org.duban.model.ProgressReport;
 import org.duban.model.Supervision;
 import org.duban.model.Task;
 import org.duban.persistence.CloseOutRepository;
+import org.duban.persistence.EvidenceRepository;
+import org.duban.persistence.InspectionRepository;
 import org.duban.persistence.MilestoneRepository;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.ReportRepository;
 import org.duban.persistence.SupervisionRepository;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 
 /**
@@ -78,6 +81,22 @@ public final class TrackingService {
             throw new PersistenceException("tracking.error.taskGone");
         }
         return one.get(0);
+    }
+
+    /** Everything the detail view shows about one task, as it stands today. */
+    public TaskDetail detail(long taskId) {
+        var db = audit.database();
+        TaskTracking t = trackTask(taskId);
+        TaskScope scope = TaskScope.task(taskId);
+        Map<Long, org.duban.model.Unit> units = new HashMap<>();
+        new UnitRepository(db).findAll().forEach(u -> units.put(u.id(), u));
+        Task origin = t.originTaskId() == null ? null : tasks.findById(t.originTaskId()).orElse(null);
+        List<Long> analogueIds = tasks.origins(TaskScope.all()).entrySet().stream()
+                .filter(e -> e.getValue() == taskId).map(Map.Entry::getKey).sorted().toList();
+        List<Task> analogues = analogueIds.stream().map(tasks::findById).flatMap(Optional::stream).toList();
+        return new TaskDetail(t, units, origin, analogues, reports.find(scope), milestones.find(scope),
+                closeOuts.find(scope), new EvidenceRepository(db).find(scope),
+                new InspectionRepository(db).findingsOfTask(taskId), audit.history(taskId));
     }
 
     /** The facts of one assignment (for the workflow's checks). */
