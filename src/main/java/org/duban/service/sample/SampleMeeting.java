@@ -6,13 +6,20 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
+import org.duban.model.Task;
+import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.service.audit.AuditLog;
 import org.duban.service.io.CsvReader;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskField;
@@ -21,8 +28,10 @@ import org.duban.service.tasks.TaskService;
 import org.duban.service.units.RosterService;
 
 /**
- * The sample: the 19 March 2026 Ningde assignment meeting and its task list ({@code assets/sample}). The
- * tasks go in through {@link TaskService#create}, the path a user's own tasks take, in one transaction.
+ * The sample: the 19 March 2026 Ningde assignment meeting and its task list ({@code assets/sample}), followed up
+ * to 29 November 2026 (reports, milestones, close-outs, 挂牌督办, 下沉督察: see {@link SampleYear}). Everything goes
+ * in through the services, the path a user's own work takes, in one transaction, on a clock set to each step's
+ * day, so the audit trail reads like the year it stands for.
  */
 public final class SampleMeeting {
     public static final String TASKS_RESOURCE = "/assets/sample/meeting-2026-03-19.csv";
@@ -61,10 +70,17 @@ public final class SampleMeeting {
                 throw new LocalizedException("sample.error.present");
             }
             Meeting meeting = meetings.create(new Meeting(0, MeetingKind.ASSIGNMENT, DATE, TITLE, NOTES));
-            TaskService tasks = new TaskService(db);
+            SampleClock clock = new SampleClock(ZoneId.systemDefault(), DATE);
+            clock.set(DATE, LocalTime.of(11, 30));
+            AuditLog audit = new AuditLog(db, clock).withOperator(SampleYear.OPERATOR);
+            TaskService tasks = new TaskService(audit);
+            List<Task> created = new ArrayList<>();
             for (TaskInput input : readTasks()) {
-                tasks.create(meeting.id(), input);
+                created.add(tasks.create(meeting.id(), input));
             }
+            Map<Long, Unit> units = new HashMap<>();
+            tasks.units().forEach(u -> units.put(u.id(), u));
+            new SampleYear(clock, audit, units).replay(created, DATE);
             return meeting;
         });
     }
