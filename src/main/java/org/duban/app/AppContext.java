@@ -1,8 +1,10 @@
 package org.duban.app;
 
+import java.time.Clock;
 import java.util.List;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
+import org.duban.service.audit.AuditLog;
 import org.duban.service.backup.BackupService;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettingsStore;
@@ -22,37 +24,51 @@ import org.duban.ui.settings.DatabaseFileSection;
 import org.duban.ui.settings.DatabaseFileViewModel;
 import org.duban.ui.settings.DatabaseSwitcher;
 import org.duban.ui.settings.FxDatabaseFilePicker;
+import org.duban.ui.settings.LightRuleSection;
 import org.duban.ui.settings.SettingsSection;
 import org.duban.ui.settings.SettingsView;
+import org.duban.ui.settings.TrackingSettingsSection;
+import org.duban.ui.settings.TrackingSettingsViewModel;
 import org.duban.ui.settings.backup.BackupSection;
 import org.duban.ui.settings.backup.BackupSectionViewModel;
 import org.duban.ui.settings.handout.HandoutSettingsSection;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
+import org.duban.ui.tasks.detail.DetailServices;
 
-/** Wiring by hand: the services over one database, and the screens of the rail. */
+/**
+ * Wiring by hand: the services over one database, and the screens of the rail. The clock is where "today" comes
+ * from for every service (lights, overdue, default dates, audit times); tests pass a fixed one.
+ */
 public final class AppContext {
     private final Database db;
     private final TaskRunner runner;
     private final DialogService dialogs;
+    private final AuditLog audit;
     private final TaskService taskService;
     private final MeetingService meetingService;
     private final DatabaseSwitcher databaseSwitcher;
     private MainWindow window;
 
     public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher) {
+        this(db, runner, dialogs, databaseSwitcher, Clock.systemDefaultZone());
+    }
+
+    public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher,
+                      Clock clock) {
         this.db = db;
         this.runner = runner;
         this.dialogs = dialogs;
         this.databaseSwitcher = databaseSwitcher;
-        this.taskService = new TaskService(db);
+        this.audit = new AuditLog(db, clock);
+        this.taskService = new TaskService(audit);
         this.meetingService = new MeetingService(db);
     }
 
-    /** The checklist screen with its view model (loading started). */
+    /** The checklist screen with its view model (loading started); Enter opens the task detail view. */
     public TaskListView taskListView() {
         TaskListViewModel vm = new TaskListViewModel(taskService, meetingService, runner, dialogs);
-        TaskListView view = new TaskListView(vm);
+        TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
         ExcelActions excel = new ExcelActions(new TaskImporter(db, Capabilities.importHooks(db)), new LedgerExporter(db),
                 new ReturnFormWriter(db), meetingService, runner, dialogs, vm.meetingProperty()::get, m -> {
                     vm.meetingProperty().set(m);
@@ -82,8 +98,10 @@ public final class AppContext {
 
     /** The sections of the settings screen, in order. */
     List<SettingsSection> settingsSections() {
-        return List.of(databaseFileSection(), new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs),
-                backupSection());
+        TrackingSettingsViewModel tracking = new TrackingSettingsViewModel(audit, runner, dialogs);
+        tracking.load();
+        return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
+                new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs), backupSection());
     }
 
     /** Settings → backups; after a restore the other screens reload. */

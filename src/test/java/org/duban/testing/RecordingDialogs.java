@@ -10,6 +10,10 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> confirmations = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
     public boolean answer = true;
+    /** What the next file chooser returns (evidence to attach). */
+    public List<java.nio.file.Path> filesToOpen = List.of();
+    /** Where the next save dialog points, or null for "cancelled". */
+    public java.nio.file.Path saveTarget;
 
     @Override
     public void showError(String title, String message, Throwable cause) {
@@ -19,6 +23,16 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public void showInfo(String title, String message) {
         infos.add(message);
+    }
+
+    @Override
+    public List<java.nio.file.Path> chooseFiles(String title) {
+        return filesToOpen;
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName) {
+        return java.util.Optional.ofNullable(saveTarget);
     }
 
     @Override

@@ -68,6 +68,11 @@ public final class AuditLog {
         return settings.get(OPERATOR_KEY).filter(s -> !s.isBlank()).orElseGet(AuditLog::defaultOperator);
     }
 
+    /** The name set in the settings, or empty while none is (the login name is used then). */
+    public String configuredOperator() {
+        return fixedOperator != null ? fixedOperator : settings.get(OPERATOR_KEY).orElse("");
+    }
+
     /** The computer's login name, used until a name is set. */
     public static String defaultOperator() {
         String user = System.getProperty("user.name", "");

@@ -61,6 +61,15 @@ public final class EvidenceService {
      * @throws LocalizedException naming the first file that is too large or cannot be read; nothing is added then
      */
     public List<Evidence> attachFiles(long assignmentId, Long reportId, Long closeOutId, List<Path> files) {
+        return attach(assignmentId, reportId, closeOutId, read(files));
+    }
+
+    /**
+     * Reads files from disk, checking every size against the limit before reading any.
+     *
+     * @throws LocalizedException naming the first file that is too large, empty or unreadable
+     */
+    public List<Upload> read(List<Path> files) {
         long limit = settings.evidenceLimitBytes();
         for (Path p : files) {
             checkSize(p.getFileName().toString(), size(p), limit);
@@ -73,7 +82,7 @@ public final class EvidenceService {
                 throw new LocalizedException(e, "evidence.error.unreadable", p.getFileName(), e.getMessage());
             }
         }
-        return attach(assignmentId, reportId, closeOutId, uploads);
+        return uploads;
     }
 
     /** Attaches files given as bytes; same checks as {@link #attachFiles}. */

@@ -14,6 +14,19 @@ public interface DialogService {
     /** Asks a yes/no question; true when the user confirms with {@code okText}. */
     boolean confirm(String title, String message, String okText);
 
+    /**
+     * Lets the user pick files to open (evidence to attach); empty when cancelled.
+     * Implementations that cannot show a file chooser return nothing.
+     */
+    default java.util.List<java.nio.file.Path> chooseFiles(String title) {
+        return java.util.List.of();
+    }
+
+    /** Lets the user pick where to save a file, starting from {@code fileName}; empty when cancelled. */
+    default java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName) {
+        return java.util.Optional.empty();
+    }
+
     /** The message to show for an exception: its localized text. */
     static String messageOf(Throwable e) {
         Throwable t = e;

@@ -46,6 +46,27 @@ public final class FxDialogService implements DialogService {
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 
+    @Override
+    public java.util.List<java.nio.file.Path> chooseFiles(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter(Messages.tr("evidence.chooser.common"),
+                        "*.jpg", "*.jpeg", "*.png", "*.pdf", "*.doc", "*.docx", "*.xls", "*.xlsx", "*.ofd", "*.wps"),
+                new javafx.stage.FileChooser.ExtensionFilter(Messages.tr("evidence.chooser.all"), "*.*"));
+        var files = chooser.showOpenMultipleDialog(owner);
+        return files == null ? java.util.List.of() : files.stream().map(java.io.File::toPath).toList();
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        var file = chooser.showSaveDialog(owner);
+        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         if (owner != null) {

@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -28,33 +29,54 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
 import org.duban.model.Deadline;
 import org.duban.model.Meeting;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
+import org.duban.model.WarningLight;
 import org.duban.service.tasks.ChecklistRow;
+import org.duban.service.tracking.AssignmentState;
 import org.duban.ui.common.Choice;
 import org.duban.ui.common.MeetingChoice;
+import org.duban.ui.common.DateFields;
+import org.duban.ui.common.LightBadge;
+import org.duban.ui.tasks.detail.DetailServices;
+import org.duban.ui.tasks.detail.TaskDetailView;
+import org.duban.ui.tasks.detail.TaskDetailViewModel;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The task checklist (任务清单): table, filters, search and the add/edit/delete actions. */
+/**
+ * The task checklist (任务清单): table with warning lights, filters, search and the add/edit/delete actions.
+ * Enter or a double click opens the task detail view in place of the list; Esc comes back.
+ */
 public final class TaskListView {
     private final TaskListViewModel vm;
-    private final BorderPane root = new BorderPane();
+    private final DetailServices detailServices;
+    private final StackPane root = new StackPane();
+    private final BorderPane checklist = new BorderPane();
     private final TableView<ChecklistRow> table = new TableView<>();
     private final TextField search = new TextField();
     private final HBox titleRow = new HBox(12);
     private TaskFormDialog openForm;
+    private TaskDetailViewModel openDetail;
 
+    /** A checklist without the detail view (Enter edits the task). */
     public TaskListView(TaskListViewModel vm) {
+        this(vm, null);
+    }
+
+    public TaskListView(TaskListViewModel vm, DetailServices detailServices) {
         this.vm = vm;
+        this.detailServices = detailServices;
         root.setId("taskListView");
-        root.setPadding(new Insets(16, 16, 8, 16));
-        root.setTop(header());
-        root.setCenter(table());
-        BorderPane.setMargin(root.getCenter(), new Insets(8, 0, 0, 0));
+        checklist.setPadding(new Insets(16, 16, 8, 16));
+        checklist.setTop(header());
+        checklist.setCenter(table());
+        BorderPane.setMargin(checklist.getCenter(), new Insets(8, 0, 0, 0));
+        root.getChildren().setAll(checklist);
         installKeys();
     }
 
@@ -65,6 +87,11 @@ public final class TaskListView {
     /** Adds actions that other capabilities offer (the Excel menu) to the right end of the toolbar. */
     public void addActions(javafx.scene.Node... actions) {
         titleRow.getChildren().addAll(actions);
+    }
+
+    /** The open detail view's model, or null while the list shows. */
+    public TaskDetailViewModel openDetail() {
+        return openDetail;
     }
 
     private VBox header() {
@@ -82,17 +109,22 @@ public final class TaskListView {
         Button delete = iconButton("deleteTaskButton", "tasks.delete", "mdi2d-delete-outline");
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> deleteSelected());
+        Button open = iconButton("openTaskButton", "tasks.open", "mdi2o-open-in-app");
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> openSelected());
+        open.setVisible(detailServices != null);
+        open.setManaged(detailServices != null);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        titleRow.getChildren().setAll(title, meeting, spacer, add, edit, delete);
+        titleRow.getChildren().setAll(title, meeting, spacer, add, open, edit, delete);
         titleRow.getStyleClass().add("toolbar-row");
 
         search.setId("searchField");
         search.setPromptText(Messages.tr("tasks.search.prompt"));
         search.setAccessibleText(Messages.tr("tasks.search.prompt"));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setPrefWidth(260);
+        search.setPrefWidth(230);
 
         ComboBox<Choice<Unit>> unit = filterCombo("unitFilter", "tasks.filter.unit");
         bindChoices(unit, vm.units(), Messages.tr("tasks.filter.allUnits"), Unit::name);
@@ -115,6 +147,17 @@ public final class TaskListView {
         category.valueProperty().addListener((o, a, n) -> vm.categoryFilterProperty().set(n == null ? null : n.value()));
         vm.categoryFilterProperty().addListener((o, a, n) -> select(category, n));
 
+        ComboBox<Choice<WarningLight>> light = filterCombo("lightFilter", "tasks.filter.light");
+        bindChoices(light, javafx.collections.FXCollections.observableArrayList(WarningLight.values()),
+                Messages.tr("tasks.filter.allLights"), l -> Messages.tr("light." + l.name()));
+        light.valueProperty().addListener((o, a, n) -> vm.lightFilterProperty().set(n == null ? null : n.value()));
+        vm.lightFilterProperty().addListener((o, a, n) -> select(light, n));
+
+        CheckBox supervised = new CheckBox(Messages.tr("tasks.filter.supervisedOnly"));
+        supervised.setId("supervisedOnlyCheck");
+        supervised.setAccessibleText(Messages.tr("tasks.filter.supervisedOnly"));
+        supervised.selectedProperty().bindBidirectional(vm.supervisedOnlyProperty());
+
         Button clear = new Button(Messages.tr("tasks.filter.clear"));
         clear.setId("clearFiltersButton");
         clear.getStyleClass().add("flat");
@@ -124,11 +167,14 @@ public final class TaskListView {
         count.setId("countLabel");
         count.getStyleClass().add("count-label");
         count.textProperty().bind(vm.countTextProperty());
-        Region spacer2 = new Region();
-        HBox.setHgrow(spacer2, Priority.ALWAYS);
 
-        HBox filterRow = new HBox(8, search, unit, status, source, category, clear, spacer2, count);
-        filterRow.getStyleClass().add("toolbar-row");
+        for (javafx.scene.control.Control c : List.of(unit, light, status, source, category, supervised, clear, count)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // wraps onto a second line on narrow windows rather than squeezing the filters to "全..."
+        javafx.scene.layout.FlowPane filterRow = new javafx.scene.layout.FlowPane(8, 6, search, unit, light, status,
+                supervised, source, category, clear, count);
+        filterRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(12, titleRow, filterRow);
     }
 
@@ -178,6 +224,7 @@ public final class TaskListView {
         seq.setId("seqColumn");
         seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().task().seq()));
         seq.setPrefWidth(64);
+        seq.setMinWidth(56);
         seq.setMaxWidth(90);
         seq.setStyle("-fx-alignment: CENTER;");
 
@@ -185,7 +232,7 @@ public final class TaskListView {
         problem.setId("problemColumn");
         problem.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().task().problem()));
         problem.setCellFactory(c -> new TooltipCell());
-        problem.setPrefWidth(520);
+        problem.setPrefWidth(400);
 
         TableColumn<ChecklistRow, String> units = new TableColumn<>(Messages.tr("task.field.units"));
         units.setId("unitsColumn");
@@ -205,6 +252,26 @@ public final class TaskListView {
         status.setCellFactory(c -> new StatusCell());
         status.setPrefWidth(120);
 
+        TableColumn<ChecklistRow, WarningLight> light = new TableColumn<>(Messages.tr("tasks.column.light"));
+        light.setId("lightColumn");
+        light.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().light()));
+        light.setCellFactory(c -> new LightCell());
+        light.setPrefWidth(96);
+        light.setMinWidth(92);
+
+        TableColumn<ChecklistRow, String> latest = new TableColumn<>(Messages.tr("tasks.column.latest"));
+        latest.setId("latestColumn");
+        latest.setCellValueFactory(c -> new ReadOnlyStringWrapper(latestText(c.getValue())));
+        latest.setCellFactory(c -> new TooltipCell());
+        latest.setPrefWidth(300);
+
+        TableColumn<ChecklistRow, String> supervision = new TableColumn<>(Messages.tr("tasks.column.supervision"));
+        supervision.setId("supervisionColumn");
+        supervision.setCellValueFactory(c -> new ReadOnlyStringWrapper(supervisionText(c.getValue())));
+        supervision.setCellFactory(c -> new TooltipCell());
+        supervision.setPrefWidth(130);
+        supervision.setMinWidth(100);
+
         TableColumn<ChecklistRow, String> source = new TableColumn<>(Messages.tr("task.field.source"));
         source.setId("sourceColumn");
         source.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().task().source()));
@@ -214,7 +281,8 @@ public final class TaskListView {
         category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().task().category()));
         category.setVisible(false);
 
-        table.getColumns().setAll(List.of(seq, problem, units, deadline, status, source, category));
+        table.getColumns().setAll(List.of(seq, light, problem, units, deadline, status, latest, supervision, source,
+                category));
 
         SortedList<ChecklistRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -229,14 +297,14 @@ public final class TaskListView {
             TableRow<ChecklistRow> r = new TableRow<>();
             r.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !r.isEmpty()) {
-                    edit(r.getItem());
+                    open(r.getItem());
                 }
             });
             return r;
         });
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                editSelected();
+                openSelected();
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE) {
                 deleteSelected();
@@ -255,10 +323,16 @@ public final class TaskListView {
                 old.getAccelerators().remove(findKey);
             }
             if (scene != null) {
-                scene.getAccelerators().put(newKey, this::newTask);
+                scene.getAccelerators().put(newKey, () -> {
+                    if (openDetail == null) {
+                        newTask();
+                    }
+                });
                 scene.getAccelerators().put(findKey, () -> {
-                    search.requestFocus();
-                    search.selectAll();
+                    if (openDetail == null) {
+                        search.requestFocus();
+                        search.selectAll();
+                    }
                 });
             }
         });
@@ -283,6 +357,40 @@ public final class TaskListView {
         vm.newTaskForm().ifPresent(this::showForm);
     }
 
+    private void openSelected() {
+        ChecklistRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            open(row);
+        }
+    }
+
+    /** Shows the task's detail view in place of the list (or its edit form when there is no detail view). */
+    private void open(ChecklistRow row) {
+        if (detailServices == null) {
+            edit(row);
+            return;
+        }
+        long id = row.task().id();
+        TaskDetailViewModel dvm = new TaskDetailViewModel(detailServices, id);
+        TaskDetailView view = new TaskDetailView(dvm, () -> closeDetail(id), () -> editFromDetail(dvm));
+        openDetail = dvm;
+        root.getChildren().setAll(view.root());
+        dvm.load(() -> view.root().requestFocus());
+    }
+
+    private void closeDetail(long taskId) {
+        openDetail = null;
+        root.getChildren().setAll(checklist);
+        vm.reloadRows(() -> selectTask(taskId));
+        table.requestFocus();
+    }
+
+    private void editFromDetail(TaskDetailViewModel dvm) {
+        if (openForm == null) {
+            vm.row(dvm.taskId()).ifPresent(row -> showForm(vm.editForm(row), id -> dvm.load()));
+        }
+    }
+
     private void editSelected() {
         ChecklistRow row = table.getSelectionModel().getSelectedItem();
         if (row != null) {
@@ -304,18 +412,66 @@ public final class TaskListView {
     }
 
     private void showForm(TaskFormViewModel form) {
+        showForm(form, this::selectTask);
+    }
+
+    private void showForm(TaskFormViewModel form, java.util.function.Consumer<Long> afterSave) {
         TaskFormDialog dialog = new TaskFormDialog(form, root.getScene().getWindow(), vm.sources(), vm.categories());
         openForm = dialog;
         dialog.show(f -> vm.save(f, id -> {
             dialog.close();
-            selectTask(id);
+            afterSave.accept(id);
         }));
         dialog.onHidden(() -> { // saved, cancelled or closed by the window's close box
             if (openForm == dialog) {
                 openForm = null;
             }
-            table.requestFocus();
+            if (openDetail == null) {
+                table.requestFocus();
+            }
         });
+    }
+
+    /** 2026-11-16 福安 55%：text, the most recent report of any unit. */
+    private static String latestText(ChecklistRow row) {
+        return row.latestReporter().map(s -> Messages.tr("tasks.latest", DateFields.text(s.latestReport().reportedOn()),
+                row.units().stream().filter(u -> u.id() == s.unitId()).map(Unit::shortName).findFirst().orElse(""),
+                s.latestReport().percent(), s.latestReport().text())).orElse(Messages.tr("tasks.latest.none"));
+    }
+
+    private static String supervisionText(ChecklistRow row) {
+        if (!row.supervised()) {
+            return "";
+        }
+        return Messages.tr(row.tracking().supervisionReportOverdue() ? "tasks.supervision.overdue"
+                : "tasks.supervision.on", row.tracking().supervision().leader());
+    }
+
+    /** The light with its word, and why in a tooltip (each unit that is not green). */
+    private static final class LightCell extends TableCell<ChecklistRow, WarningLight> {
+        @Override
+        protected void updateItem(WarningLight item, boolean empty) {
+            super.updateItem(item, empty);
+            LightBadge.show(this, empty ? null : item);
+            ChecklistRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (row == null || row.tracking() == null) {
+                setTooltip(null);
+                return;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (AssignmentState s : row.tracking().states()) {
+                String unit = row.units().stream().filter(u -> u.id() == s.unitId()).map(Unit::name).findFirst()
+                        .orElse("");
+                sb.append(unit).append("：").append(Messages.tr("light." + s.light().name()));
+                if (!s.reasons().isEmpty()) {
+                    sb.append("（").append(s.reasons().stream().sorted()
+                            .map(r -> Messages.tr("light.reason." + r.name()))
+                            .collect(java.util.stream.Collectors.joining("、"))).append("）");
+                }
+                sb.append('\n');
+            }
+            setTooltip(new Tooltip(sb.toString().strip()));
+        }
     }
 
     private void selectTask(long id) {

@@ -24,6 +24,7 @@ import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
+import org.duban.model.WarningLight;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistFilter;
 import org.duban.service.tasks.ChecklistRow;
@@ -56,6 +57,8 @@ public final class TaskListViewModel {
     private final StringProperty sourceFilter = new SimpleStringProperty();
     private final StringProperty categoryFilter = new SimpleStringProperty();
     private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<WarningLight> lightFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty supervisedOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringBinding countText;
 
@@ -64,7 +67,8 @@ public final class TaskListViewModel {
         this.meetingService = meetings;
         this.runner = runner;
         this.dialogs = dialogs;
-        Observable[] filters = {unitFilter, statusFilter, sourceFilter, categoryFilter, searchText};
+        Observable[] filters = {unitFilter, statusFilter, sourceFilter, categoryFilter, searchText, lightFilter,
+            supervisedOnly};
         for (Observable o : filters) {
             o.addListener(x -> applyFilter());
         }
@@ -133,7 +137,7 @@ public final class TaskListViewModel {
     private void applyFilter() {
         Unit u = unitFilter.get();
         visibleRows.setPredicate(new ChecklistFilter(u == null ? null : u.id(), statusFilter.get(),
-                sourceFilter.get(), categoryFilter.get(), searchText.get()));
+                sourceFilter.get(), categoryFilter.get(), searchText.get(), lightFilter.get(), supervisedOnly.get()));
     }
 
     private void failed(Throwable e) {
@@ -226,6 +230,21 @@ public final class TaskListViewModel {
         sourceFilter.set(null);
         categoryFilter.set(null);
         searchText.set("");
+        lightFilter.set(null);
+        supervisedOnly.set(false);
+    }
+
+    /** The row of a task among those loaded, if any. */
+    public Optional<ChecklistRow> row(long taskId) {
+        return rows.stream().filter(r -> r.task().id() == taskId).findFirst();
+    }
+
+    public ObjectProperty<WarningLight> lightFilterProperty() {
+        return lightFilter;
+    }
+
+    public BooleanProperty supervisedOnlyProperty() {
+        return supervisedOnly;
     }
 
     public ObservableList<Meeting> meetings() {

@@ -1,0 +1,77 @@
+package org.duban.ui.tasks.detail;
+
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.duban.i18n.Messages;
+
+/** Small builders shared by the tabs, so that every form looks and reads the same. */
+final class Forms {
+    private Forms() {
+    }
+
+    /** A label above an input, tied to it for screen readers. */
+    static VBox labelled(String key, Node input) {
+        Label l = new Label(Messages.tr(key));
+        l.getStyleClass().add("form-label");
+        l.setLabelFor(input);
+        return new VBox(2, l, input);
+    }
+
+    static TextField text(String id, String key, StringProperty bound) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setAccessibleText(Messages.tr(key));
+        t.setPromptText(Messages.tr(key));
+        t.textProperty().bindBidirectional(bound);
+        return t;
+    }
+
+    /** The error line of a form: red, hidden while empty. */
+    static Label error(String id, StringProperty message) {
+        Label e = new Label();
+        e.setId(id);
+        e.getStyleClass().add("field-error");
+        e.setWrapText(true);
+        e.textProperty().bind(message);
+        e.managedProperty().bind(message.isNotEmpty());
+        e.visibleProperty().bind(message.isNotEmpty());
+        return e;
+    }
+
+    static Label heading(String key) {
+        Label h = new Label(Messages.tr(key));
+        h.getStyleClass().add("section-heading");
+        h.setPadding(new Insets(6, 0, 0, 0));
+        return h;
+    }
+
+    /** A column of text with the whole text in a tooltip. */
+    static <S> TableColumn<S, String> column(String key, java.util.function.Function<S, String> value, double width) {
+        TableColumn<S, String> c = new TableColumn<>(Messages.tr(key));
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                if (empty || item == null || item.length() < 16) {
+                    setTooltip(null);
+                } else {
+                    Tooltip t = new Tooltip(item);
+                    t.setWrapText(true);
+                    t.setMaxWidth(520);
+                    setTooltip(t);
+                }
+            }
+        });
+        return c;
+    }
+}

@@ -1,0 +1,45 @@
+package org.duban.ui.tasks.detail;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.duban.i18n.Messages;
+import org.duban.model.AuditEntry;
+
+/** 历史: the task's audit trail, newest first: when, who, what (and which unit), old and new value. */
+final class HistoryTab {
+    private final BorderPane root = new BorderPane();
+
+    HistoryTab(TaskDetailViewModel vm) {
+        TableView<AuditEntry> table = new TableView<>(vm.history());
+        table.setId("historyTable");
+        table.setAccessibleText(Messages.tr("detail.tab.history"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(Messages.tr("detail.history.none")));
+        TableColumn<AuditEntry, String> time = Forms.column("detail.history.time", Texts::time, 140);
+        TableColumn<AuditEntry, String> who = Forms.column("detail.history.operator", AuditEntry::operator, 150);
+        TableColumn<AuditEntry, String> unit = Forms.column("task.field.units",
+                e -> e.unitId() == null ? "" : vm.unitName(e.unitId()), 110);
+        TableColumn<AuditEntry, String> entity = Forms.column("detail.history.entity", Texts::entity, 90);
+        TableColumn<AuditEntry, String> what = Forms.column("detail.history.what", Texts::what, 100);
+        TableColumn<AuditEntry, String> oldValue = Forms.column("detail.history.old",
+                e -> Texts.value(e.field(), e.oldValue()), 220);
+        TableColumn<AuditEntry, String> newValue = Forms.column("detail.history.new",
+                e -> Texts.value(e.field(), e.newValue()), 360);
+        table.getColumns().setAll(java.util.List.of(time, who, unit, entity, what, oldValue, newValue));
+        Label note = new Label(Messages.tr("detail.history.note"));
+        note.getStyleClass().add("hint-label");
+        note.setWrapText(true);
+        root.setTop(note);
+        root.setCenter(table);
+        root.setPadding(new Insets(12));
+        BorderPane.setMargin(note, new Insets(0, 0, 8, 0));
+    }
+
+    Node root() {
+        return root;
+    }
+}

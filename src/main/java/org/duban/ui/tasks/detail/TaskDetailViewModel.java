@@ -1,0 +1,216 @@
+package org.duban.ui.tasks.detail;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.model.AuditEntry;
+import org.duban.model.CloseOut;
+import org.duban.model.Evidence;
+import org.duban.model.Milestone;
+import org.duban.model.ProgressReport;
+import org.duban.model.Unit;
+import org.duban.service.tracking.AssignmentState;
+import org.duban.service.tracking.TaskDetail;
+import org.duban.ui.common.DialogService;
+
+/**
+ * State of the task detail view: the task as it stands today, the unit chosen (进展, 节点 and 销号 are per unit),
+ * that unit's records, the task's history, and the forms of each tab. Everything loads and saves through the
+ * runner; after each change the whole task is read again, so every tab shows the same state.
+ */
+public final class TaskDetailViewModel {
+    private final DetailServices services;
+    private final long taskId;
+    private final ObjectProperty<TaskDetail> detail = new SimpleObjectProperty<>();
+    private final ObservableList<AssignmentState> assignments = FXCollections.observableArrayList();
+    private final ObjectProperty<AssignmentState> selected = new SimpleObjectProperty<>();
+    private final ObservableList<ProgressReport> reports = FXCollections.observableArrayList();
+    private final ObservableList<Milestone> milestones = FXCollections.observableArrayList();
+    private final ObservableList<CloseOut> closeOuts = FXCollections.observableArrayList();
+    private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final ProgressForm progressForm;
+    private final CloseOutForm closeOutForm;
+    private final SupervisionForm supervisionForm;
+    private int noticeDays = 7;
+
+    public TaskDetailViewModel(DetailServices services, long taskId) {
+        this.services = services;
+        this.taskId = taskId;
+        this.progressForm = new ProgressForm(this);
+        this.closeOutForm = new CloseOutForm(this);
+        this.supervisionForm = new SupervisionForm(this);
+        selected.addListener((obs, o, n) -> showSelected());
+    }
+
+    private record Loaded(TaskDetail detail, int noticeDays) {
+    }
+
+    /** Reads the task again (keeping the unit chosen); {@code then} runs after, on the FX thread. */
+    public void load(Runnable then) {
+        loading.set(true);
+        services.runner().run(() -> new Loaded(services.tracking().detail(taskId),
+                        services.tracking().settings().noticeDays()),
+                loaded -> {
+                    loading.set(false);
+                    noticeDays = loaded.noticeDays();
+                    apply(loaded.detail());
+                    if (then != null) {
+                        then.run();
+                    }
+                },
+                e -> {
+                    loading.set(false);
+                    failed(e);
+                });
+    }
+
+    public void load() {
+        load(null);
+    }
+
+    private void apply(TaskDetail d) {
+        Long unit = selected.get() == null ? null : selected.get().unitId();
+        detail.set(d);
+        assignments.setAll(d.tracking().states());
+        AssignmentState keep = d.tracking().states().stream().filter(s -> unit != null && s.unitId() == unit)
+                .findFirst().orElse(d.tracking().states().isEmpty() ? null : d.tracking().states().get(0));
+        if (keep == selected.get()) {
+            showSelected();
+        } else {
+            selected.set(keep);
+        }
+        history.setAll(d.history());
+        supervisionForm.reset(d.tracking().supervision());
+    }
+
+    private void showSelected() {
+        TaskDetail d = detail.get();
+        AssignmentState s = selected.get();
+        if (d == null || s == null) {
+            reports.clear();
+            milestones.clear();
+            closeOuts.clear();
+            evidence.clear();
+        } else {
+            reports.setAll(d.reportsOf(s.assignmentId()));
+            milestones.setAll(d.milestonesOf(s.assignmentId()));
+            closeOuts.setAll(d.closeOutsOf(s.assignmentId()));
+            evidence.setAll(d.evidenceOf(s.assignmentId()));
+        }
+        progressForm.reset(reports.isEmpty() ? null : reports.get(0).reporter());
+        closeOutForm.reset(s);
+    }
+
+    /**
+     * Runs a change in the background. A message for the user (a {@link LocalizedException}) goes to the form's
+     * error text; anything else is shown as an error. On success the task is read again, then {@code then}
+     * runs with the result.
+     */
+    <T> void change(Callable<T> work, StringProperty error, BooleanProperty saving, Consumer<T> then) {
+        error.set("");
+        saving.set(true);
+        services.runner().run(work, result -> {
+            saving.set(false);
+            load(() -> then.accept(result));
+        }, e -> {
+            saving.set(false);
+            if (e instanceof LocalizedException le) {
+                error.set(le.getLocalizedMessage());
+            } else {
+                failed(e);
+            }
+        });
+    }
+
+    void failed(Throwable e) {
+        services.dialogs().showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
+    }
+
+    DetailServices services() {
+        return services;
+    }
+
+    int noticeDays() {
+        return noticeDays;
+    }
+
+    /** Today by the services' clock. */
+    public LocalDate today() {
+        return services.tracking().today();
+    }
+
+    /** The id of the chosen unit's assignment, or null. */
+    Long selectedAssignmentId() {
+        return selected.get() == null ? null : selected.get().assignmentId();
+    }
+
+    /** A unit's name as the tabs show it. */
+    public String unitName(long unitId) {
+        TaskDetail d = detail.get();
+        return d == null ? "" : d.unit(unitId).map(Unit::name).orElse("");
+    }
+
+    public long taskId() {
+        return taskId;
+    }
+
+    public ReadOnlyObjectProperty<TaskDetail> detailProperty() {
+        return detail;
+    }
+
+    public ObservableList<AssignmentState> assignments() {
+        return assignments;
+    }
+
+    public ObjectProperty<AssignmentState> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<ProgressReport> reports() {
+        return reports;
+    }
+
+    public ObservableList<Milestone> milestones() {
+        return milestones;
+    }
+
+    public ObservableList<CloseOut> closeOuts() {
+        return closeOuts;
+    }
+
+    public ObservableList<Evidence> evidence() {
+        return evidence;
+    }
+
+    public ObservableList<AuditEntry> history() {
+        return history;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ProgressForm progressForm() {
+        return progressForm;
+    }
+
+    public CloseOutForm closeOutForm() {
+        return closeOutForm;
+    }
+
+    public SupervisionForm supervisionForm() {
+        return supervisionForm;
+    }
+}
