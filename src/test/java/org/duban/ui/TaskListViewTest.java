@@ -180,7 +180,7 @@ class TaskListViewTest {
     }
 
     @Test
-    void enterOpensTheEditFormOnTheSelectedTask(FxRobot robot) {
+    void withoutADetailViewEnterOpensTheEditFormOnTheSelectedTask(FxRobot robot) {
         robot.interact(() -> {
             table(robot).getSelectionModel().select(2);
             table(robot).requestFocus();

@@ -1,0 +1,243 @@
+package org.duban.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.duban.model.AuditEntry;
+import org.duban.model.ProgressReport;
+import org.duban.model.WarningLight;
+import org.duban.persistence.Database;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.meetings.MeetingService;
+import org.duban.service.tasks.ChecklistRow;
+import org.duban.service.tasks.TaskService;
+import org.duban.testing.RecordingDialogs;
+import org.duban.testing.TestClock;
+import org.duban.testing.TestDb;
+import org.duban.ui.common.TaskRunner;
+import org.duban.ui.common.Theme;
+import org.duban.ui.tasks.TaskListView;
+import org.duban.ui.tasks.TaskListViewModel;
+import org.duban.ui.tasks.detail.DetailServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The checklist's lights and the task detail view, on the real sample database at its "today", driven by id. */
+@ExtendWith(ApplicationExtension.class)
+class TaskDetailViewTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    private Database db;
+    private Path dir;
+    private final TestClock clock = new TestClock(TODAY);
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private TaskListView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("duban-detail");
+        db = TestDb.withSample(dir);
+        AuditLog audit = new AuditLog(db, clock);
+        audit.setOperator("督办科 王敏");
+        Theme.install();
+        TaskRunner runner = TaskRunner.direct();
+        TaskListViewModel vm = new TaskListViewModel(new TaskService(audit), new MeetingService(db), runner, dialogs);
+        view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
+        vm.load();
+        Scene scene = new Scene(view.root(), 1280, 800);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeDb() {
+        db.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableView<T> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    /** Selects the task with this 序号 and presses Enter. */
+    private void open(FxRobot robot, int seq) {
+        TableView<ChecklistRow> t = table(robot, "#taskTable");
+        robot.interact(() -> {
+            for (ChecklistRow r : t.getItems()) {
+                if (r.task().seq() == seq) {
+                    t.getSelectionModel().select(r);
+                }
+            }
+            t.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#taskDetailView").tryQuery().isPresent(), "Enter opens the detail view");
+    }
+
+    private void chooseUnit(FxRobot robot, long unitId) {
+        robot.clickOn("#unit-" + unitId);
+    }
+
+    @Test
+    void theChecklistShowsEachTasksLightAsColourAndWord(FxRobot robot) {
+        TableView<ChecklistRow> t = table(robot, "#taskTable");
+        assertTrue(t.getItems().stream().map(ChecklistRow::light).distinct().count() == 3, "red, yellow and green");
+        var cells = robot.lookup("#lightColumn").lookup(".light-badge").queryAllAs(javafx.scene.control.Labeled.class);
+        assertFalse(cells.isEmpty());
+        for (var cell : cells) {
+            assertTrue(List.of("红灯", "黄灯", "绿灯").contains(cell.getText()), "the word, not only the colour");
+            assertTrue(cell.getGraphic().getStyleClass().stream().anyMatch(s -> s.startsWith("light-")), "and the colour");
+        }
+    }
+
+    @Test
+    void filtersByLightAndByOnlySupervised(FxRobot robot) {
+        TableView<ChecklistRow> t = table(robot, "#taskTable");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.duban.ui.common.Choice<WarningLight>> light =
+                robot.lookup("#lightFilter").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> light.getItems().stream().filter(c -> c.value() == WarningLight.RED).findFirst()
+                .ifPresent(light::setValue));
+        assertFalse(t.getItems().isEmpty());
+        assertTrue(t.getItems().stream().allMatch(r -> r.light() == WarningLight.RED));
+        robot.clickOn("#clearFiltersButton");
+        robot.clickOn("#supervisedOnlyCheck");
+        assertTrue(robot.lookup("#supervisedOnlyCheck").queryAs(CheckBox.class).isSelected());
+        long supervised = TestDb.sqlLong(db.file(), "SELECT count(*) FROM supervision");
+        assertEquals(supervised, t.getItems().size());
+        assertTrue(t.getItems().stream().allMatch(r -> r.task().remarks().contains("挂牌督办")));
+    }
+
+    @Test
+    void aReportTakesAFewKeystrokesFromTheDetailView(FxRobot robot) {
+        open(robot, 3);
+        robot.clickOn("#progressTab");
+        long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report");
+        robot.clickOn("#percentField").write("65");
+        robot.type(KeyCode.TAB);
+        robot.write("Pipe survey done");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(before + 1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report"));
+        assertEquals("2026-11-29|65|Pipe survey done", TestDb.sqlString(db.file(),
+                "SELECT reported_on || '|' || percent || '|' || text FROM progress_report ORDER BY id DESC LIMIT 1"));
+        ProgressReport first = this.<ProgressReport>table(robot, "#reportTable").getItems().get(0);
+        assertEquals(65, first.percent(), "the new report heads the history");
+        TextField percent = robot.lookup("#percentField").queryAs(TextField.class);
+        assertEquals("", percent.getText());
+        assertTrue(percent.isFocused(), "ready for the next report");
+    }
+
+    @Test
+    void aWrongPercentIsShownAtTheFormAndSavesNothing(FxRobot robot) {
+        open(robot, 3);
+        robot.clickOn("#progressTab");
+        long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report");
+        robot.clickOn("#percentField").write("120");
+        robot.type(KeyCode.TAB);
+        robot.write("x");
+        robot.type(KeyCode.ENTER);
+        Label error = robot.lookup("#reportError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains("120"), error.getText());
+        assertEquals(before, TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report"));
+        assertEquals("120", robot.lookup("#percentField").queryAs(TextField.class).getText(), "nothing typed is lost");
+    }
+
+    @Test
+    void aCloseOutRunsToTheEndAndTheHistoryShowsEachStep(FxRobot robot) throws Exception {
+        String pick = TestDb.sqlString(db.file(), "SELECT t.seq || '|' || a.unit_id || '|' || a.id FROM assignment a "
+                + "JOIN task t ON t.id = a.task_id WHERE NOT EXISTS (SELECT 1 FROM close_out c WHERE c.assignment_id = a.id) "
+                + "AND t.deadline NOT LIKE '%长期%' ORDER BY t.seq, a.id LIMIT 1");
+        String[] p = pick.split("\\|");
+        long assignment = Long.parseLong(p[2]);
+        open(robot, Integer.parseInt(p[0]));
+        chooseUnit(robot, Long.parseLong(p[1]));
+        robot.clickOn("#closeOutTab");
+
+        Path photo = dir.resolve("整改后照片.jpg");
+        Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        dialogs.filesToOpen = List.of(photo);
+        robot.clickOn("#applyFilesButton");
+        robot.clickOn("#explanationField").write("All measures done");
+        robot.clickOn("#closeOutSubmitButton");
+        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM close_out WHERE assignment_id = " + assignment));
+        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM evidence WHERE file_name = '整改后照片.jpg' "
+                + "AND close_out_id IS NOT NULL"));
+
+        robot.clickOn("#verifiersField").write("City team");
+        robot.clickOn("#closeOutSubmitButton");
+        assertEquals("CITY|1", TestDb.sqlString(db.file(), "SELECT coalesce(verification_level, 'COUNTY') || '|' || "
+                + "verification_passed FROM close_out WHERE assignment_id = " + assignment).replace("COUNTY", "CITY"));
+
+        robot.clickOn("#closeOutSubmitButton"); // 公示 from today, default length
+        assertEquals("2026-12-05", TestDb.sqlString(db.file(),
+                "SELECT notice_to FROM close_out WHERE assignment_id = " + assignment));
+
+        robot.clickOn("#closeOutSubmitButton"); // too early: 公示 runs until 12-05
+        Label error = robot.lookup("#closeOutError").queryAs(Label.class);
+        assertTrue(error.getText().contains("公示期满"), error.getText());
+        assertNull(TestDb.sqlString(db.file(), "SELECT closed_on FROM close_out WHERE assignment_id = " + assignment));
+
+        clock.setDay(LocalDate.of(2026, 12, 6));
+        robot.interact(() -> robot.lookup("#closeOutDatePicker").queryAs(DatePicker.class)
+                .setValue(LocalDate.of(2026, 12, 6)));
+        robot.clickOn("#closeOutSubmitButton");
+        assertEquals("2026-12-06", TestDb.sqlString(db.file(),
+                "SELECT closed_on FROM close_out WHERE assignment_id = " + assignment));
+        assertEquals("CLOSED", TestDb.sqlString(db.file(), "SELECT status FROM assignment WHERE id = " + assignment));
+        assertEquals("已销号", robot.lookup("#closeOutStage").queryAs(Label.class).getText());
+        assertEquals("重新打开", robot.lookup("#closeOutSubmitButton").queryAs(Button.class).getText(),
+                "the next step offered is reopening");
+
+        robot.clickOn("#historyTab");
+        TableView<AuditEntry> history = table(robot, "#historyTable");
+        AuditEntry newest = history.getItems().get(0);
+        assertEquals("督办科 王敏", newest.operator());
+        assertTrue(history.getItems().stream().anyMatch(e -> "closedOn".equals(e.field())
+                && "2026-12-06".equals(e.newValue())), "the close is in the history");
+        assertTrue(history.getItems().stream().anyMatch(e -> "verificationResult".equals(e.field())));
+        assertTrue(history.getItems().stream().anyMatch(e -> "status".equals(e.field()) && "CLOSED".equals(e.newValue())));
+        assertNotNull(robot.lookup("#historyTable").lookup(".table-row-cell").query());
+    }
+
+    @Test
+    void escapeReturnsToTheChecklistWithTheTaskSelected(FxRobot robot) {
+        open(robot, 9);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#taskDetailView").tryQuery().isEmpty());
+        TableView<ChecklistRow> t = table(robot, "#taskTable");
+        assertEquals(9, t.getSelectionModel().getSelectedItem().task().seq());
+    }
+
+    @Test
+    void theEditButtonStillOpensTheForm(FxRobot robot) {
+        robot.interact(() -> table(robot, "#taskTable").getSelectionModel().select(0));
+        robot.clickOn("#editTaskButton");
+        assertTrue(robot.lookup("#problemField").tryQuery().isPresent());
+    }
+}
