@@ -9,6 +9,7 @@ import org.duban.service.backup.BackupService;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.importer.TaskImporter;
+import org.duban.service.inspections.InspectionService;
 import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.returns.ReturnFormWriter;
@@ -18,6 +19,8 @@ import org.duban.ui.common.TaskRunner;
 import org.duban.ui.handouts.HandoutsView;
 import org.duban.ui.handouts.HandoutsViewModel;
 import org.duban.ui.importer.ExcelActions;
+import org.duban.ui.inspections.InspectionsView;
+import org.duban.ui.inspections.InspectionsViewModel;
 import org.duban.ui.main.MainWindow;
 import org.duban.ui.main.NavItem;
 import org.duban.ui.settings.DatabaseFileSection;
@@ -87,11 +90,21 @@ public final class AppContext {
         return view;
     }
 
+    /** The 下沉督察 screen (loading started). */
+    public InspectionsView inspectionsView() {
+        InspectionsViewModel vm = new InspectionsViewModel(new InspectionService(audit), meetingService, runner, dialogs);
+        InspectionsView view = new InspectionsView(vm);
+        vm.load();
+        return view;
+    }
+
     /** The screens that work today, in rail order (settings last). */
     public List<NavItem> navItems() {
         return List.of(
                 new NavItem("navTasks", "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
                 new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-eye", () -> handoutsView().root()),
+                new NavItem("navInspections", "nav.inspections", "mdi2m-map-marker-radius-outline",
+                        () -> inspectionsView().root()),
                 new NavItem("navSettings", "nav.settings", "mdi2c-cog-outline",
                         () -> new SettingsView(settingsSections()).root()));
     }

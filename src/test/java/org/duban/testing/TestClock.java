@@ -18,6 +18,10 @@ public final class TestClock extends Clock {
         now = day.atTime(9, 0).atZone(ZONE).toInstant();
     }
 
+    public LocalDate today() {
+        return LocalDate.ofInstant(now, ZONE);
+    }
+
     public void plusDays(long days) {
         now = now.plusSeconds(days * 86_400);
     }

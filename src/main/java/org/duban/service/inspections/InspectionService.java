@@ -48,6 +48,32 @@ public final class InspectionService {
         return inspections.findAll();
     }
 
+    /** What the inspection screen shows: the inspections, the roster, and 序号 of the tasks findings link to. */
+    public record Overview(List<Inspection> inspections, List<Unit> roster, java.util.Map<Long, Integer> taskSeqs) {
+    }
+
+    public Overview overview() {
+        java.util.Map<Long, Integer> seqs = new java.util.HashMap<>();
+        tasks.findAll().forEach(t -> seqs.put(t.id(), t.seq()));
+        return new Overview(inspections.findAll(), units.findAll(), seqs);
+    }
+
+    /** Records an inspection of units given as text (蕉城区、东侨开发区 ...). */
+    public Inspection record(LocalDate heldOn, String inspectors, String unitsText, String notes) {
+        var r = new org.duban.service.units.UnitResolver(units.findAll()).resolveList(unitsText);
+        if (!r.unknown().isEmpty()) {
+            throw new LocalizedException("validation.units.unknown", String.join("、", r.unknown()));
+        }
+        return record(heldOn, inspectors, r.units().stream().map(Unit::id).toList(), notes);
+    }
+
+    /** Links a finding to the task with this 序号 in the meeting. */
+    public void linkToTaskBySeq(long findingId, long meetingId, int seq) {
+        Task t = tasks.findByMeeting(meetingId).stream().filter(x -> x.seq() == seq).findFirst()
+                .orElseThrow(() -> new LocalizedException("inspection.error.noSuchSeq", seq));
+        linkToTask(findingId, t.id());
+    }
+
     public List<Unit> roster() {
         return units.findAll();
     }

@@ -62,6 +62,7 @@ public final class TaskListView {
     private final HBox titleRow = new HBox(12);
     private TaskFormDialog openForm;
     private TaskDetailViewModel openDetail;
+    private boolean shownBefore;
 
     /** A checklist without the detail view (Enter edits the task). */
     public TaskListView(TaskListViewModel vm) {
@@ -318,6 +319,16 @@ public final class TaskListView {
         KeyCombination newKey = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
         KeyCombination findKey = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
         root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && shownBefore && openDetail == null) {
+                ChecklistRow sel = table.getSelectionModel().getSelectedItem();
+                // back from another screen: lights, the rule or the tasks may have changed
+                vm.reloadRows(() -> {
+                    if (sel != null) {
+                        selectTask(sel.task().id());
+                    }
+                });
+            }
+            shownBefore |= scene != null;
             if (old != null) {
                 old.getAccelerators().remove(newKey);
                 old.getAccelerators().remove(findKey);
