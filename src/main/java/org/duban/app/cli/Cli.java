@@ -28,7 +28,13 @@ public final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(Messages.tr("cli.error.usage", ex.getMessage(), c.getCommandSpec().qualifiedName()));
+            String message = ex.getMessage();
+            for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof CommandLine.TypeConversionException) {
+                    message = t.getMessage(); // our converters already say it in the user's language
+                }
+            }
+            c.getErr().println(Messages.tr("cli.error.usage", message, c.getCommandSpec().qualifiedName()));
             c.getErr().flush();
             return 2;
         });
