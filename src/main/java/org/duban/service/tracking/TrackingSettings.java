@@ -54,6 +54,16 @@ public final class TrackingSettings {
         });
     }
 
+    /** Saves the operator's name, the 公示 length and the evidence limit together: all or none. */
+    public void saveTracking(String operator, int noticeDays, int evidenceMegabytes) {
+        db.write(c -> {
+            setNoticeDays(noticeDays);
+            setEvidenceLimitMegabytes(evidenceMegabytes);
+            audit.setOperator(operator);
+            return null;
+        });
+    }
+
     /** Default length of 公示, in days (the first and the last day count). */
     public int noticeDays() {
         return Math.max(1, number(NOTICE_DAYS, DEFAULT_NOTICE_DAYS));

@@ -2,7 +2,6 @@ package org.duban.ui.common;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
@@ -73,13 +72,5 @@ public final class DateFields {
     /** ISO text, or empty for null. */
     public static String text(LocalDate d) {
         return d == null ? "" : ISO.format(d);
-    }
-
-    static LocalDate parseIso(String s) {
-        try {
-            return LocalDate.parse(s, ISO);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

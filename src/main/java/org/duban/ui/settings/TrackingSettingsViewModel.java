@@ -96,12 +96,7 @@ public final class TrackingSettingsViewModel {
         int days = noticeDays.get();
         int mb = evidenceMb.get();
         runner.run(() -> {
-            audit.database().write(c -> {
-                settings.setNoticeDays(days);
-                settings.setEvidenceLimitMegabytes(mb);
-                audit.setOperator(name);
-                return null;
-            });
+            settings.saveTracking(name, days, mb);
             return audit.configuredOperator();
         }, who -> {
             operator.set(who);

@@ -24,9 +24,9 @@ final class HistoryTab {
         TableColumn<AuditEntry, String> unit = Forms.column("task.field.units",
                 e -> e.unitId() == null ? "" : vm.unitName(e.unitId()), 110);
         TableColumn<AuditEntry, String> entity = Forms.column("detail.history.entity", Texts::entity, 90);
-        TableColumn<AuditEntry, String> what = Forms.column("detail.history.what", Texts::what, 100);
+        TableColumn<AuditEntry, String> what = Forms.column("detail.history.what", Texts::what, 130);
         TableColumn<AuditEntry, String> oldValue = Forms.column("detail.history.old",
-                e -> Texts.value(e.field(), e.oldValue()), 220);
+                e -> Texts.value(e.field(), e.oldValue()), 190);
         TableColumn<AuditEntry, String> newValue = Forms.column("detail.history.new",
                 e -> Texts.value(e.field(), e.newValue()), 360);
         table.getColumns().setAll(java.util.List.of(time, who, unit, entity, what, oldValue, newValue));
