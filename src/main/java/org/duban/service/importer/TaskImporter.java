@@ -11,6 +11,8 @@ import org.duban.persistence.Database;
 import org.duban.persistence.MeetingRepository;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.audit.TaskAudit;
 import org.duban.service.excel.Grid;
 import org.duban.service.excel.SheetReader;
 import org.duban.service.units.UnitResolver;
@@ -28,8 +30,16 @@ public final class TaskImporter {
     private final UnitRepository units;
     private final MeetingRepository meetings;
     private final ImportHooks hooks;
+    private final TaskAudit audit;
 
     public TaskImporter(Database db, ImportHooks hooks) {
+        this(new AuditLog(db, java.time.Clock.systemDefaultZone()), hooks);
+    }
+
+    /** Imported tasks are audited like tasks entered in the form. */
+    public TaskImporter(AuditLog auditLog, ImportHooks hooks) {
+        Database db = auditLog.database();
+        this.audit = new TaskAudit(auditLog);
         this.db = db;
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
@@ -101,8 +111,17 @@ public final class TaskImporter {
             int total = plan.rows().size();
             for (PlannedRow row : plan.rows()) {
                 Task stored = switch (row.change()) {
-                    case ADDED -> tasks.insert(row.task());
-                    case UPDATED -> tasks.update(row.task());
+                    case ADDED -> {
+                        Task t = tasks.insert(row.task());
+                        audit.created(t);
+                        yield t;
+                    }
+                    case UPDATED -> {
+                        Task old = tasks.findById(row.task().id()).orElseThrow();
+                        Task t = tasks.update(row.task());
+                        audit.updated(old, t);
+                        yield t;
+                    }
                     case UNCHANGED -> row.task();
                 };
                 hooks.supervision(stored, row.supervised());

@@ -1,14 +1,10 @@
 package org.duban.service.tasks;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.duban.model.Assignment;
-import org.duban.model.AuditEntity;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
@@ -16,6 +12,7 @@ import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
+import org.duban.service.audit.TaskAudit;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.service.tracking.TrackingService;
 import org.duban.service.units.UnitResolver;
@@ -26,7 +23,7 @@ import org.duban.service.units.UnitResolver;
  */
 public final class TaskService {
     private final Database db;
-    private final AuditLog audit;
+    private final TaskAudit taskAudit;
     private final TaskRepository tasks;
     private final UnitRepository units;
     private final TrackingService tracking;
@@ -38,7 +35,7 @@ public final class TaskService {
 
     public TaskService(AuditLog audit) {
         this.db = audit.database();
-        this.audit = audit;
+        this.taskAudit = new TaskAudit(audit);
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
         this.tracking = new TrackingService(audit);
@@ -96,21 +93,9 @@ public final class TaskService {
                 throw new TaskValidationException(r.errors());
             }
             Task created = tasks.insert(r.task());
-            audit.created(AuditEntity.TASK, created.id(), created.id(), null, summary(created));
-            for (Assignment a : created.assignments()) {
-                audit.created(AuditEntity.ASSIGNMENT, a.id(), created.id(), a.unitId(), unitName(a.unitId()));
-            }
+            taskAudit.created(created);
             return created;
         });
-    }
-
-    private static String summary(Task t) {
-        return t.seq() + "：" + t.problem();
-    }
-
-    private String unitName(long unitId) {
-        Unit u = unitsById().get(unitId);
-        return u == null ? String.valueOf(unitId) : u.name();
     }
 
     /** Saves changes to a task; assignments of units that stay keep their progress. */
@@ -123,35 +108,9 @@ public final class TaskService {
                 throw new TaskValidationException(r.errors());
             }
             Task updated = tasks.update(r.task());
-            auditChanges(old, updated);
+            taskAudit.updated(old, updated);
             return updated;
         });
-    }
-
-    private void auditChanges(Task old, Task now) {
-        long id = now.id();
-        audit.changed(AuditEntity.TASK, id, id, null, "seq", old.seq(), now.seq());
-        audit.changed(AuditEntity.TASK, id, id, null, "source", old.source(), now.source());
-        audit.changed(AuditEntity.TASK, id, id, null, "category", old.category(), now.category());
-        audit.changed(AuditEntity.TASK, id, id, null, "problem", old.problem(), now.problem());
-        audit.changed(AuditEntity.TASK, id, id, null, "target", old.target(), now.target());
-        audit.changed(AuditEntity.TASK, id, id, null, "measures", old.measures(), now.measures());
-        audit.changed(AuditEntity.TASK, id, id, null, "supportingUnits", old.supportingUnits(), now.supportingUnits());
-        audit.changed(AuditEntity.TASK, id, id, null, "leader", old.leader(), now.leader());
-        audit.changed(AuditEntity.TASK, id, id, null, "deadline", old.deadline().phrase(), now.deadline().phrase());
-        audit.changed(AuditEntity.TASK, id, id, null, "remarks", old.remarks(), now.remarks());
-        Set<Long> kept = new HashSet<>(now.unitIds());
-        for (Assignment a : old.assignments()) {
-            if (!kept.contains(a.unitId())) {
-                audit.deleted(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), unitName(a.unitId()));
-            }
-        }
-        Set<Long> before = new HashSet<>(old.unitIds());
-        for (Assignment a : now.assignments()) {
-            if (!before.contains(a.unitId())) {
-                audit.created(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), unitName(a.unitId()));
-            }
-        }
     }
 
     /** Deletes a task with its assignments and their records; the audit trail keeps what it was. */
@@ -160,7 +119,7 @@ public final class TaskService {
             var old = tasks.findById(taskId);
             boolean deleted = tasks.delete(taskId);
             if (deleted && old.isPresent()) {
-                audit.deleted(AuditEntity.TASK, taskId, taskId, null, summary(old.get()));
+                taskAudit.deleted(old.get());
             }
             return deleted;
         });

@@ -1,0 +1,79 @@
+package org.duban.service.audit;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.duban.model.Assignment;
+import org.duban.model.AuditEntity;
+import org.duban.model.Task;
+import org.duban.model.Unit;
+import org.duban.persistence.UnitRepository;
+
+/**
+ * The audit rows of a task's own changes, shared by every path that writes tasks (the form, imports): a new task
+ * and its units, each changed field with old and new value, units added or taken off, a deleted task.
+ */
+public final class TaskAudit {
+    private final AuditLog audit;
+    private final UnitRepository units;
+
+    public TaskAudit(AuditLog audit) {
+        this.audit = audit;
+        this.units = new UnitRepository(audit.database());
+    }
+
+    public void created(Task t) {
+        audit.created(AuditEntity.TASK, t.id(), t.id(), null, summary(t));
+        Map<Long, Unit> names = names();
+        for (Assignment a : t.assignments()) {
+            audit.created(AuditEntity.ASSIGNMENT, a.id(), t.id(), a.unitId(), name(names, a.unitId()));
+        }
+    }
+
+    /** Writes a row for each field that differs, and for each unit added or taken off. */
+    public void updated(Task old, Task now) {
+        long id = now.id();
+        audit.changed(AuditEntity.TASK, id, id, null, "seq", old.seq(), now.seq());
+        audit.changed(AuditEntity.TASK, id, id, null, "source", old.source(), now.source());
+        audit.changed(AuditEntity.TASK, id, id, null, "category", old.category(), now.category());
+        audit.changed(AuditEntity.TASK, id, id, null, "problem", old.problem(), now.problem());
+        audit.changed(AuditEntity.TASK, id, id, null, "target", old.target(), now.target());
+        audit.changed(AuditEntity.TASK, id, id, null, "measures", old.measures(), now.measures());
+        audit.changed(AuditEntity.TASK, id, id, null, "supportingUnits", old.supportingUnits(), now.supportingUnits());
+        audit.changed(AuditEntity.TASK, id, id, null, "leader", old.leader(), now.leader());
+        audit.changed(AuditEntity.TASK, id, id, null, "deadline", old.deadline().phrase(), now.deadline().phrase());
+        audit.changed(AuditEntity.TASK, id, id, null, "remarks", old.remarks(), now.remarks());
+        Map<Long, Unit> names = names();
+        Set<Long> kept = new HashSet<>(now.unitIds());
+        for (Assignment a : old.assignments()) {
+            if (!kept.contains(a.unitId())) {
+                audit.deleted(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), name(names, a.unitId()));
+            }
+        }
+        Set<Long> before = new HashSet<>(old.unitIds());
+        for (Assignment a : now.assignments()) {
+            if (!before.contains(a.unitId())) {
+                audit.created(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), name(names, a.unitId()));
+            }
+        }
+    }
+
+    public void deleted(Task old) {
+        audit.deleted(AuditEntity.TASK, old.id(), old.id(), null, summary(old));
+    }
+
+    private static String summary(Task t) {
+        return t.seq() + "：" + t.problem();
+    }
+
+    private Map<Long, Unit> names() {
+        return units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+    }
+
+    private static String name(Map<Long, Unit> names, long unitId) {
+        Unit u = names.get(unitId);
+        return u == null ? String.valueOf(unitId) : u.name();
+    }
+}
