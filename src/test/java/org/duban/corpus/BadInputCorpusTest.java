@@ -59,6 +59,12 @@ class BadInputCorpusTest {
         }
     }
 
+    /**
+     * Room for the sample ledger (a year of reports, evidence files and the audit trail: about 3 MB) and its WAL
+     * while it loads in one transaction.
+     */
+    static final int SAMPLE_ROOM_KIB = 16 * 1024;
+
     private Mounts mount(int kib) throws Exception {
         Mounts m = Mounts.tmpfs(dir.resolve("mnt" + mounts.size()), kib);
         mounts.add(m);
@@ -94,7 +100,7 @@ class BadInputCorpusTest {
                 new Case("a folder path through a file", (d, t) -> BadFiles.text(d.resolve("plain.txt")).resolve("d.db"),
                         "无法创建数据文件夹"),
                 new Case("ledger on a read-only disk", (d, t) -> {
-                    Mounts m = t.mount(2048);
+                    Mounts m = t.mount(SAMPLE_ROOM_KIB);
                     BadFiles.goodLedger(m.path());
                     m.remountReadOnly();
                     return m.path().resolve("test.db");
@@ -254,7 +260,7 @@ class BadInputCorpusTest {
 
     @org.junit.jupiter.api.Test
     void aFullDiskRefusesTheChangeAndKeepsTheLedger_realTinyDisk() throws Exception {
-        Mounts m = mount(1024);
+        Mounts m = mount(SAMPLE_ROOM_KIB);
         Path ledger = BadFiles.goodLedger(m.path());
         long tasks = TestDb.sqlLong(ledger, "SELECT count(*) FROM task");
         try (Database db = Database.open(ledger)) {

@@ -68,6 +68,15 @@ class CheckServiceTest {
                 "INSERT INTO assignment (task_id, unit_id) VALUES (99999, 1)",
                 "UPDATE task SET deadline = '尽快' WHERE seq = 5",
                 "UPDATE task SET due_date = '2020-01-01' WHERE seq = 6",
+                // the task's units go with their records, so that only "a task without units" is left
+                "DELETE FROM evidence WHERE assignment_id IN (SELECT id FROM assignment WHERE task_id = "
+                        + "(SELECT id FROM task WHERE seq = 7))",
+                "DELETE FROM progress_report WHERE assignment_id IN (SELECT id FROM assignment WHERE task_id = "
+                        + "(SELECT id FROM task WHERE seq = 7))",
+                "DELETE FROM milestone WHERE assignment_id IN (SELECT id FROM assignment WHERE task_id = "
+                        + "(SELECT id FROM task WHERE seq = 7))",
+                "DELETE FROM close_out WHERE assignment_id IN (SELECT id FROM assignment WHERE task_id = "
+                        + "(SELECT id FROM task WHERE seq = 7))",
                 "DELETE FROM assignment WHERE task_id = (SELECT id FROM task WHERE seq = 7)");
         CheckReport r = check(file);
         assertTrue(!r.clean());
