@@ -1,43 +1,19 @@
 package org.duban.testing;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import org.duban.service.audit.SettableClock;
 
 /** A clock that stands still at a chosen day (09:00 in Asia/Shanghai) until a test moves it. */
-public final class TestClock extends Clock {
+public final class TestClock extends SettableClock {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private Instant now;
 
     public TestClock(LocalDate day) {
-        setDay(day);
+        super(ZONE, day, LocalTime.of(9, 0));
     }
 
     public void setDay(LocalDate day) {
-        now = day.atTime(9, 0).atZone(ZONE).toInstant();
-    }
-
-    public LocalDate today() {
-        return LocalDate.ofInstant(now, ZONE);
-    }
-
-    public void plusDays(long days) {
-        now = now.plusSeconds(days * 86_400);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        set(day, LocalTime.of(9, 0));
     }
 }

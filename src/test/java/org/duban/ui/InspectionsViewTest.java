@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -15,11 +14,11 @@ import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.inspections.InspectionService;
 import org.duban.service.meetings.MeetingService;
+import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
 import org.duban.ui.inspections.InspectionsView;
 import org.duban.ui.inspections.InspectionsViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -39,15 +38,11 @@ class InspectionsViewTest {
     void start(Stage stage) throws Exception {
         db = TestDb.withSample(Files.createTempDirectory("duban-insp"));
         AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
-        Theme.install();
         InspectionsViewModel vm = new InspectionsViewModel(new InspectionService(audit), new MeetingService(db),
                 TaskRunner.direct(), dialogs);
         InspectionsView view = new InspectionsView(vm);
         vm.load();
-        Scene scene = new Scene(view.root(), 1280, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, view.root(), 1280, 800);
     }
 
     @AfterEach

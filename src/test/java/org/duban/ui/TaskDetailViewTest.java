@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
@@ -27,11 +26,11 @@ import org.duban.service.audit.AuditLog;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistRow;
 import org.duban.service.tasks.TaskService;
+import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.common.Theme;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
 import org.duban.ui.tasks.detail.DetailServices;
@@ -59,15 +58,11 @@ class TaskDetailViewTest {
         db = TestDb.withSample(dir);
         AuditLog audit = new AuditLog(db, clock);
         audit.setOperator("督办科 王敏");
-        Theme.install();
         TaskRunner runner = TaskRunner.direct();
         TaskListViewModel vm = new TaskListViewModel(new TaskService(audit), new MeetingService(db), runner, dialogs);
         view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
         vm.load();
-        Scene scene = new Scene(view.root(), 1280, 800);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, view.root(), 1280, 800);
     }
 
     @AfterEach

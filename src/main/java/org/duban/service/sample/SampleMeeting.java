@@ -20,6 +20,7 @@ import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
+import org.duban.service.audit.SettableClock;
 import org.duban.service.io.CsvReader;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskField;
@@ -70,8 +71,7 @@ public final class SampleMeeting {
                 throw new LocalizedException("sample.error.present");
             }
             Meeting meeting = meetings.create(new Meeting(0, MeetingKind.ASSIGNMENT, DATE, TITLE, NOTES));
-            SampleClock clock = new SampleClock(ZoneId.systemDefault(), DATE);
-            clock.set(DATE, LocalTime.of(11, 30));
+            SettableClock clock = new SettableClock(ZoneId.systemDefault(), DATE, LocalTime.of(11, 30));
             AuditLog audit = new AuditLog(db, clock).withOperator(SampleYear.OPERATOR);
             TaskService tasks = new TaskService(audit);
             List<Task> created = new ArrayList<>();

@@ -22,6 +22,7 @@ import org.duban.model.Unit;
 import org.duban.model.UnitKind;
 import org.duban.model.VerificationLevel;
 import org.duban.service.audit.AuditLog;
+import org.duban.service.audit.SettableClock;
 import org.duban.service.inspections.InspectionService;
 import org.duban.service.tracking.CloseOutService;
 import org.duban.service.tracking.EvidenceService;
@@ -50,7 +51,7 @@ final class SampleYear {
     private static final int[][] ORIGINS = {{35, 1}, {36, 2}, {37, 6}, {38, 7}, {39, 8}, {40, 10}, {41, 14},
         {42, 5}, {43, 11}, {44, 15}, {45, 28}};
 
-    private final SampleClock clock;
+    private final SettableClock clock;
     private final Map<Long, Unit> units;
     private final ProgressService progress;
     private final CloseOutService closeOuts;
@@ -64,7 +65,7 @@ final class SampleYear {
     private record Event(LocalDate day, int order, Runnable action) {
     }
 
-    SampleYear(SampleClock clock, AuditLog audit, Map<Long, Unit> units) {
+    SampleYear(SettableClock clock, AuditLog audit, Map<Long, Unit> units) {
         this.clock = clock;
         this.units = units;
         this.progress = new ProgressService(audit);

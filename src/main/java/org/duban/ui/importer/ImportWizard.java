@@ -260,24 +260,7 @@ public final class ImportWizard {
     }
 
     private static <T> TableColumn<T, String> column(String key, double width, java.util.function.Function<T, String> f) {
-        TableColumn<T, String> c = new TableColumn<>(Messages.tr(key));
-        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(f.apply(r.getValue())));
-        c.setPrefWidth(width);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                javafx.scene.control.Tooltip tip = null;
-                if (!empty && item != null && item.length() > 24) {
-                    tip = new javafx.scene.control.Tooltip(item);
-                    tip.setWrapText(true);
-                    tip.setMaxWidth(520);
-                }
-                setTooltip(tip);
-            }
-        });
-        return c;
+        return org.duban.ui.common.FormParts.column(key, f, width);
     }
 
     private Node resultPage() {

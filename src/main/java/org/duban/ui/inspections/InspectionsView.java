@@ -2,7 +2,6 @@ package org.duban.ui.inspections;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,7 +11,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -25,6 +23,7 @@ import org.duban.model.Inspection;
 import org.duban.model.InspectionFinding;
 import org.duban.model.Unit;
 import org.duban.ui.common.DateFields;
+import org.duban.ui.common.FormParts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -55,11 +54,11 @@ public final class InspectionsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("inspection.none")));
         table.getColumns().setAll(List.of(
-                column("inspection.field.date", (Inspection i) -> DateFields.text(i.heldOn()), 100),
-                column("inspection.field.units", (Inspection i) -> i.unitIds().stream().map(vm::unitName)
+                FormParts.column("inspection.field.date", (Inspection i) -> DateFields.text(i.heldOn()), 100),
+                FormParts.column("inspection.field.units", (Inspection i) -> i.unitIds().stream().map(vm::unitName)
                         .collect(Collectors.joining("、")), 180),
-                column("inspection.field.inspectors", Inspection::inspectors, 200),
-                column("inspection.column.findings", (Inspection i) -> String.valueOf(i.findings().size()), 60)));
+                FormParts.column("inspection.field.inspectors", Inspection::inspectors, 200),
+                FormParts.column("inspection.column.findings", (Inspection i) -> String.valueOf(i.findings().size()), 60)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n != null) {
                 vm.selectedProperty().set(n);
@@ -73,10 +72,10 @@ public final class InspectionsView {
 
         DatePicker date = DateFields.picker("inspectionDatePicker", Messages.tr("inspection.field.date"));
         date.valueProperty().bindBidirectional(vm.dateProperty());
-        TextField inspectors = text("inspectorsField", "inspection.field.inspectors", vm.inspectorsProperty());
-        TextField units = text("inspectionUnitsField", "inspection.field.units", vm.unitsTextProperty());
+        TextField inspectors = FormParts.text("inspectorsField", "inspection.field.inspectors", vm.inspectorsProperty());
+        TextField units = FormParts.text("inspectionUnitsField", "inspection.field.units", vm.unitsTextProperty());
         units.setPromptText(Messages.tr("task.form.unitsPrompt"));
-        TextField notes = text("inspectionNotesField", "inspection.field.notes", vm.notesProperty());
+        TextField notes = FormParts.text("inspectionNotesField", "inspection.field.notes", vm.notesProperty());
         Button record = new Button(Messages.tr("inspection.record"), new FontIcon("mdi2p-plus"));
         record.setId("recordInspectionButton");
         record.setAccessibleText(Messages.tr("inspection.record"));
@@ -86,10 +85,10 @@ public final class InspectionsView {
             DateFields.commit(date);
             vm.record();
         });
-        VBox form = new VBox(6, heading("inspection.new"), new HBox(8, labelled("inspection.field.date", date),
-                grow(labelled("inspection.field.inspectors", inspectors))),
-                labelled("inspection.field.units", units), labelled("inspection.field.notes", notes), record,
-                error("recordError", vm.recordErrorProperty()));
+        VBox form = new VBox(6, FormParts.heading("inspection.new"), new HBox(8, FormParts.labelled("inspection.field.date", date),
+                grow(FormParts.labelled("inspection.field.inspectors", inspectors))),
+                FormParts.labelled("inspection.field.units", units), FormParts.labelled("inspection.field.notes", notes), record,
+                FormParts.error("recordError", vm.recordErrorProperty()));
         VBox box = new VBox(10, table, form);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 12, 0, 0));
@@ -112,9 +111,9 @@ public final class InspectionsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("inspection.findings.none")));
         table.getColumns().setAll(List.of(
-                column("inspection.field.finding", InspectionFinding::text, 360),
-                column("inspection.column.unit", (InspectionFinding f) -> vm.unitName(f.unitId()), 110),
-                column("inspection.column.task", vm::taskText, 90)));
+                FormParts.column("inspection.field.finding", InspectionFinding::text, 360),
+                FormParts.column("inspection.column.unit", (InspectionFinding f) -> vm.unitName(f.unitId()), 110),
+                FormParts.column("inspection.column.task", vm::taskText, 90)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> vm.selectedFindingProperty().set(n));
 
         ComboBox<Unit> unit = new ComboBox<>(vm.units());
@@ -123,74 +122,46 @@ public final class InspectionsView {
         unit.valueProperty().bindBidirectional(vm.findingUnitProperty());
         unit.setButtonCell(new UnitCell());
         unit.setCellFactory(l -> new UnitCell());
-        TextField text = text("findingTextField", "inspection.field.finding", vm.findingTextProperty());
+        TextField text = FormParts.text("findingTextField", "inspection.field.finding", vm.findingTextProperty());
         text.setOnAction(e -> vm.addFinding());
         Button add = new Button(Messages.tr("inspection.addFinding"), new FontIcon("mdi2p-plus"));
         add.setId("addFindingButton");
         add.setAccessibleText(Messages.tr("inspection.addFinding"));
         add.disableProperty().bind(vm.selectedProperty().isNull().or(vm.savingProperty()));
         add.setOnAction(e -> vm.addFinding());
-        HBox addRow = new HBox(8, labelled("inspection.column.unit", unit), grow(labelled("inspection.field.finding", text)),
+        HBox addRow = new HBox(8, FormParts.labelled("inspection.column.unit", unit), grow(FormParts.labelled("inspection.field.finding", text)),
                 add);
         addRow.setAlignment(Pos.BOTTOM_LEFT);
 
-        TextField deadline = text("findingDeadlineField", "task.field.deadline", vm.deadlineProperty());
+        TextField deadline = FormParts.text("findingDeadlineField", "task.field.deadline", vm.deadlineProperty());
         deadline.setPromptText(Messages.tr("task.form.deadlinePrompt"));
         Button toTask = new Button(Messages.tr("inspection.toTask"), new FontIcon("mdi2c-clipboard-search-outline"));
         toTask.setId("findingToTaskButton");
         toTask.setAccessibleText(Messages.tr("inspection.toTask"));
         toTask.disableProperty().bind(vm.selectedFindingProperty().isNull().or(vm.savingProperty()));
         toTask.setOnAction(e -> vm.toTask());
-        TextField seq = text("linkSeqField", "inspection.linkSeq", vm.linkSeqProperty());
+        TextField seq = FormParts.text("linkSeqField", "inspection.linkSeq", vm.linkSeqProperty());
         seq.setPrefWidth(80);
         Button link = new Button(Messages.tr("inspection.link"), new FontIcon("mdi2l-link-variant"));
         link.setId("linkFindingButton");
         link.setAccessibleText(Messages.tr("inspection.link"));
         link.disableProperty().bind(vm.selectedFindingProperty().isNull().or(vm.savingProperty()));
         link.setOnAction(e -> vm.link());
-        HBox convertRow = new HBox(8, grow(labelled("task.field.deadline", deadline)), toTask,
-                labelled("inspection.linkSeq", seq), link);
+        HBox convertRow = new HBox(8, grow(FormParts.labelled("task.field.deadline", deadline)), toTask,
+                FormParts.labelled("inspection.linkSeq", seq), link);
         convertRow.setAlignment(Pos.BOTTOM_LEFT);
 
-        VBox box = new VBox(8, header, table, heading("inspection.addFinding"), addRow,
-                heading("inspection.followUp"), hint("inspection.followUp.hint"), convertRow,
-                error("findingError", vm.findingErrorProperty()));
+        VBox box = new VBox(8, header, table, FormParts.heading("inspection.addFinding"), addRow,
+                FormParts.heading("inspection.followUp"), hint("inspection.followUp.hint"), convertRow,
+                FormParts.error("findingError", vm.findingErrorProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 12));
         return box;
     }
 
-    private static <S> TableColumn<S, String> column(String key, java.util.function.Function<S, String> value, double w) {
-        TableColumn<S, String> c = new TableColumn<>(Messages.tr(key));
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(w);
-        return c;
-    }
-
-    private static TextField text(String id, String key, javafx.beans.property.StringProperty p) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.setAccessibleText(Messages.tr(key));
-        t.textProperty().bindBidirectional(p);
-        return t;
-    }
-
-    private static VBox labelled(String key, Node input) {
-        Label l = new Label(Messages.tr(key));
-        l.getStyleClass().add("form-label");
-        l.setLabelFor(input);
-        return new VBox(2, l, input);
-    }
-
     private static <T extends Region> T grow(T n) {
         HBox.setHgrow(n, Priority.ALWAYS);
         return n;
-    }
-
-    private static Label heading(String key) {
-        Label h = new Label(Messages.tr(key));
-        h.getStyleClass().add("section-heading");
-        return h;
     }
 
     private static Label hint(String key) {
@@ -200,17 +171,6 @@ public final class InspectionsView {
         h.setMaxWidth(Double.MAX_VALUE);
         h.setMinHeight(Region.USE_PREF_SIZE);
         return h;
-    }
-
-    private static Label error(String id, javafx.beans.property.StringProperty message) {
-        Label e = new Label();
-        e.setId(id);
-        e.getStyleClass().add("field-error");
-        e.setWrapText(true);
-        e.textProperty().bind(message);
-        e.managedProperty().bind(message.isNotEmpty());
-        e.visibleProperty().bind(message.isNotEmpty());
-        return e;
     }
 
     private static final class UnitCell extends ListCell<Unit> {

@@ -22,6 +22,7 @@ import org.duban.service.inspections.InspectionService;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskInput;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.FormWork;
 import org.duban.ui.common.TaskRunner;
 
 /**
@@ -145,19 +146,9 @@ public final class InspectionsViewModel {
     }
 
     private <T> void change(Callable<T> work, StringProperty error, java.util.function.Consumer<T> then) {
-        error.set("");
-        saving.set(true);
-        runner.run(work, r -> {
-            saving.set(false);
+        FormWork.run(runner, dialogs, work, error, saving, r -> {
             then.accept(r);
             load();
-        }, e -> {
-            saving.set(false);
-            if (e instanceof LocalizedException le) {
-                error.set(le.getLocalizedMessage());
-            } else {
-                failed(e);
-            }
         });
     }
 

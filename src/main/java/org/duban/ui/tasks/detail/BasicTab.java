@@ -29,6 +29,7 @@ import org.duban.model.WarningLight;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskDetail;
 import org.duban.ui.common.DateFields;
+import org.duban.ui.common.FormParts;
 import org.duban.ui.common.LightBadge;
 
 /** 基本信息: the task's fields, each unit's state, 举一反三 links, inspection findings and 挂牌督办. */
@@ -48,8 +49,8 @@ final class BasicTab {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         fields.getColumnConstraints().addAll(labels, values);
-        VBox box = new VBox(10, fields, Forms.heading("detail.basic.units"), unitsTable(),
-                Forms.heading("detail.basic.links"), links, Forms.heading("detail.basic.supervision"), supervision());
+        VBox box = new VBox(10, fields, FormParts.heading("detail.basic.units"), unitsTable(),
+                FormParts.heading("detail.basic.links"), links, FormParts.heading("detail.basic.supervision"), supervision());
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);
         root.setFitToWidth(true);
@@ -121,7 +122,7 @@ final class BasicTab {
         table.setFixedCellSize(30);
         table.prefHeightProperty().bind(Bindings.size(vm.assignments()).multiply(30).add(48));
         table.minHeightProperty().bind(table.prefHeightProperty());
-        TableColumn<AssignmentState, String> unit = Forms.column("task.field.units", s -> vm.unitName(s.unitId()), 150);
+        TableColumn<AssignmentState, String> unit = FormParts.column("task.field.units", s -> vm.unitName(s.unitId()), 150);
         TableColumn<AssignmentState, WarningLight> light = new TableColumn<>(Messages.tr("tasks.column.light"));
         light.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().light()));
         light.setCellFactory(c -> new TableCell<>() {
@@ -132,13 +133,13 @@ final class BasicTab {
             }
         });
         light.setPrefWidth(80);
-        TableColumn<AssignmentState, String> status = Forms.column("task.field.status",
+        TableColumn<AssignmentState, String> status = FormParts.column("task.field.status",
                 s -> Messages.tr("status." + s.status().name()), 110);
-        TableColumn<AssignmentState, String> why = Forms.column("detail.column.reasons", Texts::reasons, 200);
-        TableColumn<AssignmentState, String> progress = Forms.column("detail.column.progress", Texts::progress, 170);
-        TableColumn<AssignmentState, String> latest = Forms.column("detail.column.latest",
+        TableColumn<AssignmentState, String> why = FormParts.column("detail.column.reasons", Texts::reasons, 200);
+        TableColumn<AssignmentState, String> progress = FormParts.column("detail.column.progress", Texts::progress, 170);
+        TableColumn<AssignmentState, String> latest = FormParts.column("detail.column.latest",
                 s -> s.latest().map(r -> DateFields.text(r.reportedOn())).orElse("—"), 100);
-        TableColumn<AssignmentState, String> stage = Forms.column("detail.column.closeOut",
+        TableColumn<AssignmentState, String> stage = FormParts.column("detail.column.closeOut",
                 s -> Texts.stage(s.closeOut() == null ? null : s.closeOut().stageOn(s.asOf())), 120);
         table.getColumns().setAll(java.util.List.of(unit, light, status, why, progress, latest, stage));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
@@ -165,7 +166,7 @@ final class BasicTab {
                     Messages.tr("supervision.cycle." + s.cycle().name()));
         }, vm.detailProperty()));
 
-        TextField leader = Forms.text("leaderField", "supervision.field.leader", f.leaderProperty());
+        TextField leader = FormParts.text("leaderField", "supervision.field.leader", f.leaderProperty());
         leader.setPromptText(Messages.tr("detail.supervision.leaderPrompt"));
         leader.setPrefWidth(200);
         DatePicker since = DateFields.picker("supervisionSincePicker", Messages.tr("supervision.field.since"));
@@ -176,7 +177,7 @@ final class BasicTab {
         cycle.valueProperty().bindBidirectional(f.cycleProperty());
         cycle.setButtonCell(new CycleCell());
         cycle.setCellFactory(l -> new CycleCell());
-        TextField note = Forms.text("supervisionNoteField", "supervision.field.note", f.noteProperty());
+        TextField note = FormParts.text("supervisionNoteField", "supervision.field.note", f.noteProperty());
         HBox.setHgrow(note, Priority.ALWAYS);
 
         Button save = new Button();
@@ -193,12 +194,12 @@ final class BasicTab {
         end.managedProperty().bind(f.supervisedProperty());
         end.setOnAction(e -> f.end());
 
-        HBox row = new HBox(8, Forms.labelled("supervision.field.leader", leader),
-                Forms.labelled("supervision.field.since", since), Forms.labelled("supervision.field.cycle", cycle),
-                Forms.labelled("supervision.field.note", note));
+        HBox row = new HBox(8, FormParts.labelled("supervision.field.leader", leader),
+                FormParts.labelled("supervision.field.since", since), FormParts.labelled("supervision.field.cycle", cycle),
+                FormParts.labelled("supervision.field.note", note));
         row.setAlignment(Pos.BOTTOM_LEFT);
         HBox buttons = new HBox(8, save, end);
-        return new VBox(6, state, row, buttons, Forms.error("supervisionError", f.errorProperty()));
+        return new VBox(6, state, row, buttons, FormParts.error("supervisionError", f.errorProperty()));
     }
 
     private static final class CycleCell extends ListCell<ReportingCycle> {

@@ -28,6 +28,7 @@ import org.duban.model.Evidence;
 import org.duban.model.VerificationLevel;
 import org.duban.service.tracking.EvidenceService;
 import org.duban.ui.common.DateFields;
+import org.duban.ui.common.FormParts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -91,9 +92,9 @@ final class CloseOutTab {
         form.getChildren().forEach(n -> HBox.setHgrow(n, n == submit || n == form.getChildren().get(0)
                 ? Priority.NEVER : Priority.ALWAYS));
 
-        VBox box = new VBox(8, steps, stage, current, form, Forms.error("closeOutError", f.errorProperty()),
-                Forms.heading("detail.closeOut.evidence"), evidenceTable(), evidenceButtons(),
-                Forms.heading("detail.closeOut.history"), historyTable());
+        VBox box = new VBox(8, steps, stage, current, form, FormParts.error("closeOutError", f.errorProperty()),
+                FormParts.heading("detail.closeOut.evidence"), evidenceTable(), evidenceButtons(),
+                FormParts.heading("detail.closeOut.history"), historyTable());
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);
         root.setFitToWidth(true);
@@ -151,7 +152,7 @@ final class CloseOutTab {
     }
 
     private Node applyFields() {
-        TextField text = Forms.text("explanationField", "closeOut.field.explanation", f.explanationProperty());
+        TextField text = FormParts.text("explanationField", "closeOut.field.explanation", f.explanationProperty());
         text.setPrefWidth(420);
         Button files = new Button(Messages.tr("detail.attach"), new FontIcon("mdi2p-paperclip"));
         files.setId("applyFilesButton");
@@ -159,7 +160,7 @@ final class CloseOutTab {
         files.textProperty().bind(Bindings.createStringBinding(() -> f.files().isEmpty() ? Messages.tr("detail.attach")
                 : Messages.tr("detail.attached", f.files().size()), f.files()));
         files.setOnAction(e -> f.chooseFiles());
-        HBox box = new HBox(8, Forms.labelled("closeOut.field.explanation", text), files);
+        HBox box = new HBox(8, FormParts.labelled("closeOut.field.explanation", text), files);
         box.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(box.getChildren().get(0), Priority.ALWAYS);
         return onlyAt(CloseOutForm.Step.APPLY, box);
@@ -172,7 +173,7 @@ final class CloseOutTab {
         level.valueProperty().bindBidirectional(f.levelProperty());
         level.setButtonCell(new LevelCell());
         level.setCellFactory(l -> new LevelCell());
-        TextField verifiers = Forms.text("verifiersField", "closeOut.field.verifiers", f.verifiersProperty());
+        TextField verifiers = FormParts.text("verifiersField", "closeOut.field.verifiers", f.verifiersProperty());
         verifiers.setPrefWidth(240);
         ToggleGroup result = new ToggleGroup();
         RadioButton pass = new RadioButton(Messages.tr("closeOut.result.PASSED"));
@@ -185,10 +186,10 @@ final class CloseOutTab {
         fail.setSelected(!f.passedProperty().get());
         pass.selectedProperty().addListener((o, a, n) -> f.passedProperty().set(n));
         f.passedProperty().addListener((o, a, n) -> (n ? pass : fail).setSelected(true));
-        TextField note = Forms.text("verificationNoteField", "detail.closeOut.note", f.noteProperty());
-        HBox box = new HBox(8, Forms.labelled("closeOut.field.level", level),
-                Forms.labelled("closeOut.field.verifiers", verifiers), new VBox(4, pass, fail),
-                Forms.labelled("detail.closeOut.note", note));
+        TextField note = FormParts.text("verificationNoteField", "detail.closeOut.note", f.noteProperty());
+        HBox box = new HBox(8, FormParts.labelled("closeOut.field.level", level),
+                FormParts.labelled("closeOut.field.verifiers", verifiers), new VBox(4, pass, fail),
+                FormParts.labelled("detail.closeOut.note", note));
         box.setAlignment(Pos.BOTTOM_LEFT);
         return onlyAt(CloseOutForm.Step.VERIFY, box);
     }
@@ -198,15 +199,15 @@ final class CloseOutTab {
         to.valueProperty().bindBidirectional(f.noticeToProperty());
         Label hint = new Label(Messages.tr("detail.closeOut.noticeHint", vm.noticeDays()));
         hint.getStyleClass().add("hint-label");
-        HBox box = new HBox(8, Forms.labelled("closeOut.field.noticeTo", to), hint);
+        HBox box = new HBox(8, FormParts.labelled("closeOut.field.noticeTo", to), hint);
         box.setAlignment(Pos.BOTTOM_LEFT);
         return onlyAt(CloseOutForm.Step.NOTICE, box);
     }
 
     private Node reopenFields() {
-        TextField reason = Forms.text("reopenReasonField", "closeOut.field.reopenReason", f.reasonProperty());
+        TextField reason = FormParts.text("reopenReasonField", "closeOut.field.reopenReason", f.reasonProperty());
         reason.setPrefWidth(420);
-        return onlyAt(CloseOutForm.Step.REOPEN, Forms.labelled("closeOut.field.reopenReason", reason));
+        return onlyAt(CloseOutForm.Step.REOPEN, FormParts.labelled("closeOut.field.reopenReason", reason));
     }
 
     private TableView<Evidence> evidenceTable;
@@ -218,13 +219,13 @@ final class CloseOutTab {
         evidenceTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         evidenceTable.setPlaceholder(new Label(Messages.tr("detail.closeOut.noEvidence")));
         evidenceTable.setPrefHeight(150);
-        TableColumn<Evidence, String> name = Forms.column("detail.evidence.name", Evidence::fileName, 260);
-        TableColumn<Evidence, String> size = Forms.column("detail.evidence.size",
+        TableColumn<Evidence, String> name = FormParts.column("detail.evidence.name", Evidence::fileName, 260);
+        TableColumn<Evidence, String> size = FormParts.column("detail.evidence.size",
                 e -> EvidenceService.sizeText(e.sizeBytes()), 90);
-        TableColumn<Evidence, String> with = Forms.column("detail.evidence.with", e -> Messages.tr(
+        TableColumn<Evidence, String> with = FormParts.column("detail.evidence.with", e -> Messages.tr(
                 e.reportId() != null ? "detail.evidence.withReport" : e.closeOutId() != null
                         ? "detail.evidence.withCloseOut" : "detail.evidence.withNothing"), 120);
-        TableColumn<Evidence, String> added = Forms.column("detail.evidence.added", e -> e.addedAt() == null ? ""
+        TableColumn<Evidence, String> added = FormParts.column("detail.evidence.added", e -> e.addedAt() == null ? ""
                 : DateFields.text(e.addedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate()), 110);
         evidenceTable.getColumns().setAll(List.of(name, size, with, added));
         return evidenceTable;
@@ -256,14 +257,14 @@ final class CloseOutTab {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label(Messages.tr("detail.closeOut.noneYet")));
         t.setPrefHeight(130);
-        TableColumn<CloseOut, String> applied = Forms.column("closeOut.field.appliedOn", c -> DateFields.text(c.appliedOn()), 100);
-        TableColumn<CloseOut, String> stage = Forms.column("detail.column.state",
+        TableColumn<CloseOut, String> applied = FormParts.column("closeOut.field.appliedOn", c -> DateFields.text(c.appliedOn()), 100);
+        TableColumn<CloseOut, String> stage = FormParts.column("detail.column.state",
                 c -> Texts.stage(c.stageOn(vm.today())), 130);
-        TableColumn<CloseOut, String> verified = Forms.column("closeOut.field.verifiedOn", c -> c.verificationOpt()
+        TableColumn<CloseOut, String> verified = FormParts.column("closeOut.field.verifiedOn", c -> c.verificationOpt()
                 .map(v -> DateFields.text(v.verifiedOn()) + " " + Messages.tr("closeOut.result." + (v.passed() ? "PASSED" : "FAILED")))
                 .orElse(""), 150);
-        TableColumn<CloseOut, String> closed = Forms.column("closeOut.field.closedOn", c -> DateFields.text(c.closedOn()), 100);
-        TableColumn<CloseOut, String> reason = Forms.column("closeOut.field.reopenReason", CloseOut::reopenReason, 300);
+        TableColumn<CloseOut, String> closed = FormParts.column("closeOut.field.closedOn", c -> DateFields.text(c.closedOn()), 100);
+        TableColumn<CloseOut, String> reason = FormParts.column("closeOut.field.reopenReason", CloseOut::reopenReason, 300);
         t.getColumns().setAll(List.of(applied, stage, verified, closed, reason));
         return t;
     }

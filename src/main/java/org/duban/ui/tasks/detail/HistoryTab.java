@@ -8,6 +8,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.duban.i18n.Messages;
 import org.duban.model.AuditEntry;
+import org.duban.ui.common.FormParts;
 
 /** 历史: the task's audit trail, newest first: when, who, what (and which unit), old and new value. */
 final class HistoryTab {
@@ -19,15 +20,15 @@ final class HistoryTab {
         table.setAccessibleText(Messages.tr("detail.tab.history"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("detail.history.none")));
-        TableColumn<AuditEntry, String> time = Forms.column("detail.history.time", Texts::time, 140);
-        TableColumn<AuditEntry, String> who = Forms.column("detail.history.operator", AuditEntry::operator, 150);
-        TableColumn<AuditEntry, String> unit = Forms.column("task.field.units",
+        TableColumn<AuditEntry, String> time = FormParts.column("detail.history.time", Texts::time, 140);
+        TableColumn<AuditEntry, String> who = FormParts.column("detail.history.operator", AuditEntry::operator, 150);
+        TableColumn<AuditEntry, String> unit = FormParts.column("task.field.units",
                 e -> e.unitId() == null ? "" : vm.unitName(e.unitId()), 110);
-        TableColumn<AuditEntry, String> entity = Forms.column("detail.history.entity", Texts::entity, 90);
-        TableColumn<AuditEntry, String> what = Forms.column("detail.history.what", Texts::what, 130);
-        TableColumn<AuditEntry, String> oldValue = Forms.column("detail.history.old",
+        TableColumn<AuditEntry, String> entity = FormParts.column("detail.history.entity", Texts::entity, 90);
+        TableColumn<AuditEntry, String> what = FormParts.column("detail.history.what", Texts::what, 130);
+        TableColumn<AuditEntry, String> oldValue = FormParts.column("detail.history.old",
                 e -> Texts.value(e.field(), e.oldValue()), 190);
-        TableColumn<AuditEntry, String> newValue = Forms.column("detail.history.new",
+        TableColumn<AuditEntry, String> newValue = FormParts.column("detail.history.new",
                 e -> Texts.value(e.field(), e.newValue()), 360);
         table.getColumns().setAll(java.util.List.of(time, who, unit, entity, what, oldValue, newValue));
         Label note = new Label(Messages.tr("detail.history.note"));

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
 import org.duban.model.Milestone;
 import org.duban.ui.common.DateFields;
+import org.duban.ui.common.FormParts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -33,7 +34,7 @@ final class MilestonesTab {
     MilestonesTab(TaskDetailViewModel vm) {
         this.vm = vm;
         ProgressForm f = vm.progressForm();
-        TextField name = Forms.text("milestoneNameField", "milestone.field.name", f.milestoneNameProperty());
+        TextField name = FormParts.text("milestoneNameField", "milestone.field.name", f.milestoneNameProperty());
         name.setPromptText(Messages.tr("detail.milestone.namePrompt"));
         HBox.setHgrow(name, Priority.ALWAYS);
         DatePicker due = DateFields.picker("milestoneDuePicker", Messages.tr("milestone.field.due"));
@@ -70,11 +71,11 @@ final class MilestonesTab {
             }
         });
 
-        HBox form = new HBox(8, Forms.labelled("milestone.field.name", name), Forms.labelled("milestone.field.due", due),
+        HBox form = new HBox(8, FormParts.labelled("milestone.field.name", name), FormParts.labelled("milestone.field.due", due),
                 all, add);
         form.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(form.getChildren().get(0), Priority.ALWAYS);
-        VBox top = new VBox(6, form, Forms.error("milestoneError", f.milestoneErrorProperty()));
+        VBox top = new VBox(6, form, FormParts.error("milestoneError", f.milestoneErrorProperty()));
         top.setPadding(new Insets(12, 12, 8, 12));
         root.setTop(top);
         root.setCenter(table());
@@ -97,10 +98,10 @@ final class MilestonesTab {
         table.setAccessibleText(Messages.tr("detail.tab.milestones"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("detail.milestone.none")));
-        TableColumn<Milestone, String> name = Forms.column("milestone.field.name", Milestone::name, 420);
-        TableColumn<Milestone, String> due = Forms.column("milestone.field.due", m -> DateFields.text(m.dueOn()), 120);
-        TableColumn<Milestone, String> done = Forms.column("milestone.field.done", m -> DateFields.text(m.doneOn()), 120);
-        TableColumn<Milestone, String> state = Forms.column("detail.column.state", this::state, 140);
+        TableColumn<Milestone, String> name = FormParts.column("milestone.field.name", Milestone::name, 420);
+        TableColumn<Milestone, String> due = FormParts.column("milestone.field.due", m -> DateFields.text(m.dueOn()), 120);
+        TableColumn<Milestone, String> done = FormParts.column("milestone.field.done", m -> DateFields.text(m.doneOn()), 120);
+        TableColumn<Milestone, String> state = FormParts.column("detail.column.state", this::state, 140);
         table.getColumns().setAll(java.util.List.of(name, due, done, state));
         table.setRowFactory(t -> new TableRow<>() {
             @Override

@@ -19,6 +19,7 @@ import org.duban.model.Evidence;
 import org.duban.model.ProgressReport;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.ui.common.DateFields;
+import org.duban.ui.common.FormParts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -45,13 +46,13 @@ final class ProgressTab {
 
         DatePicker date = DateFields.picker("reportDatePicker", Messages.tr("progress.field.date"));
         date.valueProperty().bindBidirectional(f.reportDateProperty());
-        percent = Forms.text("percentField", "progress.field.percent", f.percentProperty());
+        percent = FormParts.text("percentField", "progress.field.percent", f.percentProperty());
         percent.setPromptText("0–100");
         percent.setPrefWidth(80);
-        TextField text = Forms.text("reportTextField", "progress.field.text", f.textProperty());
+        TextField text = FormParts.text("reportTextField", "progress.field.text", f.textProperty());
         text.setPromptText(Messages.tr("detail.progress.textPrompt"));
         HBox.setHgrow(text, Priority.ALWAYS);
-        TextField reporter = Forms.text("reporterField", "progress.field.reporter", f.reporterProperty());
+        TextField reporter = FormParts.text("reporterField", "progress.field.reporter", f.reporterProperty());
         reporter.setPrefWidth(160);
         Button files = new Button(Messages.tr("detail.attach"), new FontIcon("mdi2p-paperclip"));
         files.setId("reportFilesButton");
@@ -71,11 +72,11 @@ final class ProgressTab {
         text.setOnAction(e -> submit.run());
         reporter.setOnAction(e -> submit.run());
 
-        HBox form = new HBox(8, Forms.labelled("progress.field.date", date), Forms.labelled("progress.field.percent", percent),
-                Forms.labelled("progress.field.text", text), Forms.labelled("progress.field.reporter", reporter), files, add);
+        HBox form = new HBox(8, FormParts.labelled("progress.field.date", date), FormParts.labelled("progress.field.percent", percent),
+                FormParts.labelled("progress.field.text", text), FormParts.labelled("progress.field.reporter", reporter), files, add);
         form.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(form.getChildren().get(2), Priority.ALWAYS);
-        VBox top = new VBox(6, summary, form, Forms.error("reportError", f.reportErrorProperty()));
+        VBox top = new VBox(6, summary, form, FormParts.error("reportError", f.reportErrorProperty()));
         top.setPadding(new Insets(12, 12, 8, 12));
         root.setTop(top);
         root.setCenter(table());
@@ -88,12 +89,12 @@ final class ProgressTab {
         table.setAccessibleText(Messages.tr("detail.tab.progress"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("detail.progress.none")));
-        TableColumn<ProgressReport, String> date = Forms.column("progress.field.date", r -> DateFields.text(r.reportedOn()), 110);
-        TableColumn<ProgressReport, String> pct = Forms.column("progress.field.percent", r -> r.percent() + "%", 70);
+        TableColumn<ProgressReport, String> date = FormParts.column("progress.field.date", r -> DateFields.text(r.reportedOn()), 110);
+        TableColumn<ProgressReport, String> pct = FormParts.column("progress.field.percent", r -> r.percent() + "%", 70);
         pct.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<ProgressReport, String> text = Forms.column("progress.field.text", ProgressReport::text, 560);
-        TableColumn<ProgressReport, String> who = Forms.column("progress.field.reporter", ProgressReport::reporter, 180);
-        TableColumn<ProgressReport, String> files = Forms.column("detail.column.files", r -> {
+        TableColumn<ProgressReport, String> text = FormParts.column("progress.field.text", ProgressReport::text, 560);
+        TableColumn<ProgressReport, String> who = FormParts.column("progress.field.reporter", ProgressReport::reporter, 180);
+        TableColumn<ProgressReport, String> files = FormParts.column("detail.column.files", r -> {
             String names = vm.evidence().stream().filter(e -> r.id() == (e.reportId() == null ? -1 : e.reportId()))
                     .map(Evidence::fileName).collect(java.util.stream.Collectors.joining("、"));
             return names;

@@ -11,7 +11,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.model.AuditEntry;
 import org.duban.model.CloseOut;
@@ -22,6 +21,7 @@ import org.duban.model.Unit;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskDetail;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.FormWork;
 
 /**
  * State of the task detail view: the task as it stands today, the unit chosen (进展, 节点 and 销号 are per unit),
@@ -119,19 +119,7 @@ public final class TaskDetailViewModel {
      * runs with the result.
      */
     <T> void change(Callable<T> work, StringProperty error, BooleanProperty saving, Consumer<T> then) {
-        error.set("");
-        saving.set(true);
-        services.runner().run(work, result -> {
-            saving.set(false);
-            load(() -> then.accept(result));
-        }, e -> {
-            saving.set(false);
-            if (e instanceof LocalizedException le) {
-                error.set(le.getLocalizedMessage());
-            } else {
-                failed(e);
-            }
-        });
+        FormWork.run(services.runner(), services.dialogs(), work, error, saving, result -> load(() -> then.accept(result)));
     }
 
     void failed(Throwable e) {

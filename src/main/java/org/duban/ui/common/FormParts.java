@@ -1,4 +1,4 @@
-package org.duban.ui.tasks.detail;
+package org.duban.ui.common;
 
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -11,20 +11,20 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
 
-/** Small builders shared by the tabs, so that every form looks and reads the same. */
-final class Forms {
-    private Forms() {
+/** Small builders shared by the screens' forms, so that every form looks and reads the same. */
+public final class FormParts {
+    private FormParts() {
     }
 
     /** A label above an input, tied to it for screen readers. */
-    static VBox labelled(String key, Node input) {
+    public static VBox labelled(String key, Node input) {
         Label l = new Label(Messages.tr(key));
         l.getStyleClass().add("form-label");
         l.setLabelFor(input);
         return new VBox(2, l, input);
     }
 
-    static TextField text(String id, String key, StringProperty bound) {
+    public static TextField text(String id, String key, StringProperty bound) {
         TextField t = new TextField();
         t.setId(id);
         t.setAccessibleText(Messages.tr(key));
@@ -34,7 +34,7 @@ final class Forms {
     }
 
     /** The error line of a form: red, hidden while empty. */
-    static Label error(String id, StringProperty message) {
+    public static Label error(String id, StringProperty message) {
         Label e = new Label();
         e.setId(id);
         e.getStyleClass().add("field-error");
@@ -45,7 +45,7 @@ final class Forms {
         return e;
     }
 
-    static Label heading(String key) {
+    public static Label heading(String key) {
         Label h = new Label(Messages.tr(key));
         h.getStyleClass().add("section-heading");
         h.setPadding(new Insets(6, 0, 0, 0));
@@ -53,7 +53,7 @@ final class Forms {
     }
 
     /** A column of text with the whole text in a tooltip. */
-    static <S> TableColumn<S, String> column(String key, java.util.function.Function<S, String> value, double width) {
+    public static <S> TableColumn<S, String> column(String key, java.util.function.Function<S, String> value, double width) {
         TableColumn<S, String> c = new TableColumn<>(Messages.tr(key));
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
