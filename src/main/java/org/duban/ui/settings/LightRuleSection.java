@@ -45,18 +45,19 @@ public final class LightRuleSection implements SettingsSection {
         row(grid, 2, "settings.light.dueSoon", dueSoon, "settings.light.days");
         row(grid, 3, "settings.light.staleReport", stale, "settings.light.days");
 
-        Label red1 = rule(LightBadge.of(org.duban.model.WarningLight.RED), Bindings.createStringBinding(
+        HBox red1 = rule(LightBadge.of(org.duban.model.WarningLight.RED), Bindings.createStringBinding(
                 () -> Messages.tr("settings.light.rule.red", vm.redLagProperty().get()), vm.redLagProperty()));
-        Label yellow1 = rule(LightBadge.of(org.duban.model.WarningLight.YELLOW), Bindings.createStringBinding(
+        HBox yellow1 = rule(LightBadge.of(org.duban.model.WarningLight.YELLOW), Bindings.createStringBinding(
                 () -> Messages.tr("settings.light.rule.yellow", vm.dueSoonProperty().get(), vm.yellowLagProperty().get(),
                         vm.redLagProperty().get(), vm.staleReportProperty().get()),
                 vm.dueSoonProperty(), vm.yellowLagProperty(), vm.redLagProperty(), vm.staleReportProperty()));
-        Label green1 = rule(LightBadge.of(org.duban.model.WarningLight.GREEN),
+        HBox green1 = rule(LightBadge.of(org.duban.model.WarningLight.GREEN),
                 Bindings.createStringBinding(() -> Messages.tr("settings.light.rule.green")));
         Label notes = new Label(Messages.tr("settings.light.notes"));
         notes.setWrapText(true);
         notes.getStyleClass().add("hint-label");
         notes.setMaxWidth(860);
+        notes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button save = new Button(Messages.tr("common.save"));
         save.setId("saveLightRuleButton");
@@ -79,15 +80,15 @@ public final class LightRuleSection implements SettingsSection {
         return new VBox(8, red1, yellow1, green1, notes, grid, buttons);
     }
 
-    private static Label rule(Label badge, javafx.beans.binding.StringBinding text) {
+    /** One line of the rule: the light (dot and word) and, beside it, when it applies (wrapping). */
+    private static HBox rule(Label badge, javafx.beans.binding.StringBinding text) {
         Label l = new Label();
         l.textProperty().bind(text);
         l.setWrapText(true);
-        l.setMaxWidth(860);
-        HBox box = new HBox(8, badge);
-        box.setMinWidth(72);
-        l.setGraphic(box);
-        return l;
+        l.setMaxWidth(780);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        badge.setMinWidth(72);
+        return new HBox(8, badge, l);
     }
 
     private static void row(GridPane grid, int row, String key, Spinner<Integer> spinner, String unitKey) {
