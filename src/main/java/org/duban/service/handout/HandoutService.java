@@ -16,20 +16,22 @@ import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
-import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.tracking.TrackingService;
 
 /**
  * Handouts (任务清单): what each unit's list says, its pages, and the PDFs of one unit or of all units at once.
  * Reading the database is the only slow-free part; layout and PDF writing belong off the FX thread.
  */
 public final class HandoutService {
-    private final TaskRepository tasks;
+    /** Statuses as they stand today, like the checklist shows them (the stored one is from the last change). */
+    private final TrackingService tracking;
     private final UnitRepository units;
     private final HandoutSettingsStore store;
 
     public HandoutService(Database db) {
-        this.tasks = new TaskRepository(db);
+        this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
         this.units = new UnitRepository(db);
         this.store = new HandoutSettingsStore(db);
     }
@@ -62,7 +64,7 @@ public final class HandoutService {
     }
 
     public MeetingData read(Meeting meeting) {
-        return new MeetingData(meeting, tasks.findByMeeting(meeting.id()), units.findAll());
+        return new MeetingData(meeting, tracking.tasksToday(meeting.id()), units.findAll());
     }
 
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */

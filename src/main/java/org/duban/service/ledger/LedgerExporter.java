@@ -19,9 +19,10 @@ import org.duban.model.Task;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
-import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
+import org.duban.service.audit.AuditLog;
 import org.duban.service.excel.XlsxWriting;
+import org.duban.service.tracking.TrackingService;
 
 /**
  * Exports a meeting's ledger (台账) as .xlsx: a title row, the heading row (frozen, with filters, repeated on
@@ -30,12 +31,13 @@ import org.duban.service.excel.XlsxWriting;
 public final class LedgerExporter {
     /** Row index of the heading (row 2 in the sheet: the title is above it). */
     static final int HEADER_ROW = 1;
-    private final TaskRepository tasks;
+    /** Statuses as they stand today, like the checklist shows them (the stored one is from the last change). */
+    private final TrackingService tracking;
     private final UnitRepository units;
     private final List<LedgerColumn> columns;
 
     public LedgerExporter(Database db, List<LedgerColumn> columns) {
-        this.tasks = new TaskRepository(db);
+        this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
         this.units = new UnitRepository(db);
         this.columns = List.copyOf(columns);
     }
@@ -47,7 +49,7 @@ public final class LedgerExporter {
     /** The ledger rows of a meeting, in 序号 order. */
     public List<LedgerRow> rows(long meetingId) {
         Map<Long, Unit> byId = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        return tasks.findByMeeting(meetingId).stream().map(t -> row(t, byId)).toList();
+        return tracking.tasksToday(meetingId).stream().map(t -> row(t, byId)).toList();
     }
 
     private static LedgerRow row(Task t, Map<Long, Unit> byId) {

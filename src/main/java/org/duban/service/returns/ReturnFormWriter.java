@@ -22,9 +22,10 @@ import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
-import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
+import org.duban.service.audit.AuditLog;
 import org.duban.service.excel.XlsxWriting;
+import org.duban.service.tracking.TrackingService;
 
 /**
  * Writes one return form (进展报送表) per unit: the unit's assignments in locked columns and empty input
@@ -33,17 +34,18 @@ import org.duban.service.excel.XlsxWriting;
  */
 public final class ReturnFormWriter {
     private static final int INPUT_FILL = 0xFFF9DB;
-    private final TaskRepository tasks;
+    /** Statuses as they stand today, like the checklist shows them (the stored one is from the last change). */
+    private final TrackingService tracking;
     private final UnitRepository units;
 
     public ReturnFormWriter(Database db) {
-        this.tasks = new TaskRepository(db);
+        this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
         this.units = new UnitRepository(db);
     }
 
     /** Writes the forms of every unit that has assignments in the meeting; returns the files written. */
     public List<Path> writeAll(Meeting meeting, Path dir) {
-        List<Task> list = tasks.findByMeeting(meeting.id());
+        List<Task> list = tracking.tasksToday(meeting.id());
         Map<Unit, List<Task>> byUnit = new LinkedHashMap<>();
         for (Unit u : units.findAll()) {
             List<Task> mine = list.stream().filter(t -> t.unitIds().contains(u.id())).toList();

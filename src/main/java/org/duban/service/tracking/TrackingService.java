@@ -70,6 +70,14 @@ public final class TrackingService {
         return result;
     }
 
+    /**
+     * A meeting's tasks (every meeting's when null) with the statuses their assignments have today: what exports,
+     * return forms and handouts print, so they agree with the checklist.
+     */
+    public List<Task> tasksToday(Long meetingId) {
+        return track(TaskScope.meeting(meetingId), today()).stream().map(TaskTracking::task).toList();
+    }
+
     /** One task as it stands today. */
     public TaskTracking trackTask(long taskId) {
         return trackTask(taskId, today());
