@@ -3,7 +3,11 @@ package org.duban.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.duban.model.AuditAction;
 import org.duban.model.AuditEntity;
 import org.duban.model.AuditEntry;
@@ -52,6 +56,38 @@ public final class AuditRepository {
     /** The whole trail, oldest first. */
     public List<AuditEntry> findAll() {
         return db.read(c -> Rows.scoped(c, SELECT, "1 = 1", TaskScope.all(), "id", AuditRepository::map));
+    }
+
+    /** One row's place in the trail: its id and its time as stored. */
+    public record Stamp(long id, String at) {
+    }
+
+    /** Every row's id and time, in id order: what {@code check} walks to see the trail is unbroken. */
+    public List<Stamp> timeline() {
+        return db.read(c -> {
+            List<Stamp> list = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, at FROM audit_log ORDER BY id")) {
+                while (rs.next()) {
+                    list.add(new Stamp(rs.getLong(1), rs.getString(2)));
+                }
+            }
+            return list;
+        });
+    }
+
+    /** The triggers on the audit table, by name, with their SQL. */
+    public Map<String, String> triggers() {
+        return db.read(c -> {
+            Map<String, String> m = new TreeMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")) {
+                while (rs.next()) {
+                    m.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return m;
+        });
     }
 
     private static AuditEntry map(ResultSet rs) throws SQLException {

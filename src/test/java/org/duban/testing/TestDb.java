@@ -59,4 +59,20 @@ public final class TestDb {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Another tool writes what the program never would: plain SQL on a connection of its own, with foreign keys
+     * and CHECK constraints off (as a careless script or a DB browser may leave them).
+     */
+    public static void otherTool(Path file, String... sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys = OFF");
+            st.execute("PRAGMA ignore_check_constraints = ON");
+            for (String s : sql) {
+                st.execute(s);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -21,7 +21,8 @@ public final class CheckService {
     /** Every rule of this version, in report order. */
     public static List<LedgerCheck> standardChecks() {
         return List.of(new IntegrityCheck(), new DanglingReferenceCheck(), new AssignmentUnitCheck(),
-                new TaskUnitsCheck(), new DeadlineCheck());
+                new TaskUnitsCheck(), new DeadlineCheck(), new CloseOutStepsCheck(), new ClosedEvidenceCheck(),
+                new CloseOutStatusCheck(), new AuditChainCheck());
     }
 
     public CheckReport run() {

@@ -105,7 +105,9 @@ final class SampleYear {
         for (Event e : events) {
             n = e.day().equals(day) ? n + 1 : 0;
             day = e.day();
-            clock.set(day, LocalTime.of(9, 0).plusMinutes(2L * Math.min(n, 240)));
+            // on the meeting's day the follow-up starts after the tasks were entered, so the trail's time runs on
+            LocalTime start = day.equals(issued) ? LocalTime.of(14, 0) : LocalTime.of(9, 0);
+            clock.set(day, start.plusMinutes(2L * Math.min(n, 240)));
             e.action().run();
         }
     }

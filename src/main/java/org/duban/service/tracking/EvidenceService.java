@@ -16,7 +16,9 @@ import java.util.Map;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Assignment;
 import org.duban.model.AuditEntity;
+import org.duban.model.CloseOutStage;
 import org.duban.model.Evidence;
+import org.duban.persistence.CloseOutRepository;
 import org.duban.persistence.EvidenceRepository;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.TaskRepository;
@@ -133,16 +135,27 @@ public final class EvidenceService {
         }
     }
 
-    /** Removes a file that was attached by mistake; the audit trail keeps its name. */
+    /**
+     * Removes a file that was attached by mistake; the audit trail keeps its name. The last file of a share
+     * that stands closed is kept: a close-out rests on its evidence (一案一档), and {@code check} requires it.
+     */
     public void delete(long evidenceId) {
         audit.database().write(c -> {
             Evidence e = evidence.findById(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));
             Assignment a = tasks.findAssignment(e.assignmentId()).orElseThrow();
+            if (countForAssignment(a.id()) == 1 && closedToday(a.id())) {
+                throw new LocalizedException("evidence.error.lastOfClosed", e.fileName());
+            }
             evidence.delete(evidenceId);
             audit.deleted(AuditEntity.EVIDENCE, e.id(), a.taskId(), a.unitId(),
                     e.fileName() + " (" + sizeText(e.sizeBytes()) + ")");
             return null;
         });
+    }
+
+    private boolean closedToday(long assignmentId) {
+        return new CloseOutRepository(audit.database()).find(TaskScope.assignment(assignmentId)).stream()
+                .anyMatch(co -> co.stageOn(audit.today()) == CloseOutStage.CLOSED);
     }
 
     private void checkSize(String name, long size, long limit) {
@@ -177,7 +190,8 @@ public final class EvidenceService {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    private static String sha256(byte[] content) {
+    /** The SHA-256 of a file's bytes as stored with it (lower-case hex), so that a damaged copy shows. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

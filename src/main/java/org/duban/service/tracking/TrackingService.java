@@ -116,6 +116,18 @@ public final class TrackingService {
         return f.of(a, t);
     }
 
+    /** The facts of every assignment in scope, by meeting, 序号 and unit (for the consistency checks). */
+    public List<AssignmentFacts> facts(TaskScope scope) {
+        Facts f = load(scope);
+        List<AssignmentFacts> list = new ArrayList<>();
+        for (Task t : tasks.find(scope)) {
+            for (Assignment a : t.assignments()) {
+                list.add(f.of(a, t));
+            }
+        }
+        return list;
+    }
+
     private TaskTracking trackOne(Task t, Facts facts, LightRule rule, LocalDate day) {
         List<AssignmentState> states = new ArrayList<>();
         for (Assignment a : t.assignments()) {

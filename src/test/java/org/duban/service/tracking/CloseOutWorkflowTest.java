@@ -192,6 +192,24 @@ class CloseOutWorkflowTest {
     }
 
     @Test
+    void theLastEvidenceOfAClosedShareCannotBeDeletedButAReplacedOneCan() {
+        CloseOut co = applyVerifyAndNotice(PHOTO);
+        clock.setDay(LocalDate.of(2026, 9, 20));
+        closeOuts.close(co.id(), LocalDate.of(2026, 9, 20));
+        long photo = evidence.ofTask(assignment.taskId()).get(0).id();
+
+        LocalizedException e = assertThrows(LocalizedException.class, () -> evidence.delete(photo));
+        assertEquals("evidence.error.lastOfClosed", e.key());
+        assertTrue(e.getLocalizedMessage().contains("整改后照片.jpg"), e.getLocalizedMessage());
+        assertEquals(1, evidence.countForAssignment(assignment.id()));
+
+        evidence.attach(assignment.id(), null, co.id(), List.of(new EvidenceService.Upload("验收意见.pdf",
+                new byte[] {4, 5})));
+        evidence.delete(photo);
+        assertEquals(1, evidence.countForAssignment(assignment.id()), "the replacement stays");
+    }
+
+    @Test
     void datesInTheFutureAreRefused() {
         LocalizedException e = assertThrows(LocalizedException.class,
                 () -> closeOuts.apply(assignment.id(), LocalDate.of(2026, 9, 2), "已完成整改", PHOTO));

@@ -1,0 +1,121 @@
+package org.duban.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The queries behind the tracking rules of {@code check}: close-out applications, evidence files and tracking
+ * records as stored, whatever wrote them. Dates come back as the text in the file, since another tool may
+ * have written anything there. Reads only.
+ */
+public final class TrackingConsistencyRepository {
+    /** Joins that name an assignment in a message: its meeting, 序号 and unit. */
+    private static final String PLACE = "coalesce(t.meeting_id, 0), coalesce(t.seq, 0), coalesce(u.name, '')";
+    private static final String PLACE_JOINS = " LEFT JOIN assignment a ON a.id = x.assignment_id "
+            + "LEFT JOIN task t ON t.id = a.task_id LEFT JOIN unit u ON u.id = a.unit_id ";
+
+    /**
+     * The tables whose every row the program writes together with a CREATE row of the audit trail, and the
+     * audit entity that names them. They all came with the audit trail (schema version 2), so no row of them
+     * predates it. Tasks and assignments are not here: a ledger of schema version 1 has them without history.
+     */
+    private static final List<Audited> AUDITED = List.of(
+            new Audited("REPORT", "progress_report", "id", "assignment_id", "NULL"),
+            new Audited("MILESTONE", "milestone", "id", "assignment_id", "NULL"),
+            new Audited("CLOSE_OUT", "close_out", "id", "assignment_id", "NULL"),
+            new Audited("EVIDENCE", "evidence", "id", "assignment_id", "NULL"),
+            new Audited("SUPERVISION", "supervision", "task_id", "NULL", "task_id"),
+            new Audited("INSPECTION", "inspection", "id", "NULL", "NULL"),
+            new Audited("FINDING", "inspection_finding", "id", "NULL", "task_id"));
+
+    private record Audited(String entity, String table, String id, String assignment, String task) {
+        String missing() {
+            return "SELECT '" + entity + "' AS entity, " + id + " AS rid, " + assignment + " AS aid, " + task
+                    + " AS tid FROM " + table + " WHERE " + id + " NOT IN (SELECT entity_id FROM audit_log "
+                    + "WHERE entity = '" + entity + "' AND action = 'CREATE')";
+        }
+    }
+
+    private final Database db;
+
+    public TrackingConsistencyRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Where a record belongs, for messages: meeting 0 and 序号 0 when it belongs to no task. */
+    public record Place(long meetingId, int seq, String unit) {
+    }
+
+    /** A close-out application as stored. */
+    public record StoredCloseOut(long id, long assignmentId, Place place, String appliedOn, String verifiedOn,
+                                 Integer passed, String noticeFrom, String noticeTo, String closedOn,
+                                 String reopenedOn) {
+    }
+
+    /** An evidence file's description as stored, and the length of the bytes actually kept. */
+    public record StoredEvidence(long id, long assignmentId, Place place, String fileName, long sizeBytes,
+                                 long storedBytes, String sha256) {
+    }
+
+    /** A tracking record without its CREATE row in the audit trail. */
+    public record Unaudited(String entity, long id, Place place) {
+    }
+
+    public List<StoredCloseOut> closeOuts() {
+        return db.read(c -> {
+            List<StoredCloseOut> list = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT x.id, x.assignment_id, "
+                    + PLACE + ", x.applied_on, x.verified_on, x.verification_passed, x.notice_from, x.notice_to, "
+                    + "x.closed_on, x.reopened_on FROM close_out x" + PLACE_JOINS
+                    + "ORDER BY t.meeting_id, t.seq, u.sort_order, x.applied_on, x.id")) {
+                while (rs.next()) {
+                    int passed = rs.getInt(8);
+                    list.add(new StoredCloseOut(rs.getLong(1), rs.getLong(2), place(rs, 3), rs.getString(6),
+                            rs.getString(7), rs.wasNull() ? null : passed, rs.getString(9), rs.getString(10),
+                            rs.getString(11), rs.getString(12)));
+                }
+            }
+            return list;
+        });
+    }
+
+    public List<StoredEvidence> evidence() {
+        return db.read(c -> {
+            List<StoredEvidence> list = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT x.id, x.assignment_id, "
+                    + PLACE + ", x.file_name, x.size_bytes, length(x.content), x.sha256 FROM evidence x" + PLACE_JOINS
+                    + "ORDER BY x.id")) {
+                while (rs.next()) {
+                    list.add(new StoredEvidence(rs.getLong(1), rs.getLong(2), place(rs, 3), rs.getString(6),
+                            rs.getLong(7), rs.getLong(8), rs.getString(9)));
+                }
+            }
+            return list;
+        });
+    }
+
+    /** Tracking records that have no CREATE row in the audit trail, by entity and id. */
+    public List<Unaudited> unaudited() {
+        String sql = "SELECT m.entity, m.rid, " + PLACE + " FROM ("
+                + String.join(" UNION ALL ", AUDITED.stream().map(Audited::missing).toList()) + ") m "
+                + "LEFT JOIN assignment a ON a.id = m.aid "
+                + "LEFT JOIN task t ON t.id = coalesce(m.tid, a.task_id) LEFT JOIN unit u ON u.id = a.unit_id "
+                + "ORDER BY m.entity, m.rid";
+        return db.read(c -> {
+            List<Unaudited> list = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    list.add(new Unaudited(rs.getString(1), rs.getLong(2), place(rs, 3)));
+                }
+            }
+            return list;
+        });
+    }
+
+    private static Place place(ResultSet rs, int first) throws SQLException {
+        return new Place(rs.getLong(first), rs.getInt(first + 1), rs.getString(first + 2));
+    }
+}

@@ -1,0 +1,57 @@
+package org.duban.service.check;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.duban.i18n.Messages;
+import org.duban.model.Task;
+import org.duban.model.TaskStatus;
+import org.duban.persistence.Database;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.TaskScope;
+import org.duban.persistence.TrackingConsistencyRepository.Place;
+import org.duban.persistence.UnitRepository;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.tracking.AssignmentFacts;
+import org.duban.service.tracking.TrackingService;
+
+/**
+ * The status stored with each assignment (which other tools read) agrees with its close-out and progress records
+ * wherever those make it 已完成, 已验收 or 已销号. The derived status is read "as the records stand" (every dated
+ * step counted), because those stages, unlike on/behind schedule, do not move with the calendar once recorded.
+ */
+final class CloseOutStatusCheck implements LedgerCheck {
+    @Override
+    public String titleKey() {
+        return "check.statuses";
+    }
+
+    @Override
+    public List<Finding> run(Database db) {
+        Map<Long, Task> tasks = new HashMap<>();
+        new TaskRepository(db).findAll().forEach(t -> tasks.put(t.id(), t));
+        Map<Long, String> units = new HashMap<>();
+        new UnitRepository(db).findAll().forEach(u -> units.put(u.id(), u.name()));
+        TrackingService tracking = new TrackingService(new AuditLog(db, Clock.systemDefaultZone()));
+        return tracking.facts(TaskScope.all()).stream()
+                .filter(f -> disagree(f.assignment().status(), f.stageOn(LocalDate.MAX)))
+                .map(f -> {
+                    Task t = tasks.get(f.assignment().taskId());
+                    Place where = new Place(t.meetingId(), t.seq(), units.getOrDefault(f.assignment().unitId(), "?"));
+                    TaskStatus derived = f.stageOn(LocalDate.MAX);
+                    String stored = Messages.tr("status." + f.assignment().status().name());
+                    // short of completed, on or behind schedule depends on the day: only "not finished" is certain
+                    return derived.isCompleted()
+                            ? Finding.of("check.statuses.mismatch", Places.of(where), stored,
+                                    Messages.tr("status." + derived.name()))
+                            : Finding.of("check.statuses.notFinished", Places.of(where), stored);
+                })
+                .toList();
+    }
+
+    private static boolean disagree(TaskStatus stored, TaskStatus derived) {
+        return (stored.isCompleted() || derived.isCompleted()) && stored != derived;
+    }
+}
