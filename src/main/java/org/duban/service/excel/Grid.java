@@ -20,10 +20,16 @@ public record Grid(String sheetName, boolean hidden, List<Row> rows) {
      *
      * @param number the row number the spreadsheet shows (1 = the first row), so messages point at it
      * @param cells  cell texts from column A on (shorter rows simply end early)
+     * @param issues cells whose text cannot be trusted (a formula error, a formula without its result)
      */
-    public record Row(int number, List<String> cells) {
+    public record Row(int number, List<String> cells, List<CellIssue> issues) {
         public Row {
             cells = List.copyOf(cells);
+            issues = List.copyOf(issues);
+        }
+
+        public Row(int number, List<String> cells) {
+            this(number, cells, List.of());
         }
 
         /** The text of a column (0 = A), {@code ""} past the row's end. */

@@ -5,18 +5,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -37,7 +35,6 @@ public final class SheetReader {
     public static final int MAX_ROWS = 20_000;
     public static final int MAX_COLUMNS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(SheetReader.class);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static {
         ExcelLimits.install();
@@ -89,7 +86,12 @@ public final class SheetReader {
         } catch (IOException e) {
             throw new LocalizedException(e, "excel.error.cannotRead", name, e.getMessage());
         }
-        TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+        TextDecoding.Decoded decoded;
+        try {
+            decoded = TextDecoding.decode(bytes);
+        } catch (TextDecoding.EncodingException e) {
+            throw encodingError(name, e);
+        }
         String text = decoded.text();
         if (text.indexOf('\0') >= 0) {
             throw new LocalizedException("excel.error.unsupported", name); // a binary file with a .csv name
@@ -114,6 +116,21 @@ public final class SheetReader {
         return new Grid("", false, grid);
     }
 
+    private static LocalizedException encodingError(String name, TextDecoding.EncodingException e) {
+        List<Integer> lines = e.lines();
+        String list = lines.subList(0, Math.min(10, lines.size())).stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("、")) + (lines.size() > 10 ? "…" : "");
+        if (!e.mixed()) {
+            return new LocalizedException("excel.error.badEncoding", name, list);
+        }
+        return new LocalizedException("excel.error.mixedEncoding", name, list, charsetName(e.lineCharset()),
+                charsetName(e.restCharset()));
+    }
+
+    private static String charsetName(java.nio.charset.Charset c) {
+        return c.equals(TextDecoding.GB18030) ? "GBK" : "UTF-8";
+    }
+
     private static int count(String s, char c) {
         return (int) s.chars().filter(x -> x == c).count();
     }
@@ -121,11 +138,12 @@ public final class SheetReader {
     private static List<Grid> readWorkbook(Path file, String name) {
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
             List<Grid> grids = new ArrayList<>();
-            DataFormatter formatter = new DataFormatter(Locale.CHINA);
+            CellText cells = new CellText(new DataFormatter(Locale.CHINA),
+                    wb.getCreationHelper().createFormulaEvaluator());
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 Sheet sheet = wb.getSheetAt(i);
                 boolean hidden = wb.isSheetHidden(i) || wb.isSheetVeryHidden(i);
-                grids.add(readSheet(sheet, hidden, formatter, name));
+                grids.add(readSheet(sheet, hidden, cells, name));
             }
             return grids;
         } catch (EncryptedDocumentException e) {
@@ -153,12 +171,13 @@ public final class SheetReader {
         return false;
     }
 
-    private static Grid readSheet(Sheet sheet, boolean hidden, DataFormatter formatter, String fileName) {
+    private static Grid readSheet(Sheet sheet, boolean hidden, CellText cellText, String fileName) {
         if (sheet.getLastRowNum() + 1 > MAX_ROWS) {
             throw new LocalizedException("excel.error.tooManyRows", fileName + " / " + sheet.getSheetName(),
                     sheet.getLastRowNum() + 1, MAX_ROWS);
         }
         TreeMap<Integer, String[]> rows = new TreeMap<>();
+        Map<Integer, List<CellIssue>> issues = new HashMap<>();
         for (org.apache.poi.ss.usermodel.Row row : sheet) {
             if (row.getLastCellNum() > MAX_COLUMNS) {
                 throw new LocalizedException("excel.error.tooManyColumns", fileName + " / " + sheet.getSheetName(),
@@ -166,7 +185,11 @@ public final class SheetReader {
             }
             String[] cells = new String[Math.max(0, row.getLastCellNum())];
             for (Cell cell : row) {
-                cells[cell.getColumnIndex()] = text(cell, formatter);
+                CellText.Read read = cellText.read(cell);
+                cells[cell.getColumnIndex()] = read.text();
+                if (read.issue() != null) {
+                    issues.computeIfAbsent(row.getRowNum(), k -> new ArrayList<>()).add(read.issue());
+                }
             }
             rows.put(row.getRowNum(), cells);
         }
@@ -199,30 +222,12 @@ public final class SheetReader {
             for (String c : cells) {
                 texts.add(c == null ? "" : c);
             }
-            Grid.Row r = new Grid.Row(index + 1, texts);
+            Grid.Row r = new Grid.Row(index + 1, texts, issues.getOrDefault(index, List.of()));
             if (!r.isBlank()) {
                 list.add(r);
             }
         });
         return new Grid(sheet.getSheetName(), hidden, list);
-    }
-
-    private static String text(Cell cell, DataFormatter formatter) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> tidy(cell.getStringCellValue());
-            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime t = cell.getLocalDateTimeCellValue();
-                    yield t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.format(DATE_TIME);
-                }
-                double v = cell.getNumericCellValue();
-                String f = cell.getCellStyle().getDataFormatString();
-                yield tidy(formatter.formatRawCellContents(v, cell.getCellStyle().getDataFormat(), f == null ? "General" : f));
-            }
-            default -> "";
-        };
     }
 
     /** Cell text as people mean it: line breaks kept (as \n), other whitespace at the ends dropped. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.duban.model.Task;
 import org.duban.model.Unit;
+import org.duban.service.excel.CellIssue;
 import org.duban.service.excel.Grid;
 import org.duban.service.importer.ImportProblem.Severity;
 import org.duban.service.tasks.FieldError;
@@ -35,26 +36,12 @@ public final class ImportPlanner {
 
     public static ImportPlan plan(String fileName, List<Grid> sheets, ImportContext ctx, ImportOptions options) {
         List<ImportProblem> problems = new ArrayList<>();
-        Grid grid = null;
-        HeaderFinder.Header header = null;
-        if (options.sheetIndex() >= 0 && options.sheetIndex() < sheets.size()) {
-            grid = sheets.get(options.sheetIndex());
-            header = HeaderFinder.find(grid).orElse(null);
-        } else {
-            for (Grid g : sheets) {
-                Optional<HeaderFinder.Header> h = g.hidden() ? Optional.empty() : HeaderFinder.find(g);
-                if (h.isPresent()) {
-                    grid = g;
-                    header = h.get();
-                    break;
-                }
-            }
+        Optional<SheetChoice.Chosen> chosen = SheetChoice.choose(sheets, options.sheetIndex(), problems);
+        if (chosen.isEmpty()) {
+            return new ImportPlan(fileName, "", 0, "", List.of(), List.of(), List.of(), problems, List.of());
         }
-        if (header == null) {
-            problems.add(new ImportProblem(Severity.ERROR, 0, "", "", "", "import.problem.noHeader"));
-            return new ImportPlan(fileName, grid == null ? "" : grid.sheetName(), 0, "", List.of(), List.of(),
-                    List.of(), problems, List.of());
-        }
+        Grid grid = chosen.get().grid();
+        HeaderFinder.Header header = chosen.get().header();
         List<ImportColumn> columns = applyMapping(header.columns(), options.mapping());
         Map<TaskField, ImportColumn> byField = new EnumMap<>(TaskField.class);
         for (ImportColumn c : columns) {
@@ -80,6 +67,10 @@ public final class ImportPlanner {
         Rows rows = new Rows(ctx, byField, autoSeq, options.defaultSource(), problems);
         for (Grid.Row row : dataRows) {
             rows.accept(row);
+        }
+        if (rows.planned.isEmpty()) {
+            problems.add(new ImportProblem(Severity.ERROR, header.rowNumber(), "", "", "", "import.problem.noTasks",
+                    header.rowNumber()));
         }
         Set<Integer> seen = rows.seqRows.keySet();
         List<Integer> notInFile = ctx.existingBySeq().keySet().stream().filter(s -> !seen.contains(s)).sorted().toList();
@@ -171,17 +162,50 @@ public final class ImportPlanner {
             }
             if (values.containsKey(TaskField.DEADLINE)) {
                 values.put(TaskField.DEADLINE, values.get(TaskField.DEADLINE).strip().replaceAll("\\s*\\n\\s*", "，"));
+                readNumericDeadline(row, values);
             }
-            plan(row, TaskInput.of(values));
+            Set<TaskField> untrusted = cellIssues(row);
+            plan(row, TaskInput.of(values), untrusted);
         }
 
-        private void plan(Grid.Row row, TaskInput input) {
+        /** A deadline written as a number becomes the day it stands for, with a warning when that is a guess. */
+        private void readNumericDeadline(Grid.Row row, Map<TaskField, String> values) {
+            String raw = values.get(TaskField.DEADLINE);
+            NumericDeadline.read(raw).ifPresent(reading -> {
+                values.put(TaskField.DEADLINE, reading.day().toString());
+                if (reading.warningKey() != null) {
+                    ImportColumn c = byField.get(TaskField.DEADLINE);
+                    problems.add(new ImportProblem(Severity.WARNING, row.number(), c.letter(), c.header(), raw,
+                            reading.warningKey(), raw, reading.day()));
+                }
+            });
+        }
+
+        /** Cells of imported columns whose text cannot be trusted (formula errors): errors, and their fields. */
+        private Set<TaskField> cellIssues(Grid.Row row) {
+            Set<TaskField> fields = java.util.EnumSet.noneOf(TaskField.class);
+            for (CellIssue issue : row.issues()) {
+                byField.values().stream().filter(c -> c.index() == issue.column()).findFirst().ifPresent(c -> {
+                    fields.add(c.field());
+                    String key = issue.kind() == CellIssue.Kind.FORMULA_ERROR ? "import.problem.formulaError"
+                            : "import.problem.formulaNotCalculated";
+                    problems.add(new ImportProblem(Severity.ERROR, row.number(), c.letter(), c.header(),
+                            row.cell(c.index()), key, issue.detail()));
+                });
+            }
+            return fields;
+        }
+
+        private void plan(Grid.Row row, TaskInput input, Set<TaskField> untrusted) {
             int before = problems.size();
             Integer seq = parseSeq(input.seq());
             Task existing = seq == null ? null : ctx.existingBySeq().get(seq);
             TaskValidator.Result r = validator.validate(input, ctx.meetingId(), existing == null ? 0 : existing.id(),
                     s -> false);
             for (FieldError e : r.errors()) {
+                if (untrusted.contains(e.field())) {
+                    continue; // the cell's own error says what is wrong
+                }
                 String key = e.key().equals("validation.units.unknown") ? "import.problem.unknownUnits" : e.key();
                 problems.add(problem(Severity.ERROR, row, e.field(), input, key, e.args()));
             }
@@ -201,7 +225,8 @@ public final class ImportPlanner {
             List<Unit> units = r.ok() ? r.task().unitIds().stream().map(unitsById::get).toList()
                     : ctx.units().resolveList(input.units()).units();
             boolean supervised = compact(input.remarks()).contains(SUPERVISION_MARK);
-            boolean hasErrors = problems.subList(before, problems.size()).stream().anyMatch(ImportProblem::isError);
+            boolean hasErrors = !untrusted.isEmpty()
+                    || problems.subList(before, problems.size()).stream().anyMatch(ImportProblem::isError);
             if (hasErrors || !r.ok()) {
                 planned.add(new PlannedRow(row.number(), input, null, units, supervised, null, List.of()));
                 return;

@@ -96,6 +96,31 @@ class SheetReaderTest {
     }
 
     @Test
+    void aCsvMixingUtf8AndGbkLinesIsRefusedNamingTheOddLines() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write("序号,问题,责任单位,完成时限\r\n1,河道垃圾,蕉城区,2026年底前\r\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("2,入河排污口,福安市,2026年底前\r\n".getBytes(Charset.forName("GBK")));
+        bytes.write("3,扬尘管控,霞浦县,2026年底前\r\n".getBytes(StandardCharsets.UTF_8));
+        Path mixed = Files.write(dir.resolve("拼接.csv"), bytes.toByteArray());
+        LocalizedException e = assertThrows(LocalizedException.class, () -> SheetReader.read(mixed));
+        assertEquals("excel.error.mixedEncoding", e.key());
+        assertTrue(e.getLocalizedMessage().contains("拼接.csv") && e.getLocalizedMessage().contains("第 3 行是 GBK，其余是 UTF-8"),
+                e.getLocalizedMessage());
+    }
+
+    @Test
+    void aCsvWithLinesInNoKnownEncodingIsRefusedNotGarbled() throws Exception {
+        byte[] head = "序号,问题\r\n".getBytes(Charset.forName("GBK"));
+        byte[] junk = {'1', ',', (byte) 0x81, (byte) 0x20, (byte) 0xFF, '\r', '\n'};
+        byte[] all = java.util.Arrays.copyOf(head, head.length + junk.length);
+        System.arraycopy(junk, 0, all, head.length, junk.length);
+        Path bad = Files.write(dir.resolve("乱码.csv"), all);
+        LocalizedException e = assertThrows(LocalizedException.class, () -> SheetReader.read(bad));
+        assertEquals("excel.error.badEncoding", e.key());
+        assertTrue(e.getLocalizedMessage().contains("第 2 行"), e.getLocalizedMessage());
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         LocalizedException e = assertThrows(LocalizedException.class, () -> SheetReader.read(dir.resolve("无.xlsx")));
         assertEquals("excel.error.notFound", e.key());
