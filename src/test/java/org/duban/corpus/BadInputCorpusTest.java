@@ -30,9 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Malformed input of every kind the program takes today, each refused with a message that names what is wrong
  * and leaves the ledger as it was. One parameterized test per way in: a database file ({@code --db}), a backup
- * to restore, a task typed into the form, a place to write a backup. The Excel import (issue 6) adds its own
- * source of cases ({@code importFiles()}: not a zip, truncated xlsx, zip bomb, huge sheet, formulas, numeric
- * dates, wrong sheets, mixed encodings) and one test like these.
+ * to restore, a task typed into the form, a place to write a backup. Task lists given to {@code import} are
+ * the family of {@link ImportCorpusTest}.
  */
 class BadInputCorpusTest {
     @TempDir

@@ -75,4 +75,37 @@ public final class TestDb {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A digest of every row of every table, read on a connection of its own: equal digests mean the ledger's
+     * content is unchanged, whatever happened to the file's pages.
+     */
+    public static String contentDigest(Path file) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
+                    + "AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                md.update(("\u0000table " + t).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try (ResultSet rs = st.executeQuery("SELECT * FROM \"" + t + "\" ORDER BY rowid")) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                            Object v = rs.getObject(i);
+                            md.update(v instanceof byte[] b ? b
+                                    : ("\u0001" + v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (SQLException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

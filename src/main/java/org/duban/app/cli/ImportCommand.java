@@ -111,7 +111,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied) {
-        out.println(plan.sheetName().isEmpty() ? Messages.tr("cli.import.fileCsv", plan.fileName(), plan.headerRow())
+        out.println(plan.headerRow() == 0 ? Messages.tr("cli.import.fileOnly", plan.fileName())
+                : plan.sheetName().isEmpty() ? Messages.tr("cli.import.fileCsv", plan.fileName(), plan.headerRow())
                 : Messages.tr("cli.import.file", plan.fileName(), plan.sheetName(), plan.headerRow()));
         out.println(meeting != null ? Messages.tr("cli.import.meeting", meeting.id(), meeting.title(), meeting.heldOn())
                 : Messages.tr("cli.import.newMeeting", plan.title().isEmpty() ? plan.fileName() : plan.title()));

@@ -90,7 +90,7 @@ public final class SheetReader {
         try {
             decoded = TextDecoding.decode(bytes);
         } catch (TextDecoding.EncodingException e) {
-            throw encodingError(name, e);
+            throw isBinary(bytes) ? new LocalizedException("excel.error.unsupported", name) : encodingError(name, e);
         }
         String text = decoded.text();
         if (text.indexOf('\0') >= 0) {
@@ -114,6 +114,15 @@ public final class SheetReader {
         }
         LOG.info("Read {} ({}, {} rows)", name, decoded.charset(), grid.size());
         return new Grid("", false, grid);
+    }
+
+    private static boolean isBinary(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LocalizedException encodingError(String name, TextDecoding.EncodingException e) {
@@ -172,9 +181,10 @@ public final class SheetReader {
     }
 
     private static Grid readSheet(Sheet sheet, boolean hidden, CellText cellText, String fileName) {
-        if (sheet.getLastRowNum() + 1 > MAX_ROWS) {
+        // rows that exist, not the last row's number: one stray cell far below a list does not make it large
+        if (sheet.getPhysicalNumberOfRows() > MAX_ROWS) {
             throw new LocalizedException("excel.error.tooManyRows", fileName + " / " + sheet.getSheetName(),
-                    sheet.getLastRowNum() + 1, MAX_ROWS);
+                    sheet.getPhysicalNumberOfRows(), MAX_ROWS);
         }
         TreeMap<Integer, String[]> rows = new TreeMap<>();
         Map<Integer, List<CellIssue>> issues = new HashMap<>();

@@ -206,6 +206,12 @@ public final class ImportPlanner {
                 if (untrusted.contains(e.field())) {
                     continue; // the cell's own error says what is wrong
                 }
+                if (e.key().equals("validation.required") && !byField.containsKey(e.field())) {
+                    // nothing in the file to point at: say which field, and where else it can come from
+                    problems.add(problem(Severity.ERROR, row, e.field(), input, e.field() == TaskField.SOURCE
+                            ? "import.problem.noSource" : "import.problem.noColumnValue", new FieldLabel(e.field())));
+                    continue;
+                }
                 String key = e.key().equals("validation.units.unknown") ? "import.problem.unknownUnits" : e.key();
                 problems.add(problem(Severity.ERROR, row, e.field(), input, key, e.args()));
             }

@@ -9,9 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.duban.i18n.LocalizedException;
+import org.duban.testing.BadSheets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,35 +20,8 @@ class SheetReaderTest {
     Path dir;
 
     @Test
-    void aZipBombDressedAsXlsxIsRefusedAsSuspicious() throws Exception {
-        // A real workbook whose sheet XML is padded with 30 MB of spaces: it zips to almost nothing.
-        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            wb.createSheet("s").createRow(0).createCell(0).setCellValue("序号");
-            wb.write(plain);
-        }
-        Path bomb = dir.resolve("bomb.xlsx");
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-                new java.io.ByteArrayInputStream(plain.toByteArray()));
-             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                byte[] content = in.readAllBytes();
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(content, StandardCharsets.UTF_8);
-                    int afterDecl = xml.indexOf("?>") + 2;
-                    zip.write(xml.substring(0, afterDecl).getBytes(StandardCharsets.UTF_8));
-                    byte[] spaces = new byte[1 << 20];
-                    java.util.Arrays.fill(spaces, (byte) ' ');
-                    for (int i = 0; i < 30; i++) {
-                        zip.write(spaces);
-                    }
-                    zip.write(xml.substring(afterDecl).getBytes(StandardCharsets.UTF_8));
-                } else {
-                    zip.write(content);
-                }
-            }
-        }
+    void aZipBombDressedAsXlsxIsRefusedAsSuspicious() {
+        Path bomb = BadSheets.zipBomb(dir.resolve("bomb.xlsx"));
         LocalizedException e = assertThrows(LocalizedException.class, () -> SheetReader.read(bomb));
         assertEquals("excel.error.suspicious", e.key());
         assertTrue(e.getLocalizedMessage().contains("bomb.xlsx"), e.getLocalizedMessage());
@@ -97,24 +69,16 @@ class SheetReaderTest {
 
     @Test
     void aCsvMixingUtf8AndGbkLinesIsRefusedNamingTheOddLines() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        bytes.write("序号,问题,责任单位,完成时限\r\n1,河道垃圾,蕉城区,2026年底前\r\n".getBytes(StandardCharsets.UTF_8));
-        bytes.write("2,入河排污口,福安市,2026年底前\r\n".getBytes(Charset.forName("GBK")));
-        bytes.write("3,扬尘管控,霞浦县,2026年底前\r\n".getBytes(StandardCharsets.UTF_8));
-        Path mixed = Files.write(dir.resolve("拼接.csv"), bytes.toByteArray());
+        Path mixed = BadSheets.mixedEncodings(dir.resolve("拼接.csv"));
         LocalizedException e = assertThrows(LocalizedException.class, () -> SheetReader.read(mixed));
         assertEquals("excel.error.mixedEncoding", e.key());
-        assertTrue(e.getLocalizedMessage().contains("拼接.csv") && e.getLocalizedMessage().contains("第 3 行是 GBK，其余是 UTF-8"),
+        assertTrue(e.getLocalizedMessage().contains("拼接.csv") && e.getLocalizedMessage().contains("第 3、4 行是 GBK，其余是 UTF-8"),
                 e.getLocalizedMessage());
     }
 
     @Test
     void aCsvWithLinesInNoKnownEncodingIsRefusedNotGarbled() throws Exception {
-        byte[] head = "序号,问题\r\n".getBytes(Charset.forName("GBK"));
-        byte[] junk = {'1', ',', (byte) 0x81, (byte) 0x20, (byte) 0xFF, '\r', '\n'};
-        byte[] all = java.util.Arrays.copyOf(head, head.length + junk.length);
-        System.arraycopy(junk, 0, all, head.length, junk.length);
-        Path bad = Files.write(dir.resolve("乱码.csv"), all);
+        Path bad = BadSheets.undecodable(dir.resolve("乱码.csv"));
         LocalizedException e = assertThrows(LocalizedException.class, () -> SheetReader.read(bad));
         assertEquals("excel.error.badEncoding", e.key());
         assertTrue(e.getLocalizedMessage().contains("第 2 行"), e.getLocalizedMessage());

@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.testing.TestDb;
+import org.duban.testing.Workbooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and broken), deadlines written as numbers, a cover page in front of the list, no tasks under the heading.
  */
 class AwkwardListsTest {
-    static final List<String> HEADER = List.of("序号", "问题", "责任单位", "完成时限", "备注");
-
     @TempDir
     Path dir;
     private Database db;
@@ -55,59 +46,11 @@ class AwkwardListsTest {
                 ImportOptions.DEFAULT.withDefaultSource("市级排查"));
     }
 
-    /** A workbook written with POI: formulas keep no result unless {@code evaluate} says so. */
-    static Path workbook(Path file, boolean evaluate, Consumer<XSSFWorkbook> content) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            content.accept(wb);
-            if (evaluate) {
-                wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-            }
-            wb.write(out);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A sheet with the heading in row 1 and the given rows; a String starting with = is a formula. */
-    static Sheet list(XSSFWorkbook wb, String name, List<List<Object>> rows) {
-        Sheet sheet = wb.createSheet(name);
-        Row h = sheet.createRow(0);
-        for (int c = 0; c < HEADER.size(); c++) {
-            h.createCell(c).setCellValue(HEADER.get(c));
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = sheet.createRow(r + 1);
-            List<Object> values = rows.get(r);
-            for (int c = 0; c < values.size(); c++) {
-                Cell cell = row.createCell(c);
-                Object v = values.get(c);
-                if (v instanceof String s && s.startsWith("=")) {
-                    cell.setCellFormula(s.substring(1));
-                } else if (v instanceof Number n) {
-                    cell.setCellValue(n.doubleValue());
-                } else if (v instanceof LocalDate d) {
-                    cell.setCellValue(d);
-                    CellStyle style = wb.createCellStyle();
-                    style.setDataFormat(wb.createDataFormat().getFormat("yyyy/m/d h:mm"));
-                    cell.setCellStyle(style);
-                } else if (v != null) {
-                    cell.setCellValue((String) v);
-                }
-            }
-        }
-        return sheet;
-    }
-
-    private static List<Object> row(Object... cells) {
-        return List.of(cells);
-    }
-
     @Test
     void formulasGiveTheirSavedResults() {
-        Path file = workbook(dir.resolve("saved.xlsx"), true, wb -> list(wb, "清单", List.of(
-                row(1, "=\"河道\"&\"垃圾清理\"", "蕉城区", "2026年底前"),
-                row("=A2+1", "入河排污口整治", "=\"福安市\"", "=TEXT(DATE(2026,6,30),\"yyyy-mm-dd\")"))));
+        Path file = Workbooks.write(dir.resolve("saved.xlsx"), true, wb -> Workbooks.sheet(wb, "清单", List.of(
+                Workbooks.row(1, "=\"河道\"&\"垃圾清理\"", "蕉城区", "2026年底前"),
+                Workbooks.row("=A2+1", "入河排污口整治", "=\"福安市\"", "=TEXT(DATE(2026,6,30),\"yyyy-mm-dd\")"))));
         ImportPlan plan = plan(file);
         assertFalse(plan.hasErrors(), () -> plan.errors().toString());
         assertEquals("河道垃圾清理", plan.rows().get(0).task().problem());
@@ -118,8 +61,8 @@ class AwkwardListsTest {
 
     @Test
     void formulasSavedWithoutResultsAreWorkedOutNotReadAsZero() {
-        Path file = workbook(dir.resolve("unsaved.xlsx"), false, wb -> list(wb, "清单", List.of(
-                row(1, "=\"河道\"&\"垃圾清理\"", "=\"蕉城\"&\"区\"", "2026年底前"))));
+        Path file = Workbooks.write(dir.resolve("unsaved.xlsx"), false, wb -> Workbooks.sheet(wb, "清单", List.of(
+                Workbooks.row(1, "=\"河道\"&\"垃圾清理\"", "=\"蕉城\"&\"区\"", "2026年底前"))));
         ImportPlan plan = plan(file);
         assertFalse(plan.hasErrors(), () -> plan.errors().toString());
         assertEquals("河道垃圾清理", plan.rows().get(0).task().problem());
@@ -128,10 +71,10 @@ class AwkwardListsTest {
 
     @Test
     void aFormulaErrorOrAFormulaThatCannotBeWorkedOutIsAnErrorAtItsCell() {
-        Path file = workbook(dir.resolve("broken.xlsx"), false, wb -> list(wb, "清单", List.of(
-                row(1, "河道垃圾清理", "=1/0", "2026年底前"),
-                row(2, "=CELL(\"filename\")", "福安市", "2026年底前"),
-                row(3, "正常的一行", "霞浦县", "2026年底前", "=1/0"))));
+        Path file = Workbooks.write(dir.resolve("broken.xlsx"), false, wb -> Workbooks.sheet(wb, "清单", List.of(
+                Workbooks.row(1, "河道垃圾清理", "=1/0", "2026年底前"),
+                Workbooks.row(2, "=CELL(\"filename\")", "福安市", "2026年底前"),
+                Workbooks.row(3, "正常的一行", "霞浦县", "2026年底前", "=1/0"))));
         ImportPlan plan = plan(file);
         List<ImportProblem> errors = plan.errors();
         assertEquals(3, errors.size(), errors::toString);
@@ -151,8 +94,8 @@ class AwkwardListsTest {
 
     @Test
     void aFormulaErrorInAColumnThatIsNotImportedIsNoProblem() {
-        Path file = workbook(dir.resolve("extra.xlsx"), true, wb -> {
-            Sheet s = list(wb, "清单", List.of(row(1, "河道垃圾清理", "蕉城区", "2026年底前")));
+        Path file = Workbooks.write(dir.resolve("extra.xlsx"), true, wb -> {
+            Sheet s = Workbooks.sheet(wb, "清单", List.of(Workbooks.row(1, "河道垃圾清理", "蕉城区", "2026年底前")));
             s.getRow(0).createCell(5).setCellValue("辅助列");
             s.getRow(1).createCell(5).setCellFormula("1/0");
         });
@@ -161,11 +104,11 @@ class AwkwardListsTest {
 
     @Test
     void deadlinesWrittenAsNumbersAreReadAsTheirDayWithAWarning() {
-        Path file = workbook(dir.resolve("numbers.xlsx"), false, wb -> list(wb, "清单", List.of(
-                row(1, "甲", "蕉城区", 46203),
-                row(2, "乙", "蕉城区", 20260915),
-                row(3, "丙", "蕉城区", LocalDate.of(2026, 10, 31)),
-                row(4, "丁", "蕉城区", 123))));
+        Path file = Workbooks.write(dir.resolve("numbers.xlsx"), false, wb -> Workbooks.sheet(wb, "清单", List.of(
+                Workbooks.row(1, "甲", "蕉城区", 46203),
+                Workbooks.row(2, "乙", "蕉城区", 20260915),
+                Workbooks.row(3, "丙", "蕉城区", LocalDate.of(2026, 10, 31)),
+                Workbooks.row(4, "丁", "蕉城区", 123))));
         ImportPlan plan = plan(file);
         assertEquals(LocalDate.of(2026, 6, 30), plan.rows().get(0).task().deadline().dueDate().orElseThrow());
         assertEquals(LocalDate.of(2026, 9, 15), plan.rows().get(1).task().deadline().dueDate().orElseThrow());
@@ -184,8 +127,8 @@ class AwkwardListsTest {
 
     @Test
     void aDateCellWithATimeOfDayIsReadAsItsDay() {
-        Path file = workbook(dir.resolve("time.xlsx"), false, wb -> {
-            Sheet s = list(wb, "清单", List.of(row(1, "甲", "蕉城区", LocalDate.of(2026, 10, 31))));
+        Path file = Workbooks.write(dir.resolve("time.xlsx"), false, wb -> {
+            Sheet s = Workbooks.sheet(wb, "清单", List.of(Workbooks.row(1, "甲", "蕉城区", LocalDate.of(2026, 10, 31))));
             s.getRow(1).getCell(3).setCellValue(LocalDate.of(2026, 10, 31).atTime(17, 30));
         });
         ImportPlan plan = plan(file);
@@ -195,13 +138,13 @@ class AwkwardListsTest {
 
     @Test
     void aListBehindACoverPageIsFoundAndTheSheetReadIsNamed() {
-        Path file = workbook(dir.resolve("cover.xlsx"), false, wb -> {
+        Path file = Workbooks.write(dir.resolve("cover.xlsx"), false, wb -> {
             Sheet cover = wb.createSheet("封面");
             cover.createRow(2).createCell(0).setCellValue("宁德市生态环境保护重点工作任务清单");
             cover.createRow(4).createCell(0).setCellValue("市生态环境保护委员会办公室　2026年3月");
             wb.createSheet("填表说明").createRow(0).createCell(0).setCellValue("请按要求填写。");
-            list(wb, "任务清单", List.of(row(1, "甲", "蕉城区", "2026年底前")));
-            list(wb, "2025年清单", List.of(row(1, "旧任务", "福安市", "2025年底前")));
+            Workbooks.sheet(wb, "任务清单", List.of(Workbooks.row(1, "甲", "蕉城区", "2026年底前")));
+            Workbooks.sheet(wb, "2025年清单", List.of(Workbooks.row(1, "旧任务", "福安市", "2025年底前")));
         });
         ImportPlan plan = plan(file);
         assertFalse(plan.hasErrors(), () -> plan.errors().toString());
@@ -213,8 +156,15 @@ class AwkwardListsTest {
     }
 
     @Test
+    void aStrayCellInTheSheetsLastRowDoesNotMakeTheListTooLarge() {
+        ImportPlan plan = plan(org.duban.testing.BadSheets.strayCellAtTheBottom(dir.resolve("stray.xlsx")));
+        assertFalse(plan.hasErrors(), () -> plan.errors().toString());
+        assertEquals(1, plan.taskCount());
+    }
+
+    @Test
     void aWorkbookWithoutAHeadingNamesTheSheetsItLookedAt() {
-        Path file = workbook(dir.resolve("nohead.xlsx"), false, wb -> {
+        Path file = Workbooks.write(dir.resolve("nohead.xlsx"), false, wb -> {
             wb.createSheet("封面").createRow(0).createCell(0).setCellValue("任务清单");
             Row r = wb.createSheet("数据").createRow(0);
             r.createCell(0).setCellValue("甲");
@@ -227,10 +177,10 @@ class AwkwardListsTest {
 
     @Test
     void anEmptyWorkbookAndAHeadingWithoutTasksAreRefused() {
-        Path empty = workbook(dir.resolve("empty.xlsx"), false, wb -> wb.createSheet("Sheet1"));
+        Path empty = Workbooks.write(dir.resolve("empty.xlsx"), false, wb -> wb.createSheet("Sheet1"));
         assertEquals("import.problem.emptyFile", plan(empty).errors().get(0).key());
 
-        Path headingOnly = workbook(dir.resolve("heading.xlsx"), false, wb -> list(wb, "清单", List.of()));
+        Path headingOnly = Workbooks.write(dir.resolve("heading.xlsx"), false, wb -> Workbooks.sheet(wb, "清单", List.of()));
         ImportPlan plan = plan(headingOnly);
         assertEquals(1, plan.errors().size(), () -> plan.errors().toString());
         assertEquals("import.problem.noTasks", plan.errors().get(0).key());
