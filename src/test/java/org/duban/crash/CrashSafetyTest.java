@@ -25,9 +25,10 @@ class CrashSafetyTest {
     @TempDir
     Path dir;
 
-    /** Every multi-row operation of this version. The import (issue 6) and the close-out (issue 3) add theirs. */
+    /** Every multi-row operation of this version. */
     static Stream<CrashScenario> scenarios() {
-        return Stream.of(new SampleLoadScenario(), new TaskBatchScenario(), new RestoreScenario());
+        return Stream.of(new SampleLoadScenario(), new TaskBatchScenario(), new RestoreScenario(),
+                new LargeImportScenario(), new CloseOutScenario());
     }
 
     @ParameterizedTest(name = "{0}")

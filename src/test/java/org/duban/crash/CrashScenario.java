@@ -8,8 +8,8 @@ import java.util.Map;
  * runs {@link #operate} and signals when it is under way; the test kills the child, reopens the file and
  * requires the measure to be wholly "before" or wholly {@link #whenDone "done"}.
  *
- * <p>To add a case (the Excel import, the close-out): a class with a public no-argument constructor
- * implementing this, and one line in {@link CrashSafetyTest#scenarios()}.
+ * <p>To add a case: a class with a public no-argument constructor implementing this, and one line in
+ * {@link CrashSafetyTest#scenarios()}.
  */
 public interface CrashScenario {
     /** In the test: the database the child will work on. */

@@ -1,5 +1,7 @@
 package org.duban.crash;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -35,6 +37,13 @@ final class Ledgers {
             }
             return null;
         });
+    }
+
+    /** A copy of a closed ledger in a folder of its own (to run the operation to its end there). */
+    static Path copy(Path db) throws IOException {
+        Path copy = Files.createTempDirectory(db.getParent(), "ref").resolve(db.getFileName());
+        Files.copy(db, copy);
+        return copy;
     }
 
     static Meeting currentMeeting(Database db) {
