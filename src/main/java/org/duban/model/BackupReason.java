@@ -18,8 +18,6 @@ public enum BackupReason {
     RESTORE("restore"),
     /** Before an import adds many rows. */
     IMPORT("import"),
-    /** Before a close-out (销号) changes many rows. */
-    CLOSE_OUT("closeout"),
     /** A tag this version does not know (written by a newer version). */
     OTHER("other");
 

@@ -104,7 +104,7 @@ class ImportCorpusTest {
                         wb -> {
                             wb.createSheet("封面").createRow(3).createCell(0).setCellValue(OfficeLists.TITLE);
                             wb.createSheet("说明").createRow(0).createCell(0).setCellValue("各单位请于每月5日前报送。");
-                        }), "工作表 “封面”、“说明” 的前 30 行", 0, ""),
+                        }), "工作表“封面”、“说明”的前 30 行", 0, ""),
                 new Bad("a heading without task rows", d -> Workbooks.list(d.resolve("只有表头.xlsx"), List.of()),
                         "下面没有任务行", 1, ""),
                 new Bad("no deadline column", d -> csv(d.resolve("缺列.csv"), "序号,问题,责任单位\n1,河道垃圾,蕉城区\n"),
@@ -187,7 +187,7 @@ class ImportCorpusTest {
         });
         CliRunner.Result r = CliRunner.run("--db", ledger.toString(), "import", file.toString(), "--source", "市级排查");
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("已读取工作表“任务清单”中的任务清单；它前面的工作表 “封面” 中没有表头"), r.out());
+        assertTrue(r.out().contains("已读取工作表“任务清单”中的任务清单；它前面的工作表“封面”中没有表头"), r.out());
         assertTrue(r.out().contains("第 3 行 D 列（完成时限） “46203”：完成时限“46203”是 Excel 的日期序号，已按 2026-06-30 导入"),
                 r.out());
         assertEquals(2, TestDb.sqlLong(ledger, "SELECT count(*) FROM task"));

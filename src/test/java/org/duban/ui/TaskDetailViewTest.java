@@ -220,6 +220,33 @@ class TaskDetailViewTest {
     }
 
     @Test
+    void aDeletedEvidenceFileLeavesTheListAndTheLastOfAClosedShareIsKept(FxRobot robot) {
+        String pick = TestDb.sqlString(db.file(), "SELECT t.seq || '|' || a.unit_id || '|' || a.id FROM close_out c "
+                + "JOIN assignment a ON a.id = c.assignment_id JOIN task t ON t.id = a.task_id "
+                + "WHERE c.closed_on IS NOT NULL AND c.reopened_on IS NULL "
+                + "AND (SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id) = 2 ORDER BY t.seq, a.id LIMIT 1");
+        String[] p = pick.split("\\|");
+        long assignment = Long.parseLong(p[2]);
+        open(robot, Integer.parseInt(p[0]));
+        chooseUnit(robot, Long.parseLong(p[1]));
+        robot.clickOn("#closeOutTab");
+        TableView<org.duban.model.Evidence> files = table(robot, "#evidenceTable");
+        assertEquals(2, files.getItems().size());
+
+        robot.interact(() -> files.getSelectionModel().select(0));
+        robot.clickOn("#deleteEvidenceButton");
+        assertEquals(1, files.getItems().size(), "the deleted file leaves the list");
+        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM evidence WHERE assignment_id = " + assignment));
+
+        robot.interact(() -> files.getSelectionModel().select(0));
+        robot.clickOn("#deleteEvidenceButton");
+        Label error = robot.lookup("#closeOutError").queryAs(Label.class);
+        assertTrue(error.getText().contains("已销号任务仅有的佐证材料"), error.getText());
+        assertEquals(1, files.getItems().size());
+        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM evidence WHERE assignment_id = " + assignment));
+    }
+
+    @Test
     void escapeReturnsToTheChecklistWithTheTaskSelected(FxRobot robot) {
         open(robot, 9);
         robot.type(KeyCode.ESCAPE);

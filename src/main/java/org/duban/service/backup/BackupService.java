@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the first start of a day ({@link #dailyIfDue()}), for the window and the command line;</li>
- *   <li>before a risky change: {@link #backupBefore(BackupReason)}, which imports and close-outs call;</li>
+ *   <li>before a risky change: {@link #backupBefore(BackupReason)}, which every import calls (not a close-out:
+ *       each of its steps changes one application and is undone by reopening, and a copy per step would push
+ *       the daily copies out of the kept ones);</li>
  *   <li>before a schema upgrade (done by {@link Database#open}) and before every restore ({@link #restore}).</li>
  * </ul>
  */

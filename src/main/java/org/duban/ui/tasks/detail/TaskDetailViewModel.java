@@ -86,10 +86,11 @@ public final class TaskDetailViewModel {
         assignments.setAll(d.tracking().states());
         AssignmentState keep = d.tracking().states().stream().filter(s -> unit != null && s.unitId() == unit)
                 .findFirst().orElse(d.tracking().states().isEmpty() ? null : d.tracking().states().get(0));
-        if (keep == selected.get()) {
+        // an equal state (a change that does not move the share, such as deleting a file) fires no change event
+        boolean same = java.util.Objects.equals(keep, selected.get());
+        selected.set(keep);
+        if (same) {
             showSelected();
-        } else {
-            selected.set(keep);
         }
         history.setAll(d.history());
         supervisionForm.reset(d.tracking().supervision());
