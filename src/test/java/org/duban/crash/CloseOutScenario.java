@@ -90,11 +90,6 @@ public final class CloseOutScenario implements CrashScenario {
     }
 
     @Override
-    public boolean holdsAtSignal() {
-        return true;
-    }
-
-    @Override
     public String toString() {
         return "a close-out application with 24 MB of evidence";
     }

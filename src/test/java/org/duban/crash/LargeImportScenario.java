@@ -88,11 +88,6 @@ public final class LargeImportScenario implements CrashScenario {
     }
 
     @Override
-    public boolean holdsAtSignal() {
-        return true;
-    }
-
-    @Override
     public String toString() {
         return "a large Excel import (3000 rows)";
     }

@@ -60,11 +60,6 @@ public final class RestoreScenario implements CrashScenario {
     }
 
     @Override
-    public boolean holdsAtSignal() {
-        return true;
-    }
-
-    @Override
     public String toString() {
         return "a restore from a large backup";
     }

@@ -44,11 +44,6 @@ public final class SampleLoadScenario implements CrashScenario {
     }
 
     @Override
-    public boolean holdsAtSignal() {
-        return true;
-    }
-
-    @Override
     public String toString() {
         return "loading the sample meeting";
     }

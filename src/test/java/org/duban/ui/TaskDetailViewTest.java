@@ -95,6 +95,19 @@ class TaskDetailViewTest {
         robot.clickOn("#unit-" + unitId);
     }
 
+    /**
+     * Opens the close-out tab of the first share (by 序号) that {@code fromWhere} (with {@code a} the assignment
+     * and {@code t} its task) finds; returns its assignment id.
+     */
+    private long openCloseOutTab(FxRobot robot, String fromWhere) {
+        String[] p = TestDb.sqlString(db.file(), "SELECT t.seq || '|' || a.unit_id || '|' || a.id " + fromWhere
+                + " ORDER BY t.seq, a.id LIMIT 1").split("\\|");
+        open(robot, Integer.parseInt(p[0]));
+        chooseUnit(robot, Long.parseLong(p[1]));
+        robot.clickOn("#closeOutTab");
+        return Long.parseLong(p[2]);
+    }
+
     @Test
     void theChecklistShowsEachTasksLightAsColourAndWord(FxRobot robot) {
         TableView<ChecklistRow> t = table(robot, "#taskTable");
@@ -164,14 +177,9 @@ class TaskDetailViewTest {
 
     @Test
     void aCloseOutRunsToTheEndAndTheHistoryShowsEachStep(FxRobot robot) throws Exception {
-        String pick = TestDb.sqlString(db.file(), "SELECT t.seq || '|' || a.unit_id || '|' || a.id FROM assignment a "
-                + "JOIN task t ON t.id = a.task_id WHERE NOT EXISTS (SELECT 1 FROM close_out c WHERE c.assignment_id = a.id) "
-                + "AND t.deadline NOT LIKE '%长期%' ORDER BY t.seq, a.id LIMIT 1");
-        String[] p = pick.split("\\|");
-        long assignment = Long.parseLong(p[2]);
-        open(robot, Integer.parseInt(p[0]));
-        chooseUnit(robot, Long.parseLong(p[1]));
-        robot.clickOn("#closeOutTab");
+        long assignment = openCloseOutTab(robot, "FROM assignment a JOIN task t ON t.id = a.task_id "
+                + "WHERE NOT EXISTS (SELECT 1 FROM close_out c WHERE c.assignment_id = a.id) "
+                + "AND t.deadline NOT LIKE '%长期%'");
 
         Path photo = dir.resolve("整改后照片.jpg");
         Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
@@ -221,15 +229,9 @@ class TaskDetailViewTest {
 
     @Test
     void aDeletedEvidenceFileLeavesTheListAndTheLastOfAClosedShareIsKept(FxRobot robot) {
-        String pick = TestDb.sqlString(db.file(), "SELECT t.seq || '|' || a.unit_id || '|' || a.id FROM close_out c "
-                + "JOIN assignment a ON a.id = c.assignment_id JOIN task t ON t.id = a.task_id "
-                + "WHERE c.closed_on IS NOT NULL AND c.reopened_on IS NULL "
-                + "AND (SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id) = 2 ORDER BY t.seq, a.id LIMIT 1");
-        String[] p = pick.split("\\|");
-        long assignment = Long.parseLong(p[2]);
-        open(robot, Integer.parseInt(p[0]));
-        chooseUnit(robot, Long.parseLong(p[1]));
-        robot.clickOn("#closeOutTab");
+        long assignment = openCloseOutTab(robot, "FROM close_out c JOIN assignment a ON a.id = c.assignment_id "
+                + "JOIN task t ON t.id = a.task_id WHERE c.closed_on IS NOT NULL AND c.reopened_on IS NULL "
+                + "AND (SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id) = 2");
         TableView<org.duban.model.Evidence> files = table(robot, "#evidenceTable");
         assertEquals(2, files.getItems().size());
 
