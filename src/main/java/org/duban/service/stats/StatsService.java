@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
+import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
@@ -25,6 +27,7 @@ import org.duban.service.tracking.TrackingService;
 public final class StatsService {
     private final TrackingService tracking;
     private final UnitRepository units;
+    private final TaskRepository tasks;
 
     /** With the computer's clock. */
     public StatsService(Database db) {
@@ -34,6 +37,7 @@ public final class StatsService {
     public StatsService(AuditLog audit) {
         this.tracking = new TrackingService(audit);
         this.units = new UnitRepository(audit.database());
+        this.tasks = new TaskRepository(audit.database());
     }
 
     /** Figures for one meeting, or for every meeting when {@code meetingId} is null, as of today. */
@@ -44,6 +48,122 @@ public final class StatsService {
     /** Figures as they stood on {@code asOf}: reports, milestones and close-out steps dated later are ignored. */
     public Stats stats(Long meetingId, LocalDate asOf) {
         return compute(tracking.track(TaskScope.meeting(meetingId), asOf), units.findAll(), asOf);
+    }
+
+    /** Today by the service's clock (the default as-of day). */
+    public LocalDate today() {
+        return tracking.today();
+    }
+
+    /** The tasks of a scope as they stood on {@code asOf}: what the figures below are counted from. */
+    public List<TaskTracking> tracked(StatsScope scope, LocalDate asOf) {
+        return filter(tracking.track(TaskScope.meeting(scope.meetingId()), asOf), scope);
+    }
+
+    /** Figures for a scope (a meeting, and optionally one source) as they stood on {@code asOf}. */
+    public Stats stats(StatsScope scope, LocalDate asOf) {
+        return compute(tracked(scope, asOf), units.findAll(), asOf);
+    }
+
+    /**
+     * The units of {@code group} ranked by completion rate on {@code asOf}, with their ranks on {@code since}
+     * (null: no comparison). Both days are counted exactly as {@link #stats(StatsScope, LocalDate)} counts them.
+     */
+    public Ranking ranking(StatsScope scope, UnitGroup group, LocalDate asOf, LocalDate since) {
+        List<Unit> roster = units.findAll();
+        List<LocalDate> days = since == null ? List.of(asOf) : List.of(asOf, since);
+        Map<LocalDate, List<TaskTracking>> byDay = tracking.track(TaskScope.meeting(scope.meetingId()), days);
+        Stats now = compute(filter(byDay.get(asOf), scope), roster, asOf);
+        Stats before = since == null ? null : compute(filter(byDay.get(since), scope), roster, since);
+        return Ranking.of(now, before, group);
+    }
+
+    /**
+     * Completed and closed at the end of each week or month, from the period in which the scope's first task was
+     * issued to {@code to}: tasks for the whole city ({@code unitId} null), else that unit's shares.
+     */
+    public Trend trend(StatsScope scope, Long unitId, TrendPeriod period, LocalDate to) {
+        LocalDate from = tasks.issuedDates(TaskScope.meeting(scope.meetingId())).values().stream()
+                .min(LocalDate::compareTo).orElse(to);
+        return trend(scope, unitId, period, from.isAfter(to) ? to : from, to);
+    }
+
+    /** As {@link #trend(StatsScope, Long, TrendPeriod, LocalDate)}, from the period that holds {@code from}. */
+    public Trend trend(StatsScope scope, Long unitId, TrendPeriod period, LocalDate from, LocalDate to) {
+        Unit unit = unitId == null ? null : units.findAll().stream().filter(u -> u.id() == unitId).findFirst()
+                .orElseThrow(() -> new org.duban.persistence.PersistenceException("stats.error.unitGone"));
+        Map<LocalDate, List<TaskTracking>> byDay =
+                tracking.track(TaskScope.meeting(scope.meetingId()), period.days(from, to));
+        List<Trend.Point> points = new ArrayList<>();
+        byDay.forEach((day, list) -> points.add(point(day, filter(list, scope), unitId)));
+        return new Trend(unit, period, points);
+    }
+
+    private static Trend.Point point(LocalDate day, List<TaskTracking> list, Long unitId) {
+        int total = 0;
+        int completed = 0;
+        int closed = 0;
+        for (TaskTracking t : list) {
+            if (unitId == null) {
+                total++;
+                completed += t.status().isCompleted() ? 1 : 0;
+                closed += t.status() == TaskStatus.CLOSED ? 1 : 0;
+                continue;
+            }
+            for (AssignmentState s : t.states()) {
+                if (s.unitId() == unitId) {
+                    total++;
+                    completed += s.status().isCompleted() ? 1 : 0;
+                    closed += s.status() == TaskStatus.CLOSED ? 1 : 0;
+                }
+            }
+        }
+        return new Trend.Point(day, total, completed, closed);
+    }
+
+    /** Tasks by source and by category, each by status, as they stood on {@code asOf}. */
+    public Breakdown breakdown(StatsScope scope, LocalDate asOf) {
+        return breakdown(tracked(scope, asOf), asOf);
+    }
+
+    /** Pure counting, so that it can be checked against SQL. */
+    public static Breakdown breakdown(List<TaskTracking> list, LocalDate asOf) {
+        Map<String, Map<TaskStatus, Integer>> bySource = new LinkedHashMap<>();
+        Map<String, Map<TaskStatus, Integer>> byCategory = new LinkedHashMap<>();
+        for (TaskTracking t : list) {
+            bySource.computeIfAbsent(t.task().source(), k -> new EnumMap<>(TaskStatus.class))
+                    .merge(t.status(), 1, Integer::sum);
+            byCategory.computeIfAbsent(t.task().category(), k -> new EnumMap<>(TaskStatus.class))
+                    .merge(t.status(), 1, Integer::sum);
+        }
+        return new Breakdown(asOf, bySource, byCategory);
+    }
+
+    /**
+     * One brief per unit of {@code group} that holds shares on {@code asOf}, in roster order: its figures, its
+     * rank (against {@code since}, may be null), and the tasks where its share is overdue or which are supervised.
+     */
+    public List<UnitBrief> briefs(StatsScope scope, UnitGroup group, LocalDate asOf, LocalDate since) {
+        List<TaskTracking> list = tracked(scope, asOf);
+        Stats stats = compute(list, units.findAll(), asOf);
+        Ranking ranking = ranking(scope, group, asOf, since);
+        List<UnitBrief> briefs = new ArrayList<>();
+        for (UnitStats u : stats.units()) {
+            if (!group.contains(u.unit()) || u.assignments() == 0) {
+                continue;
+            }
+            long id = u.unit().id();
+            List<TaskTracking> overdue = list.stream()
+                    .filter(t -> t.stateOfUnit(id).map(AssignmentState::overdue).orElse(false)).toList();
+            List<TaskTracking> supervised = list.stream()
+                    .filter(t -> t.supervised() && t.stateOfUnit(id).isPresent()).toList();
+            briefs.add(new UnitBrief(u, ranking.of(id).orElse(null), overdue, supervised));
+        }
+        return briefs;
+    }
+
+    private static List<TaskTracking> filter(List<TaskTracking> list, StatsScope scope) {
+        return scope.source() == null ? list : list.stream().filter(scope::includes).toList();
     }
 
     /** Pure counting over tracked tasks, so that it can be checked against SQL. */

@@ -2,10 +2,12 @@ package org.duban.service.tracking;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.duban.model.Assignment;
 import org.duban.model.CloseOut;
 import org.duban.model.Milestone;
@@ -66,6 +68,25 @@ public final class TrackingService {
         List<TaskTracking> result = new ArrayList<>(list.size());
         for (Task t : list) {
             result.add(trackOne(t, facts, rule, day));
+        }
+        return result;
+    }
+
+    /**
+     * Every task in scope as it stood on each of {@code days} (the facts are read once): for trends and for
+     * comparing two days, such as a ranking and the ranking it moved from.
+     */
+    public Map<LocalDate, List<TaskTracking>> track(TaskScope scope, Collection<LocalDate> days) {
+        List<Task> list = tasks.find(scope);
+        Facts facts = load(scope);
+        LightRule rule = settings.rule();
+        Map<LocalDate, List<TaskTracking>> result = new TreeMap<>();
+        for (LocalDate day : days) {
+            List<TaskTracking> tracked = new ArrayList<>(list.size());
+            for (Task t : list) {
+                tracked.add(trackOne(t, facts, rule, day));
+            }
+            result.put(day, tracked);
         }
         return result;
     }
