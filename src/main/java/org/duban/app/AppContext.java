@@ -3,9 +3,13 @@ package org.duban.app;
 import java.time.Clock;
 import java.util.List;
 import org.duban.i18n.Messages;
+import org.duban.model.Meeting;
+import org.duban.model.Unit;
+import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.backup.BackupService;
+import org.duban.service.chart.ChartService;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.importer.TaskImporter;
@@ -13,7 +17,11 @@ import org.duban.service.inspections.InspectionService;
 import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.returns.ReturnFormWriter;
+import org.duban.service.stats.StatsService;
 import org.duban.service.tasks.TaskService;
+import org.duban.ui.charts.ChartsView;
+import org.duban.ui.charts.ChartsViewModel;
+import org.duban.ui.charts.projector.ProjectorButton;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.handouts.HandoutsView;
@@ -44,6 +52,7 @@ import org.duban.ui.tasks.detail.DetailServices;
  * from for every service (lights, overdue, default dates, audit times); tests pass a fixed one.
  */
 public final class AppContext {
+    private static final String NAV_TASKS = "navTasks";
     private final Database db;
     private final TaskRunner runner;
     private final DialogService dialogs;
@@ -52,6 +61,8 @@ public final class AppContext {
     private final MeetingService meetingService;
     private final DatabaseSwitcher databaseSwitcher;
     private MainWindow window;
+    /** The checklist's state once its screen is built: where the dashboard sends a click on a unit. */
+    private TaskListViewModel checklist;
 
     public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher) {
         this(db, runner, dialogs, databaseSwitcher, Clock.systemDefaultZone());
@@ -71,6 +82,7 @@ public final class AppContext {
     /** The checklist screen with its view model (loading started); Enter opens the task detail view. */
     public TaskListView taskListView() {
         TaskListViewModel vm = new TaskListViewModel(taskService, meetingService, runner, dialogs);
+        checklist = vm;
         TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
         ExcelActions excel = new ExcelActions(new TaskImporter(db, Capabilities.importHooks(db)), new LedgerExporter(db),
                 new ReturnFormWriter(db), meetingService, runner, dialogs, vm.meetingProperty()::get, m -> {
@@ -98,10 +110,31 @@ public final class AppContext {
         return view;
     }
 
+    /** The dashboard (进度图表) with its view model (loading started). */
+    public ChartsView chartsView() {
+        ChartsViewModel vm = new ChartsViewModel(new ChartService(new StatsService(audit)), meetingService, runner,
+                dialogs, this::showChecklist);
+        ChartsView view = new ChartsView(vm, new ProjectorButton(runner, dialogs, vm::projectorWork));
+        vm.load();
+        return view;
+    }
+
+    /** The checklist, showing only a unit's tasks (and a light): the dashboard's way there. */
+    private void showChecklist(Meeting meeting, Unit unit, WarningLight light) {
+        if (window == null) {
+            return;
+        }
+        window.select(NAV_TASKS);
+        if (checklist != null) {
+            checklist.showUnit(meeting, unit, light);
+        }
+    }
+
     /** The screens that work today, in rail order (settings last). */
     public List<NavItem> navItems() {
         return List.of(
-                new NavItem("navTasks", "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
+                new NavItem(NAV_TASKS, "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
+                new NavItem("navCharts", "nav.charts", "mdi2c-chart-bar-stacked", () -> chartsView().root()),
                 new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-eye", () -> handoutsView().root()),
                 new NavItem("navInspections", "nav.inspections", "mdi2m-map-marker-radius-outline",
                         () -> inspectionsView().root()),

@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -27,9 +28,11 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final Map<String, Node> built = new HashMap<>();
     private final ToggleGroup group = new ToggleGroup();
+    private final List<NavItem> items;
     private String shown;
 
     public MainWindow(List<NavItem> items, String databaseText, TaskRunner runner) {
+        this.items = List.copyOf(items);
         root.setId("mainWindow");
         VBox rail = new VBox();
         rail.getStyleClass().add("nav-rail");
@@ -83,6 +86,17 @@ public final class MainWindow {
         Node view = built.computeIfAbsent(item.id(), k -> item.view().get());
         content.getChildren().setAll(view);
         shown = item.id();
+    }
+
+    /** Shows the screen of a rail item, as if its button had been pressed (for moves between screens). */
+    public void select(String id) {
+        for (Toggle t : group.getToggles()) {
+            if (t instanceof ToggleButton b && id.equals(b.getId())) {
+                b.setSelected(true);
+                items.stream().filter(i -> i.id().equals(id)).findFirst().ifPresent(this::show);
+                return;
+            }
+        }
     }
 
     /** The ledger was replaced (a restore): every screen but the one shown is built afresh on its next visit. */

@@ -234,6 +234,36 @@ public final class TaskListViewModel {
         supervisedOnly.set(false);
     }
 
+    /**
+     * Shows only the tasks of {@code unit} of {@code meeting} (and, when {@code light} is not null, those where the
+     * unit's own share has that light), as another screen asks (a click on a unit's bar). Other filters are cleared. While the roster is still loading, the
+     * filter waits for it, since the unit picker can only show a unit it lists.
+     */
+    public void showUnit(Meeting shownMeeting, Unit unit, WarningLight light) {
+        Runnable apply = () -> {
+            clearFilters();
+            if (shownMeeting != null && (meeting.get() == null || meeting.get().id() != shownMeeting.id())) {
+                meeting.set(shownMeeting);
+            }
+            unitFilter.set(unit == null ? null : units.stream().filter(u -> u.id() == unit.id()).findFirst()
+                    .orElse(unit));
+            lightFilter.set(light);
+        };
+        if (!units.isEmpty()) {
+            apply.run();
+            return;
+        }
+        units.addListener(new javafx.collections.ListChangeListener<Unit>() {
+            @Override
+            public void onChanged(Change<? extends Unit> c) {
+                if (!units.isEmpty()) {
+                    units.removeListener(this);
+                    apply.run();
+                }
+            }
+        });
+    }
+
     /** The row of a task among those loaded, if any. */
     public Optional<ChecklistRow> row(long taskId) {
         return rows.stream().filter(r -> r.task().id() == taskId).findFirst();
