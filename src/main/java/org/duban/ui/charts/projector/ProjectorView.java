@@ -114,7 +114,7 @@ public final class ProjectorView {
         Slide slide = vm.slideProperty().get();
         title.setText(SlideNodes.title(slide));
         Node body = switch (slide.kind()) {
-            case OVERVIEW -> SlideNodes.overview(vm.data());
+            case OVERVIEW -> SlideNodes.overview(vm.data(), scale);
             case RANKING -> SlideNodes.ranking(vm.data(), scale);
             case UNIT -> SlideNodes.unit(slide.unit());
             case SUPERVISED -> SlideNodes.supervised(vm.data());

@@ -49,7 +49,7 @@ final class SlideNodes {
         };
     }
 
-    static Node overview(ProjectorData d) {
+    static Node overview(ProjectorData d, double scale) {
         Stats s = d.stats();
         int completed = s.tasksByStatus().entrySet().stream().filter(e -> e.getKey().isCompleted())
                 .mapToInt(java.util.Map.Entry::getValue).sum();
@@ -72,15 +72,30 @@ final class SlideNodes {
                 doneShares, s.assignments()));
         Label note = text(Messages.tr("projector.overview.note"));
         note.getStyleClass().add("projector-note");
-        VBox box = new VBox(0, tasks, lights, rate, note);
-        box.setSpacing(0);
+        ChartViewer chart = viewer(new ProgressCharts(style(scale)).status(d.stats(), d.ranking().group()));
+        VBox box = new VBox(0, tasks, lights, rate, chart, note);
         box.getStyleClass().add("projector-stack");
         return box;
     }
 
     /** The ranking chart, without its own titles (the slide has them), in the projector's style and size. */
     static Node ranking(ProjectorData d, double scale) {
-        JFreeChart chart = new ProgressCharts(ChartStyle.projector().scaled(1.5 * scale)).ranking(d.ranking());
+        ChartViewer viewer = viewer(new ProgressCharts(style(scale)).ranking(d.ranking()));
+        Label since = text(d.ranking().since() == null ? ""
+                : Messages.tr("projector.ranking.since", ProgressCharts.formatDate(d.ranking().since())));
+        since.getStyleClass().add("projector-note");
+        VBox box = new VBox(viewer, since);
+        box.getStyleClass().add("projector-stack");
+        return box;
+    }
+
+    /** The projector's chart style at a screen scale: 48 px titles and 25 px ticks at 1920 × 1080. */
+    static ChartStyle style(double scale) {
+        return ChartStyle.projector().scaled(1.5 * scale);
+    }
+
+    /** A chart without its own titles (the slide has them), filling the room left. */
+    private static ChartViewer viewer(JFreeChart chart) {
         chart.setTitle((TextTitle) null);
         for (int i = chart.getSubtitleCount() - 1; i >= 0; i--) {
             if (chart.getSubtitle(i) instanceof TextTitle) {
@@ -88,16 +103,12 @@ final class SlideNodes {
             }
         }
         ChartViewer viewer = new ChartViewer(chart, false);
-        viewer.setId("projectorChart");
+        viewer.getStyleClass().add("projector-chart");
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
+        viewer.setMinHeight(0);
         VBox.setVgrow(viewer, Priority.ALWAYS);
-        Label since = text(d.ranking().since() == null ? ""
-                : Messages.tr("projector.ranking.since", ProgressCharts.formatDate(d.ranking().since())));
-        since.getStyleClass().add("projector-note");
-        VBox box = new VBox(viewer, since);
-        box.getStyleClass().add("projector-stack");
-        return box;
+        return viewer;
     }
 
     static Node unit(UnitBrief b) {
@@ -138,20 +149,26 @@ final class SlideNodes {
         ColumnConstraints problem = new ColumnConstraints();
         problem.setHgrow(Priority.ALWAYS);
         problem.setMinWidth(0);
+        ColumnConstraints units = new ColumnConstraints();
+        units.setPercentWidth(22);
         ColumnConstraints leader = new ColumnConstraints();
-        leader.setPercentWidth(18);
+        leader.setPercentWidth(15);
         ColumnConstraints light = new ColumnConstraints();
         light.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         light.setHalignment(HPos.CENTER);
-        g.getColumnConstraints().addAll(seq, problem, leader, light);
-        g.addRow(0, head("projector.table.seq"), head("projector.table.problem"), head("projector.table.leader"),
-                head("projector.table.light"));
+        g.getColumnConstraints().addAll(seq, problem, units, leader, light);
+        g.addRow(0, head("projector.table.seq"), head("projector.table.problem"), head("projector.table.units"),
+                head("projector.table.leader"), head("projector.table.light"));
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        d.stats().units().forEach(u -> names.put(u.unit().id(), u.unit().shortName()));
         List<TaskTracking> list = d.supervised();
         int shown = Math.min(list.size(), SUPERVISED_ROWS);
         for (int i = 0; i < shown; i++) {
             TaskTracking t = list.get(i);
             Label lead = cell(t.supervision().leader());
-            g.addRow(i + 1, cell(String.valueOf(t.task().seq())), cell(t.task().problem()), lead,
+            String unitNames = String.join("、", t.task().unitIds().stream()
+                    .map(id -> names.getOrDefault(id, "")).toList());
+            g.addRow(i + 1, cell(String.valueOf(t.task().seq())), cell(t.task().problem()), cell(unitNames), lead,
                     lightWord(t.light()));
         }
         VBox box = new VBox(g);
