@@ -9,7 +9,8 @@ import org.duban.i18n.LocalizedException;
 /**
  * The faces charts are drawn in: the bundled Noto Sans SC (regular and bold), loaded as AWT fonts straight from the
  * program, so a chart looks the same on every machine, with or without Chinese fonts installed, and in PNG, SVG and
- * PDF alike. Nothing is registered with the system: AWT's font cache is never involved.
+ * PDF alike. The faces are also registered with this program's graphics environment (not with the system), since
+ * some drawing paths (JFreeSVG's styled text, the window's FXGraphics2D) look a font up by its family name.
  */
 public final class ChartFonts {
     static final String REGULAR = "/assets/fonts/NotoSansSC-Regular.ttf";
@@ -28,6 +29,9 @@ public final class ChartFonts {
     public static synchronized ChartFonts get() {
         if (instance == null) {
             instance = new ChartFonts(load(REGULAR), load(BOLD));
+            java.awt.GraphicsEnvironment env = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment();
+            env.registerFont(instance.regular); // false when the machine has the family already: the same glyphs
+            env.registerFont(instance.bold);
         }
         return instance;
     }
@@ -47,8 +51,9 @@ public final class ChartFonts {
         return regular.deriveFont(Font.PLAIN, size);
     }
 
+    /** The bold face, marked bold, so that a lookup by family and style finds it again. */
     public Font bold(float size) {
-        return bold.deriveFont(Font.PLAIN, size);
+        return bold.deriveFont(Font.BOLD, size);
     }
 
     /** True when the regular face can draw every character of {@code text}. */
