@@ -31,10 +31,12 @@ import org.jfree.chart.title.TextTitle;
  * so a slide keeps its proportions from 1280 × 720 to 3840 × 2160; long task texts end in "…" on one line, and
  * lists show as many rows as a slide holds, then "另有 N 项".
  */
-final class SlideNodes {
+public final class SlideNodes {
     /** Rows of a task list on a unit slide, and on the 挂牌督办 slide. */
     static final int UNIT_ROWS = 4;
     static final int SUPERVISED_ROWS = 7;
+    /** Style class of the labels that may end in "…" (task texts); every other label shows all its text. */
+    public static final String ELLIPSIZED = "projector-cell";
 
     private SlideNodes() {
     }
@@ -245,8 +247,10 @@ final class SlideNodes {
         return l;
     }
 
+    /** A task's text: one line, ending in "…" where the slide is too narrow (the only text that may be cut). */
     private static Label cell(String s) {
         Label l = new Label(s == null ? "" : s.replace('\n', ' '));
+        l.getStyleClass().add(ELLIPSIZED);
         l.setTextOverrun(OverrunStyle.ELLIPSIS);
         l.setMinWidth(0);
         l.setMaxWidth(Double.MAX_VALUE);
