@@ -161,9 +161,12 @@ final class ChartLook {
             legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, style.tick()));
         }
         if (chart.getPlot() instanceof CategoryPlot plot && categories > 12) {
-            Font f = fonts.regular(style.tick() * 12 / Math.min(categories, 24));
-            plot.getDomainAxis().setTickLabelFont(f.getSize2D() < style.tick() * 0.6
-                    ? fonts.regular(style.tick() * 0.6f) : f);
+            // many categories (a weekly trend): smaller type set upright, so each label keeps its column
+            plot.getDomainAxis().setTickLabelFont(fonts.regular(style.tick() * 0.8f));
+            if (categories > 16) {
+                plot.getDomainAxis().setCategoryLabelPositions(
+                        org.jfree.chart.axis.CategoryLabelPositions.UP_90);
+            }
         }
     }
 

@@ -170,9 +170,6 @@ public final class ProgressCharts {
         LocalDate last = points.isEmpty() ? null : points.get(points.size() - 1).day();
         String stamp = last == null ? "" : Messages.tr("chart.trend.subtitle", asOfStamp(last), total);
         look.finish(chart, stamp, points.size());
-        if (points.size() > 16) {
-            plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
-        }
         return chart;
     }
 
