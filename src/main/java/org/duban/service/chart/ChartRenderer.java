@@ -5,12 +5,8 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
@@ -20,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.duban.i18n.LocalizedException;
+import org.duban.service.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
@@ -171,37 +168,12 @@ public final class ChartRenderer {
         }
     }
 
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    private static void atomically(Path file, Writing writing) {
+    private static void atomically(Path file, AtomicFiles.Body body) {
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            tmp = Files.createTempFile(dir, ".chart-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writing.to(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, body);
         } catch (IOException e) {
             throw new LocalizedException(e, "chart.error.write", target, e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the first error is the one to report
-                }
-            }
         }
     }
 }

@@ -1,10 +1,7 @@
 package org.duban.service.excel;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.i18n.LocalizedException;
+import org.duban.service.io.AtomicFiles;
 
 /**
  * What every workbook the program writes has in common: a Chinese office font, bordered wrapping cells, text
@@ -177,27 +175,9 @@ public final class XlsxWriting {
      */
     public static void save(Workbook wb, Path out) {
         Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".duban-", ".xlsx.tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                wb.write(os);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, wb::write);
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is all that is left; the target is untouched
-                }
-            }
             throw new LocalizedException(e, "excel.error.cannotWrite", target, e.getMessage());
         }
     }

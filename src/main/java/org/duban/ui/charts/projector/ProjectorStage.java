@@ -3,7 +3,6 @@ package org.duban.ui.charts.projector;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -11,7 +10,7 @@ import javafx.stage.StageStyle;
 import org.duban.i18n.Messages;
 import org.duban.ui.common.Theme;
 
-/** Opens the projector full screen on one display; Esc (or closing the slides) closes it. */
+/** Opens the projector over the whole of one display; Esc (or closing the slides) closes it. */
 public final class ProjectorStage {
     private ProjectorStage() {
     }
@@ -36,9 +35,10 @@ public final class ProjectorStage {
         stage.setY(b.getMinY());
         stage.setWidth(b.getWidth());
         stage.setHeight(b.getHeight());
-        stage.setFullScreenExitHint("");
-        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours: it closes the slides
-        stage.setFullScreen(true);
+        // An undecorated window over the whole display rather than JavaFX's full-screen mode: that mode may only
+        // use the primary display on some systems, shows its own Esc hint, and its hint's animation breaks
+        // rendering after the window closes (seen with Monocle). Esc is handled by the slides.
+        stage.setAlwaysOnTop(true);
         vm.closedProperty().addListener((o, a, closed) -> {
             if (closed) {
                 stage.close();
