@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,10 +15,8 @@ import java.util.stream.Collectors;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
-import org.duban.persistence.Database;
 import org.duban.service.stats.Ranking;
 import org.duban.service.stats.StatsScope;
-import org.duban.service.stats.StatsService;
 import org.duban.service.stats.TrendPeriod;
 import org.duban.service.stats.UnitGroup;
 import org.duban.service.stats.UnitRank;
@@ -27,10 +24,7 @@ import org.duban.testing.ByHand;
 import org.duban.testing.TestDb;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.category.CategoryDataset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,28 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The charts' datasets on the sample database against counts worked out independently from plain SQL and the
  * light rule applied by hand ({@link ByHand}).
  */
-class ChartDatasetsTest {
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+class ChartDatasetsTest extends SampleCharts {
     private static final List<String> COUNTIES = List.of("蕉城区", "福安市", "福鼎市", "霞浦县", "古田县", "屏南县",
             "寿宁县", "周宁县", "柘荣县", "东侨经济技术开发区");
-    @TempDir
-    static Path dir;
-    static Database db;
-    static ChartService charts;
-    static long meetingId;
-
-    @BeforeAll
-    static void sample() {
-        db = TestDb.withSample(dir);
-        charts = new ChartService(new StatsService(db));
-        meetingId = TestDb.sqlLong(db.file(), "SELECT id FROM meeting");
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
     private static JFreeChart chart(ChartKind kind, LocalDate day) {
         return charts.build(ChartRequest.of(kind, meetingId, day).withSince(day.minusMonths(1)), ChartStyle.screen());
     }

@@ -17,36 +17,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.duban.i18n.LocalizedException;
-import org.duban.persistence.Database;
-import org.duban.service.stats.StatsService;
-import org.duban.testing.TestDb;
 import org.jfree.chart.JFreeChart;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Charts drawn headless into PNG, SVG and PDF files, looked at pixel by pixel. */
-class ChartRendererTest {
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
-    @TempDir
-    static Path dir;
-    static Database db;
-    static ChartService charts;
-    static long meetingId;
-
-    @BeforeAll
-    static void sample() {
-        db = TestDb.withSample(dir);
-        charts = new ChartService(new StatsService(db));
-        meetingId = TestDb.sqlLong(db.file(), "SELECT id FROM meeting");
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
+class ChartRendererTest extends SampleCharts {
     private static JFreeChart ranking() {
         return charts.build(ChartRequest.of(ChartKind.RANKING, meetingId, TODAY).withSince(TODAY.minusMonths(1)),
                 ChartStyle.screen());
