@@ -11,5 +11,7 @@ public enum AuditEntity {
     SUPERVISION,
     INSPECTION,
     FINDING,
-    SETTING
+    SETTING,
+    MEETING,
+    BULLETIN
 }

@@ -7,5 +7,10 @@ public enum MeetingKind {
     /** 调度会 */
     REVIEW,
     /** 推进会 */
-    PUSH
+    PUSH;
+
+    /** 调度会 and 推进会: meetings that review tasks issued earlier. */
+    public boolean isFollowUp() {
+        return this != ASSIGNMENT;
+    }
 }

@@ -16,6 +16,7 @@ import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.TrackingService;
@@ -63,8 +64,14 @@ public final class HandoutService {
         }
     }
 
+    /** The tasks a meeting issued (交办会) or reviewed (调度会, 推进会), with their statuses today. */
     public MeetingData read(Meeting meeting) {
-        return new MeetingData(meeting, tracking.tasksToday(meeting.id()), units.findAll());
+        return read(meeting, tracking.today());
+    }
+
+    /** The same with the statuses of {@code day} (a meeting pack prepared for that day). */
+    public MeetingData read(Meeting meeting, LocalDate day) {
+        return new MeetingData(meeting, tracking.tasksOn(TaskScope.of(meeting), day), units.findAll());
     }
 
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */

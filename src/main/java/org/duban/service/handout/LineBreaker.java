@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * run alone is wider than the line. Numbered measures ("…；2.全面推广…") start each item on a new line, as
  * office tables set them.
  */
-final class LineBreaker {
+public final class LineBreaker {
     private static final String NO_LINE_START = "，。、；：？！）】》」』”’…—%‰·,.;:?!)]}>";
     private static final String NO_LINE_END = "（【《「『“‘([{<";
     private static final Pattern NUMBERED_ITEM = Pattern.compile("(?<=[；;。])\\s*(?=(?:\\d{1,2}[.．、]|[（(]\\d{1,2}[)）]))");
@@ -20,27 +20,36 @@ final class LineBreaker {
 
     private final HandoutFonts fonts;
 
-    LineBreaker(HandoutFonts fonts) {
+    public LineBreaker(HandoutFonts fonts) {
         this.fonts = fonts;
     }
 
     /** The lines of {@code text} (printable: see {@link HandoutFonts#printable}) within {@code width}. */
-    List<String> lines(String text, FontRole role, double size, double width) {
+    public List<String> lines(String text, FontRole role, double size, double width) {
+        return lines(text, role, size, width, 0);
+    }
+
+    /**
+     * The same, with the first line of each paragraph starting {@code firstIndent} points in (a body paragraph of
+     * an official document is indented by two characters).
+     */
+    public List<String> lines(String text, FontRole role, double size, double width, double firstIndent) {
         List<String> out = new ArrayList<>();
         String normal = NUMBERED_ITEM.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("\n");
         for (String paragraph : normal.split("\n", -1)) {
             String p = paragraph.strip();
             if (!p.isEmpty()) {
-                breakParagraph(p, role, size, width, out);
+                breakParagraph(p, role, size, width, firstIndent, out);
             }
         }
         return out;
     }
 
-    private void breakParagraph(String p, FontRole role, double size, double width, List<String> out) {
+    private void breakParagraph(String p, FontRole role, double size, double width, double firstIndent,
+                                List<String> out) {
         List<String> clusters = clusters(p);
         StringBuilder line = new StringBuilder();
-        double lineWidth = 0;
+        double lineWidth = firstIndent;
         for (String c : clusters) {
             double w = fonts.width(role, c, size);
             if (lineWidth + w <= width + 1e-6) {

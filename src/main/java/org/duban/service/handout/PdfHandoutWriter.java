@@ -31,13 +31,30 @@ public final class PdfHandoutWriter {
     }
 
     /**
+     * What a document draws on a page besides its laid-out text and rules (a chart in a bulletin), with PDFBox,
+     * after the page's text. {@code pageIndex} counts from 0.
+     */
+    @FunctionalInterface
+    public interface PageExtras {
+        void draw(PDDocument doc, PDPageContentStream cs, int pageIndex, PageGeometry geometry) throws IOException;
+
+        PageExtras NONE = (doc, cs, i, g) -> { };
+    }
+
+    /**
      * Writes pages to {@code target}.
      *
      * @param title  the document title (shown by PDF viewers)
      * @param duplex ask viewers to print on both sides (for the combined file)
      * @throws LocalizedException when the file cannot be written
      */
-    public static synchronized void write(List<LayoutPage> pages, String title, boolean duplex, Path target) {
+    public static void write(List<LayoutPage> pages, String title, boolean duplex, Path target) {
+        write(pages, title, duplex, target, PageExtras.NONE);
+    }
+
+    /** Writes pages to {@code target}, drawing {@code extras} on each page after its layout. */
+    public static synchronized void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
+                                          PageExtras extras) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -45,15 +62,17 @@ public final class PdfHandoutWriter {
             temp = dir.resolve("." + target.getFileName() + ".part"); // hidden; ordinary file permissions
             try (PDDocument doc = new PDDocument()) {
                 Map<FontFace, PDFont> fonts = new HashMap<>();
-                for (LayoutPage page : pages) {
+                for (int i = 0; i < pages.size(); i++) {
+                    LayoutPage page = pages.get(i);
                     PageGeometry g = page.geometry();
                     PDPage p = new PDPage(new PDRectangle((float) g.width(), (float) g.height()));
                     doc.addPage(p);
-                    if (page.isBlank()) {
+                    if (page.isBlank() && extras == PageExtras.NONE) {
                         continue;
                     }
                     try (PDPageContentStream cs = new PDPageContentStream(doc, p)) {
                         page.draw(new Canvas(doc, cs, g.height(), fonts));
+                        extras.draw(doc, cs, i, g);
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }

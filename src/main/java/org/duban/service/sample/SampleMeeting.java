@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Meeting;
-import org.duban.model.MeetingKind;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
@@ -64,23 +63,25 @@ public final class SampleMeeting {
     public static Meeting load(Database db) {
         return db.write(c -> {
             new RosterService(db).ensureDefaultRoster();
-            MeetingService meetings = new MeetingService(db);
-            boolean present = meetings.all().stream()
+            boolean present = new MeetingService(db).all().stream()
                     .anyMatch(m -> m.heldOn().equals(DATE) && m.title().equals(TITLE));
             if (present) {
                 throw new LocalizedException("sample.error.present");
             }
-            Meeting meeting = meetings.create(new Meeting(0, MeetingKind.ASSIGNMENT, DATE, TITLE, NOTES));
             SettableClock clock = new SettableClock(ZoneId.systemDefault(), DATE, LocalTime.of(11, 30));
             AuditLog audit = new AuditLog(db, clock).withOperator(SampleYear.OPERATOR);
             TaskService tasks = new TaskService(audit);
+            SampleMeetings meetings = new SampleMeetings(audit, tasks.units());
+            Meeting meeting = meetings.assignmentMeeting();
             List<Task> created = new ArrayList<>();
             for (TaskInput input : readTasks()) {
                 created.add(tasks.create(meeting.id(), input));
             }
             Map<Long, Unit> units = new HashMap<>();
             tasks.units().forEach(u -> units.put(u.id(), u));
-            new SampleYear(clock, audit, units).replay(created, DATE);
+            SampleYear year = new SampleYear(clock, audit, units);
+            meetings.planFollowUps(year, m -> { });
+            year.replay(created, DATE);
             return meeting;
         });
     }

@@ -112,6 +112,16 @@ final class SampleYear {
         }
     }
 
+    /**
+     * Work of a day that comes after that day's reports and close-out steps (a meeting and its bulletin, which
+     * count what was in by the end of the day).
+     */
+    void endOfDay(LocalDate day, Runnable action) {
+        if (!day.isAfter(TODAY)) {
+            events.add(new Event(day, 1_000_000 + events.size(), action));
+        }
+    }
+
     private void at(LocalDate day, Runnable action) {
         if (!day.isAfter(TODAY)) {
             events.add(new Event(day, events.size(), action));

@@ -96,7 +96,12 @@ public final class TrackingService {
      * return forms and handouts print, so they agree with the checklist.
      */
     public List<Task> tasksToday(Long meetingId) {
-        return track(TaskScope.meeting(meetingId), today()).stream().map(TaskTracking::task).toList();
+        return tasksOn(TaskScope.meeting(meetingId), today());
+    }
+
+    /** The tasks in scope with the statuses their assignments had on {@code day}. */
+    public List<Task> tasksOn(TaskScope scope, LocalDate day) {
+        return track(scope, day).stream().map(TaskTracking::task).toList();
     }
 
     /** One task as it stands today. */
