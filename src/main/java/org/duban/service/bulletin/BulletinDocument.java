@@ -17,7 +17,7 @@ public record BulletinDocument(String title, List<Block> blocks) {
         String text();
     }
 
-    /** The title (方正小标宋, centred); a long one wraps. */
+    /** The title (方正小标宋, centred), its lines separated by a line feed; a long line wraps. */
     public record Title(String text) implements Block {
     }
 

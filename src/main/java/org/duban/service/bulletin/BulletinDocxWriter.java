@@ -48,8 +48,10 @@ public final class BulletinDocxWriter {
     static final String LATIN_FONT = "Times New Roman";
     /** Twentieths of a point per millimetre. */
     private static final double TWIPS_PER_MM = 1440 / 25.4;
-    /** Line pitch of official text: 28 pt, in twentieths of a point. */
-    private static final int LINE_TWIPS = 28 * 20;
+    /** Table text: 五号. */
+    private static final double TABLE_SIZE = 10.5;
+    /** Line pitch of official text, in points. */
+    private static final int LINE_POINTS = 28;
     /** Width of the text area (210 − 28 − 26 mm) in twips, for table column widths. */
     private static final int TEXT_WIDTH = (int) Math.round((210 - 28 - 26) * TWIPS_PER_MM);
 
@@ -85,8 +87,13 @@ public final class BulletinDocxWriter {
         for (BulletinDocument.Block b : doc.blocks()) {
             if (b instanceof BulletinDocument.Title t) {
                 XWPFParagraph p = paragraph(word, ParagraphAlignment.CENTER);
-                p.setSpacingBetween(36 * 20, LineSpacingRule.EXACT);
-                run(p, t.text(), TITLE_FONT, 22, false);
+                p.setSpacingBetween(36, LineSpacingRule.EXACT);
+                String[] lines = t.text().split("\n");
+                XWPFRun r = run(p, lines[0], TITLE_FONT, 22, false);
+                for (int i = 1; i < lines.length; i++) {
+                    r.addBreak();
+                    r.setText(lines[i], i);
+                }
             } else if (b instanceof BulletinDocument.Centered c) {
                 run(paragraph(word, ParagraphAlignment.CENTER), c.text(), KAI_FONT, 16, false);
             } else if (b instanceof BulletinDocument.Masthead m) {
@@ -181,6 +188,7 @@ public final class BulletinDocxWriter {
         int cols = t.header().size();
         XWPFTable table = word.createTable(t.rows().size() + 1, cols);
         table.setTableAlignment(TableRowAlign.CENTER);
+        table.setCellMargins(60, 80, 60, 80); // twips: a little air around the text, as Word's own tables have
         table.setWidthType(TableWidthType.DXA);
         table.setWidth(String.valueOf(TEXT_WIDTH));
         double total = t.weights().stream().mapToDouble(Double::doubleValue).sum();
@@ -196,6 +204,8 @@ public final class BulletinDocxWriter {
             grid.addNewGridCol().setW(BigInteger.valueOf(w));
         }
         XWPFTableRow header = table.getRow(0);
+        header.setHeight(400); // at least 20 pt: headers sit in a row of their own
+        header.setHeightRule(org.apache.poi.xwpf.usermodel.TableRowHeightRule.AT_LEAST);
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
         for (int c = 0; c < cols; c++) {
@@ -204,6 +214,8 @@ public final class BulletinDocxWriter {
         for (int r = 0; r < t.rows().size(); r++) {
             XWPFTableRow row = table.getRow(r + 1);
             row.setCantSplitRow(true);
+            row.setHeight(360);
+            row.setHeightRule(org.apache.poi.xwpf.usermodel.TableRowHeightRule.AT_LEAST);
             List<String> values = t.rows().get(r);
             for (int c = 0; c < cols; c++) {
                 cell(row.getCell(c), c < values.size() ? values.get(c) : "", widths[c], t.centred().get(c), BODY_FONT);
@@ -220,7 +232,7 @@ public final class BulletinDocxWriter {
         p.setAlignment(centred ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
         p.setSpacingBetween(1, LineSpacingRule.AUTO);
         p.setSpacingAfter(0);
-        run(p, text, font, 12, false);
+        run(p, text, font, TABLE_SIZE, false);
     }
 
     /** First line two characters in (三号: 2 × 16 pt), also in characters so that it follows a size change. */
@@ -232,13 +244,13 @@ public final class BulletinDocxWriter {
     private static XWPFParagraph paragraph(XWPFDocument word, ParagraphAlignment alignment) {
         XWPFParagraph p = word.createParagraph();
         p.setAlignment(alignment);
-        p.setSpacingBetween(LINE_TWIPS, LineSpacingRule.EXACT);
+        p.setSpacingBetween(LINE_POINTS, LineSpacingRule.EXACT); // points for EXACT
         p.setSpacingAfter(0);
         p.setSpacingBefore(0);
         return p;
     }
 
-    private static XWPFRun run(XWPFParagraph p, String text, String chineseFont, int size, boolean bold) {
+    private static XWPFRun run(XWPFParagraph p, String text, String chineseFont, double size, boolean bold) {
         XWPFRun r = p.createRun();
         r.setText(text);
         r.setFontSize(size);

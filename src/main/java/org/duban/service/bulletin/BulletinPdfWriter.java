@@ -24,7 +24,7 @@ public final class BulletinPdfWriter {
     static final double TITLE_SIZE = 22;
     static final double TEXT_SIZE = 16;
     static final double LINE = 28;
-    static final double TABLE_SIZE = 12;
+    static final double TABLE_SIZE = 10.5;
     static final double CAPTION_SIZE = 14;
     static final double PAGE_NUMBER_SIZE = 14;
     static final double PAD_X = 4;

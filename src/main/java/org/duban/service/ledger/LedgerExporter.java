@@ -19,6 +19,7 @@ import org.duban.model.Task;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.excel.XlsxWriting;
@@ -48,8 +49,13 @@ public final class LedgerExporter {
 
     /** The ledger rows of a meeting, in 序号 order. */
     public List<LedgerRow> rows(long meetingId) {
+        return rows(meetingId, tracking.today());
+    }
+
+    /** The ledger rows of a meeting with the statuses of {@code day}, in 序号 order. */
+    public List<LedgerRow> rows(long meetingId, LocalDate day) {
         Map<Long, Unit> byId = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        return tracking.tasksToday(meetingId).stream().map(t -> row(t, byId)).toList();
+        return tracking.tasksOn(TaskScope.meeting(meetingId), day).stream().map(t -> row(t, byId)).toList();
     }
 
     private static LedgerRow row(Task t, Map<Long, Unit> byId) {
@@ -64,7 +70,12 @@ public final class LedgerExporter {
 
     /** Writes the meeting's ledger to {@code out}; returns the number of tasks written. */
     public int export(Meeting meeting, Path out) {
-        List<LedgerRow> rows = rows(meeting.id());
+        return export(meeting, out, tracking.today());
+    }
+
+    /** Writes the meeting's ledger as it stood on {@code day} (a meeting pack's day). */
+    public int export(Meeting meeting, Path out, LocalDate day) {
+        List<LedgerRow> rows = rows(meeting.id(), day);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxWriting.Styles styles = XlsxWriting.styles(wb);
             Sheet sheet = wb.createSheet(Messages.tr("ledger.sheet"));
@@ -73,7 +84,7 @@ public final class LedgerExporter {
             Row title = sheet.createRow(0);
             title.setHeightInPoints(30);
             styles.text(title.createCell(0), Messages.tr("ledger.title", meeting.title(), meeting.heldOn(),
-                    LocalDate.now(), rows.size()), styles.title);
+                    day, rows.size()), styles.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
 
             Row header = sheet.createRow(HEADER_ROW);

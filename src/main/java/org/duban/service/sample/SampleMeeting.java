@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Meeting;
+import org.duban.model.MeetingKind;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.audit.SettableClock;
+import org.duban.service.bulletin.Bulletin;
+import org.duban.service.bulletin.BulletinService;
 import org.duban.service.io.CsvReader;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskField;
@@ -29,7 +32,8 @@ import org.duban.service.units.RosterService;
 
 /**
  * The sample: the 19 March 2026 Ningde assignment meeting and its task list ({@code assets/sample}), followed up
- * to 29 November 2026 (reports, milestones, close-outs, 挂牌督办, 下沉督察: see {@link SampleYear}). Everything goes
+ * to 29 November 2026 (reports, milestones, close-outs, 挂牌督办, 下沉督察: see {@link SampleYear}), with a 调度会
+ * in July and a 推进会 in September that reviewed the tasks, each with its bulletin (see {@link SampleMeetings}). Everything goes
  * in through the services, the path a user's own work takes, in one transaction, on a clock set to each step's
  * day, so the audit trail reads like the year it stands for.
  */
@@ -80,7 +84,15 @@ public final class SampleMeeting {
             Map<Long, Unit> units = new HashMap<>();
             tasks.units().forEach(u -> units.put(u.id(), u));
             SampleYear year = new SampleYear(clock, audit, units);
-            meetings.planFollowUps(year, m -> { });
+            BulletinService bulletins = new BulletinService(audit);
+            meetings.planFollowUps(year, m -> {
+                // each follow-up meeting had its bulletin; at the 推进会 the lagging units pledged
+                Bulletin b = bulletins.prepare(null, m.heldOn());
+                bulletins.issue(b);
+                if (m.kind() == MeetingKind.PUSH) {
+                    meetings.pledges(m, b.lagging().stream().map(r -> r.unit().id()).toList());
+                }
+            });
             year.replay(created, DATE);
             return meeting;
         });

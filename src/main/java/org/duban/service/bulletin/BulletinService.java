@@ -1,0 +1,163 @@
+package org.duban.service.bulletin;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.AuditEntity;
+import org.duban.model.IssuedBulletin;
+import org.duban.model.Unit;
+import org.duban.persistence.BulletinRepository;
+import org.duban.persistence.Database;
+import org.duban.persistence.MeetingRepository;
+import org.duban.persistence.UnitRepository;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.chart.ChartStyle;
+import org.duban.service.chart.ProgressCharts;
+import org.duban.service.handout.FontPreference;
+import org.duban.service.handout.HandoutFonts;
+import org.duban.service.handout.HandoutSettingsStore;
+import org.duban.service.stats.Ranking;
+import org.duban.service.stats.Stats;
+import org.duban.service.stats.StatsScope;
+import org.duban.service.stats.StatsService;
+import org.duban.service.stats.UnitGroup;
+import org.duban.service.tracking.TaskTracking;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Bulletins (通报): prepares one as of a day from the statistics service's figures and ranking, keeps the figures
+ * of each issued one (so that the next shows how the ranking moved), and writes it as PDF or Word.
+ */
+public final class BulletinService {
+    /** Width to height of the ranking chart in a bulletin. */
+    static final double CHART_SHAPE = 16.0 / 10.0;
+
+    private final Database db;
+    private final AuditLog audit;
+    private final StatsService stats;
+    private final BulletinRepository bulletins;
+    private final BulletinSettings settings;
+    private final HandoutSettingsStore handoutSettings;
+
+    public BulletinService(AuditLog audit) {
+        this.db = audit.database();
+        this.audit = audit;
+        this.stats = new StatsService(audit);
+        this.bulletins = new BulletinRepository(db);
+        this.settings = new BulletinSettings(audit);
+        this.handoutSettings = new HandoutSettingsStore(db);
+    }
+
+    public BulletinSettings settings() {
+        return settings;
+    }
+
+    /** Today by the service's clock (the default day of a bulletin). */
+    public LocalDate today() {
+        return stats.today();
+    }
+
+    /**
+     * The bulletin as of {@code asOf} for the tasks of one meeting (every meeting when null): the figures the
+     * statistics service gives for that day, compared with the last bulletin issued for an earlier day.
+     */
+    public Bulletin prepare(Long meetingId, LocalDate asOf) {
+        StatsScope scope = StatsScope.meeting(meetingId);
+        List<Unit> roster = new UnitRepository(db).findAll();
+        List<TaskTracking> tracked = stats.tracked(scope, asOf);
+        Stats figures = StatsService.compute(tracked, roster, asOf);
+        IssuedBulletin previous = bulletins.latestBefore(meetingId, asOf).orElse(null);
+        BulletinSettings.Values values = settings.load();
+        Ranking counties = Bulletin.againstIssued(Ranking.of(figures, null, UnitGroup.COUNTIES), previous);
+        Ranking departments = values.rankDepartments()
+                ? Bulletin.againstIssued(Ranking.of(figures, null, UnitGroup.CITY_DEPARTMENTS), previous)
+                : new Ranking(asOf, null, UnitGroup.CITY_DEPARTMENTS, List.of());
+        int number = bulletins.countUpTo(meetingId, asOf) + (bulletins.onDay(meetingId, asOf).isPresent() ? 0 : 1);
+        String city = handoutSettings.load().city();
+        String meetingLine = meetingId == null ? "" : new MeetingRepository(db).findById(meetingId)
+                .map(m -> BulletinText.date(m.heldOn()) + m.title())
+                .orElseThrow(() -> new LocalizedException("meetings.error.gone"));
+        Map<Long, Unit> units = roster.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        return new Bulletin(asOf, meetingId, meetingLine, number, city, BulletinSettings.issuer(values, city), figures,
+                counties, departments, previous, values.rule(), values.rule().lagging(counties),
+                tracked.stream().filter(TaskTracking::overdue).toList(),
+                tracked.stream().filter(TaskTracking::supervised).toList(), units);
+    }
+
+    /**
+     * Keeps a bulletin's figures as issued (replacing any issued earlier for the same day and scope), so that
+     * the next bulletin compares with them.
+     */
+    public IssuedBulletin issue(Bulletin b) {
+        return db.write(c -> {
+            IssuedBulletin stored = bulletins.replace(b.toIssued(Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS)));
+            audit.created(AuditEntity.BULLETIN, stored.id(), null, null,
+                    BulletinText.tr("bulletin.doc.number", b.number()) + " " + b.asOf() + " "
+                            + BulletinText.percent(stored.totals().completionRate()));
+            return stored;
+        });
+    }
+
+    /** Every issued bulletin, newest first. */
+    public List<IssuedBulletin> issued() {
+        return bulletins.findAll();
+    }
+
+    /** Type sizes of a chart set across an A4 text column (the charts' own are for a 1280 × 720 slide). */
+    static final double PAGE_TYPE = 1.8;
+
+    /** The ranking chart of a bulletin, made by the charts service, with type sized for the page. */
+    public static JFreeChart chart(Bulletin b) {
+        return new ProgressCharts(ChartStyle.screen().scaled(PAGE_TYPE)).ranking(b.counties());
+    }
+
+    /** The bulletin's words and table, with its chart. */
+    public static BulletinDocument document(Bulletin b) {
+        return BulletinText.document(b, new ChartPicture(chart(b)), CHART_SHAPE);
+    }
+
+    /** The file formats a bulletin is written in. */
+    public enum Format {
+        PDF, DOCX;
+
+        /** By the file's extension; anything but .pdf and .docx is refused with a message. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".pdf")) {
+                return PDF;
+            }
+            if (name.endsWith(".docx")) {
+                return DOCX;
+            }
+            throw new LocalizedException("bulletin.error.format", file.getFileName());
+        }
+    }
+
+    /** Writes the bulletin to {@code file} as PDF or Word, by its extension. */
+    public static void write(Bulletin b, Path file, FontPreference fonts) {
+        Format format = Format.of(file);
+        BulletinDocument doc = document(b);
+        if (format == Format.PDF) {
+            new BulletinPdfWriter(HandoutFonts.of(fonts)).write(doc, file);
+        } else {
+            BulletinDocxWriter.write(doc, file);
+        }
+    }
+
+    /** The font preference of the ledger's handouts, which bulletins share. */
+    public FontPreference fonts() {
+        return handoutSettings.load().fonts();
+    }
+
+    /** 通报-2026-11-29.pdf */
+    public static String fileName(LocalDate asOf, Format format) {
+        return BulletinText.tr("bulletin.doc.fileName", asOf.toString(), format.name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,202 @@
+package org.duban.service.bulletin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.duban.model.BulletinTotals;
+import org.duban.model.TaskStatus;
+import org.duban.model.Unit;
+import org.duban.service.handout.HandoutText;
+import org.duban.service.stats.Ranking;
+import org.duban.service.stats.UnitRank;
+import org.duban.service.stats.UnitStats;
+import org.duban.service.tracking.AssignmentState;
+import org.duban.service.tracking.TaskTracking;
+
+/**
+ * The wording of a bulletin, in the official tone of a 通报 ("截至2026年11月29日，全市……"). Always simplified
+ * Chinese ({@code bulletin.doc.*} keys of the Chinese bundle), whatever language the window uses. Staff edit the
+ * Word file before it goes out, so the text says only what the figures say.
+ */
+public final class BulletinText {
+    /** Longest problem text quoted in a list before it is cut with "……". */
+    static final int PROBLEM_CHARS = 48;
+
+    private BulletinText() {
+    }
+
+    public static String tr(String key, Object... args) {
+        return HandoutText.tr(key, args);
+    }
+
+    /** 2026年11月29日 */
+    public static String date(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** 72.5% */
+    public static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    /** The rank change as a table prints it: ↑2, ↓1, 持平, or 新列入 for a unit not ranked before; empty for the first issue. */
+    public static String change(Ranking ranking, UnitRank r) {
+        if (ranking.since() == null) {
+            return "";
+        }
+        Integer c = r.change();
+        if (c == null) {
+            return tr("bulletin.doc.change.new");
+        }
+        return c > 0 ? "↑" + c : c < 0 ? "↓" + (-c) : tr("bulletin.doc.change.same");
+    }
+
+    /** The whole document; {@code chart} is the ranking chart (null: none). */
+    public static BulletinDocument document(Bulletin b, Picture chart, double chartWidthToHeight) {
+        List<BulletinDocument.Block> blocks = new ArrayList<>();
+        String head = tr("bulletin.doc.title.head", b.city());
+        String tail = tr("bulletin.doc.title.tail");
+        String title = head + tail;
+        String day = date(b.asOf());
+        blocks.add(new BulletinDocument.Title(head + "\n" + tail));
+        blocks.add(new BulletinDocument.Centered(tr("bulletin.doc.number", b.number())));
+        blocks.add(new BulletinDocument.Masthead(b.issuer(), day));
+        blocks.add(new BulletinDocument.Rule());
+        BulletinTotals t = b.totals();
+        blocks.add(new BulletinDocument.Paragraph(b.meetingLine().isEmpty()
+                ? tr("bulletin.doc.opening", day, t.tasks(), t.assignments())
+                : tr("bulletin.doc.openingMeeting", day, b.meetingLine(), t.tasks(), t.assignments())));
+
+        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.overall")));
+        blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.overall", t.tasks(), t.completedTasks(),
+                t.completedAssignments(), percent(t.completionRate()), t.closedAssignments(), t.overdueAssignments(),
+                t.overdueTasks(), t.supervisedTasks()) + comparison(b, t)));
+
+        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.ranking")));
+        Ranking counties = b.counties();
+        blocks.add(new BulletinDocument.Paragraph(counties.since() == null ? tr("bulletin.doc.ranking.first")
+                : tr("bulletin.doc.ranking", date(counties.since()))));
+        blocks.add(rankingTable(b, counties));
+        if (chart != null && !counties.rows().isEmpty()) {
+            blocks.add(new BulletinDocument.Figure(chart, chartWidthToHeight, tr("bulletin.doc.figure")));
+        }
+        if (!b.departments().rows().isEmpty()) {
+            blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.departments")));
+            blocks.add(rankingTable(b, b.departments()));
+        }
+
+        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.lagging")));
+        blocks.add(new BulletinDocument.Paragraph(lagging(b)));
+
+        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.overdue")));
+        if (b.overdue().isEmpty()) {
+            blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.overdue.none", day)));
+        } else {
+            blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.overdue.intro", day, b.overdue().size(),
+                    t.overdueAssignments())));
+            int i = 1;
+            for (TaskTracking task : b.overdue()) {
+                String units = task.states().stream().filter(AssignmentState::overdue).map(s -> name(b, s.unitId()))
+                        .collect(Collectors.joining("、"));
+                blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.overdue.item", i++, task.task().seq(),
+                        clip(task.task().problem()), task.task().deadline().phrase(), units)));
+            }
+        }
+
+        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.supervised")));
+        if (b.supervised().isEmpty()) {
+            blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.supervised.none")));
+        } else {
+            blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.supervised.intro", b.supervised().size())));
+            int i = 1;
+            for (TaskTracking task : b.supervised()) {
+                blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.supervised.item", i++, task.task().seq(),
+                        clip(task.task().problem()), task.supervision().leader(), supervisedState(b, task))));
+            }
+        }
+
+        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.next")));
+        blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.next")));
+        blocks.add(new BulletinDocument.Signature(List.of(b.issuer(), day)));
+        return new BulletinDocument(title + "（" + tr("bulletin.doc.number", b.number()) + "）", blocks);
+    }
+
+    /** The header of a ranking table. */
+    public static List<String> tableHeader() {
+        return List.of(tr("bulletin.doc.col.rank"), tr("bulletin.doc.col.unit"), tr("bulletin.doc.col.assignments"),
+                tr("bulletin.doc.col.completed"), tr("bulletin.doc.col.closed"), tr("bulletin.doc.col.overdue"),
+                tr("bulletin.doc.col.rate"), tr("bulletin.doc.col.change"));
+    }
+
+    private static BulletinDocument.Table rankingTable(Bulletin b, Ranking ranking) {
+        List<List<String>> rows = new ArrayList<>();
+        for (UnitRank r : ranking.rows()) {
+            UnitStats s = b.unitStats(r.unit().id()).orElseThrow();
+            rows.add(List.of(String.valueOf(r.rank()), r.unit().name(), String.valueOf(r.assignments()),
+                    String.valueOf(r.completed()), String.valueOf(s.count(TaskStatus.CLOSED)),
+                    String.valueOf(s.overdue()), percent(r.rate()), change(ranking, r)));
+        }
+        return new BulletinDocument.Table(tableHeader(), List.of(30.0, 105.0, 42.0, 42.0, 42.0, 32.0, 50.0, 50.0),
+                List.of(true, false, true, true, true, true, true, true), rows);
+    }
+
+    /** "与上期（…）相比，完成率提高 3.2 个百分点，新增完成 12 项次。", or the first issue's note. */
+    private static String comparison(Bulletin b, BulletinTotals now) {
+        if (b.previous() == null) {
+            return tr("bulletin.doc.firstIssue");
+        }
+        BulletinTotals before = b.previous().totals();
+        String when = date(b.previous().asOf());
+        double points = (now.completionRate() - before.completionRate()) * 100;
+        String delta = String.format(Locale.ROOT, "%.1f", Math.abs(points));
+        int more = now.completedAssignments() - before.completedAssignments();
+        if (delta.equals("0.0")) {
+            return tr("bulletin.doc.change.totalSame", when, more);
+        }
+        return tr(points > 0 ? "bulletin.doc.change.totalUp" : "bulletin.doc.change.totalDown", when, delta, more);
+    }
+
+    private static String lagging(Bulletin b) {
+        LaggingRule rule = b.rule();
+        String ruleText = rule.kind() == LaggingRule.Kind.BOTTOM ? tr("bulletin.doc.rule.bottom", rule.count())
+                : tr("bulletin.doc.rule.below", rule.percent());
+        if (b.lagging().isEmpty()) {
+            return tr("bulletin.doc.lagging.none", ruleText);
+        }
+        String names = b.lagging().stream().map(r -> r.unit().name()).collect(Collectors.joining("、"));
+        String rates = b.lagging().stream().map(r -> percent(r.rate())).collect(Collectors.joining("、"));
+        return tr("bulletin.doc.lagging", ruleText, names, rates);
+    }
+
+    /** "已全部完成" or "未完成：霞浦县（进度95%）"; "督办报告逾期" when a report is owed. */
+    private static String supervisedState(Bulletin b, TaskTracking t) {
+        String state;
+        if (t.status().isCompleted()) {
+            state = tr(t.status() == TaskStatus.CLOSED ? "bulletin.doc.supervised.closed" : "bulletin.doc.supervised.done");
+        } else {
+            String open = t.states().stream().filter(s -> !s.status().isCompleted())
+                    .map(s -> tr("bulletin.doc.supervised.unit", name(b, s.unitId()), s.percent()))
+                    .collect(Collectors.joining("、"));
+            state = tr("bulletin.doc.supervised.open", open);
+        }
+        return t.supervisionReportOverdue() ? state + tr("bulletin.doc.supervised.reportOverdue") : state;
+    }
+
+    private static String name(Bulletin b, long unitId) {
+        Unit u = b.units().get(unitId);
+        return u == null ? "?" : u.name();
+    }
+
+    /** The first {@link #PROBLEM_CHARS} characters of a problem, cut at a clause where possible. */
+    static String clip(String problem) {
+        String p = problem.strip().replaceAll("\\s+", "");
+        if (p.length() <= PROBLEM_CHARS) {
+            return p.replaceAll("[。；;]$", "");
+        }
+        String head = p.substring(0, PROBLEM_CHARS);
+        int cut = Math.max(head.lastIndexOf('，'), head.lastIndexOf('；'));
+        return (cut > PROBLEM_CHARS / 2 ? head.substring(0, cut) : head) + "……";
+    }
+}
