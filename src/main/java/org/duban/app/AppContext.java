@@ -9,6 +9,8 @@ import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.backup.BackupService;
+import org.duban.service.bulletin.BulletinService;
+import org.duban.service.bulletin.BulletinSettings;
 import org.duban.service.chart.ChartService;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettingsStore;
@@ -16,6 +18,7 @@ import org.duban.service.importer.TaskImporter;
 import org.duban.service.inspections.InspectionService;
 import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.meetings.MeetingService;
+import org.duban.service.pack.MeetingPackService;
 import org.duban.service.returns.ReturnFormWriter;
 import org.duban.service.stats.StatsService;
 import org.duban.service.tasks.TaskService;
@@ -23,6 +26,7 @@ import org.duban.ui.charts.ChartsView;
 import org.duban.ui.charts.ChartsViewModel;
 import org.duban.ui.charts.projector.ProjectorButton;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.FolderOpener;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.handouts.HandoutsView;
 import org.duban.ui.handouts.HandoutsViewModel;
@@ -30,7 +34,11 @@ import org.duban.ui.importer.ExcelActions;
 import org.duban.ui.inspections.InspectionsView;
 import org.duban.ui.inspections.InspectionsViewModel;
 import org.duban.ui.main.MainWindow;
+import org.duban.ui.meetings.MeetingsView;
+import org.duban.ui.meetings.MeetingsViewModel;
 import org.duban.ui.main.NavItem;
+import org.duban.ui.settings.BulletinSettingsSection;
+import org.duban.ui.settings.BulletinSettingsViewModel;
 import org.duban.ui.settings.DatabaseFileSection;
 import org.duban.ui.settings.DatabaseFileViewModel;
 import org.duban.ui.settings.DatabaseSwitcher;
@@ -76,7 +84,7 @@ public final class AppContext {
         this.databaseSwitcher = databaseSwitcher;
         this.audit = new AuditLog(db, clock);
         this.taskService = new TaskService(audit);
-        this.meetingService = new MeetingService(db);
+        this.meetingService = new MeetingService(audit);
     }
 
     /** The checklist screen with its view model (loading started); Enter opens the task detail view. */
@@ -110,6 +118,15 @@ public final class AppContext {
         return view;
     }
 
+    /** The meetings screen (会议) with its view model (loading started). */
+    public MeetingsView meetingsView() {
+        MeetingsViewModel vm = new MeetingsViewModel(meetingService, new MeetingPackService(audit),
+                new BulletinService(audit), runner, dialogs, FolderOpener.desktop());
+        MeetingsView view = new MeetingsView(vm);
+        vm.load();
+        return view;
+    }
+
     /** The dashboard (进度图表) with its view model (loading started). */
     public ChartsView chartsView() {
         ChartsViewModel vm = new ChartsViewModel(new ChartService(new StatsService(audit)), meetingService, runner,
@@ -138,6 +155,7 @@ public final class AppContext {
                 new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-eye", () -> handoutsView().root()),
                 new NavItem("navInspections", "nav.inspections", "mdi2m-map-marker-radius-outline",
                         () -> inspectionsView().root()),
+                new NavItem("navMeetings", "nav.meetings", "mdi2c-calendar-account-outline", () -> meetingsView().root()),
                 new NavItem("navSettings", "nav.settings", "mdi2c-cog-outline",
                         () -> new SettingsView(settingsSections()).root()));
     }
@@ -146,8 +164,11 @@ public final class AppContext {
     List<SettingsSection> settingsSections() {
         TrackingSettingsViewModel tracking = new TrackingSettingsViewModel(audit, runner, dialogs);
         tracking.load();
+        BulletinSettingsViewModel bulletin = new BulletinSettingsViewModel(new BulletinSettings(audit), runner, dialogs);
+        bulletin.load();
         return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
-                new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs), backupSection());
+                new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs),
+                new BulletinSettingsSection(bulletin), backupSection());
     }
 
     /** Settings → backups; after a restore the other screens reload. */

@@ -22,6 +22,8 @@ import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.handout.HandoutText;
+import org.duban.service.tracking.TaskTracking;
+import org.duban.service.tracking.TrackingService;
 import org.duban.service.units.UnitResolver;
 
 /**
@@ -34,6 +36,7 @@ public final class MeetingService {
     private final MeetingRepository meetings;
     private final TaskRepository tasks;
     private final UnitRepository units;
+    private final TrackingService tracking;
 
     /** With the computer's clock. */
     public MeetingService(Database db) {
@@ -46,6 +49,7 @@ public final class MeetingService {
         this.meetings = new MeetingRepository(db);
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
+        this.tracking = new TrackingService(audit);
     }
 
     /** Newest first. */
@@ -85,9 +89,14 @@ public final class MeetingService {
         return tasks.find(TaskScope.of(meeting));
     }
 
-    /** Every task a follow-up meeting could review: those of every assignment meeting, by meeting and 序号. */
-    public List<Task> reviewableTasks() {
-        return tasks.findAll();
+    /** Every task a follow-up meeting could review, as it stood on {@code day}, by meeting and 序号. */
+    public List<TaskTracking> reviewableTasks(LocalDate day) {
+        return tracking.track(TaskScope.all(), day);
+    }
+
+    /** Today by the service's clock (the default day of a new meeting). */
+    public LocalDate today() {
+        return audit.today();
     }
 
     /**

@@ -27,6 +27,11 @@ public interface DialogService {
         return java.util.Optional.empty();
     }
 
+    /** Lets the user pick a folder (where to write a meeting pack); empty when cancelled. */
+    default java.util.Optional<java.nio.file.Path> chooseFolder(String title) {
+        return java.util.Optional.empty();
+    }
+
     /** The message to show for an exception: its localized text. */
     static String messageOf(Throwable e) {
         Throwable t = e;

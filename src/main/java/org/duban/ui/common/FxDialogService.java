@@ -67,6 +67,14 @@ public final class FxDialogService implements DialogService {
         return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
     }
 
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseFolder(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        var dir = chooser.showDialog(owner);
+        return java.util.Optional.ofNullable(dir).map(java.io.File::toPath);
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         if (owner != null) {

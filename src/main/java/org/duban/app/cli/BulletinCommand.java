@@ -1,0 +1,64 @@
+package org.duban.app.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.persistence.Database;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.bulletin.Bulletin;
+import org.duban.service.bulletin.BulletinService;
+import org.duban.service.handout.FontPreference;
+import org.duban.service.handout.HandoutFonts;
+import org.duban.service.meetings.MeetingService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code bulletin --as-of DATE --out FILE.pdf|.docx [--meeting ID] [--draft]}: the 通报 as of a day, headless. It is
+ * recorded as issued (its figures are kept, so the next bulletin shows how the ranking moved) unless
+ * {@code --draft} is given.
+ */
+@Command(name = "bulletin", mixinStandardHelpOptions = true)
+final class BulletinCommand implements Callable<Integer> {
+    @ParentCommand
+    DubanCommand parent;
+
+    @Option(names = "--as-of", paramLabel = "DATE", required = true, descriptionKey = "bulletin.asOf",
+            converter = StatsCommand.DateConverter.class)
+    LocalDate asOf;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, descriptionKey = "bulletin.out")
+    Path out;
+
+    @Option(names = "--meeting", paramLabel = "ID", descriptionKey = "bulletin.meeting")
+    Long meetingId;
+
+    @Option(names = "--draft", descriptionKey = "bulletin.draft")
+    boolean draft;
+
+    @Override
+    public Integer call() {
+        BulletinService.Format.of(out); // a wrong extension is said before anything is opened
+        HandoutFonts.preload(FontPreference.OFFICE);
+        try (Database db = draft ? parent.openReadOnly() : parent.openDatabase()) {
+            if (meetingId != null && new MeetingService(db).find(meetingId).isEmpty()) {
+                throw new LocalizedException("cli.error.noMeeting", meetingId);
+            }
+            BulletinService service = new BulletinService(new AuditLog(db, Clock.systemDefaultZone()));
+            Bulletin b = service.prepare(meetingId, asOf);
+            BulletinService.write(b, out, service.fonts());
+            if (!draft) {
+                service.issue(b);
+            }
+            parent.out().println(Messages.tr(draft ? "cli.bulletin.draftDone" : "cli.bulletin.done", b.number(),
+                    asOf.toString(), out.toAbsolutePath(), b.previous() == null ? Messages.tr("cli.bulletin.noPrevious")
+                            : Messages.tr("cli.bulletin.previous", b.previous().asOf().toString())));
+            parent.out().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package org.duban.ui.settings;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.service.bulletin.BulletinSettings;
+import org.duban.service.bulletin.LaggingRule;
+import org.duban.ui.common.DialogService;
+import org.duban.ui.common.TaskRunner;
+
+/** The bulletin settings: the rule that names lagging units, the issuer, a ranking of city departments. */
+public final class BulletinSettingsViewModel {
+    private final BulletinSettings settings;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+
+    private final ObjectProperty<LaggingRule.Kind> kind = new SimpleObjectProperty<>(LaggingRule.DEFAULT.kind());
+    private final IntegerProperty count = new SimpleIntegerProperty(LaggingRule.DEFAULT.count());
+    private final IntegerProperty percent = new SimpleIntegerProperty(LaggingRule.DEFAULT.percent());
+    private final StringProperty issuer = new SimpleStringProperty("");
+    private final BooleanProperty departments = new SimpleBooleanProperty(true);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty error = new SimpleBooleanProperty(false);
+
+    public BulletinSettingsViewModel(BulletinSettings settings, TaskRunner runner, DialogService dialogs) {
+        this.settings = settings;
+        this.runner = runner;
+        this.dialogs = dialogs;
+    }
+
+    public void load() {
+        runner.run(settings::load, v -> {
+            kind.set(v.rule().kind());
+            count.set(v.rule().count());
+            percent.set(v.rule().percent());
+            issuer.set(v.issuer());
+            departments.set(v.rankDepartments());
+        }, this::failed);
+    }
+
+    /** Saves the values (refused, with the reason, when a number is out of range). */
+    public void save() {
+        BulletinSettings.Values v;
+        try {
+            v = new BulletinSettings.Values(new LaggingRule(kind.get(), count.get(), percent.get()), issuer.get(),
+                    departments.get());
+        } catch (LocalizedException e) {
+            error.set(true);
+            message.set(e.getLocalizedMessage());
+            return;
+        }
+        runner.run(() -> {
+            settings.save(v);
+            return v;
+        }, saved -> {
+            error.set(false);
+            message.set(Messages.tr("settings.bulletin.saved"));
+        }, this::failed);
+    }
+
+    /** The rule in words, as the bulletin will state it. */
+    public String ruleText() {
+        return kind.get() == LaggingRule.Kind.BOTTOM ? Messages.tr("settings.bulletin.rule.bottom", count.get())
+                : Messages.tr("settings.bulletin.rule.below", percent.get());
+    }
+
+    private void failed(Throwable e) {
+        error.set(true);
+        message.set(DialogService.messageOf(e));
+        dialogs.showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
+    }
+
+    public ObjectProperty<LaggingRule.Kind> kindProperty() {
+        return kind;
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public IntegerProperty percentProperty() {
+        return percent;
+    }
+
+    public StringProperty issuerProperty() {
+        return issuer;
+    }
+
+    public BooleanProperty departmentsProperty() {
+        return departments;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty errorProperty() {
+        return error;
+    }
+}
