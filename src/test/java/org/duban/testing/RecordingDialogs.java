@@ -14,6 +14,8 @@ public final class RecordingDialogs implements DialogService {
     public List<java.nio.file.Path> filesToOpen = List.of();
     /** Where the next save dialog points, or null for "cancelled". */
     public java.nio.file.Path saveTarget;
+    /** The folder the next folder chooser returns, or null for "cancelled". */
+    public java.nio.file.Path folderToChoose;
 
     @Override
     public void showError(String title, String message, Throwable cause) {
@@ -33,6 +35,11 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName) {
         return java.util.Optional.ofNullable(saveTarget);
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseFolder(String title) {
+        return java.util.Optional.ofNullable(folderToChoose);
     }
 
     @Override

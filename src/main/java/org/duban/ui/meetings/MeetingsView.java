@@ -103,6 +103,7 @@ public final class MeetingsView {
         table.setPlaceholder(new Label(Messages.tr("meetings.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
+                FormParts.column("meetings.column.id", (Meeting m) -> String.valueOf(m.id()), 44),
                 FormParts.column("meetings.column.date", (Meeting m) -> m.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), 96),
                 FormParts.column("meetings.column.kind", (Meeting m) -> Messages.tr("meeting.kind." + m.kind().name()), 64),
                 FormParts.column("meetings.column.title", Meeting::title, 220)));
@@ -176,7 +177,7 @@ public final class MeetingsView {
         table.setAccessibleText(Messages.tr("meetings.speakers"));
         table.setPlaceholder(new Label(Messages.tr("meetings.speakers.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(170);
+        table.setPrefHeight(205);
         table.getColumns().setAll(List.of(
                 FormParts.column("meetings.speaker.role", (MeetingSpeaker s) -> Messages.tr("meetings.role." + s.role().name()), 110),
                 FormParts.column("meetings.speaker.post", MeetingSpeaker::post, 180),

@@ -62,7 +62,7 @@ public final class BulletinSettingsSection implements SettingsSection {
         issuer.setId("bulletinIssuerField");
         issuer.setAccessibleText(Messages.tr("settings.bulletin.issuer"));
         issuer.setPromptText(Messages.tr("settings.bulletin.issuerPrompt"));
-        issuer.setPrefWidth(320);
+        issuer.setPrefWidth(460);
         issuer.textProperty().bindBidirectional(vm.issuerProperty());
         CheckBox departments = new CheckBox(Messages.tr("settings.bulletin.departments"));
         departments.setId("rankDepartmentsCheck");

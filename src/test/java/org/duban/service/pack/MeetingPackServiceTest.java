@@ -1,0 +1,140 @@
+package org.duban.service.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Meeting;
+import org.duban.model.MeetingDetails;
+import org.duban.model.MeetingKind;
+import org.duban.persistence.Database;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.handout.HandoutService;
+import org.duban.service.meetings.MeetingService;
+import org.duban.testing.TestClock;
+import org.duban.testing.TestDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The meeting pack of the sample's autumn 推进会: every expected file, each readable. */
+class MeetingPackServiceTest {
+    @TempDir
+    Path dir;
+    private Database db;
+    private AuditLog audit;
+
+    @BeforeEach
+    void sample() {
+        db = TestDb.withSample(dir);
+        audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Meeting push() {
+        return new MeetingService(audit).all().stream().filter(m -> m.kind() == MeetingKind.PUSH).findFirst()
+                .orElseThrow();
+    }
+
+    private static Set<String> files(Path folder) throws Exception {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(folder)) {
+            s.filter(Files::isRegularFile).forEach(p -> names.add(folder.relativize(p).toString().replace('\\', '/')));
+        }
+        return names;
+    }
+
+    /** The share of pixels (sampled every 4th) that differ from the corner's background. */
+    private static double inked(BufferedImage img) {
+        int background = img.getRGB(2, 2);
+        int n = 0;
+        int inked = 0;
+        for (int y = 0; y < img.getHeight(); y += 4) {
+            for (int x = 0; x < img.getWidth(); x += 4) {
+                n++;
+                inked += img.getRGB(x, y) != background ? 1 : 0;
+            }
+        }
+        return (double) inked / n;
+    }
+
+    @Test
+    void thePackHoldsEveryExpectedFile() throws Exception {
+        Meeting m = push();
+        List<String> steps = new ArrayList<>();
+        MeetingPackService.Result r = new MeetingPackService(audit).write(m.id(), dir.resolve("out"),
+                (done, total, step) -> steps.add(done + "/" + total));
+        Path folder = dir.resolve("out").resolve("2026-09-29 推进会");
+        assertEquals(folder, r.folder());
+        assertEquals(LocalDate.of(2026, 9, 29), r.asOf(), "counted as of the meeting's day");
+
+        HandoutService handouts = new HandoutService(db);
+        List<HandoutService.UnitHandout> units = handouts.units(handouts.read(m, r.asOf()));
+        Set<String> expected = new TreeSet<>();
+        units.forEach(u -> expected.add("任务清单/" + HandoutService.fileName(u.unit().name())));
+        expected.add("任务清单/任务清单-合订本.pdf");
+        expected.addAll(List.of("通报-2026-09-29.pdf", "通报-2026-09-29.docx", "台账-2026-09-29.xlsx",
+                "图表/1-完成率排名.png", "图表/2-各单位任务进展.png", "图表/3-各单位红黄绿灯.png",
+                "图表/4-完成和销号趋势.png", "图表/5-各来源任务进展.png"));
+        assertEquals(expected, files(folder));
+        assertEquals(expected.size(), r.files().size());
+        assertEquals(units.size(), r.units());
+        assertTrue(steps.get(steps.size() - 1).startsWith(expected.size() + "/"), "progress ends at the last step");
+
+        for (String png : expected.stream().filter(n -> n.endsWith(".png")).toList()) {
+            BufferedImage img = ImageIO.read(folder.resolve(png).toFile());
+            assertEquals(1920, img.getWidth(), png);
+            assertEquals(1080, img.getHeight(), png);
+            assertTrue(inked(img) > 0.01, png + " is not blank: " + inked(img));
+        }
+        try (InputStream in = Files.newInputStream(folder.resolve("通报-2026-09-29.docx"));
+             XWPFDocument doc = new XWPFDocument(in)) {
+            assertEquals(r.bulletin().counties().rows().size() + 1, doc.getTables().get(0).getNumberOfRows());
+        }
+        try (InputStream in = Files.newInputStream(folder.resolve("台账-2026-09-29.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertEquals(45, wb.getSheetAt(0).getLastRowNum() - 1, "the assignment meeting's 45 tasks");
+        }
+        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin WHERE as_of = '2026-09-29'"),
+                "the pack's bulletin replaces the one issued for that day");
+    }
+
+    @Test
+    void aMeetingWithNothingToHandOutIsRefusedAndWritesNoFolder() {
+        MeetingService meetings = new MeetingService(audit);
+        MeetingDetails empty = meetings.save(meetings.draft(MeetingKind.REVIEW, LocalDate.of(2026, 11, 29))
+                .withReviewedTasks(List.of()));
+        LocalizedException e = assertThrows(LocalizedException.class,
+                () -> new MeetingPackService(audit).write(empty.id(), dir.resolve("none"), MeetingPackService.Progress.NONE));
+        assertEquals("pack.error.noTasks", e.key());
+        assertFalse(Files.exists(dir.resolve("none")));
+    }
+
+    @Test
+    void aMeetingStillToComeIsCountedAsOfToday() {
+        MeetingService meetings = new MeetingService(audit);
+        MeetingDetails next = meetings.save(meetings.draft(MeetingKind.PUSH, LocalDate.of(2026, 12, 3)));
+        assertEquals(LocalDate.of(2026, 11, 29), new MeetingPackService(audit).asOf(next.meeting()));
+        assertEquals("2026-12-03 推进会", MeetingPackService.folderName(next.meeting()));
+    }
+}
