@@ -2,11 +2,8 @@ package org.duban.service.bulletin;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -26,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.duban.i18n.LocalizedException;
+import org.duban.service.io.AtomicFiles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -60,21 +58,10 @@ public final class BulletinDocxWriter {
 
     /** Writes {@code doc} to {@code target} (beside it first, then moved into place). */
     public static void write(BulletinDocument doc, Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            Files.createDirectories(dir);
-            temp = dir.resolve("." + target.getFileName() + ".part");
-            try (XWPFDocument word = build(doc); OutputStream out = Files.newOutputStream(temp)) {
-                word.write(out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (XWPFDocument word = build(doc)) {
+            AtomicFiles.write(target, word::write);
         } catch (IOException | InvalidFormatException e) {
-            deleteQuietly(temp);
             throw new LocalizedException(e, "bulletin.error.write", target, e.getMessage());
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
         }
     }
 
@@ -259,15 +246,5 @@ public final class BulletinDocxWriter {
         r.setFontFamily(LATIN_FONT, XWPFRun.FontCharRange.hAnsi);
         r.setFontFamily(chineseFont, XWPFRun.FontCharRange.eastAsia);
         return r;
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a hidden .part file stays behind
-            }
-        }
     }
 }

@@ -2,9 +2,7 @@ package org.duban.service.handout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +16,13 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.duban.i18n.LocalizedException;
+import org.duban.service.io.AtomicFiles;
 
 /**
  * Draws laid-out pages into a PDF with PDFBox. Every face is embedded as a subset (Type 0 / CIDFontType2
  * with a ToUnicode map), so the pages look the same on any machine and the text can be searched and
- * copied. The file is written beside the target and moved into place, so a failure never leaves a broken
- * or empty PDF under the real name.
+ * copied. The file is written beside the target and moved into place ({@link AtomicFiles}), so a failure never
+ * leaves a broken or empty PDF under the real name.
  */
 public final class PdfHandoutWriter {
 
@@ -55,11 +54,7 @@ public final class PdfHandoutWriter {
     /** Writes pages to {@code target}, drawing {@code extras} on each page after its layout. */
     public static synchronized void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
                                           PageExtras extras) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = dir.resolve("." + target.getFileName() + ".part"); // hidden; ordinary file permissions
             try (PDDocument doc = new PDDocument()) {
                 Map<FontFace, PDFont> fonts = new HashMap<>();
                 for (int i = 0; i < pages.size(); i++) {
@@ -90,25 +85,10 @@ public final class PdfHandoutWriter {
                             : PDViewerPreferences.DUPLEX.DuplexFlipLongEdge);
                 }
                 doc.getDocumentCatalog().setViewerPreferences(prefs);
-                doc.save(temp.toFile()); // subsets the fonts: only the glyphs used travel in the file
+                AtomicFiles.write(target, doc::save); // subsets the fonts: only the glyphs used travel in the file
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // the temporary file stays; it is hidden and named .part
-            }
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -36,6 +35,7 @@ import org.duban.service.handout.MarginPreset;
 import org.duban.service.handout.PageOrientation;
 import org.duban.service.meetings.MeetingService;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.FxThread;
 import org.duban.ui.common.TaskRunner;
 
 /**
@@ -283,15 +283,10 @@ public final class HandoutsViewModel {
     }
 
     private void report(int done, int total, String unitName) {
-        Runnable r = () -> {
+        FxThread.run(() -> {
             progress.set(total == 0 ? 1 : (double) done / total);
             status.set(unitName.isEmpty() ? "" : Messages.tr("handouts.progress", done + 1, total, unitName));
-        };
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+        });
     }
 
     /** Reports an error from a view action (printing). */

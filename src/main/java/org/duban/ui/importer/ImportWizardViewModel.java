@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -36,6 +35,7 @@ import org.duban.service.importer.TaskImporter;
 import org.duban.service.tasks.TaskField;
 import org.duban.ui.common.Choice;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.FxThread;
 import org.duban.ui.common.TaskRunner;
 
 /**
@@ -186,11 +186,7 @@ public final class ImportWizardViewModel {
     }
 
     private void setProgress(double value) {
-        if (Platform.isFxApplicationThread()) {
-            progress.set(value);
-        } else {
-            Platform.runLater(() -> progress.set(value));
-        }
+        FxThread.run(() -> progress.set(value));
     }
 
     /** The summary line of the problems step. */

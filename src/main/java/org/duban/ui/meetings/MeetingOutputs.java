@@ -2,7 +2,6 @@ package org.duban.ui.meetings;
 
 import java.time.LocalDate;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,6 +14,7 @@ import org.duban.service.bulletin.BulletinService;
 import org.duban.service.pack.MeetingPackService;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FolderOpener;
+import org.duban.ui.common.FxThread;
 import org.duban.ui.common.TaskRunner;
 
 /**
@@ -55,7 +55,7 @@ public final class MeetingOutputs {
                 status.set(Messages.tr("meetings.pack.done", r.files().size(), r.folder()));
                 if (dialogs.confirm(Messages.tr("meetings.pack.title"), Messages.tr("meetings.pack.openAsk",
                         r.files().size(), r.folder()), Messages.tr("meetings.pack.open"))) {
-                    opener.open(r.folder(), e -> Platform.runLater(() -> dialogs.showInfo(
+                    opener.open(r.folder(), e -> FxThread.run(() -> dialogs.showInfo(
                             Messages.tr("meetings.pack.title"), Messages.tr("meetings.pack.openFailed", r.folder()))));
                 }
             }, this::failed);
@@ -85,17 +85,12 @@ public final class MeetingOutputs {
     }
 
     private void report(int done, int total, String step) {
-        Runnable r = () -> {
+        FxThread.run(() -> {
             progress.set(total == 0 ? 1 : (double) done / total);
             if (!step.isEmpty()) {
                 status.set(Messages.tr("meetings.pack.step", Math.min(done + 1, total), total, step));
             }
-        };
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+        });
     }
 
     private void failed(Throwable e) {
