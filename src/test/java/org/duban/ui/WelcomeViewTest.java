@@ -68,7 +68,9 @@ class WelcomeViewTest {
         assertEquals(1, opened.size(), "the program went on to the main window");
         assertEquals(file, opened.get(0).file());
         assertEquals(SampleMeeting.readTasks().size(), TestDb.sqlLong(file, "SELECT count(*) FROM task"));
-        assertEquals(1, TestDb.sqlLong(file, "SELECT count(*) FROM meeting"));
+        assertEquals(1, TestDb.sqlLong(file, "SELECT count(*) FROM meeting WHERE kind = 'ASSIGNMENT'"));
+        assertEquals(2, TestDb.sqlLong(file, "SELECT count(*) FROM meeting WHERE kind <> 'ASSIGNMENT'"),
+                "the sample's summer 调度会 and autumn 推进会");
         assertEquals(DefaultRoster.units().size(), TestDb.sqlLong(file, "SELECT count(*) FROM unit"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
