@@ -1,0 +1,251 @@
+package org.duban.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.duban.model.Assignment;
+import org.duban.model.AuditEntry;
+import org.duban.model.CloseOut;
+import org.duban.model.Evidence;
+import org.duban.model.Milestone;
+import org.duban.model.ProgressReport;
+import org.duban.model.Supervision;
+import org.duban.model.Task;
+import org.duban.model.Verification;
+
+/**
+ * Writes many rows at once for a generated ledger: rows carry the ids they are given ({@link #nextIds()}), so a
+ * chunk goes in as one batch per table in one transaction instead of one statement and one key lookup per row.
+ * Only for loads that own the ledger while they run (the generator): ids are read once per chunk.
+ */
+public final class BulkInsert {
+    private final Database db;
+
+    public BulkInsert(Database db) {
+        this.db = db;
+    }
+
+    /** The first free id of each table a chunk writes. */
+    public record NextIds(long task, long assignment, long report, long milestone, long closeOut, long evidence,
+                          long audit) {
+    }
+
+    /** A 佐证材料 file with its bytes. */
+    public record EvidenceFile(Evidence evidence, byte[] content) {
+    }
+
+    /**
+     * One chunk of a ledger. Every record carries its id; tasks carry their assignments (with ids and the status
+     * to store). {@code createdAt} stamps the tasks' created/updated columns.
+     */
+    public record Chunk(Instant createdAt, List<Task> tasks, List<ProgressReport> reports,
+                        List<Milestone> milestones, List<CloseOut> closeOuts, List<EvidenceFile> evidence,
+                        List<Supervision> supervisions, List<AuditEntry> audit) {
+        public Chunk {
+            tasks = List.copyOf(tasks);
+            reports = List.copyOf(reports);
+            milestones = List.copyOf(milestones);
+            closeOuts = List.copyOf(closeOuts);
+            evidence = List.copyOf(evidence);
+            supervisions = List.copyOf(supervisions);
+            audit = List.copyOf(audit);
+        }
+    }
+
+    public NextIds nextIds() {
+        return db.read(c -> new NextIds(next(c, "task"), next(c, "assignment"), next(c, "progress_report"),
+                next(c, "milestone"), next(c, "close_out"), next(c, "evidence"), next(c, "audit_log")));
+    }
+
+    private static long next(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Writes the chunk in one transaction (joining the caller's, if any). */
+    public void write(Chunk chunk) {
+        db.write(c -> {
+            tasks(c, chunk);
+            reports(c, chunk.reports());
+            milestones(c, chunk.milestones());
+            closeOuts(c, chunk.closeOuts());
+            evidence(c, chunk.evidence());
+            supervisions(c, chunk.supervisions());
+            audit(c, chunk.audit());
+            return null;
+        });
+    }
+
+    private static void tasks(Connection c, Chunk chunk) throws SQLException {
+        String stamp = chunk.createdAt().toString();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (id, meeting_id, seq, source, category, "
+                + "problem, target, measures, leader, supporting_units, deadline, due_date, ongoing, remarks, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement as = c.prepareStatement(
+                     "INSERT INTO assignment (id, task_id, unit_id, status) VALUES (?, ?, ?, ?)")) {
+            for (Task t : chunk.tasks()) {
+                int i = 1;
+                ps.setLong(i++, t.id());
+                ps.setLong(i++, t.meetingId());
+                ps.setInt(i++, t.seq());
+                ps.setString(i++, t.source());
+                ps.setString(i++, t.category());
+                ps.setString(i++, t.problem());
+                ps.setString(i++, t.target());
+                ps.setString(i++, t.measures());
+                ps.setString(i++, t.leader());
+                ps.setString(i++, t.supportingUnits());
+                ps.setString(i++, t.deadline().phrase());
+                Optional<java.time.LocalDate> due = t.deadline().dueDate();
+                if (due.isPresent()) {
+                    ps.setString(i++, due.get().toString());
+                } else {
+                    ps.setNull(i++, Types.VARCHAR);
+                }
+                ps.setInt(i++, t.deadline().isOngoing() ? 1 : 0);
+                ps.setString(i++, t.remarks());
+                ps.setString(i++, stamp);
+                ps.setString(i, stamp);
+                ps.addBatch();
+                for (Assignment a : t.assignments()) {
+                    as.setLong(1, a.id());
+                    as.setLong(2, t.id());
+                    as.setLong(3, a.unitId());
+                    as.setString(4, a.status().name());
+                    as.addBatch();
+                }
+            }
+            ps.executeBatch();
+            as.executeBatch();
+        }
+    }
+
+    private static void reports(Connection c, List<ProgressReport> reports) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO progress_report (id, assignment_id, reported_on, "
+                + "percent, text, reporter) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (ProgressReport r : reports) {
+                ps.setLong(1, r.id());
+                ps.setLong(2, r.assignmentId());
+                Rows.setDate(ps, 3, r.reportedOn());
+                ps.setInt(4, r.percent());
+                ps.setString(5, r.text());
+                ps.setString(6, r.reporter());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void milestones(Connection c, List<Milestone> milestones) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO milestone (id, assignment_id, name, due_on, done_on) VALUES (?, ?, ?, ?, ?)")) {
+            for (Milestone m : milestones) {
+                ps.setLong(1, m.id());
+                ps.setLong(2, m.assignmentId());
+                ps.setString(3, m.name());
+                Rows.setDate(ps, 4, m.dueOn());
+                Rows.setDate(ps, 5, m.doneOn());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void closeOuts(Connection c, List<CloseOut> closeOuts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO close_out (id, assignment_id, applied_on, "
+                + "explanation, verification_level, verifiers, verified_on, verification_passed, verification_note, "
+                + "notice_from, notice_to, closed_on, reopened_on, reopen_reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (CloseOut co : closeOuts) {
+                Verification v = co.verification();
+                ps.setLong(1, co.id());
+                ps.setLong(2, co.assignmentId());
+                Rows.setDate(ps, 3, co.appliedOn());
+                ps.setString(4, co.explanation());
+                ps.setString(5, v == null ? null : v.level().name());
+                ps.setString(6, v == null ? null : v.verifiers());
+                Rows.setDate(ps, 7, v == null ? null : v.verifiedOn());
+                if (v == null) {
+                    ps.setNull(8, Types.INTEGER);
+                } else {
+                    ps.setInt(8, v.passed() ? 1 : 0);
+                }
+                ps.setString(9, v == null ? "" : v.note());
+                Rows.setDate(ps, 10, co.noticeFrom());
+                Rows.setDate(ps, 11, co.noticeTo());
+                Rows.setDate(ps, 12, co.closedOn());
+                Rows.setDate(ps, 13, co.reopenedOn());
+                ps.setString(14, co.reopenReason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void evidence(Connection c, List<EvidenceFile> files) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence (id, assignment_id, report_id, "
+                + "close_out_id, file_name, media_type, size_bytes, sha256, content, added_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (EvidenceFile f : files) {
+                Evidence e = f.evidence();
+                ps.setLong(1, e.id());
+                ps.setLong(2, e.assignmentId());
+                Rows.setLong(ps, 3, e.reportId());
+                Rows.setLong(ps, 4, e.closeOutId());
+                ps.setString(5, e.fileName());
+                ps.setString(6, e.mediaType());
+                ps.setLong(7, f.content().length);
+                ps.setString(8, e.sha256());
+                ps.setBytes(9, f.content());
+                ps.setString(10, e.addedAt().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void supervisions(Connection c, List<Supervision> list) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO supervision (task_id, leader, since, cycle, note) VALUES (?, ?, ?, ?, ?)")) {
+            for (Supervision s : list) {
+                ps.setLong(1, s.taskId());
+                ps.setString(2, s.leader());
+                Rows.setDate(ps, 3, s.since());
+                ps.setString(4, s.cycle().name());
+                ps.setString(5, s.note());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void audit(Connection c, List<AuditEntry> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, at, operator, entity, entity_id, "
+                + "task_id, unit_id, action, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEntry e : entries) {
+                ps.setLong(1, e.id());
+                ps.setString(2, e.at().toString());
+                ps.setString(3, e.operator());
+                ps.setString(4, e.entity().name());
+                ps.setLong(5, e.entityId());
+                Rows.setLong(ps, 6, e.taskId());
+                Rows.setLong(ps, 7, e.unitId());
+                ps.setString(8, e.action().name());
+                ps.setString(9, e.field());
+                ps.setString(10, e.oldValue());
+                ps.setString(11, e.newValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

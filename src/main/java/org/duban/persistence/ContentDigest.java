@@ -1,0 +1,71 @@
+package org.duban.persistence;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A SHA-256 over everything a ledger holds: every table (by name), every row (by rowid), every value with its
+ * type. Two files with the same digest hold the same data, whatever their pages look like; the generator prints
+ * it, so that runs with the same seed can be compared.
+ */
+public final class ContentDigest {
+    private ContentDigest() {
+    }
+
+    public static String sha256(Database db) {
+        return db.read(c -> {
+            MessageDigest md = sha();
+            List<String> tables = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                text(md, "table " + table);
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY rowid")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            Object v = rs.getObject(i);
+                            if (v == null) {
+                                md.update((byte) 0);
+                            } else if (v instanceof byte[] bytes) {
+                                md.update((byte) 1);
+                                md.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                                md.update(bytes);
+                            } else {
+                                md.update((byte) 2);
+                                text(md, v.toString());
+                            }
+                        }
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        });
+    }
+
+    private static void text(MessageDigest md, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update(ByteBuffer.allocate(4).putInt(b.length).array());
+        md.update(b);
+    }
+
+    private static MessageDigest sha() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
