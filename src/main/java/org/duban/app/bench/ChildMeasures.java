@@ -1,0 +1,107 @@
+package org.duban.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.duban.app.Launcher;
+
+/**
+ * The measures that start a process, as a user does: the window up to its first frame and up to the checklist's
+ * rows (floor: an empty JavaFX window), and all handouts of a meeting with {@code handouts} (floor: PDFBox writing
+ * the same text). Program and floor runs alternate, so a burst of load from elsewhere hits both alike.
+ */
+final class ChildMeasures {
+    /** The heap every window start gets: the limit, so a start that needs more fails. */
+    static final String HEAP = "-Xmx512m";
+    private final BenchConfig config;
+    private final BenchData data;
+    private final ChildJvm jvm;
+
+    ChildMeasures(BenchConfig config, BenchData data) {
+        this.config = config;
+        this.data = data;
+        this.jvm = new ChildJvm(config.dir(), config.headless());
+    }
+
+    /** First frame, rows shown and heap; each against the empty window. */
+    List<Measure> startup() throws Exception {
+        List<ChildJvm.Run> empty = new ArrayList<>();
+        List<ChildJvm.Run> app = new ArrayList<>();
+        for (int i = 0; i < config.childWarmup() + config.childRuns(); i++) {
+            ChildJvm.Run e = jvm.run(WindowProbe.class.getName(), List.of(HEAP), List.of("empty"), 120);
+            ChildJvm.Run a = jvm.run(WindowProbe.class.getName(), List.of(HEAP),
+                    List.of("app", data.main().toString()), 300);
+            if (i >= config.childWarmup()) {
+                empty.add(e);
+                app.add(a);
+            }
+        }
+        Figure emptyFrame = figure(empty, "frame");
+        String mode = config.headless() ? "Monocle headless" : "DISPLAY=" + System.getenv("DISPLAY");
+        String rows = app.get(0).values().getOrDefault("rows", "?");
+        return List.of(
+                new Measure("startup.firstFrame", "ms", figure(app, "frame"), "emptyWindow", emptyFrame,
+                        Measure.Target.ratio(1.2), mode),
+                new Measure("startup.rowsShown", "ms", figure(app, "rows"), "emptyWindow", emptyFrame, null,
+                        rows + " rows; " + mode),
+                new Measure("heap.window", "MB", heap(app), "emptyWindowHeap", heap(empty),
+                        Measure.Target.absolute(512), "-Xmx512m; used after full GC once the rows show"));
+    }
+
+    /** Every unit's handout and the combined file, by a fresh {@code handouts} process; floor: {@link PdfFloor}. */
+    Measure handouts() throws Exception {
+        List<Double> ours = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        Path out = config.dir().resolve("handouts-out");
+        Path floorOut = config.dir().resolve("pdf-floor-out");
+        for (int i = 0; i < config.childWarmup() + config.childRuns(); i++) {
+            clear(out);
+            clear(floorOut);
+            ChildJvm.Run r = jvm.run(Launcher.class.getName(), List.of(),
+                    List.of("--db", data.handouts().toString(), "handouts", "--out", out.toString()), 600);
+            ChildJvm.Run f = jvm.run(PdfFloor.class.getName(), List.of(),
+                    List.of(data.handoutText().toString(), floorOut.toString()), 600);
+            if (i >= config.childWarmup()) {
+                ours.add(r.exitMillis());
+                floor.add(f.exitMillis());
+            }
+        }
+        long files;
+        try (Stream<Path> s = Files.list(out)) {
+            files = s.count();
+        }
+        return new Measure("handouts", "ms", new Figure(ours), "pdfbox", new Figure(floor),
+                Measure.Target.absolute(1500), config.handoutTasks() + " tasks, " + files + " PDF files, "
+                        + "process start to exit");
+    }
+
+    private static Figure figure(List<ChildJvm.Run> runs, String probe) throws IOException {
+        List<Double> v = new ArrayList<>();
+        for (ChildJvm.Run r : runs) {
+            Double ms = r.at().get(probe);
+            if (ms == null) {
+                throw new IOException("the window never printed " + probe);
+            }
+            v.add(ms);
+        }
+        return new Figure(v);
+    }
+
+    private static Figure heap(List<ChildJvm.Run> runs) {
+        return new Figure(runs.stream().map(r -> Long.parseLong(r.values().get("heap")) / (1024.0 * 1024.0)).toList());
+    }
+
+    private static void clear(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.duban.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.duban.app.bench.Bench;
+import org.duban.app.bench.BenchConfig;
+import org.duban.app.bench.BenchReport;
+import org.duban.i18n.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code bench [--quick] [--json] [--headless] [--dir DIR] [--tasks N] [--reports M] [--runs K]}: generates its
+ * ledgers, then measures each figure with its floor (see BENCHMARKS.md). Works in its own folder; never touches
+ * the user's ledger (--db is ignored).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true)
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    DubanCommand parent;
+
+    @Option(names = "--quick", descriptionKey = "bench.quick")
+    boolean quick;
+
+    @Option(names = "--json", descriptionKey = "json")
+    boolean json;
+
+    @Option(names = "--headless", descriptionKey = "bench.headless")
+    boolean headless;
+
+    @Option(names = "--dir", paramLabel = "DIR", descriptionKey = "bench.dir")
+    Path dir;
+
+    @Option(names = "--tasks", paramLabel = "N", descriptionKey = "bench.tasks")
+    Integer tasks;
+
+    @Option(names = "--reports", paramLabel = "M", descriptionKey = "bench.reports")
+    Integer reports;
+
+    @Option(names = "--runs", paramLabel = "K", descriptionKey = "bench.runs")
+    Integer runs;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = dir != null ? dir : Files.createTempDirectory("duban-bench");
+        boolean noDisplay = System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank();
+        BenchConfig base = quick ? BenchConfig.quick(work, headless || noDisplay)
+                : BenchConfig.full(work, headless || noDisplay);
+        BenchConfig config = base.withSize(tasks, reports).withRuns(runs);
+        if (config.headless() && !monocleAvailable()) {
+            throw new org.duban.i18n.LocalizedException("bench.error.noDisplay");
+        }
+        Bench.Result r = Bench.run(config, line -> {
+            parent.err().println(Messages.tr("bench.progress", line));
+            parent.err().flush();
+        });
+        if (json) {
+            parent.out().print(Json.write(BenchReport.json(r)));
+        } else {
+            BenchReport.table(r, parent.out());
+        }
+        parent.out().flush();
+        if (dir == null) {
+            deleteQuietly(work);
+        }
+        return 0;
+    }
+
+    /** Monocle (the headless JavaFX platform) is on the class path of the tests, not in the program's jar. */
+    private static boolean monocleAvailable() {
+        try {
+            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory", false, BenchCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover in the temp folder
+                }
+            });
+        } catch (IOException ignored) {
+            // a leftover in the temp folder
+        }
+    }
+}

@@ -1,0 +1,1 @@
+SELECT id, light, status, overdue FROM m;

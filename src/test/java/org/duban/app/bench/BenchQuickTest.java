@@ -1,0 +1,65 @@
+package org.duban.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.duban.testing.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench --quick} as CI runs it: every measure comes with its floor, measured in the same run, and the
+ * sqlite3 floor of the statistics counts what the program counts. No timing is asserted: speed is read from
+ * BENCHMARKS.md, not from a test.
+ */
+class BenchQuickTest {
+    private static final List<String> MEASURES = List.of("startup.firstFrame", "startup.rowsShown", "heap.window",
+            "handouts", "checklist.load", "checklist.filter", "checklist.sort", "lights", "stats", "export", "backup",
+            "import");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickBenchPrintsEveryMeasureWithItsFloorAsJson() {
+        CliRunner.Result r = CliRunner.run("bench", "--quick", "--json", "--headless", "--dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        System.out.println(r.out()); // the figures, in the CI log
+
+        Matcher m = Pattern.compile("\"id\": \"([^\"]+)\",\\s*\"label\": \"[^\"]+\",\\s*\"unit\": \"(ms|MB)\",\\s*"
+                + "\"median\": ([0-9.]+),.*?\"floor\": \\{\\s*\"id\": \"([^\"]+)\",\\s*\"label\": \"[^\"]+\",\\s*"
+                + "\"median\": ([0-9.]+)", Pattern.DOTALL).matcher(r.out());
+        List<String> seen = new ArrayList<>();
+        while (m.find()) {
+            seen.add(m.group(1));
+            assertTrue(Double.parseDouble(m.group(3)) > 0, m.group(1) + " was measured");
+            assertTrue(Double.parseDouble(m.group(5)) > 0, m.group(1) + "'s floor " + m.group(4) + " was measured");
+        }
+        assertEquals(MEASURES, seen);
+        assertTrue(r.out().contains("\"note\": \"sqlite3 counts agree\""), "the sqlite3 floor counts what we count");
+        assertTrue(r.out().contains("\"tasks\": 1000,"));
+    }
+
+    @Test
+    void theTableShowsEachMeasureItsFloorTheRatioAndWhetherTheTargetIsMet() {
+        Measure stats = new Measure("stats", "ms", Figure.of(60, 62, 70), "sqlite3.stats", Figure.of(30, 31, 29),
+                Measure.Target.ratio(2), "sqlite3 counts agree");
+        Measure filter = new Measure("checklist.filter", "ms", Figure.of(2, 3, 4), "plainLoop", Figure.of(1, 1, 1),
+                Measure.Target.absolute(50), "");
+        Bench.Result result = new Bench.Result(BenchConfig.quick(dir, true), "2026-11-29T12:00", 2, 0.5, 0.7, "Java",
+                "Monocle headless", 40, List.of(stats, filter));
+        java.io.StringWriter out = new java.io.StringWriter();
+        BenchReport.table(result, new java.io.PrintWriter(out, true));
+        String table = out.toString();
+        assertTrue(table.contains("统计数据"), table);
+        assertTrue(table.contains("sqlite3 同样的汇总"), table);
+        assertTrue(table.contains("2.07×"), "62 ms over 30 ms\n" + table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("统计数据") && l.strip().endsWith("否")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("清单筛选") && l.strip().endsWith("是")), table);
+    }
+}
