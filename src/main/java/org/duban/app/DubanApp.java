@@ -12,15 +12,19 @@ import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FxDialogService;
+import org.duban.ui.common.Fonts;
 import org.duban.ui.common.FxTaskRunner;
 import org.duban.ui.common.Theme;
+import org.duban.ui.main.OpeningView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The window. The database is opened in {@link #init()}, which JavaFX runs on the launcher thread, so the FX
- * thread never waits for the disk. On first start (no database file yet) the welcome ({@link FirstStart}) asks
- * whether to begin with the sample meeting or an empty database, and makes the file in the background.
+ * The window. It shows at once ({@link OpeningView}: the icon and a spinner), and the ledger is opened in the
+ * background (checks, migration, the day's backup, the UI font), after which the main window takes the scene's
+ * place: the first frame does not wait for the disk, nor for the theme and the 10 MB Chinese font (see
+ * BENCHMARKS.md). On first start (no database file yet) the welcome ({@link FirstStart}) asks whether to begin
+ * with the sample meeting or an empty database, and makes the file in the background.
  */
 public final class DubanApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DubanApp.class);
@@ -29,8 +33,7 @@ public final class DubanApp extends Application {
 
     private Path file;
     private Database db;
-    private LedgerOpener.Opened opened;
-    private Throwable openFailure;
+    private volatile boolean stopped;
     private Path missingChoice;
     private FxTaskRunner runner;
     private Stage stage;
@@ -47,17 +50,6 @@ public final class DubanApp extends Application {
     public void init() {
         file = databasePath != null ? databasePath : AppPaths.preferredDatabase();
         missingChoice = UserPreferences.load().missingDatabase().orElse(null);
-        if (!Files.exists(file)) {
-            LOG.info("First start: {} does not exist yet; showing the welcome", file);
-            return;
-        }
-        try {
-            opened = LedgerOpener.forWindow(file);
-            db = opened.db();
-        } catch (RuntimeException e) {
-            LOG.error("Could not open {}", file, e);
-            openFailure = e;
-        }
     }
 
     @Override
@@ -69,35 +61,56 @@ public final class DubanApp extends Application {
                 new FxDialogService(stage).showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
             }
         });
-        Theme.install();
-        if (openFailure != null) {
-            new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"),
-                    DialogService.messageOf(openFailure), openFailure);
-            Platform.exit();
-            return;
-        }
-        if (opened != null && !StartNotices.acceptReadOnly(opened, new FxDialogService(null))) {
-            Platform.exit(); // no owner above: the stage has no scene yet
-            return;
-        }
         runner = new FxTaskRunner();
         dialogs = new FxDialogService(stage);
         addIcons(stage);
-        if (db == null) {
+        if (!Files.exists(file)) {
+            LOG.info("First start: {} does not exist yet; showing the welcome", file);
+            Theme.install();
             FirstStart.show(stage, file, runner, dialogs, this::switchTo);
-        } else {
-            showMain(db);
+            stage.show();
+            Platform.runLater(this::showMissingChoice);
+            return;
         }
+        stage.setScene(new Scene(new OpeningView().root(), 1280, 800));
+        stage.setTitle(Messages.tr("app.windowTitle", file.getFileName()));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         stage.show();
-        Platform.runLater(() -> {
-            if (opened != null) {
-                StartNotices.showWarnings(opened, dialogs);
-            }
-            if (missingChoice != null) {
-                dialogs.showInfo(Messages.tr("startup.missingDatabase.title"),
-                        Messages.tr("startup.missingDatabase.message", missingChoice, file));
-            }
+        runner.run(() -> {
+            Fonts.uiFamily(); // loads the bundled font off the FX thread, while the ledger opens
+            return LedgerOpener.forWindow(file);
+        }, this::opened, e -> {
+            LOG.error("Could not open {}", file, e);
+            new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"), DialogService.messageOf(e), e);
+            Platform.exit();
         });
+    }
+
+    /** The ledger is open: the main window replaces the opening view. */
+    private void opened(LedgerOpener.Opened ledger) {
+        if (stopped) {
+            ledger.db().close();
+            return;
+        }
+        Theme.install();
+        if (!StartNotices.acceptReadOnly(ledger, new FxDialogService(null))) {
+            ledger.db().close();
+            Platform.exit();
+            return;
+        }
+        showMain(ledger.db());
+        Platform.runLater(() -> {
+            StartNotices.showWarnings(ledger, dialogs);
+            showMissingChoice();
+        });
+    }
+
+    private void showMissingChoice() {
+        if (missingChoice != null) {
+            dialogs.showInfo(Messages.tr("startup.missingDatabase.title"),
+                    Messages.tr("startup.missingDatabase.message", missingChoice, file));
+        }
     }
 
     /** A ledger made by the welcome or opened in the settings: the window moves over, then its warnings show. */
@@ -116,6 +129,9 @@ public final class DubanApp extends Application {
         Scene scene = stage.getScene();
         if (scene != null && "mainWindow".equals(scene.getRoot().getId())) {
             scene.setRoot(root); // another database: same window, same size
+        } else if (scene != null && "openingView".equals(scene.getRoot().getId())) {
+            Theme.style(scene); // the window the user already sees, at the size it has
+            scene.setRoot(root);
         } else {
             scene = new Scene(root, 1280, 800);
             Theme.style(scene);
@@ -147,6 +163,7 @@ public final class DubanApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true;
         if (runner != null) {
             runner.close();
         }

@@ -61,6 +61,8 @@ public final class TaskListViewModel {
     private final BooleanProperty supervisedOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringBinding countText;
+    /** True while {@link #load} sets the meeting whose rows it has already read. */
+    private boolean settingMeeting;
 
     public TaskListViewModel(TaskService tasks, MeetingService meetings, TaskRunner runner, DialogService dialogs) {
         this.tasks = tasks;
@@ -75,36 +77,44 @@ public final class TaskListViewModel {
         countText = Bindings.createStringBinding(
                 () -> Messages.tr("tasks.count", visibleRows.size(), rows.size()), visibleRows, rows);
         meeting.addListener((obs, o, n) -> {
-            if (n != null && (o == null || n.id() != o.id())) {
+            if (n != null && (o == null || n.id() != o.id()) && !settingMeeting) {
                 reloadRows(null);
             }
         });
     }
 
-    /** Reads meetings, roster and the current meeting's tasks in the background. */
+    /**
+     * Reads meetings, roster and the shown (else the current) meeting's rows in the background, in one piece of
+     * work: the rows are read while the window is still being built, not after a first round trip.
+     */
     public void load() {
         loading.set(true);
-        runner.run(() -> new Snapshot(meetingService.all(), tasks.units(), meetingService.current().orElse(null)),
-                snap -> {
-                    units.setAll(snap.units());
-                    meetings.setAll(snap.meetings());
-                    Meeting shown = meeting.get();
-                    Meeting target = shown == null ? snap.current() : snap.meetings().stream()
-                            .filter(m -> m.id() == shown.id()).findFirst().orElse(snap.current());
-                    if (target == null) {
-                        meeting.set(null);
-                        rows.clear();
-                        loading.set(false);
-                    } else if (shown != null && shown.id() == target.id()) {
-                        meeting.set(target);
-                        reloadRows(null);
-                    } else {
-                        meeting.set(target); // the listener loads its rows
-                    }
-                }, this::failed);
+        Meeting shown = meeting.get();
+        runner.run(() -> {
+            List<Meeting> all = meetingService.all();
+            Meeting current = meetingService.current().orElse(null);
+            Meeting target = shown == null ? current
+                    : all.stream().filter(m -> m.id() == shown.id()).findFirst().orElse(current);
+            return new Snapshot(all, tasks.units(), target, target == null ? List.of() : tasks.checklist(target.id()));
+        }, snap -> {
+            units.setAll(snap.units());
+            meetings.setAll(snap.meetings());
+            settingMeeting = true; // its rows came with it
+            try {
+                meeting.set(snap.target());
+            } finally {
+                settingMeeting = false;
+            }
+            if (snap.target() == null) {
+                rows.clear();
+                loading.set(false);
+            } else {
+                showRows(snap.target(), snap.rows(), null);
+            }
+        }, this::failed);
     }
 
-    private record Snapshot(List<Meeting> meetings, List<Unit> units, Meeting current) {
+    private record Snapshot(List<Meeting> meetings, List<Unit> units, Meeting target, List<ChecklistRow> rows) {
     }
 
     /** Reloads the rows of the current meeting; {@code then} runs after (on the FX thread). */
@@ -115,18 +125,20 @@ public final class TaskListViewModel {
             return;
         }
         loading.set(true);
-        runner.run(() -> tasks.checklist(m.id()), list -> {
-            if (meeting.get() == null || meeting.get().id() != m.id()) {
-                return; // the user chose another meeting meanwhile
-            }
-            rows.setAll(list);
-            sources.setAll(distinct(list, r -> r.task().source()));
-            categories.setAll(distinct(list, r -> r.task().category()));
-            loading.set(false);
-            if (then != null) {
-                then.run();
-            }
-        }, this::failed);
+        runner.run(() -> tasks.checklist(m.id()), list -> showRows(m, list, then), this::failed);
+    }
+
+    private void showRows(Meeting m, List<ChecklistRow> list, Runnable then) {
+        if (meeting.get() == null || meeting.get().id() != m.id()) {
+            return; // the user chose another meeting meanwhile
+        }
+        rows.setAll(list);
+        sources.setAll(distinct(list, r -> r.task().source()));
+        categories.setAll(distinct(list, r -> r.task().category()));
+        loading.set(false);
+        if (then != null) {
+            then.run();
+        }
     }
 
     private static List<String> distinct(List<ChecklistRow> list, java.util.function.Function<ChecklistRow, String> f) {
