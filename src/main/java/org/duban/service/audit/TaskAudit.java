@@ -18,10 +18,27 @@ import org.duban.persistence.UnitRepository;
 public final class TaskAudit {
     private final AuditLog audit;
     private final UnitRepository units;
+    /** The roster, when it was read once for many tasks; null: read it per call. */
+    private final Map<Long, Unit> roster;
 
     public TaskAudit(AuditLog audit) {
         this.audit = audit;
         this.units = new UnitRepository(audit.database());
+        this.roster = null;
+    }
+
+    private TaskAudit(AuditLog audit, Map<Long, Unit> roster) {
+        this.audit = audit;
+        this.units = new UnitRepository(audit.database());
+        this.roster = Map.copyOf(roster);
+    }
+
+    /**
+     * For one import of many tasks: the operator and the roster are read once, not once per audit row and once per
+     * task (a 10,000-row import wrote some 37,000 audit rows, each asking the settings for the operator's name).
+     */
+    public TaskAudit forBatch() {
+        return new TaskAudit(audit.withOperator(audit.operator()), names());
     }
 
     public void created(Task t) {
@@ -69,6 +86,9 @@ public final class TaskAudit {
     }
 
     private Map<Long, Unit> names() {
+        if (roster != null) {
+            return roster;
+        }
         return units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
     }
 

@@ -14,6 +14,12 @@ import org.duban.service.tasks.TaskField;
  */
 public final class ColumnSynonyms {
     private static final Map<TaskField, List<String>> SYNONYMS = new EnumMap<>(TaskField.class);
+    /**
+     * The synonyms in {@link #normal} form, made once: every cell of every row is matched against them (the importer
+     * looks for repeated heading rows), so normalising them per cell made a 10,000-row import spend most of its time
+     * here (BENCHMARKS.md).
+     */
+    private static final Map<TaskField, List<String>> NORMAL_SYNONYMS = new EnumMap<>(TaskField.class);
 
     static {
         SYNONYMS.put(TaskField.SEQ, List.of("序号", "编号", "序列号", "顺序号", "问题编号", "任务编号", "NO", "NO.", "序"));
@@ -43,6 +49,7 @@ public final class ColumnSynonyms {
             list.addAll(List.of(e).subList(1, e.length));
             SYNONYMS.put(TaskField.valueOf(e[0]), List.copyOf(list));
         }
+        SYNONYMS.forEach((field, list) -> NORMAL_SYNONYMS.put(field, list.stream().map(ColumnSynonyms::normal).toList()));
     }
 
     /** Headings of derived columns (the exported ledger writes them): read past without a warning. */
@@ -75,9 +82,8 @@ public final class ColumnSynonyms {
             return Optional.empty(); // a sentence (a title or a note) is not a heading
         }
         Match best = null;
-        for (var e : SYNONYMS.entrySet()) {
-            for (String s : e.getValue()) {
-                String syn = normal(s);
+        for (var e : NORMAL_SYNONYMS.entrySet()) {
+            for (String syn : e.getValue()) {
                 Match m = h.equals(syn) ? new Match(e.getKey(), true, syn.length())
                         : syn.length() >= 2 && h.contains(syn) ? new Match(e.getKey(), false, syn.length()) : null;
                 if (m != null && (best == null || m.score() > best.score())) {

@@ -107,6 +107,7 @@ public final class TaskImporter {
             if (plan.hasErrors()) {
                 throw new ImportBlockedException(plan);
             }
+            TaskAudit audit = this.audit.forBatch();
             int done = 0;
             int total = plan.rows().size();
             for (PlannedRow row : plan.rows()) {
