@@ -23,6 +23,12 @@ public final class ReportRepository {
                 "assignment_id, reported_on, id", ReportRepository::map));
     }
 
+    /** Reports in scope without their text and reporter (for counting: statistics read only dates and percents). */
+    public List<ProgressReport> findForCounting(TaskScope scope) {
+        return db.read(c -> Rows.scoped(c, "SELECT id, assignment_id, reported_on, percent, '', '' FROM progress_report",
+                scope.onAssignment("assignment_id"), scope, "assignment_id, reported_on, id", ReportRepository::map));
+    }
+
     public Optional<ProgressReport> findById(long id) {
         return db.read(c -> Rows.byId(c, SELECT, id, ReportRepository::map));
     }

@@ -43,6 +43,16 @@ public final class TaskRepository {
         return db.read(c -> query(c, "WHERE " + scope.onTask("t.id"), scope.hasParameter() ? scope.id() : null));
     }
 
+    /**
+     * The tasks in scope for counting only (statistics): ids, 序号, source, deadline and assignments, with the long
+     * texts (problem, target, measures ...) left empty, so that counting 10,000 tasks does not read and keep
+     * megabytes of text it never shows.
+     */
+    public List<Task> findForCounting(TaskScope scope) {
+        return db.read(c -> query(c, "WHERE " + scope.onTask("t.id"), scope.hasParameter() ? scope.id() : null,
+                LEAN_COLUMNS));
+    }
+
     /** One assignment (task × unit). */
     public Optional<Assignment> findAssignment(long assignmentId) {
         return db.read(c -> {
@@ -233,8 +243,15 @@ public final class TaskRepository {
         return new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), TaskStatus.valueOf(rs.getString(4)));
     }
 
-    /** Two queries whatever the number of tasks: the tasks, then all their assignments. */
+    private static final String LEAN_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, '', '', '', '', '', '', "
+            + "t.deadline, ''";
+
     private static List<Task> query(Connection c, String where, Long param) throws SQLException {
+        return query(c, where, param, COLUMNS);
+    }
+
+    /** Two queries whatever the number of tasks: the tasks, then all their assignments. */
+    private static List<Task> query(Connection c, String where, Long param, String columns) throws SQLException {
         Map<Long, List<Assignment>> byTask = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.task_id, a.unit_id, a.status "
                 + "FROM assignment a JOIN task t ON t.id = a.task_id " + where + " ORDER BY a.id")) {
@@ -250,7 +267,7 @@ public final class TaskRepository {
         }
         List<Task> tasks = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM task t " + where + " ORDER BY t.meeting_id, t.seq")) {
+                "SELECT " + columns + " FROM task t " + where + " ORDER BY t.meeting_id, t.seq")) {
             if (param != null) {
                 ps.setLong(1, param);
             }
@@ -271,12 +288,28 @@ public final class TaskRepository {
      * written rather than hiding the task.
      */
     private static Deadline readDeadline(String phrase) {
-        try {
-            return Deadline.parse(phrase);
-        } catch (IllegalArgumentException e) {
-            return Deadline.unreadable(phrase);
+        Deadline cached = DEADLINES.get(phrase);
+        if (cached != null) {
+            return cached;
         }
+        Deadline d;
+        try {
+            d = Deadline.parse(phrase);
+        } catch (IllegalArgumentException e) {
+            d = Deadline.unreadable(phrase);
+        }
+        if (DEADLINES.size() > 4096) {
+            DEADLINES.clear();
+        }
+        DEADLINES.put(phrase, d);
+        return d;
     }
+
+    /**
+     * Phrases already read: a ledger of 10,000 tasks has a few hundred distinct deadline phrases, and reading one
+     * takes a handful of regular expressions (Deadline is an immutable value, so sharing it is safe).
+     */
+    private static final Map<String, Deadline> DEADLINES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The day each task in scope was issued: its own {@code issued_on} when set (a task made from an inspection

@@ -47,7 +47,7 @@ public final class StatsService {
 
     /** Figures as they stood on {@code asOf}: reports, milestones and close-out steps dated later are ignored. */
     public Stats stats(Long meetingId, LocalDate asOf) {
-        return compute(tracking.track(TaskScope.meeting(meetingId), asOf), units.findAll(), asOf);
+        return compute(tracking.trackForCounting(TaskScope.meeting(meetingId), asOf), units.findAll(), asOf);
     }
 
     /** Today by the service's clock (the default as-of day). */

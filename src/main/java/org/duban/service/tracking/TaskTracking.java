@@ -30,12 +30,22 @@ public record TaskTracking(Task task, LocalDate asOf, List<AssignmentState> stat
         return task.status();
     }
 
+    /** The most urgent unit's light. A plain loop: sorting and filtering 10,000 rows by light call this often. */
     public WarningLight light() {
-        return WarningLight.worstOf(states.stream().map(AssignmentState::light).toList());
+        WarningLight worst = WarningLight.GREEN;
+        for (AssignmentState s : states) {
+            worst = worst.worse(s.light());
+        }
+        return worst;
     }
 
     public boolean overdue() {
-        return states.stream().anyMatch(AssignmentState::overdue);
+        for (AssignmentState s : states) {
+            if (s.overdue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean supervised() {

@@ -62,8 +62,18 @@ public final class TrackingService {
 
     /** Every task in scope as it stood on {@code day}, by meeting and 序号. */
     public List<TaskTracking> track(TaskScope scope, LocalDate day) {
-        List<Task> list = tasks.find(scope);
-        Facts facts = load(scope);
+        return track(tasks.find(scope), load(scope, false), day);
+    }
+
+    /**
+     * Like {@link #track}, for counting only (statistics, charts): the tasks' long texts and the reports' texts are
+     * not read, so their fields are empty in what this returns. Statuses, lights and overdue are the same.
+     */
+    public List<TaskTracking> trackForCounting(TaskScope scope, LocalDate day) {
+        return track(tasks.findForCounting(scope), load(scope, true), day);
+    }
+
+    private List<TaskTracking> track(List<Task> list, Facts facts, LocalDate day) {
         LightRule rule = settings.rule();
         List<TaskTracking> result = new ArrayList<>(list.size());
         for (Task t : list) {
@@ -78,7 +88,7 @@ public final class TrackingService {
      */
     public Map<LocalDate, List<TaskTracking>> track(TaskScope scope, Collection<LocalDate> days) {
         List<Task> list = tasks.find(scope);
-        Facts facts = load(scope);
+        Facts facts = load(scope, false);
         LightRule rule = settings.rule();
         Map<LocalDate, List<TaskTracking>> result = new TreeMap<>();
         for (LocalDate day : days) {
@@ -138,13 +148,13 @@ public final class TrackingService {
         Assignment a = tasks.findAssignment(assignmentId)
                 .orElseThrow(() -> new PersistenceException("tracking.error.assignmentGone"));
         Task t = tasks.findById(a.taskId()).orElseThrow(() -> new PersistenceException("tracking.error.taskGone"));
-        Facts f = load(TaskScope.assignment(assignmentId));
+        Facts f = load(TaskScope.assignment(assignmentId), false);
         return f.of(a, t);
     }
 
     /** The facts of every assignment in scope, by meeting, 序号 and unit (for the consistency checks). */
     public List<AssignmentFacts> facts(TaskScope scope) {
-        Facts f = load(scope);
+        Facts f = load(scope, false);
         List<AssignmentFacts> list = new ArrayList<>();
         for (Task t : tasks.find(scope)) {
             for (Assignment a : t.assignments()) {
@@ -186,11 +196,11 @@ public final class TrackingService {
         return false;
     }
 
-    private Facts load(TaskScope scope) {
+    private Facts load(TaskScope scope, boolean withoutText) {
         Facts f = new Facts();
         f.issued = tasks.issuedDates(scope);
         f.origins = tasks.origins(scope);
-        for (ProgressReport r : reports.find(scope)) {
+        for (ProgressReport r : withoutText ? reports.findForCounting(scope) : reports.find(scope)) {
             f.reports.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>()).add(r);
         }
         for (Milestone m : milestones.find(scope)) {
