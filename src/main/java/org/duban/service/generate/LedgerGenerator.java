@@ -136,7 +136,7 @@ public final class LedgerGenerator {
 
     /**
      * Exactly {@code reports} reports over the shares, more to shares that have been running longer; about one
-     * share in twelve has not reported at all.
+     * share in forty has not reported at all.
      */
     private static int[] allocateReports(List<TaskDraft> drafts, LocalDate held, Options o, Random rnd) {
         int n = drafts.stream().mapToInt(d -> d.unitIds().size()).sum();
@@ -146,7 +146,7 @@ public final class LedgerGenerator {
         long months = Math.max(1, ChronoUnit.DAYS.between(held, o.asOf()) / 30);
         for (TaskDraft d : drafts) {
             for (int u = 0; u < d.unitIds().size(); u++) {
-                weight[i] = rnd.nextInt(12) == 0 ? 0 : months * (0.4 + rnd.nextDouble() * 1.2);
+                weight[i] = rnd.nextInt(40) == 0 ? 0 : months * (0.4 + rnd.nextDouble() * 1.2);
                 total += weight[i++];
             }
         }
