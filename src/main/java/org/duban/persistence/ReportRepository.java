@@ -29,6 +29,29 @@ public final class ReportRepository {
                 scope.onAssignment("assignment_id"), scope, "assignment_id, reported_on, id", ReportRepository::map));
     }
 
+    /** The reports with these ids (in no particular order), in a few queries whatever their number. */
+    public List<ProgressReport> findByIds(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        return db.read(c -> {
+            List<ProgressReport> list = new java.util.ArrayList<>(all.size());
+            for (int from = 0; from < all.size(); from += 500) {
+                List<Long> part = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setLong(i + 1, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            list.add(map(rs));
+                        }
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
     public Optional<ProgressReport> findById(long id) {
         return db.read(c -> Rows.byId(c, SELECT, id, ReportRepository::map));
     }

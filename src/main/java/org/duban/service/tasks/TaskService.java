@@ -52,7 +52,7 @@ public final class TaskService {
 
     /** The checklist rows of one meeting in 序号 order, each with where its task stands today. */
     public List<ChecklistRow> checklist(long meetingId) {
-        List<TaskTracking> tracked = tracking.track(TaskScope.meeting(meetingId), tracking.today());
+        List<TaskTracking> tracked = tracking.trackForChecklist(TaskScope.meeting(meetingId), tracking.today());
         Map<Long, Unit> byId = unitsById();
         return tracked.stream()
                 .map(t -> ChecklistRow.of(t, t.task().unitIds().stream().map(byId::get).toList()))

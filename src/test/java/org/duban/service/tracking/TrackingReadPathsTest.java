@@ -1,0 +1,56 @@
+package org.duban.service.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.duban.persistence.Database;
+import org.duban.persistence.TaskScope;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.generate.LedgerGenerator;
+import org.duban.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lighter read paths (the checklist reads only the latest reports' texts; statistics read no text) give the
+ * same statuses, lights, overdue and latest reports as the full one, on a generated ledger.
+ */
+class TrackingReadPathsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void checklistAndCountingPathsAgreeWithTheFullRead() {
+        LocalDate day = LocalDate.of(2026, 11, 29);
+        try (Database db = Database.open(dir.resolve("g.db"))) {
+            long meeting = new LedgerGenerator(db).generate(new LedgerGenerator.Options(200, 1500, 3, day),
+                    LedgerGenerator.Progress.NONE).meeting().id();
+            TrackingService tracking = new TrackingService(new AuditLog(db, new TestClock(day)));
+            TaskScope scope = TaskScope.meeting(meeting);
+            List<TaskTracking> full = tracking.track(scope, day);
+            List<TaskTracking> checklist = tracking.trackForChecklist(scope, day);
+            List<TaskTracking> counting = tracking.trackForCounting(scope, day);
+            assertEquals(200, full.size());
+            int withReport = 0;
+            for (int i = 0; i < full.size(); i++) {
+                TaskTracking f = full.get(i);
+                assertEquals(f.task(), checklist.get(i).task(), "the checklist reads the whole task");
+                assertEquals(f.states(), checklist.get(i).states(), "same states, latest reports with their text");
+                assertEquals(f.status(), counting.get(i).status());
+                assertEquals(f.light(), counting.get(i).light());
+                assertEquals(f.overdue(), counting.get(i).overdue());
+                assertEquals(f.supervised(), counting.get(i).supervised());
+                assertTrue(counting.get(i).task().problem().isEmpty(), "counting reads no text");
+                if (f.latestReport().isPresent()) {
+                    withReport++;
+                    assertFalse(checklist.get(i).latestReport().orElseThrow().text().isEmpty());
+                }
+            }
+            assertTrue(withReport > 150, "most tasks have reports: " + withReport);
+        }
+    }
+}
