@@ -63,8 +63,8 @@ public final class DubanApp extends Application {
         });
         runner = new FxTaskRunner();
         dialogs = new FxDialogService(stage);
-        addIcons(stage);
         if (!Files.exists(file)) {
+            addIcons(stage);
             LOG.info("First start: {} does not exist yet; showing the welcome", file);
             Theme.install();
             FirstStart.show(stage, file, runner, dialogs, this::switchTo);
@@ -77,6 +77,7 @@ public final class DubanApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        afterFirstPulse(stage.getScene(), () -> addIcons(stage)); // seven PNGs to decode: not before the first frame
         runner.run(() -> {
             Fonts.uiFamily(); // loads the bundled font off the FX thread, while the ledger opens
             return LedgerOpener.forWindow(file);
@@ -150,6 +151,16 @@ public final class DubanApp extends Application {
                 return null;
             }, ignored -> { }, e -> LOG.warn("Closing {} failed", previous.file(), e));
         }
+    }
+
+    /** Runs {@code work} on the FX thread once the scene's next pulse is done. */
+    private static void afterFirstPulse(Scene scene, Runnable work) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     private static void addIcons(Stage stage) {

@@ -1,5 +1,6 @@
 package org.duban.app;
 
+import java.nio.file.Path;
 import org.duban.app.cli.Cli;
 import org.duban.i18n.Messages;
 
@@ -14,8 +15,57 @@ public final class Launcher {
 
     public static void main(String[] args) {
         System.setProperty("duban.log.dir", AppPaths.logDir().toString());
+        initLoggingInBackground();
         Messages.use(Messages.localeFor(language(args)));
+        java.util.Optional<java.util.Optional<Path>> window = windowOnly(args);
+        if (window.isPresent()) {
+            System.exit(DubanApp.launchOn(window.get().orElseGet(AppPaths::preferredDatabase)));
+        }
         System.exit(Cli.run(DubanApp::launchOn, args));
+    }
+
+    /**
+     * The window's own start: when the arguments are only {@code --db FILE} and {@code --lang X} (or nothing), the
+     * window opens without building the command line, whose dozen subcommands and help texts took a quarter of a
+     * second of the start (BENCHMARKS.md). Anything else (a subcommand, --help, a malformed option) goes to picocli
+     * as before. Present: open the window, on the named file or (empty) the preferred one.
+     */
+    static java.util.Optional<java.util.Optional<Path>> windowOnly(String[] args) {
+        String db = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            if ((a.equals("--db") || a.equals("--lang")) && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                value = args[++i];
+            } else if (a.startsWith("--db=") || a.startsWith("--lang=")) {
+                value = a.substring(a.indexOf('=') + 1);
+            }
+            if (value == null || value.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            if (a.startsWith("--db")) {
+                if (db != null) {
+                    return java.util.Optional.empty(); // given twice: picocli says so
+                }
+                db = value;
+            }
+        }
+        try {
+            return java.util.Optional.of(java.util.Optional.ofNullable(db == null ? null : Path.of(db)));
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty(); // picocli reports it as a usage error
+        }
+    }
+
+    /**
+     * Configures logging (logback reads its file and opens the log) on another thread, while the command line is
+     * parsed and the window starts: it took a third of a second of the start on the bench's machine. SLF4J hands
+     * out stand-in loggers meanwhile and replays what they logged.
+     */
+    static void initLoggingInBackground() {
+        Thread t = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "duban-logging-init");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** {@code --lang X} / {@code --lang=X}, else {@code duban.lang}, else {@code DUBAN_LANG}, else Chinese. */

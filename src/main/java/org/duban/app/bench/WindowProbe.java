@@ -1,6 +1,5 @@
 package org.duban.app.bench;
 
-import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -10,12 +9,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.duban.app.AppPaths;
-import org.duban.app.DubanApp;
+import org.duban.app.Launcher;
 
 /**
  * The child process of the start-up measures. {@code empty}: an empty JavaFX window of the main window's size (the
- * floor). {@code app FILE}: the program's own window on a ledger, started the way {@code Launcher} starts it.
+ * floor). {@code app FILE}: the program's own window on a ledger, started by {@code Launcher} as
+ * {@code java -jar duban-desk.jar --db FILE} starts it.
  *
  * <p>"First frame" is the first pulse in which a window is showing: JavaFX lays the scene out, and that pulse
  * draws it. The probe prints {@code duban-probe frame} then (a post-layout pulse listener, so it runs before the
@@ -40,12 +39,11 @@ public final class WindowProbe {
             }
         });
         if (app) {
-            System.setProperty("duban.log.dir", AppPaths.logDir().toString());
-            DubanApp.launchOn(Path.of(args[1]));
+            Launcher.main(new String[] {"--db", args[1]}); // the program's own start, command line and all; exits
         } else {
             Application.launch(Empty.class);
+            System.exit(0);
         }
-        System.exit(0);
     }
 
     private static void watch(Window w, boolean app) {

@@ -1,0 +1,28 @@
+package org.duban.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The window's quick start path takes only --db and --lang; everything else goes to the command line. */
+class LauncherTest {
+    @Test
+    void onlyDatabaseAndLanguageOpenTheWindowDirectly() {
+        assertEquals(Optional.of(Optional.empty()), Launcher.windowOnly(new String[] {}));
+        assertEquals(Optional.of(Optional.of(Path.of("x.db"))), Launcher.windowOnly(new String[] {"--db", "x.db"}));
+        assertEquals(Optional.of(Optional.of(Path.of("x.db"))),
+                Launcher.windowOnly(new String[] {"--lang", "en", "--db=x.db"}));
+        assertEquals(Optional.of(Optional.empty()), Launcher.windowOnly(new String[] {"--lang=zh"}));
+    }
+
+    @Test
+    void subcommandsHelpAndMalformedOptionsGoToTheCommandLine() {
+        for (String[] args : new String[][] {{"--db", "x.db", "stats"}, {"--help"}, {"--version"}, {"--db"},
+            {"--db", "--lang", "en"}, {"--db", "a.db", "--db", "b.db"}, {"--db="}, {"stats"}, {"--bogus"}}) {
+            assertTrue(Launcher.windowOnly(args).isEmpty(), String.join(" ", args));
+        }
+    }
+}
