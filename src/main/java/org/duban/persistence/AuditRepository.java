@@ -47,6 +47,31 @@ public final class AuditRepository {
         });
     }
 
+    /** Appends many rows in one batch, in order. */
+    public void appendAll(List<AuditEntry> entries) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (at, operator, entity, "
+                    + "entity_id, task_id, unit_id, action, field, old_value, new_value) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditEntry e : entries) {
+                    ps.setString(1, e.at().toString());
+                    ps.setString(2, e.operator());
+                    ps.setString(3, e.entity().name());
+                    ps.setLong(4, e.entityId());
+                    Rows.setLong(ps, 5, e.taskId());
+                    Rows.setLong(ps, 6, e.unitId());
+                    ps.setString(7, e.action().name());
+                    ps.setString(8, e.field());
+                    ps.setString(9, e.oldValue());
+                    ps.setString(10, e.newValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     /** A task's history, newest first (also after the task itself was deleted). */
     public List<AuditEntry> findByTask(long taskId) {
         return db.read(c -> Rows.scoped(c, SELECT, "task_id = ?", TaskScope.task(taskId), "id DESC",

@@ -31,6 +31,9 @@ class TrackingCapabilitiesTest {
         assertEquals(TestDb.sqlString(db, "SELECT held_on FROM meeting"), TestDb.sqlString(db, "SELECT min(since) FROM supervision"));
         assertEquals(TestDb.sqlLong(db, "SELECT count(*) FROM task"),
                 TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'TASK' AND action = 'CREATE'"));
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log s JOIN audit_log t ON t.task_id = s.task_id "
+                + "AND t.entity = 'TASK' AND t.action = 'CREATE' WHERE s.entity = 'SUPERVISION' AND s.id < t.id"),
+                "a task's history reads: created, then put under supervision");
 
         CliRunner.Result again = CliRunner.run("--db", db.toString(), "import", dir.resolve("清单.xlsx").toString());
         assertEquals(0, again.code(), again.err());

@@ -29,22 +29,42 @@ public final class AuditLog {
     private final String fixedOperator;
     private final AuditRepository repo;
     private final SettingsRepository settings;
+    /** Rows not written yet ({@link #buffered}), or null: each row is written at once. */
+    private final List<AuditEntry> buffer;
 
     public AuditLog(Database db, Clock clock) {
-        this(db, clock, null);
+        this(db, clock, null, null);
     }
 
-    private AuditLog(Database db, Clock clock, String fixedOperator) {
+    private AuditLog(Database db, Clock clock, String fixedOperator, List<AuditEntry> buffer) {
         this.db = db;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fixedOperator = fixedOperator;
         this.repo = new AuditRepository(db);
         this.settings = new SettingsRepository(db);
+        this.buffer = buffer;
     }
 
     /** The same log writing under a given name whatever the settings say (the sample data, scripted loads). */
     public AuditLog withOperator(String operator) {
-        return new AuditLog(db, clock, operator);
+        return new AuditLog(db, clock, operator, null);
+    }
+
+    /**
+     * For one change of many rows (an import): the operator is read once, and rows are kept until {@link #flush}
+     * writes them in one batch. Flush inside the change's transaction, and before anything else audits, so the
+     * rows keep their order.
+     */
+    public AuditLog buffered() {
+        return new AuditLog(db, clock, operator(), new java.util.ArrayList<>());
+    }
+
+    /** Writes the rows kept by a {@link #buffered} log. */
+    public void flush() {
+        if (buffer != null && !buffer.isEmpty()) {
+            repo.appendAll(buffer);
+            buffer.clear();
+        }
     }
 
     public Database database() {
@@ -114,8 +134,13 @@ public final class AuditLog {
     private void append(AuditEntity entity, long entityId, Long taskId, Long unitId, AuditAction action, String field,
                         String oldValue, String newValue) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        repo.append(new AuditEntry(0, now, operator(), entity, entityId, taskId, unitId, action, field, oldValue,
-                newValue));
+        AuditEntry e = new AuditEntry(0, now, operator(), entity, entityId, taskId, unitId, action, field, oldValue,
+                newValue);
+        if (buffer != null) {
+            buffer.add(e);
+        } else {
+            repo.append(e);
+        }
     }
 
     private static String text(Object v) {

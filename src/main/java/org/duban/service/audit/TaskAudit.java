@@ -35,10 +35,16 @@ public final class TaskAudit {
 
     /**
      * For one import of many tasks: the operator and the roster are read once, not once per audit row and once per
-     * task (a 10,000-row import wrote some 37,000 audit rows, each asking the settings for the operator's name).
+     * task (a 10,000-row import wrote some 37,000 audit rows, each asking the settings for the operator's name), and
+     * the rows are written in batches by {@link #flush}.
      */
     public TaskAudit forBatch() {
-        return new TaskAudit(audit.withOperator(audit.operator()), names());
+        return new TaskAudit(audit.buffered(), names());
+    }
+
+    /** Writes what a {@link #forBatch} audit has kept. */
+    public void flush() {
+        audit.flush();
     }
 
     public void created(Task t) {

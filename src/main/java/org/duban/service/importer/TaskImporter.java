@@ -78,7 +78,8 @@ public final class TaskImporter {
 
     /**
      * Imports: all tasks of the file, or nothing. The plan is made again inside the transaction, so what is
-     * written matches the database as it is then.
+     * written matches the database as it is then (once: into a new meeting, the plan that decided to make the
+     * meeting is the plan, as the new meeting has no tasks).
      *
      * @param progress called with (done, total) as rows are written; may be called from this thread only
      * @throws ImportBlockedException when the file has errors; nothing is written then
@@ -101,19 +102,23 @@ public final class TaskImporter {
                 created = true;
             } else {
                 meeting = meetings.findById(((ImportTarget.Existing) target).meetingId()).orElseThrow();
-            }
-            ImportTarget into = new ImportTarget.Existing(meeting.id());
-            plan = ImportPlanner.plan(file.name(), file.sheets(), context(into), options);
-            if (plan.hasErrors()) {
-                throw new ImportBlockedException(plan);
+                plan = ImportPlanner.plan(file.name(), file.sheets(), context(target), options);
+                if (plan.hasErrors()) {
+                    throw new ImportBlockedException(plan);
+                }
             }
             TaskAudit audit = this.audit.forBatch();
             int done = 0;
             int total = plan.rows().size();
-            for (PlannedRow row : plan.rows()) {
+            java.util.Iterator<Task> added = java.util.Collections.emptyIterator();
+            for (int r = 0; r < total; r++) {
+                PlannedRow row = plan.rows().get(r);
+                if (!added.hasNext() && row.change() == PlannedRow.Change.ADDED) {
+                    added = insertAhead(plan.rows(), r, meeting.id()).iterator();
+                }
                 Task stored = switch (row.change()) {
                     case ADDED -> {
-                        Task t = tasks.insert(row.task());
+                        Task t = added.next();
                         audit.created(t);
                         yield t;
                     }
@@ -125,15 +130,37 @@ public final class TaskImporter {
                     }
                     case UNCHANGED -> row.task();
                 };
+                if (row.supervised()) {
+                    audit.flush(); // the task's own rows before its supervision's
+                }
                 hooks.supervision(stored, row.supervised());
                 progress.accept(++done, total);
             }
+            audit.flush();
             return new ImportResult(meeting, created, plan);
         });
         LOG.info("Imported {} into meeting {}: {} added, {} updated, {} unchanged", file.name(), result.meeting().id(),
                 result.plan().count(PlannedRow.Change.ADDED), result.plan().count(PlannedRow.Change.UPDATED),
                 result.plan().count(PlannedRow.Change.UNCHANGED));
         return result;
+    }
+
+    /** Stores the added tasks among the next rows (up to 500 rows from {@code from}) in one go, in order. */
+    private List<Task> insertAhead(List<PlannedRow> rows, int from, long meetingId) {
+        List<Task> batch = new java.util.ArrayList<>();
+        for (PlannedRow row : rows.subList(from, Math.min(rows.size(), from + 500))) {
+            if (row.change() == PlannedRow.Change.ADDED) {
+                batch.add(inMeeting(row.task(), meetingId));
+            }
+        }
+        return tasks.insertAll(batch);
+    }
+
+    /** A planned task placed in the meeting it is imported into (a plan for a new meeting has none yet). */
+    private static Task inMeeting(Task t, long meetingId) {
+        return t.meetingId() == meetingId ? t : new Task(t.id(), meetingId, t.seq(), t.source(), t.category(),
+                t.problem(), t.target(), t.measures(), t.leader(), t.supportingUnits(), t.deadline(), t.remarks(),
+                t.assignments());
     }
 
     /** The title of a meeting created by an import: the user's, else the list's title, else the file's name. */
