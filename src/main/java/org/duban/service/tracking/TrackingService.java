@@ -141,7 +141,8 @@ public final class TrackingService {
 
     /** The tasks in scope with the statuses their assignments had on {@code day}. */
     public List<Task> tasksOn(TaskScope scope, LocalDate day) {
-        return track(scope, day).stream().map(TaskTracking::task).toList();
+        // the statuses need the reports' dates and percents, not their texts
+        return track(tasks.find(scope), load(scope, true), day).stream().map(TaskTracking::task).toList();
     }
 
     /** One task as it stands today. */
