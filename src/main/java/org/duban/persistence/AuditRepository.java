@@ -30,16 +30,7 @@ public final class AuditRepository {
             try (PreparedStatement ps = Rows.prepareInsert(c, "INSERT INTO audit_log (at, operator, entity, "
                     + "entity_id, task_id, unit_id, action, field, old_value, new_value) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, e.at().toString());
-                ps.setString(2, e.operator());
-                ps.setString(3, e.entity().name());
-                ps.setLong(4, e.entityId());
-                Rows.setLong(ps, 5, e.taskId());
-                Rows.setLong(ps, 6, e.unitId());
-                ps.setString(7, e.action().name());
-                ps.setString(8, e.field());
-                ps.setString(9, e.oldValue());
-                ps.setString(10, e.newValue());
+                bind(ps, 1, e);
                 long id = Rows.insert(ps);
                 return new AuditEntry(id, e.at(), e.operator(), e.entity(), e.entityId(), e.taskId(), e.unitId(),
                         e.action(), e.field(), e.oldValue(), e.newValue());
@@ -54,16 +45,7 @@ public final class AuditRepository {
                     + "entity_id, task_id, unit_id, action, field, old_value, new_value) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (AuditEntry e : entries) {
-                    ps.setString(1, e.at().toString());
-                    ps.setString(2, e.operator());
-                    ps.setString(3, e.entity().name());
-                    ps.setLong(4, e.entityId());
-                    Rows.setLong(ps, 5, e.taskId());
-                    Rows.setLong(ps, 6, e.unitId());
-                    ps.setString(7, e.action().name());
-                    ps.setString(8, e.field());
-                    ps.setString(9, e.oldValue());
-                    ps.setString(10, e.newValue());
+                    bind(ps, 1, e);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -113,6 +95,20 @@ public final class AuditRepository {
             }
             return m;
         });
+    }
+
+    /** Binds at, operator, entity, entity_id, task_id, unit_id, action, field, old_value, new_value from {@code i}. */
+    static void bind(PreparedStatement ps, int i, AuditEntry e) throws SQLException {
+        ps.setString(i, e.at().toString());
+        ps.setString(i + 1, e.operator());
+        ps.setString(i + 2, e.entity().name());
+        ps.setLong(i + 3, e.entityId());
+        Rows.setLong(ps, i + 4, e.taskId());
+        Rows.setLong(ps, i + 5, e.unitId());
+        ps.setString(i + 6, e.action().name());
+        ps.setString(i + 7, e.field());
+        ps.setString(i + 8, e.oldValue());
+        ps.setString(i + 9, e.newValue());
     }
 
     private static AuditEntry map(ResultSet rs) throws SQLException {

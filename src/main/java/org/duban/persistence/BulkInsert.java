@@ -5,10 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.duban.model.Assignment;
 import org.duban.model.AuditEntry;
 import org.duban.model.CloseOut;
@@ -17,7 +15,6 @@ import org.duban.model.Milestone;
 import org.duban.model.ProgressReport;
 import org.duban.model.Supervision;
 import org.duban.model.Task;
-import org.duban.model.Verification;
 
 /**
  * Writes many rows at once for a generated ledger: rows carry the ids they are given ({@link #nextIds()}), so a
@@ -93,25 +90,9 @@ public final class BulkInsert {
              PreparedStatement as = c.prepareStatement(
                      "INSERT INTO assignment (id, task_id, unit_id, status) VALUES (?, ?, ?, ?)")) {
             for (Task t : chunk.tasks()) {
-                int i = 1;
-                ps.setLong(i++, t.id());
-                ps.setLong(i++, t.meetingId());
-                ps.setInt(i++, t.seq());
-                ps.setString(i++, t.source());
-                ps.setString(i++, t.category());
-                ps.setString(i++, t.problem());
-                ps.setString(i++, t.target());
-                ps.setString(i++, t.measures());
-                ps.setString(i++, t.leader());
-                ps.setString(i++, t.supportingUnits());
-                ps.setString(i++, t.deadline().phrase());
-                Optional<java.time.LocalDate> due = t.deadline().dueDate();
-                if (due.isPresent()) {
-                    ps.setString(i++, due.get().toString());
-                } else {
-                    ps.setNull(i++, Types.VARCHAR);
-                }
-                ps.setInt(i++, t.deadline().isOngoing() ? 1 : 0);
+                ps.setLong(1, t.id());
+                ps.setLong(2, t.meetingId());
+                int i = TaskRepository.bindFields(ps, 3, t);
                 ps.setString(i++, t.remarks());
                 ps.setString(i++, stamp);
                 ps.setString(i, stamp);
@@ -166,25 +147,9 @@ public final class BulkInsert {
                 + "notice_from, notice_to, closed_on, reopened_on, reopen_reason) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (CloseOut co : closeOuts) {
-                Verification v = co.verification();
                 ps.setLong(1, co.id());
                 ps.setLong(2, co.assignmentId());
-                Rows.setDate(ps, 3, co.appliedOn());
-                ps.setString(4, co.explanation());
-                ps.setString(5, v == null ? null : v.level().name());
-                ps.setString(6, v == null ? null : v.verifiers());
-                Rows.setDate(ps, 7, v == null ? null : v.verifiedOn());
-                if (v == null) {
-                    ps.setNull(8, Types.INTEGER);
-                } else {
-                    ps.setInt(8, v.passed() ? 1 : 0);
-                }
-                ps.setString(9, v == null ? "" : v.note());
-                Rows.setDate(ps, 10, co.noticeFrom());
-                Rows.setDate(ps, 11, co.noticeTo());
-                Rows.setDate(ps, 12, co.closedOn());
-                Rows.setDate(ps, 13, co.reopenedOn());
-                ps.setString(14, co.reopenReason());
+                CloseOutRepository.bindSteps(ps, 3, co);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -233,16 +198,7 @@ public final class BulkInsert {
                 + "task_id, unit_id, action, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditEntry e : entries) {
                 ps.setLong(1, e.id());
-                ps.setString(2, e.at().toString());
-                ps.setString(3, e.operator());
-                ps.setString(4, e.entity().name());
-                ps.setLong(5, e.entityId());
-                Rows.setLong(ps, 6, e.taskId());
-                Rows.setLong(ps, 7, e.unitId());
-                ps.setString(8, e.action().name());
-                ps.setString(9, e.field());
-                ps.setString(10, e.oldValue());
-                ps.setString(11, e.newValue());
+                AuditRepository.bind(ps, 2, e);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -53,27 +53,35 @@ public final class CloseOutRepository {
                     + "verification_level = ?, verifiers = ?, verified_on = ?, verification_passed = ?, "
                     + "verification_note = ?, notice_from = ?, notice_to = ?, closed_on = ?, reopened_on = ?, "
                     + "reopen_reason = ? WHERE id = ?")) {
-                Verification v = co.verification();
-                Rows.setDate(ps, 1, co.appliedOn());
-                ps.setString(2, co.explanation());
-                ps.setString(3, v == null ? null : v.level().name());
-                ps.setString(4, v == null ? null : v.verifiers());
-                Rows.setDate(ps, 5, v == null ? null : v.verifiedOn());
-                if (v == null) {
-                    ps.setNull(6, Types.INTEGER);
-                } else {
-                    ps.setInt(6, v.passed() ? 1 : 0);
-                }
-                ps.setString(7, v == null ? "" : v.note());
-                Rows.setDate(ps, 8, co.noticeFrom());
-                Rows.setDate(ps, 9, co.noticeTo());
-                Rows.setDate(ps, 10, co.closedOn());
-                Rows.setDate(ps, 11, co.reopenedOn());
-                ps.setString(12, co.reopenReason());
+                bindSteps(ps, 1, co);
                 ps.setLong(13, co.id());
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Binds applied_on, explanation, verification_level, verifiers, verified_on, verification_passed,
+     * verification_note, notice_from, notice_to, closed_on, reopened_on, reopen_reason from {@code i}.
+     */
+    static void bindSteps(PreparedStatement ps, int i, CloseOut co) throws SQLException {
+        Verification v = co.verification();
+        Rows.setDate(ps, i, co.appliedOn());
+        ps.setString(i + 1, co.explanation());
+        ps.setString(i + 2, v == null ? null : v.level().name());
+        ps.setString(i + 3, v == null ? null : v.verifiers());
+        Rows.setDate(ps, i + 4, v == null ? null : v.verifiedOn());
+        if (v == null) {
+            ps.setNull(i + 5, Types.INTEGER);
+        } else {
+            ps.setInt(i + 5, v.passed() ? 1 : 0);
+        }
+        ps.setString(i + 6, v == null ? "" : v.note());
+        Rows.setDate(ps, i + 7, co.noticeFrom());
+        Rows.setDate(ps, i + 8, co.noticeTo());
+        Rows.setDate(ps, i + 9, co.closedOn());
+        Rows.setDate(ps, i + 10, co.reopenedOn());
+        ps.setString(i + 11, co.reopenReason());
     }
 
     private static CloseOut map(ResultSet rs) throws SQLException {

@@ -203,7 +203,8 @@ public final class TaskRepository {
         });
     }
 
-    private static int bindFields(PreparedStatement ps, int start, Task t) throws SQLException {
+    /** Binds seq, source, category, problem, target, measures, leader, supporting_units, deadline, due_date, ongoing. */
+    static int bindFields(PreparedStatement ps, int start, Task t) throws SQLException {
         int i = start;
         ps.setInt(i++, t.seq());
         ps.setString(i++, t.source());
