@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +103,10 @@ public final class LedgerGenerator {
 
         AssignmentCourse.Ids ids = new AssignmentCourse.Ids(new BulkInsert(db).nextIds());
         Counts counts = new Counts();
+        List<AuditEntry> audit = new ArrayList<>();
         int assignmentIndex = 0;
         for (int start = 0; start < drafts.size(); start += CHUNK) {
-            ChunkBuilder chunk = new ChunkBuilder(held, ids);
+            ChunkBuilder chunk = new ChunkBuilder(held, audit);
             for (TaskDraft d : drafts.subList(start, Math.min(drafts.size(), start + CHUNK))) {
                 Deadline deadline = Deadline.parse(d.deadline());
                 long taskId = ids.task++;
@@ -130,6 +132,7 @@ public final class LedgerGenerator {
             new BulkInsert(db).write(chunk.build());
             progress.update(Math.min(drafts.size(), start + CHUNK), drafts.size());
         }
+        writeAudit(audit, ids);
         return new Result(meeting, drafts.size(), counts.assignments, counts.reports, counts.milestones,
                 counts.closeOuts, counts.closed, counts.supervised);
     }
@@ -173,6 +176,28 @@ public final class LedgerGenerator {
         return counts;
     }
 
+    /**
+     * The audit rows in the order the services would have written them over the months: by time (a task, then its
+     * shares, then what followed on the same day), numbered in that order, so that {@code check} finds the trail
+     * unbroken (consecutive numbers, time never going back).
+     */
+    private void writeAudit(List<AuditEntry> audit, AssignmentCourse.Ids ids) {
+        audit.sort(Comparator.comparing(AuditEntry::at).thenComparingInt(e -> ORDER.indexOf(e.entity())));
+        for (int from = 0; from < audit.size(); from += 20_000) {
+            List<AuditEntry> slice = new ArrayList<>();
+            for (AuditEntry e : audit.subList(from, Math.min(audit.size(), from + 20_000))) {
+                slice.add(new AuditEntry(ids.audit++, e.at(), e.operator(), e.entity(), e.entityId(), e.taskId(),
+                        e.unitId(), e.action(), e.field(), e.oldValue(), e.newValue()));
+            }
+            new BulkInsert(db).write(new BulkInsert.Chunk(Instant.EPOCH, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), slice));
+        }
+    }
+
+    private static final List<AuditEntity> ORDER = List.of(AuditEntity.TASK, AuditEntity.ASSIGNMENT,
+            AuditEntity.SUPERVISION, AuditEntity.MILESTONE, AuditEntity.REPORT, AuditEntity.CLOSE_OUT,
+            AuditEntity.EVIDENCE);
+
     static Instant at(LocalDate day, int hour) {
         return day.atTime(LocalTime.of(hour, 0)).atZone(ZONE).toInstant();
     }
@@ -186,21 +211,20 @@ public final class LedgerGenerator {
         int supervised;
     }
 
-    /** The rows of one chunk, with the audit rows the services would have written for them. */
+    /** The rows of one chunk; the audit rows the services would have written for them go to the ledger's list. */
     private static final class ChunkBuilder {
         private final LocalDate held;
-        private final AssignmentCourse.Ids ids;
         private final List<Task> tasks = new ArrayList<>();
         private final List<ProgressReport> reports = new ArrayList<>();
         private final List<Milestone> milestones = new ArrayList<>();
         private final List<CloseOut> closeOuts = new ArrayList<>();
         private final List<BulkInsert.EvidenceFile> evidence = new ArrayList<>();
         private final List<Supervision> supervisions = new ArrayList<>();
-        private final List<AuditEntry> audit = new ArrayList<>();
+        private final List<AuditEntry> audit;
 
-        ChunkBuilder(LocalDate held, AssignmentCourse.Ids ids) {
+        ChunkBuilder(LocalDate held, List<AuditEntry> audit) {
             this.held = held;
-            this.ids = ids;
+            this.audit = audit;
         }
 
         void add(long taskId, Unit unit, long assignmentId, AssignmentCourse c, Counts counts) {
@@ -221,6 +245,12 @@ public final class LedgerGenerator {
             for (CloseOut co : c.closeOuts) {
                 audit(at(co.appliedOn(), 10), AuditEntity.CLOSE_OUT, co.id(), taskId, unit.id(), AuditAction.CREATE,
                         "", null, co.appliedOn() + "：" + co.explanation());
+                for (BulkInsert.EvidenceFile f : c.evidence) {
+                    if (f.evidence().closeOutId() == co.id()) {
+                        audit(f.evidence().addedAt(), AuditEntity.EVIDENCE, f.evidence().id(), taskId, unit.id(),
+                                AuditAction.CREATE, "", null, f.evidence().fileName());
+                    }
+                }
                 if (co.closedOn() != null) {
                     audit(at(co.closedOn(), 15), AuditEntity.CLOSE_OUT, co.id(), taskId, unit.id(), AuditAction.UPDATE,
                             "closedOn", null, co.closedOn().toString());
@@ -250,13 +280,13 @@ public final class LedgerGenerator {
 
         private void audit(Instant at, AuditEntity entity, long entityId, Long taskId, Long unitId, AuditAction action,
                            String field, String oldValue, String newValue) {
-            audit.add(new AuditEntry(ids.audit++, at, OPERATOR, entity, entityId, taskId, unitId, action, field,
-                    oldValue, newValue));
+            audit.add(new AuditEntry(0, at, OPERATOR, entity, entityId, taskId, unitId, action, field, oldValue,
+                    newValue));
         }
 
         BulkInsert.Chunk build() {
             return new BulkInsert.Chunk(at(held, 11), tasks, reports, milestones, closeOuts, evidence, supervisions,
-                    audit);
+                    List.of());
         }
     }
 }
