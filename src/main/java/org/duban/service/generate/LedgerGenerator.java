@@ -29,6 +29,8 @@ import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.persistence.BulkInsert;
 import org.duban.persistence.Database;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.audit.SettableClock;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tracking.AssignmentFacts;
 import org.duban.service.tracking.LightRule;
@@ -89,7 +91,10 @@ public final class LedgerGenerator {
         Map<Long, Unit> unitsById = new HashMap<>();
         roster.forEach(u -> unitsById.put(u.id(), u));
         LocalDate held = o.asOf().minusDays(255);
-        Meeting meeting = new MeetingService(db).create(new Meeting(0, MeetingKind.ASSIGNMENT, held,
+        // the meeting's own audit row on the meeting's day, by the generator, like every other generated row
+        AuditLog meetingAudit = new AuditLog(db, new SettableClock(ZONE, held, LocalTime.of(10, 30)))
+                .withOperator(OPERATOR);
+        Meeting meeting = new MeetingService(meetingAudit).create(new Meeting(0, MeetingKind.ASSIGNMENT, held,
                 "生态环境保护重点工作任务交办会（生成数据：" + o.tasks() + " 项任务，种子 " + o.seed() + "）",
                 "由 generate 命令生成，用于大规模数据下的性能测量。"));
 
