@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duban.app.cli.Cli;
+import org.duban.persistence.Database;
 import org.duban.testing.ByHand;
+import org.duban.testing.LaterTasks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code stats --json --as-of DATE} on the sample database against the default rule applied by hand to rows read
- * with plain SQL ({@link ByHand}): a second, independent computation that shares no code with the program's.
+ * with plain SQL ({@link ByHand}): a second, independent computation that shares no code with the program's. The
+ * sample gets two tasks issued after its assignment meeting: one made from a 下沉督察 finding on 2026-10-20 and one
+ * of a 交办会 still to come (2026-12-10).
  */
 class StatsAsOfTest {
     @TempDir
@@ -37,7 +41,14 @@ class StatsAsOfTest {
     static void sample() {
         db = dir.resolve("sample.db");
         assertEquals(0, run("--db", db.toString(), "sample").code());
+        try (Database d = Database.open(db)) {
+            LaterTasks.fromFinding(d, FINDING_TASK_DAY);
+            LaterTasks.atLaterMeeting(d, LATER_MEETING_DAY);
+        }
     }
+
+    static final LocalDate FINDING_TASK_DAY = LocalDate.of(2026, 10, 20);
+    static final LocalDate LATER_MEETING_DAY = LocalDate.of(2026, 12, 10);
 
     record Run(int code, String out, String err) {
     }
@@ -52,7 +63,7 @@ class StatsAsOfTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-29", "2026-06-30", "2026-09-15"})
+    @ValueSource(strings = {"2026-11-29", "2026-06-30", "2026-09-15", "2026-10-19", "2026-10-20", "2026-12-10"})
     void perUnitLightsMatchTheRuleAppliedByHand(String day) throws SQLException {
         Run r = run("--db", db.toString(), "stats", "--json", "--as-of", day);
         assertEquals(0, r.code(), r.err());
@@ -73,6 +84,33 @@ class StatsAsOfTest {
         assertTrue(today.values().stream().mapToInt(Counts::yellow).sum() > 0);
         assertTrue(today.values().stream().mapToInt(Counts::green).sum() > 0);
         assertNotEquals(today, byHand(LocalDate.of(2026, 6, 30)), "--as-of looks back");
+    }
+
+    @Test
+    void aTaskCountsOnlyFromTheDayItWasIssued() {
+        assertEquals(45, tasksOn("2026-10-19"), "the finding becomes a task on 2026-10-20");
+        assertEquals(46, tasksOn("2026-10-20"));
+        assertEquals(46, tasksOn("2026-12-09"), "the winter meeting issues its task on 2026-12-10");
+        assertEquals(47, tasksOn("2026-12-10"));
+        String before = run("--db", db.toString(), "stats", "--json", "--as-of", "2026-10-19").out();
+        String after = run("--db", db.toString(), "stats", "--json", "--as-of", "2026-10-20").out();
+        assertEquals(assignments(before, "东侨经济技术开发区") + 1, assignments(after, "东侨经济技术开发区"),
+                "东侨's share of the finding's task exists from its issue day");
+    }
+
+    private static int tasksOn(String day) {
+        Run r = run("--db", db.toString(), "stats", "--json", "--as-of", day);
+        assertEquals(0, r.code(), r.err());
+        Matcher m = Pattern.compile("\"tasks\": (\\d+),").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int assignments(String json, String unit) {
+        Matcher m = Pattern.compile("\"unit\": \"" + Pattern.quote(unit) + "\",[^}]*?\"assignments\": (\\d+)",
+                Pattern.DOTALL).matcher(json);
+        assertTrue(m.find(), unit);
+        return Integer.parseInt(m.group(1));
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>The default rule: red = overdue or more than 30 points behind 序时进度; yellow = deadline within 15 days, 10–30
  * points behind, a milestone past due and not done, or no report for 30 days; green otherwise and for completed
- * work. Only rows dated on or before the day count.
+ * work. Only rows dated on or before the day count, and only tasks issued by the day: a task made from a later
+ * 下沉督察 finding ({@code task.issued_on}) or issued at a later meeting does not exist yet.
  */
 public final class ByHand {
     private ByHand() {
@@ -61,7 +62,8 @@ public final class ByHand {
                     + " + (SELECT count(*) FROM close_out co WHERE co.assignment_id = a.id), "
                     + "t.id, t.seq, u.sort_order, t.source "
                     + "FROM assignment a JOIN task t ON t.id = a.task_id JOIN meeting m ON m.id = t.meeting_id "
-                    + "JOIN unit u ON u.id = a.unit_id ORDER BY t.seq, a.id";
+                    + "JOIN unit u ON u.id = a.unit_id WHERE coalesce(t.issued_on, m.held_on) <= ?1 "
+                    + "ORDER BY m.held_on, m.id, t.seq, a.id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, d);
                 try (ResultSet rs = ps.executeQuery()) {

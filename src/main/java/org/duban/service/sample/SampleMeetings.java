@@ -69,7 +69,7 @@ final class SampleMeetings {
                 new MeetingSpeaker(MeetingRole.REPORT, "市生态环境局主要负责同志", ""));
         Meeting m = new Meeting(0, MeetingKind.REVIEW, REVIEW_DAY, MeetingService.defaultTitle(MeetingKind.REVIEW),
                 "通报上半年生态环境问题整改进展，逐项调度超期和滞后序时任务，部署三季度整改工作。");
-        List<Long> all = tracking.track(TaskScope.all(), REVIEW_DAY).stream().map(t -> t.task().id()).toList();
+        List<Long> all = tracking.trackIssued(TaskScope.all(), REVIEW_DAY).stream().map(t -> t.task().id()).toList();
         return meetings.save(new MeetingDetails(m, true, MAIN_VENUE, speakers, MeetingService.defaultSubVenues(roster),
                 roster.stream().map(Unit::id).toList(), List.of(), all)).meeting();
     }
@@ -81,7 +81,7 @@ final class SampleMeetings {
                 new MeetingSpeaker(MeetingRole.SPEECH, "梁伟新", "市委书记"));
         Meeting m = new Meeting(0, MeetingKind.PUSH, PUSH_DAY, MeetingService.defaultTitle(MeetingKind.PUSH),
                 "通报前三季度整改进展和排名，进度滞后单位作表态发言，部署四季度攻坚和年底前销号工作。");
-        List<Long> open = tracking.track(TaskScope.all(), PUSH_DAY).stream()
+        List<Long> open = tracking.trackIssued(TaskScope.all(), PUSH_DAY).stream()
                 .filter(t -> t.status() != TaskStatus.CLOSED).map(TaskTracking::task).map(t -> t.id()).toList();
         return meetings.save(new MeetingDetails(m, true, MAIN_VENUE, speakers, MeetingService.defaultSubVenues(roster),
                 roster.stream().map(Unit::id).toList(), List.of(), open)).meeting();

@@ -21,8 +21,9 @@ import org.duban.service.tracking.TaskTracking;
 import org.duban.service.tracking.TrackingService;
 
 /**
- * The one place where figures are counted: the checklist, {@code stats}, and later charts and the bulletin all
- * ask here. Statuses, lights and overdue are derived at the day asked for, by the light rule in force.
+ * The one place where figures are counted: {@code stats}, the charts, the projector and the bulletin all ask here.
+ * Statuses, lights and overdue are derived at the day asked for, by the light rule in force, over the tasks issued
+ * by that day ({@link TrackingService#trackIssued}): a task counts from the day it was issued.
  */
 public final class StatsService {
     private final TrackingService tracking;
@@ -45,9 +46,12 @@ public final class StatsService {
         return stats(meetingId, tracking.today());
     }
 
-    /** Figures as they stood on {@code asOf}: reports, milestones and close-out steps dated later are ignored. */
+    /**
+     * Figures as they stood on {@code asOf}: tasks issued later, and reports, milestones and close-out steps dated
+     * later, are ignored.
+     */
     public Stats stats(Long meetingId, LocalDate asOf) {
-        return compute(tracking.trackForCounting(TaskScope.meeting(meetingId), asOf), units.findAll(), asOf);
+        return compute(tracking.trackIssuedForCounting(TaskScope.meeting(meetingId), asOf), units.findAll(), asOf);
     }
 
     /** Today by the service's clock (the default as-of day). */
@@ -57,7 +61,7 @@ public final class StatsService {
 
     /** The tasks of a scope as they stood on {@code asOf}: what the figures below are counted from. */
     public List<TaskTracking> tracked(StatsScope scope, LocalDate asOf) {
-        return filter(tracking.track(TaskScope.meeting(scope.meetingId()), asOf), scope);
+        return filter(tracking.trackIssued(TaskScope.meeting(scope.meetingId()), asOf), scope);
     }
 
     /** Figures for a scope (a meeting, and optionally one source) as they stood on {@code asOf}. */
@@ -72,7 +76,7 @@ public final class StatsService {
     public Ranking ranking(StatsScope scope, UnitGroup group, LocalDate asOf, LocalDate since) {
         List<Unit> roster = units.findAll();
         List<LocalDate> days = since == null ? List.of(asOf) : List.of(asOf, since);
-        Map<LocalDate, List<TaskTracking>> byDay = tracking.track(TaskScope.meeting(scope.meetingId()), days);
+        Map<LocalDate, List<TaskTracking>> byDay = tracking.trackIssued(TaskScope.meeting(scope.meetingId()), days);
         Stats now = compute(filter(byDay.get(asOf), scope), roster, asOf);
         Stats before = since == null ? null : compute(filter(byDay.get(since), scope), roster, since);
         return Ranking.of(now, before, group);
@@ -93,7 +97,7 @@ public final class StatsService {
         Unit unit = unitId == null ? null : units.findAll().stream().filter(u -> u.id() == unitId).findFirst()
                 .orElseThrow(() -> new org.duban.persistence.PersistenceException("stats.error.unitGone"));
         Map<LocalDate, List<TaskTracking>> byDay =
-                tracking.track(TaskScope.meeting(scope.meetingId()), period.days(from, to));
+                tracking.trackIssued(TaskScope.meeting(scope.meetingId()), period.days(from, to));
         List<Trend.Point> points = new ArrayList<>();
         byDay.forEach((day, list) -> points.add(point(day, filter(list, scope), unitId)));
         return new Trend(unit, period, points);

@@ -28,8 +28,15 @@ import org.duban.service.audit.AuditLog;
 
 /**
  * Reads where tasks stand on a day: loads the dated facts of every assignment in scope (one query per table) and
- * applies the light rule in force. The checklist, the detail view, {@code stats} and later the charts and the
- * bulletin all ask here, so they show the same figures.
+ * applies the light rule in force. The checklist, the detail view, {@code stats}, the charts and the bulletin all
+ * ask here, so they show the same figures.
+ *
+ * <p>Two kinds of read. Lists of tasks to work on ({@link #track}, {@link #trackForChecklist}, {@link #tasksOn})
+ * hold every task in scope, also one not issued yet on the day (a meeting still to come is entered ahead).
+ * Figures as of a day ({@link #trackIssued}, {@link #trackIssuedForCounting}) hold only the tasks issued by that
+ * day: a task and its shares do not exist before the day it was issued ({@code coalesce(task.issued_on,
+ * meeting.held_on)}, see {@link TaskRepository#issuedDates}), so a task made from a later 下沉督察 finding or
+ * issued at a later meeting is not counted in an earlier day's statistics, ranking, trend, charts or bulletin.
  */
 public final class TrackingService {
     private final AuditLog audit;
@@ -60,17 +67,25 @@ public final class TrackingService {
         return settings;
     }
 
-    /** Every task in scope as it stood on {@code day}, by meeting and 序号. */
+    /** Every task in scope as it stood on {@code day}, by meeting and 序号, also those issued after that day. */
     public List<TaskTracking> track(TaskScope scope, LocalDate day) {
-        return track(tasks.find(scope), load(scope, false), day);
+        return track(tasks.find(scope), load(scope, false), day, false);
     }
 
     /**
-     * Like {@link #track}, for counting only (statistics, charts): the tasks' long texts and the reports' texts are
-     * not read, so their fields are empty in what this returns. Statuses, lights and overdue are the same.
+     * The tasks in scope that had been issued by {@code day}, as they stood on that day, by meeting and 序号: what
+     * every figure as of a day is counted from.
      */
-    public List<TaskTracking> trackForCounting(TaskScope scope, LocalDate day) {
-        return track(tasks.findForCounting(scope), load(scope, true), day);
+    public List<TaskTracking> trackIssued(TaskScope scope, LocalDate day) {
+        return track(tasks.find(scope), load(scope, false), day, true);
+    }
+
+    /**
+     * Like {@link #trackIssued}, for counting only (statistics, charts): the tasks' long texts and the reports'
+     * texts are not read, so their fields are empty in what this returns. Statuses, lights and overdue are the same.
+     */
+    public List<TaskTracking> trackIssuedForCounting(TaskScope scope, LocalDate day) {
+        return track(tasks.findForCounting(scope), load(scope, true), day, true);
     }
 
     /**
@@ -79,7 +94,7 @@ public final class TrackingService {
      * reports otherwise reads megabytes of text to show 27,000 of them.
      */
     public List<TaskTracking> trackForChecklist(TaskScope scope, LocalDate day) {
-        List<TaskTracking> list = track(tasks.find(scope), load(scope, true), day);
+        List<TaskTracking> list = track(tasks.find(scope), load(scope, true), day, false);
         List<Long> latest = new ArrayList<>();
         for (TaskTracking t : list) {
             for (AssignmentState s : t.states()) {
@@ -103,30 +118,28 @@ public final class TrackingService {
         return result;
     }
 
-    private List<TaskTracking> track(List<Task> list, Facts facts, LocalDate day) {
+    /** The tasks of {@code list} on {@code day}; with {@code issuedOnly}, those issued by then (figures). */
+    private List<TaskTracking> track(List<Task> list, Facts facts, LocalDate day, boolean issuedOnly) {
         LightRule rule = settings.rule();
         List<TaskTracking> result = new ArrayList<>(list.size());
         for (Task t : list) {
-            result.add(trackOne(t, facts, rule, day));
+            if (!issuedOnly || facts.issuedBy(t, day)) {
+                result.add(trackOne(t, facts, rule, day));
+            }
         }
         return result;
     }
 
     /**
-     * Every task in scope as it stood on each of {@code days} (the facts are read once): for trends and for
-     * comparing two days, such as a ranking and the ranking it moved from.
+     * The tasks in scope that had been issued by each of {@code days}, as they stood on it (the facts are read
+     * once): for trends and for comparing two days, such as a ranking and the ranking it moved from.
      */
-    public Map<LocalDate, List<TaskTracking>> track(TaskScope scope, Collection<LocalDate> days) {
+    public Map<LocalDate, List<TaskTracking>> trackIssued(TaskScope scope, Collection<LocalDate> days) {
         List<Task> list = tasks.find(scope);
         Facts facts = load(scope, false);
-        LightRule rule = settings.rule();
         Map<LocalDate, List<TaskTracking>> result = new TreeMap<>();
         for (LocalDate day : days) {
-            List<TaskTracking> tracked = new ArrayList<>(list.size());
-            for (Task t : list) {
-                tracked.add(trackOne(t, facts, rule, day));
-            }
-            result.put(day, tracked);
+            result.put(day, track(list, facts, day, true));
         }
         return result;
     }
@@ -142,7 +155,7 @@ public final class TrackingService {
     /** The tasks in scope with the statuses their assignments had on {@code day}. */
     public List<Task> tasksOn(TaskScope scope, LocalDate day) {
         // the statuses need the reports' dates and percents, not their texts
-        return track(tasks.find(scope), load(scope, true), day).stream().map(TaskTracking::task).toList();
+        return track(tasks.find(scope), load(scope, true), day, false).stream().map(TaskTracking::task).toList();
     }
 
     /** One task as it stands today. */
@@ -254,6 +267,15 @@ public final class TrackingService {
         final Map<Long, List<Milestone>> milestones = new HashMap<>();
         final Map<Long, List<CloseOut>> closeOuts = new HashMap<>();
         final Map<Long, Supervision> supervision = new HashMap<>();
+
+        /**
+         * Whether the task had been issued by {@code day}: the one rule by which a task is left out of the figures
+         * of a day before it existed. A task whose day is unknown (no meeting row) counts.
+         */
+        boolean issuedBy(Task t, LocalDate day) {
+            LocalDate on = issued.get(t.id());
+            return on == null || !on.isAfter(day);
+        }
 
         AssignmentFacts of(Assignment a, Task t) {
             return new AssignmentFacts(a, Optional.ofNullable(issued.get(t.id())).orElse(null), t.deadline(),

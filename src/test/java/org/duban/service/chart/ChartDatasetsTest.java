@@ -61,7 +61,7 @@ class ChartDatasetsTest extends SampleCharts {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-29", "2026-06-30"})
+    @ValueSource(strings = {"2026-11-29", "2026-06-30", "2026-10-19"})
     void lightsByUnitAreTheHandCountedLights(String day) throws SQLException {
         LocalDate d = LocalDate.parse(day);
         Map<String, Map<String, Integer>> chart = table(data(chart(ChartKind.LIGHTS, d)));
@@ -86,11 +86,13 @@ class ChartDatasetsTest extends SampleCharts {
         };
     }
 
-    @Test
-    void statusByUnitAddsUpToEachUnitsSharesWithItsCompletedAndClosed() throws SQLException {
-        Map<String, Map<String, Integer>> chart = table(data(chart(ChartKind.STATUS, TODAY)));
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-29", "2026-10-19"})
+    void statusByUnitAddsUpToEachUnitsSharesWithItsCompletedAndClosed(String day) throws SQLException {
+        LocalDate d = LocalDate.parse(day);
+        Map<String, Map<String, Integer>> chart = table(data(chart(ChartKind.STATUS, d)));
         Map<String, int[]> expected = new LinkedHashMap<>(); // shares, completed, closed
-        for (ByHand.Share s : ByHand.shares(db.file(), TODAY)) {
+        for (ByHand.Share s : ByHand.shares(db.file(), d)) {
             int[] n = expected.computeIfAbsent(s.unit(), k -> new int[3]);
             n[0]++;
             n[1] += s.completed() ? 1 : 0;
@@ -100,10 +102,36 @@ class ChartDatasetsTest extends SampleCharts {
             Map<String, Integer> bars = chart.get(unit);
             int total = bars.values().stream().mapToInt(Integer::intValue).sum();
             int completed = bars.get("已完成(待验收)") + bars.get("已验收") + bars.get("已销号");
-            assertEquals(expected.get(unit)[0], total, unit + ": shares");
+            assertEquals(expected.get(unit)[0], total, unit + ": shares on " + day);
             assertEquals(expected.get(unit)[1], completed, unit + ": completed");
             assertEquals(expected.get(unit)[2], bars.get("已销号"), unit + ": closed");
         }
+    }
+
+    @Test
+    void aTaskMadeFromAFindingIsInTheChartsFromItsIssueDayOnly() throws SQLException {
+        String dongqiao = "东侨经济技术开发区";
+        LocalDate dayBefore = FINDING_TASK_DAY.minusDays(1);
+        int before = table(data(chart(ChartKind.STATUS, dayBefore))).get(dongqiao).values().stream()
+                .mapToInt(Integer::intValue).sum();
+        int on = table(data(chart(ChartKind.STATUS, FINDING_TASK_DAY))).get(dongqiao).values().stream()
+                .mapToInt(Integer::intValue).sum();
+        assertEquals(before + 1, on, "东侨's share of the finding's task counts from its issue day");
+        long byHand = ByHand.shares(db.file(), dayBefore).stream().filter(s -> s.unit().equals(dongqiao)).count();
+        assertEquals(byHand, before);
+        StatsScope scope = StatsScope.meeting(meetingId);
+        assertEquals(45, charts.stats().breakdown(scope, dayBefore).bySource().values().stream()
+                .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).sum());
+        assertFalse(charts.stats().breakdown(scope, dayBefore).bySource().containsKey("下沉督察"),
+                "no 下沉督察 task before the finding became one");
+        assertTrue(charts.stats().breakdown(scope, FINDING_TASK_DAY).bySource().containsKey("下沉督察"));
+        Ranking ranking = charts.stats().ranking(scope, UnitGroup.COUNTIES, FINDING_TASK_DAY, dayBefore);
+        UnitRank dq = ranking.of(TestDb.sqlLong(db.file(), "SELECT id FROM unit WHERE name = '" + dongqiao + "'"))
+                .orElseThrow();
+        assertEquals(on, dq.assignments());
+        double[] earlier = rates(dayBefore).get(dongqiao);
+        assertTrue(earlier[1] > 0, "东侨 had completed shares, so its rate depends on the count");
+        assertEquals(earlier[1] / earlier[0], dq.previousRate(), 1e-12, "the ranking's earlier day counts without it");
     }
 
     @Test
@@ -173,6 +201,13 @@ class ChartDatasetsTest extends SampleCharts {
             assertEquals(completed, d.getValue(0, c).intValue(), "completed on " + day);
             assertEquals(closed, d.getValue(1, c).intValue(), "closed on " + day);
         }
+        var points = charts.stats().trend(StatsScope.meeting(meetingId), null, TrendPeriod.MONTH, TODAY).points();
+        for (var p : points) {
+            long tasks = ByHand.shares(db.file(), p.day()).stream().map(ByHand.Share::taskId).distinct().count();
+            assertEquals(tasks, p.total(), "tasks issued by " + p.day());
+        }
+        assertEquals(45, points.get(points.size() - 5).total(), "July: the meeting's 45");
+        assertEquals(46, points.get(points.size() - 2).total(), "October: and the finding's task");
         assertEquals(TODAY, ((ChartKey) d.getColumnKey(d.getColumnCount() - 1)).value(), "the last point is the day");
     }
 

@@ -4,14 +4,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.duban.persistence.Database;
 import org.duban.service.stats.StatsService;
+import org.duban.testing.LaterTasks;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sample database (its year replayed to 2026-11-29) and the chart service over it, once per test class. */
+/**
+ * The sample database (its year replayed to 2026-11-29) with a task made from a 下沉督察 finding on
+ * {@link #FINDING_TASK_DAY}, and the chart service over it, once per test class.
+ */
 abstract class SampleCharts {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    static final LocalDate FINDING_TASK_DAY = LocalDate.of(2026, 10, 20);
     @TempDir
     static Path dir;
     static Database db;
@@ -21,6 +26,7 @@ abstract class SampleCharts {
     @BeforeAll
     static void sample() {
         db = TestDb.withSample(dir);
+        LaterTasks.fromFinding(db, FINDING_TASK_DAY);
         charts = new ChartService(new StatsService(db));
         meetingId = TestDb.sqlLong(db.file(), "SELECT id FROM meeting");
     }

@@ -33,7 +33,7 @@ class TrackingReadPathsTest {
             TaskScope scope = TaskScope.meeting(meeting);
             List<TaskTracking> full = tracking.track(scope, day);
             List<TaskTracking> checklist = tracking.trackForChecklist(scope, day);
-            List<TaskTracking> counting = tracking.trackForCounting(scope, day);
+            List<TaskTracking> counting = tracking.trackIssuedForCounting(scope, day);
             assertEquals(200, full.size());
             int withReport = 0;
             for (int i = 0; i < full.size(); i++) {
