@@ -1,8 +1,6 @@
 package org.duban.i18n;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
 
@@ -58,14 +56,7 @@ public final class Messages {
 
     /** The text for {@code key}, with {@link MessageFormat} arguments filled in. */
     public static String tr(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
         // Always through MessageFormat, so that every pattern follows one quoting rule ('' for an apostrophe).
-        MessageFormat format = new MessageFormat(pattern, locale);
-        return format.format(args);
+        return Translator.window().tr(key, args);
     }
 }

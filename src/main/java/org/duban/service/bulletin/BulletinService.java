@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
 import org.duban.model.AuditEntity;
 import org.duban.model.IssuedBulletin;
 import org.duban.model.Unit;
@@ -113,9 +114,12 @@ public final class BulletinService {
     /** Type sizes of a chart set across an A4 text column (the charts' own are for a 1280 × 720 slide). */
     static final double PAGE_TYPE = 1.8;
 
-    /** The ranking chart of a bulletin, made by the charts service, with type sized for the page. */
+    /**
+     * The ranking chart of a bulletin, made by the charts service, with type sized for the page; in Chinese, as the
+     * bulletin is, whatever the window's language.
+     */
     public static JFreeChart chart(Bulletin b) {
-        return new ProgressCharts(ChartStyle.screen().scaled(PAGE_TYPE)).ranking(b.counties());
+        return new ProgressCharts(ChartStyle.screen().scaled(PAGE_TYPE), Messages.CHINESE).ranking(b.counties());
     }
 
     /** The bulletin's words and table, with its chart. */

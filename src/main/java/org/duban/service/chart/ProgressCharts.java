@@ -8,8 +8,9 @@ import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.duban.i18n.Messages;
+import org.duban.i18n.Translator;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
@@ -37,28 +38,55 @@ import org.jfree.data.category.DefaultCategoryDataset;
  *
  * <p>Every chart carries the stamp "截至 YYYY年M月D日" under its title. Building is cheap; drawing is not, and
  * happens wherever the chart is drawn ({@link ChartRenderer}, or the window's chart viewer).
+ *
+ * <p>The words (titles, axes, legends, the stamp, dates) are the window's language unless a language is given: a
+ * bulletin and a meeting pack are Chinese whatever the window shows.
  */
 public final class ProgressCharts {
     private final ChartStyle style;
     private final ChartLook look;
+    private final Translator words;
 
+    /** Charts in the window's language. */
     public ProgressCharts(ChartStyle style) {
+        this(style, Translator.window());
+    }
+
+    /** Charts in {@code language} (e.g. {@link org.duban.i18n.Messages#CHINESE} for official documents). */
+    public ProgressCharts(ChartStyle style, Locale language) {
+        this(style, Translator.of(language));
+    }
+
+    private ProgressCharts(ChartStyle style, Translator words) {
         this.style = style;
         this.look = new ChartLook(style);
+        this.words = words;
     }
 
     public ChartStyle style() {
         return style;
     }
 
-    /** "截至 2026年11月29日". */
+    /** "截至 2026年11月29日", in the window's language. */
     public static String asOfStamp(LocalDate day) {
-        return Messages.tr("chart.asOf", formatDate(day));
+        return stamp(Translator.window(), day);
     }
 
-    /** "2026年11月29日" (in English: 29 November 2026). */
+    /** "2026年11月29日" (in English: 29 November 2026), in the window's language. */
     public static String formatDate(LocalDate day) {
-        return day.format(DateTimeFormatter.ofPattern(Messages.tr("chart.dateFormat"), Messages.locale()));
+        return date(Translator.window(), day);
+    }
+
+    private static String stamp(Translator words, LocalDate day) {
+        return words.tr("chart.asOf", date(words, day));
+    }
+
+    private static String date(Translator words, LocalDate day) {
+        return day.format(DateTimeFormatter.ofPattern(words.tr("chart.dateFormat"), words.locale()));
+    }
+
+    private String tr(String key, Object... args) {
+        return words.tr(key, args);
     }
 
     /** Each unit's shares by status, as stacked bars (units of {@code group} that hold shares, roster order). */
@@ -71,11 +99,11 @@ public final class ProgressCharts {
                 data.addValue(u.count(s), row, unitKey(u.unit()));
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(Messages.tr("chart.title.status"), null,
-                Messages.tr("chart.axis.assignments"), data, PlotOrientation.VERTICAL, true, true, false);
+        JFreeChart chart = ChartFactory.createStackedBarChart(tr("chart.title.status"), null,
+                tr("chart.axis.assignments"), data, PlotOrientation.VERTICAL, true, true, false);
         StackedBarRenderer r = look.stackedBars(chart, s -> style.status((TaskStatus) s.value()));
         r.setMaximumBarWidth(0.09);
-        look.finish(chart, asOfStamp(stats.asOf()), units.size());
+        look.finish(chart, stamp(words, stats.asOf()), units.size());
         return chart;
     }
 
@@ -84,16 +112,16 @@ public final class ProgressCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<UnitStats> units = units(stats, group);
         for (WarningLight l : WarningLight.values()) {
-            ChartKey row = new ChartKey(l, Messages.tr("light." + l.name()), l.ordinal());
+            ChartKey row = new ChartKey(l, tr("light." + l.name()), l.ordinal());
             for (UnitStats u : units) {
                 data.addValue(u.count(l), row, unitKey(u.unit()));
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(Messages.tr("chart.title.lights"), null,
-                Messages.tr("chart.axis.assignments"), data, PlotOrientation.VERTICAL, true, true, false);
+        JFreeChart chart = ChartFactory.createStackedBarChart(tr("chart.title.lights"), null,
+                tr("chart.axis.assignments"), data, PlotOrientation.VERTICAL, true, true, false);
         StackedBarRenderer r = look.stackedBars(chart, s -> style.light((WarningLight) s.value()));
         r.setMaximumBarWidth(0.09);
-        look.finish(chart, asOfStamp(stats.asOf()), units.size());
+        look.finish(chart, stamp(words, stats.asOf()), units.size());
         return chart;
     }
 
@@ -103,29 +131,29 @@ public final class ProgressCharts {
      */
     public JFreeChart ranking(Ranking ranking) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        ChartKey series = new ChartKey("rate", Messages.tr("chart.axis.rate"), 0);
+        ChartKey series = new ChartKey("rate", tr("chart.axis.rate"), 0);
         int order = 0;
         for (UnitRank r : ranking.rows()) {
             String mark = ranking.since() == null ? "" : r.changeMark();
-            ChartKey column = new ChartKey(r.unit(), Messages.tr("chart.ranking.row", r.rank(),
+            ChartKey column = new ChartKey(r.unit(), tr("chart.ranking.row", r.rank(),
                     r.unit().shortName(), mark).strip(), order++);
             data.addValue(100.0 * r.rate(), series, column);
         }
-        JFreeChart chart = ChartFactory.createBarChart(Messages.tr("chart.title.ranking"), null,
-                Messages.tr("chart.axis.rate"), data, PlotOrientation.HORIZONTAL, false, true, false);
+        JFreeChart chart = ChartFactory.createBarChart(tr("chart.title.ranking"), null,
+                tr("chart.axis.rate"), data, PlotOrientation.HORIZONTAL, false, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = look.bars(chart, style.bar(), (row, col) -> {
             UnitRank u = ranking.rows().get(col);
-            return Messages.tr("chart.ranking.value", String.format("%.1f", 100 * u.rate()), u.completed(),
+            return tr("chart.ranking.value", String.format("%.1f", 100 * u.rate()), u.completed(),
                     u.assignments());
         });
         r.setMaximumBarWidth(0.08);
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setRange(0, 118); // room for the labels right of a full bar
         axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
-        String stamp = asOfStamp(ranking.asOf());
+        String stamp = stamp(words, ranking.asOf());
         if (ranking.since() != null) {
-            stamp = Messages.tr("chart.ranking.subtitle", stamp, formatDate(ranking.since()));
+            stamp = tr("chart.ranking.subtitle", stamp, date(words, ranking.since()));
         }
         look.finish(chart, stamp, ranking.rows().size());
         return chart;
@@ -134,24 +162,24 @@ public final class ProgressCharts {
     /** Completed and closed at the end of each period: the whole city's tasks, or one unit's shares. */
     public JFreeChart trend(Trend trend) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        ChartKey completed = new ChartKey("completed", Messages.tr("chart.series.completed"), 0);
-        ChartKey closed = new ChartKey("closed", Messages.tr("chart.series.closed"), 1);
+        ChartKey completed = new ChartKey("completed", tr("chart.series.completed"), 0);
+        ChartKey closed = new ChartKey("closed", tr("chart.series.closed"), 1);
         List<Trend.Point> points = trend.points();
         boolean years = !points.isEmpty() && points.get(0).day().getYear() != points.get(points.size() - 1).day().getYear();
-        String pattern = Messages.tr(switch (trend.period()) {
+        String pattern = tr(switch (trend.period()) {
             case WEEK -> "chart.trend.weekFormat";
             case MONTH -> years ? "chart.trend.monthYearFormat" : "chart.trend.monthFormat";
         });
-        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, Messages.locale());
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, words.locale());
         int order = 0;
         for (Trend.Point p : points) {
             ChartKey column = new ChartKey(p.day(), p.day().format(f), order++);
             data.addValue(p.completed(), completed, column);
             data.addValue(p.closed(), closed, column);
         }
-        String who = trend.unit() == null ? Messages.tr("chart.trend.city") : trend.unit().name();
-        JFreeChart chart = ChartFactory.createLineChart(Messages.tr("chart.title.trend", who), null,
-                Messages.tr(trend.unit() == null ? "chart.axis.tasks" : "chart.axis.assignments"), data,
+        String who = trend.unit() == null ? tr("chart.trend.city") : trend.unit().name();
+        JFreeChart chart = ChartFactory.createLineChart(tr("chart.title.trend", who), null,
+                tr(trend.unit() == null ? "chart.axis.tasks" : "chart.axis.assignments"), data,
                 PlotOrientation.VERTICAL, true, true, false);
         look.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -168,7 +196,7 @@ public final class ProgressCharts {
         look.integerAxis(plot);
         int total = points.isEmpty() ? 0 : points.get(points.size() - 1).total();
         LocalDate last = points.isEmpty() ? null : points.get(points.size() - 1).day();
-        String stamp = last == null ? "" : Messages.tr("chart.trend.subtitle", asOfStamp(last), total);
+        String stamp = last == null ? "" : tr("chart.trend.subtitle", stamp(words, last), total);
         look.finish(chart, stamp, points.size());
         return chart;
     }
@@ -189,15 +217,15 @@ public final class ProgressCharts {
             ChartKey row = statusKey(s);
             int order = 0;
             for (Map.Entry<String, Map<TaskStatus, Integer>> e : counts.entrySet()) {
-                String label = e.getKey().isBlank() ? Messages.tr("chart.category.none") : e.getKey();
+                String label = e.getKey().isBlank() ? tr("chart.category.none") : e.getKey();
                 data.addValue(e.getValue().getOrDefault(s, 0), row, new ChartKey(e.getKey(), label, order++));
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(Messages.tr(titleKey), null,
-                Messages.tr("chart.axis.tasks"), data, PlotOrientation.HORIZONTAL, true, true, false);
+        JFreeChart chart = ChartFactory.createStackedBarChart(tr(titleKey), null,
+                tr("chart.axis.tasks"), data, PlotOrientation.HORIZONTAL, true, true, false);
         StackedBarRenderer r = look.stackedBars(chart, s -> style.status((TaskStatus) s.value()));
         r.setMaximumBarWidth(0.12);
-        look.finish(chart, asOfStamp(asOf), 0);
+        look.finish(chart, stamp(words, asOf), 0);
         return chart;
     }
 
@@ -205,8 +233,8 @@ public final class ProgressCharts {
         return stats.units().stream().filter(u -> group.contains(u.unit()) && u.assignments() > 0).toList();
     }
 
-    private static ChartKey statusKey(TaskStatus s) {
-        return new ChartKey(s, Messages.tr("status." + s.name()), s.ordinal());
+    private ChartKey statusKey(TaskStatus s) {
+        return new ChartKey(s, tr("status." + s.name()), s.ordinal());
     }
 
     private static ChartKey unitKey(Unit u) {

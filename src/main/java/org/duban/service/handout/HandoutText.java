@@ -1,21 +1,17 @@
 package org.duban.service.handout;
 
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
-import org.duban.i18n.Messages;
+import org.duban.i18n.Translator;
 
 /**
  * The words printed on a handout. A handout is an official document in simplified Chinese, so its words
  * come from the Chinese bundle ({@code handout.doc.*} keys) whatever language the program's window uses.
  */
 public final class HandoutText {
-    private static final ResourceBundle CHINESE = Messages.load(Messages.CHINESE);
-
     private HandoutText() {
     }
 
     public static String tr(String key, Object... args) {
-        return new MessageFormat(CHINESE.getString(key), Messages.CHINESE).format(args);
+        return Translator.chinese().tr(key, args);
     }
 
     private static final String DIGITS = "零一二三四五六七八九";

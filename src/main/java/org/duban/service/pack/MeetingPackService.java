@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.persistence.Database;
@@ -99,7 +100,6 @@ public final class MeetingPackService {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new LocalizedException("handout.error.notAFolder", folder);
         }
-        Map<String, JFreeChart> charts = new LinkedHashMap<>();
         List<Meeting> ledgers = ledgerMeetings(m, data.tasks());
         int total = units.size() + 1 + 2 + 5 + ledgers.size();
         int[] done = {0};
@@ -122,13 +122,7 @@ public final class MeetingPackService {
             progress.update(++done[0], total, file.getFileName().toString());
         }
 
-        ProgressCharts slides = new ProgressCharts(ChartStyle.screen());
-        StatsScope scope = StatsScope.all();
-        charts.put("pack.doc.chart.ranking", slides.ranking(bulletin.counties()));
-        charts.put("pack.doc.chart.status", slides.status(bulletin.stats(), UnitGroup.COUNTIES));
-        charts.put("pack.doc.chart.lights", slides.lights(bulletin.stats(), UnitGroup.COUNTIES));
-        charts.put("pack.doc.chart.trend", slides.trend(stats.trend(scope, null, TrendPeriod.MONTH, asOf)));
-        charts.put("pack.doc.chart.source", slides.bySource(stats.breakdown(scope, asOf)));
+        Map<String, JFreeChart> charts = slides(bulletin);
         Path chartDir = folder.resolve(HandoutText.tr("pack.doc.chartFolder"));
         int n = 1;
         for (var e : charts.entrySet()) {
@@ -149,6 +143,23 @@ public final class MeetingPackService {
         }
         progress.update(total, total, "");
         return new Result(folder, asOf, units.size(), files, bulletin);
+    }
+
+    /**
+     * The pack's slides, by the key of their file name: drawn from the bulletin's figures (and the trend and
+     * breakdown to its day), in Chinese like every file of the pack, whatever the window's language.
+     */
+    Map<String, JFreeChart> slides(Bulletin bulletin) {
+        ProgressCharts slides = new ProgressCharts(ChartStyle.screen(), Messages.CHINESE);
+        StatsScope scope = StatsScope.all();
+        LocalDate asOf = bulletin.asOf();
+        Map<String, JFreeChart> charts = new LinkedHashMap<>();
+        charts.put("pack.doc.chart.ranking", slides.ranking(bulletin.counties()));
+        charts.put("pack.doc.chart.status", slides.status(bulletin.stats(), UnitGroup.COUNTIES));
+        charts.put("pack.doc.chart.lights", slides.lights(bulletin.stats(), UnitGroup.COUNTIES));
+        charts.put("pack.doc.chart.trend", slides.trend(stats.trend(scope, null, TrendPeriod.MONTH, asOf)));
+        charts.put("pack.doc.chart.source", slides.bySource(stats.breakdown(scope, asOf)));
+        return charts;
     }
 
     /** The meetings whose ledgers go in the pack: the meeting itself, or those that issued the tasks it reviewed. */
