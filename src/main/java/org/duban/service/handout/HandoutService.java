@@ -69,9 +69,13 @@ public final class HandoutService {
         return read(meeting, tracking.today());
     }
 
-    /** The same with the statuses of {@code day} (a meeting pack prepared for that day). */
+    /**
+     * What a meeting pack hands out: the meeting's tasks issued by its day (none added later), with the statuses
+     * of {@code day} (the pack's day).
+     */
     public MeetingData read(Meeting meeting, LocalDate day) {
-        return new MeetingData(meeting, tracking.tasksOn(TaskScope.of(meeting), day), units.findAll());
+        return new MeetingData(meeting, tracking.tasksOn(TaskScope.of(meeting), day, meeting.heldOn()),
+                units.findAll());
     }
 
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */

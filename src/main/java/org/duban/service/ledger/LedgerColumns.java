@@ -2,7 +2,7 @@ package org.duban.service.ledger;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.duban.i18n.Messages;
+import org.duban.i18n.Translator;
 import org.duban.model.Deadline;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
@@ -16,7 +16,13 @@ public final class LedgerColumns {
     private LedgerColumns() {
     }
 
+    /** The columns in the window's language. */
     public static List<LedgerColumn> standard() {
+        return standard(Translator.window());
+    }
+
+    /** The columns with the statuses and phrases in {@code words}' language (the headings are the exporter's). */
+    public static List<LedgerColumn> standard(Translator words) {
         return List.of(
                 new LedgerColumn("task.field.seq", 6, r -> LedgerColumn.Cell.centered(String.valueOf(r.task().seq()))),
                 new LedgerColumn("task.field.source", 14, r -> LedgerColumn.Cell.of(r.task().source())),
@@ -30,24 +36,25 @@ public final class LedgerColumns {
                 new LedgerColumn("task.field.leader", 14, r -> LedgerColumn.Cell.of(r.task().leader())),
                 new LedgerColumn("task.field.deadline", 14, r -> LedgerColumn.Cell.of(r.task().deadline().phrase())),
                 new LedgerColumn("task.field.remarks", 12, r -> LedgerColumn.Cell.of(r.task().remarks())),
-                new LedgerColumn("ledger.column.dueDate", 12, r -> LedgerColumn.Cell.centered(due(r.task().deadline()))),
+                new LedgerColumn("ledger.column.dueDate", 12,
+                        r -> LedgerColumn.Cell.centered(due(words, r.task().deadline()))),
                 new LedgerColumn("task.field.status", 12, r -> LedgerColumn.Cell.filled(
-                        Messages.tr("status." + r.task().status().name()), statusFill(r.task().status()))),
-                new LedgerColumn("ledger.column.unitStatuses", 24, LedgerColumns::unitStatuses));
+                        words.tr("status." + r.task().status().name()), statusFill(r.task().status()))),
+                new LedgerColumn("ledger.column.unitStatuses", 24, r -> unitStatuses(words, r)));
     }
 
-    private static String due(Deadline d) {
+    private static String due(Translator words, Deadline d) {
         if (d.isOngoing()) {
-            return Messages.tr("ledger.due.ongoing");
+            return words.tr("ledger.due.ongoing");
         }
         return d.dueDate().map(Object::toString)
-                .orElse(d.isImmediate() ? Messages.tr("ledger.due.immediate") : "");
+                .orElse(d.isImmediate() ? words.tr("ledger.due.immediate") : "");
     }
 
-    private static LedgerColumn.Cell unitStatuses(LedgerRow r) {
+    private static LedgerColumn.Cell unitStatuses(Translator words, LedgerRow r) {
         return LedgerColumn.Cell.of(r.units().stream()
-                .map(u -> Messages.tr("ledger.unitStatus", u.name(),
-                        Messages.tr("status." + r.unitStatuses().getOrDefault(u, TaskStatus.NOT_STARTED).name())))
+                .map(u -> words.tr("ledger.unitStatus", u.name(),
+                        words.tr("status." + r.unitStatuses().getOrDefault(u, TaskStatus.NOT_STARTED).name())))
                 .collect(Collectors.joining("\n")));
     }
 

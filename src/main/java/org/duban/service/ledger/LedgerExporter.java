@@ -12,7 +12,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.duban.i18n.Messages;
+import org.duban.i18n.Translator;
 import org.duban.model.Assignment;
 import org.duban.model.Meeting;
 import org.duban.model.Task;
@@ -35,27 +35,30 @@ public final class LedgerExporter {
     /** Statuses as they stand today, like the checklist shows them (the stored one is from the last change). */
     private final TrackingService tracking;
     private final UnitRepository units;
+    private final Translator words;
     private final List<LedgerColumn> columns;
 
-    public LedgerExporter(Database db, List<LedgerColumn> columns) {
-        this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
-        this.units = new UnitRepository(db);
-        this.columns = List.copyOf(columns);
+    /** In the window's language, with the computer's clock. */
+    public LedgerExporter(Database db) {
+        this(new AuditLog(db, java.time.Clock.systemDefaultZone()), Translator.window());
     }
 
-    public LedgerExporter(Database db) {
-        this(db, LedgerColumns.standard());
+    /** In {@code words}' language (a meeting pack's ledger is Chinese), with the clock of {@code audit}. */
+    public LedgerExporter(AuditLog audit, Translator words) {
+        this.tracking = new TrackingService(audit);
+        this.units = new UnitRepository(audit.database());
+        this.words = words;
+        this.columns = LedgerColumns.standard(words);
     }
 
     /** The ledger rows of a meeting, in 序号 order. */
     public List<LedgerRow> rows(long meetingId) {
-        return rows(meetingId, tracking.today());
+        return rows(tracking.tasksOn(TaskScope.meeting(meetingId), tracking.today()));
     }
 
-    /** The ledger rows of a meeting with the statuses of {@code day}, in 序号 order. */
-    public List<LedgerRow> rows(long meetingId, LocalDate day) {
+    private List<LedgerRow> rows(List<Task> tasks) {
         Map<Long, Unit> byId = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        return tracking.tasksOn(TaskScope.meeting(meetingId), day).stream().map(t -> row(t, byId)).toList();
+        return tasks.stream().map(t -> row(t, byId)).toList();
     }
 
     private static LedgerRow row(Task t, Map<Long, Unit> byId) {
@@ -68,29 +71,40 @@ public final class LedgerExporter {
         return new LedgerRow(t, us, statuses);
     }
 
-    /** Writes the meeting's ledger to {@code out}; returns the number of tasks written. */
+    /** Writes the meeting's ledger as it stands today (every task, today's statuses); returns the tasks written. */
     public int export(Meeting meeting, Path out) {
-        return export(meeting, out, tracking.today());
+        LocalDate today = tracking.today();
+        return write(meeting, rows(meeting.id()), out, today);
     }
 
-    /** Writes the meeting's ledger as it stood on {@code day} (a meeting pack's day). */
-    public int export(Meeting meeting, Path out, LocalDate day) {
-        List<LedgerRow> rows = rows(meeting.id(), day);
+    /**
+     * Writes the meeting's ledger as it stood on {@code day} (a meeting pack's day): the tasks issued by
+     * {@code issuedBy} (the pack's meeting's day) with the statuses of {@code day}. The title says which day the
+     * statuses are of, and the day it was written.
+     */
+    public int export(Meeting meeting, Path out, LocalDate day, LocalDate issuedBy) {
+        return write(meeting, rows(tracking.tasksOn(TaskScope.meeting(meeting.id()), day, issuedBy)), out, day);
+    }
+
+    private int write(Meeting meeting, List<LedgerRow> rows, Path out, LocalDate day) {
+        LocalDate today = tracking.today();
+        String heading = day.equals(today)
+                ? words.tr("ledger.title", meeting.title(), meeting.heldOn(), today, rows.size())
+                : words.tr("ledger.titleAsOf", meeting.title(), meeting.heldOn(), day, today, rows.size());
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxWriting.Styles styles = XlsxWriting.styles(wb);
-            Sheet sheet = wb.createSheet(Messages.tr("ledger.sheet"));
+            Sheet sheet = wb.createSheet(words.tr("ledger.sheet"));
             int last = columns.size() - 1;
 
             Row title = sheet.createRow(0);
             title.setHeightInPoints(30);
-            styles.text(title.createCell(0), Messages.tr("ledger.title", meeting.title(), meeting.heldOn(),
-                    day, rows.size()), styles.title);
+            styles.text(title.createCell(0), heading, styles.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
 
             Row header = sheet.createRow(HEADER_ROW);
             for (int c = 0; c <= last; c++) {
                 LedgerColumn col = columns.get(c);
-                styles.text(header.createCell(c), Messages.tr(col.headerKey()), styles.header);
+                styles.text(header.createCell(c), words.tr(col.headerKey()), styles.header);
                 XlsxWriting.width(sheet, c, col.width());
             }
             int[] widths = columns.stream().mapToInt(LedgerColumn::width).toArray();

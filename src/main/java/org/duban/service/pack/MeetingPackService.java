@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
+import org.duban.i18n.Translator;
 import org.duban.model.Meeting;
 import org.duban.model.Task;
-import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.bulletin.Bulletin;
 import org.duban.service.bulletin.BulletinService;
@@ -41,18 +41,18 @@ public final class MeetingPackService {
     static final int SLIDE_WIDTH = ChartRenderer.DEFAULT_WIDTH;
     static final int SLIDE_HEIGHT = ChartRenderer.DEFAULT_HEIGHT;
 
-    private final Database db;
+    private final AuditLog audit;
     private final MeetingService meetings;
     private final BulletinService bulletins;
     private final StatsService stats;
     private final HandoutService handouts;
 
     public MeetingPackService(AuditLog audit) {
-        this.db = audit.database();
+        this.audit = audit;
         this.meetings = new MeetingService(audit);
         this.bulletins = new BulletinService(audit);
         this.stats = new StatsService(audit);
-        this.handouts = new HandoutService(db);
+        this.handouts = new HandoutService(audit.database());
     }
 
     /** Reports progress: {@code done} of {@code total} steps, and what is being written. */
@@ -132,12 +132,12 @@ public final class MeetingPackService {
             progress.update(++done[0], total, file.getFileName().toString());
         }
 
-        LedgerExporter ledger = new LedgerExporter(db);
+        LedgerExporter ledger = new LedgerExporter(audit, Translator.chinese());
         for (Meeting lm : ledgers) {
             String name = ledgers.size() == 1 ? HandoutText.tr("pack.doc.ledger", asOf.toString())
                     : HandoutText.tr("pack.doc.ledgerOf", asOf.toString(), lm.heldOn().toString());
             Path file = folder.resolve(name);
-            ledger.export(lm, file, asOf);
+            ledger.export(lm, file, asOf, m.heldOn());
             files.add(file);
             progress.update(++done[0], total, file.getFileName().toString());
         }

@@ -69,7 +69,7 @@ public final class TrackingService {
 
     /** Every task in scope as it stood on {@code day}, by meeting and 序号, also those issued after that day. */
     public List<TaskTracking> track(TaskScope scope, LocalDate day) {
-        return track(tasks.find(scope), load(scope, false), day, false);
+        return track(tasks.find(scope), load(scope, false), day, null);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class TrackingService {
      * every figure as of a day is counted from.
      */
     public List<TaskTracking> trackIssued(TaskScope scope, LocalDate day) {
-        return track(tasks.find(scope), load(scope, false), day, true);
+        return track(tasks.find(scope), load(scope, false), day, day);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class TrackingService {
      * texts are not read, so their fields are empty in what this returns. Statuses, lights and overdue are the same.
      */
     public List<TaskTracking> trackIssuedForCounting(TaskScope scope, LocalDate day) {
-        return track(tasks.findForCounting(scope), load(scope, true), day, true);
+        return track(tasks.findForCounting(scope), load(scope, true), day, day);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class TrackingService {
      * reports otherwise reads megabytes of text to show 27,000 of them.
      */
     public List<TaskTracking> trackForChecklist(TaskScope scope, LocalDate day) {
-        List<TaskTracking> list = track(tasks.find(scope), load(scope, true), day, false);
+        List<TaskTracking> list = track(tasks.find(scope), load(scope, true), day, null);
         List<Long> latest = new ArrayList<>();
         for (TaskTracking t : list) {
             for (AssignmentState s : t.states()) {
@@ -118,12 +118,12 @@ public final class TrackingService {
         return result;
     }
 
-    /** The tasks of {@code list} on {@code day}; with {@code issuedOnly}, those issued by then (figures). */
-    private List<TaskTracking> track(List<Task> list, Facts facts, LocalDate day, boolean issuedOnly) {
+    /** The tasks of {@code list} on {@code day}: those issued by {@code issuedBy}, or all when it is null. */
+    private List<TaskTracking> track(List<Task> list, Facts facts, LocalDate day, LocalDate issuedBy) {
         LightRule rule = settings.rule();
         List<TaskTracking> result = new ArrayList<>(list.size());
         for (Task t : list) {
-            if (!issuedOnly || facts.issuedBy(t, day)) {
+            if (issuedBy == null || facts.issuedBy(t, issuedBy)) {
                 result.add(trackOne(t, facts, rule, day));
             }
         }
@@ -139,7 +139,7 @@ public final class TrackingService {
         Facts facts = load(scope, false);
         Map<LocalDate, List<TaskTracking>> result = new TreeMap<>();
         for (LocalDate day : days) {
-            result.put(day, track(list, facts, day, true));
+            result.put(day, track(list, facts, day, day));
         }
         return result;
     }
@@ -155,7 +155,15 @@ public final class TrackingService {
     /** The tasks in scope with the statuses their assignments had on {@code day}. */
     public List<Task> tasksOn(TaskScope scope, LocalDate day) {
         // the statuses need the reports' dates and percents, not their texts
-        return track(tasks.find(scope), load(scope, true), day, false).stream().map(TaskTracking::task).toList();
+        return track(tasks.find(scope), load(scope, true), day, null).stream().map(TaskTracking::task).toList();
+    }
+
+    /**
+     * The tasks in scope issued by {@code issuedBy}, with the statuses their assignments had on {@code day}: what a
+     * meeting pack lists, the tasks on the meeting's table (issued by its day) as they stood on the pack's day.
+     */
+    public List<Task> tasksOn(TaskScope scope, LocalDate day, LocalDate issuedBy) {
+        return track(tasks.find(scope), load(scope, true), day, issuedBy).stream().map(TaskTracking::task).toList();
     }
 
     /** One task as it stands today. */

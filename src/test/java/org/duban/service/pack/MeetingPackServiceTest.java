@@ -16,16 +16,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingDetails;
 import org.duban.model.MeetingKind;
+import org.duban.model.Task;
+import org.duban.persistence.TaskScope;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.handout.HandoutService;
+import org.duban.service.handout.HandoutText;
+import org.duban.service.tracking.TrackingService;
 import org.duban.service.meetings.MeetingService;
+import org.duban.testing.LaterTasks;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +124,50 @@ class MeetingPackServiceTest {
         }
         assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin WHERE as_of = '2026-09-29'"),
                 "the pack's bulletin replaces the one issued for that day");
+    }
+
+    @Test
+    void aPastMeetingsLedgerIsOfTheMeetingsDayAndAgreesWithItsBulletin() throws Exception {
+        Task later = LaterTasks.fromFinding(db, LocalDate.of(2026, 10, 20));
+        Meeting push = push();
+        MeetingPackService.Result r = new MeetingPackService(audit).write(push.id(), dir.resolve("out"),
+                MeetingPackService.Progress.NONE);
+        LocalDate day = LocalDate.of(2026, 9, 29);
+        List<Task> then = new TrackingService(audit).tasksOn(TaskScope.meeting(later.meetingId()), day);
+        List<Task> today = new TrackingService(audit).tasksToday(later.meetingId());
+        try (InputStream in = Files.newInputStream(r.folder().resolve("台账-2026-09-29.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheetAt(0);
+            String title = sheet.getRow(0).getCell(0).getStringCellValue();
+            assertTrue(title.contains("截至2026-09-29（状态为当日情况）"), title);
+            assertTrue(title.contains("导出日期：2026-11-29"), title);
+            assertTrue(title.contains("共 45 项"), title);
+            assertEquals(r.bulletin().stats().tasks(), sheet.getLastRowNum() - 1,
+                    "the ledger lists the tasks the bulletin counts: not the finding's task issued after the meeting");
+            int status = column(sheet.getRow(1), "状态");
+            int seq = column(sheet.getRow(1), "序号");
+            int differ = 0;
+            for (int i = 2; i <= sheet.getLastRowNum(); i++) {
+                Row row = sheet.getRow(i);
+                int n = Integer.parseInt(row.getCell(seq).getStringCellValue());
+                assertTrue(n != later.seq(), "the finding's task is not in the ledger of 2026-09-29");
+                Task t = then.stream().filter(x -> x.seq() == n).findFirst().orElseThrow();
+                assertEquals(HandoutText.tr("status." + t.status().name()), row.getCell(status).getStringCellValue(),
+                        "序号 " + n + " as it stood on 2026-09-29");
+                Task now = today.stream().filter(x -> x.seq() == n).findFirst().orElseThrow();
+                differ += now.status() != t.status() ? 1 : 0;
+            }
+            assertTrue(differ > 0, "the sample moved on after the meeting, so the day's statuses show");
+        }
+    }
+
+    private static int column(Row header, String name) {
+        for (int c = 0; c < header.getLastCellNum(); c++) {
+            if (header.getCell(c).getStringCellValue().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError(name);
     }
 
     @Test

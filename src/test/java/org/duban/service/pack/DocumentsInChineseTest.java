@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
@@ -30,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With the window in English ({@code --lang en}), the charts of a bulletin and of a meeting pack are still drawn
- * in Chinese, as the documents they go into are; the dashboard's charts follow the window.
+ * With the window in English ({@code --lang en}), the charts of a bulletin and the files of a meeting pack are
+ * still in Chinese, as the documents they go into are; the dashboard's charts follow the window.
  */
-class DocumentChartsLanguageTest {
+class DocumentsInChineseTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 29);
     @TempDir
     Path dir;
@@ -95,7 +100,31 @@ class DocumentChartsLanguageTest {
         Bulletin b = new BulletinService(audit).prepare(null, DAY);
         Map<String, JFreeChart> slides = new MeetingPackService(audit).slides(b);
         assertEquals(5, slides.size());
-        slides.forEach(DocumentChartsLanguageTest::assertChinese);
+        slides.forEach(DocumentsInChineseTest::assertChinese);
+    }
+
+    @Test
+    void thePacksLedgerIsChineseUnderAnEnglishWindow() throws Exception {
+        long push = TestDb.sqlLong(db.file(), "SELECT id FROM meeting WHERE kind = 'PUSH'");
+        MeetingPackService.Result r = new MeetingPackService(audit).write(push, dir.resolve("out"),
+                MeetingPackService.Progress.NONE);
+        try (InputStream in = Files.newInputStream(r.folder().resolve("台账-2026-09-29.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertEquals("台账", sheet.getSheetName());
+            assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().contains("任务台账"));
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                for (Cell c : sheet.getRow(i)) {
+                    cells.add(c.getStringCellValue());
+                }
+            }
+            assertEquals("序号", cells.get(0));
+            assertTrue(cells.containsAll(List.of("状态", "各单位状态", "已销号")), cells.subList(0, 15).toString());
+            for (String c : cells) {
+                assertFalse(c.matches(".*\\b(Closed|Completed|schedule|Not started|Ongoing)\\b.*"), c);
+            }
+        }
     }
 
     @Test
