@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
@@ -59,6 +60,28 @@ class BulletinCommandTest {
                 dir.resolve("草稿.docx").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("未记为已发布"), r.out());
+        assertEquals(before, bulletins());
+    }
+
+    @Test
+    void aDraftForADayBeforeAnIssuedBulletinTakesNoNumberAndSuchADayCannotBeIssued() throws Exception {
+        Path draft = dir.resolve("八月草稿.docx");
+        CliRunner.Result r = CliRunner.run("--db", db, "bulletin", "--as-of", "2026-08-01", "--draft", "--out",
+                draft.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("已生成通报草稿（截至 2026-08-01，不编期号）"), r.out());
+        try (InputStream in = Files.newInputStream(draft); XWPFDocument d = new XWPFDocument(in)) {
+            String text = new XWPFWordExtractor(d).getText();
+            assertTrue(text.contains("第　　期（草稿）"), text.substring(0, 80));
+            assertFalse(text.contains("第2期"), "issue 2 is the September bulletin's");
+        }
+        long before = bulletins();
+        Path issued = dir.resolve("八月.pdf");
+        r = CliRunner.run("--db", db, "bulletin", "--as-of", "2026-08-01", "--out", issued.toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("第2期") && r.err().contains("--draft"), r.err());
+        assertFalse(Files.exists(issued), "nothing written");
         assertEquals(before, bulletins());
     }
 

@@ -90,6 +90,25 @@ class MeetingsViewTest {
     }
 
     @Test
+    void theBulletinOfAMeetingBeforeTheLastIssuedOneIsWrittenAsAnUnnumberedDraft(FxRobot robot) {
+        long issued = TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin");
+        robot.interact(() -> meetings(robot).getSelectionModel().select(2)); // the assignment meeting, 19 March
+        dialogs.saveTarget = dir.resolve("三月通报.docx");
+        robot.clickOn("#bulletinButton");
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        assertTrue(Files.exists(dialogs.saveTarget));
+        String said = robot.lookup("#packStatus").queryAs(Label.class).getText();
+        assertTrue(said.startsWith("已生成通报草稿") && said.contains("不编期号"), said);
+        assertEquals(issued, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"), "nothing issued");
+
+        robot.interact(() -> meetings(robot).getSelectionModel().select(0)); // 29 September: issued as issue 2
+        dialogs.saveTarget = dir.resolve("九月通报.docx");
+        robot.clickOn("#bulletinButton");
+        assertTrue(robot.lookup("#packStatus").queryAs(Label.class).getText().startsWith("已生成第2期通报"));
+        assertEquals(issued, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"), "the same day replaced");
+    }
+
+    @Test
     void aFollowUpMeetingIsCreatedAndItsPackProduced(FxRobot robot) throws Exception {
         long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM meeting");
         robot.clickOn("#newMeetingButton");

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code bulletin --as-of DATE --out FILE.pdf|.docx [--meeting ID] [--draft]}: the 通报 as of a day, headless. It is
  * recorded as issued (its figures are kept, so the next bulletin shows how the ranking moved) unless
- * {@code --draft} is given.
+ * {@code --draft} is given; a draft carries no issue number. A day before a bulletin already issued can only be a
+ * draft.
  */
 @Command(name = "bulletin", mixinStandardHelpOptions = true)
 final class BulletinCommand implements Callable<Integer> {
@@ -49,14 +50,19 @@ final class BulletinCommand implements Callable<Integer> {
                 throw new LocalizedException("cli.error.noMeeting", meetingId);
             }
             BulletinService service = new BulletinService(new AuditLog(db, Clock.systemDefaultZone()));
-            Bulletin b = service.prepare(meetingId, asOf);
+            Bulletin b = draft ? service.draft(meetingId, asOf) : service.prepare(meetingId, asOf);
+            if (!draft) {
+                service.checkIssuable(b); // before any file is written
+            }
             BulletinService.write(b, out, service.fonts());
             if (!draft) {
                 service.issue(b);
             }
-            parent.out().println(Messages.tr(draft ? "cli.bulletin.draftDone" : "cli.bulletin.done", b.number(),
-                    asOf.toString(), out.toAbsolutePath(), b.previous() == null ? Messages.tr("cli.bulletin.noPrevious")
-                            : Messages.tr("cli.bulletin.previous", b.previous().asOf().toString())));
+            String previous = b.previous() == null ? Messages.tr("cli.bulletin.noPrevious")
+                    : Messages.tr("cli.bulletin.previous", b.previous().asOf().toString());
+            parent.out().println(draft ? Messages.tr("cli.bulletin.draftDone", asOf.toString(), out.toAbsolutePath(),
+                    previous) : Messages.tr("cli.bulletin.done", b.number(), asOf.toString(), out.toAbsolutePath(),
+                    previous));
             parent.out().flush();
         }
         return 0;

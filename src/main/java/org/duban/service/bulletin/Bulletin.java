@@ -23,12 +23,14 @@ import org.duban.service.tracking.TaskTracking;
  * the previous issued bulletin, the lagging units named by the rule, and the overdue and supervised tasks.
  *
  * @param meetingId  the meeting whose tasks it counts, or null for every meeting
- * @param number     its issue number (期号) among the bulletins of its scope
+ * @param number     its issue number (期号) among the issued bulletins of its scope, or null for a draft: a number
+ *                   is given when a bulletin is issued, so a draft (and a bulletin for a day before one already
+ *                   issued, which can only be a draft) carries none
  * @param stats      the figures it is made from, exactly as {@code stats --as-of} counts them
  * @param previous   the bulletin issued before, or null for the first one
  * @param meetingLine the meeting it counts ("2026年3月19日全市……交办会"), or empty for every meeting
  */
-public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, int number, String city, String issuer,
+public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integer number, String city, String issuer,
                        Stats stats, Ranking counties, Ranking departments, IssuedBulletin previous,
                        LaggingRule rule, List<UnitRank> lagging, List<TaskTracking> overdue,
                        List<TaskTracking> supervised, Map<Long, Unit> units) {
@@ -37,6 +39,17 @@ public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, int n
         overdue = List.copyOf(overdue);
         supervised = List.copyOf(supervised);
         units = Map.copyOf(units);
+    }
+
+    /** A draft: not to be issued, so without a number. */
+    public boolean isDraft() {
+        return number == null;
+    }
+
+    /** The same bulletin as a draft. */
+    public Bulletin asDraft() {
+        return new Bulletin(asOf, meetingId, meetingLine, null, city, issuer, stats, counties, departments, previous,
+                rule, lagging, overdue, supervised, units);
     }
 
     /** The opening totals, from the statistics service's figures. */

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
@@ -68,6 +70,11 @@ public final class BulletinService {
     /**
      * The bulletin as of {@code asOf} for the tasks of one meeting (every meeting when null): the figures the
      * statistics service gives for that day, compared with the last bulletin issued for an earlier day.
+     *
+     * <p>Its number (期号) is the one it takes when issued: the next after the issued bulletins of its scope, or the
+     * number of the one issued for the same day (which it replaces). When a bulletin of the scope was already issued
+     * for a later day and none for this one, it cannot be issued (its number would be one already printed, and the
+     * later bulletin's rank changes were counted without it): it comes back as a draft, without a number.
      */
     public Bulletin prepare(Long meetingId, LocalDate asOf) {
         StatsScope scope = StatsScope.meeting(meetingId);
@@ -80,7 +87,9 @@ public final class BulletinService {
         Ranking departments = values.rankDepartments()
                 ? Bulletin.againstIssued(Ranking.of(figures, null, UnitGroup.CITY_DEPARTMENTS), previous)
                 : new Ranking(asOf, null, UnitGroup.CITY_DEPARTMENTS, List.of());
-        int number = bulletins.countUpTo(meetingId, asOf) + (bulletins.onDay(meetingId, asOf).isPresent() ? 0 : 1);
+        boolean sameDay = bulletins.onDay(meetingId, asOf).isPresent();
+        Integer number = sameDay || laterIssued(meetingId, asOf).isEmpty()
+                ? bulletins.countUpTo(meetingId, asOf) + (sameDay ? 0 : 1) : null;
         String city = handoutSettings.load().city();
         String meetingLine = meetingId == null ? "" : new MeetingRepository(db).findById(meetingId)
                 .map(m -> BulletinText.date(m.heldOn()) + m.title())
@@ -92,11 +101,40 @@ public final class BulletinService {
                 tracked.stream().filter(TaskTracking::supervised).toList(), units);
     }
 
+    /** The bulletin as of {@code asOf} as a draft: the same figures and words, no number; never issued. */
+    public Bulletin draft(Long meetingId, LocalDate asOf) {
+        return prepare(meetingId, asOf).asDraft();
+    }
+
+    /** The latest bulletin of the scope issued for a day after {@code asOf}, if any. */
+    private Optional<IssuedBulletin> laterIssued(Long meetingId, LocalDate asOf) {
+        return bulletins.findAll().stream()
+                .filter(i -> Objects.equals(i.meetingId(), meetingId) && i.asOf().isAfter(asOf)).findFirst();
+    }
+
+    /**
+     * Refuses to issue a draft: a bulletin for a day before one already issued, or one made as a draft.
+     *
+     * @throws LocalizedException saying which later bulletin stands in the way, and that a draft can be made
+     */
+    public void checkIssuable(Bulletin b) {
+        if (!b.isDraft()) {
+            return;
+        }
+        IssuedBulletin later = laterIssued(b.meetingId(), b.asOf())
+                .orElseThrow(() -> new LocalizedException("bulletin.error.draft"));
+        throw new LocalizedException("bulletin.error.laterIssued", later.asOf().toString(),
+                bulletins.countUpTo(b.meetingId(), later.asOf()), b.asOf().toString());
+    }
+
     /**
      * Keeps a bulletin's figures as issued (replacing any issued earlier for the same day and scope), so that
      * the next bulletin compares with them.
+     *
+     * @throws LocalizedException when it is a draft ({@link #checkIssuable})
      */
     public IssuedBulletin issue(Bulletin b) {
+        checkIssuable(b);
         return db.write(c -> {
             IssuedBulletin stored = bulletins.replace(b.toIssued(Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS)));
             audit.created(AuditEntity.BULLETIN, stored.id(), null, null,

@@ -61,7 +61,7 @@ public final class BulletinText {
         String title = head + tail;
         String day = date(b.asOf());
         blocks.add(new BulletinDocument.Title(head + "\n" + tail));
-        blocks.add(new BulletinDocument.Centered(tr("bulletin.doc.number", b.number())));
+        blocks.add(new BulletinDocument.Centered(numberLine(b)));
         blocks.add(new BulletinDocument.Masthead(b.issuer(), day));
         blocks.add(new BulletinDocument.Rule());
         BulletinTotals t = b.totals();
@@ -120,7 +120,13 @@ public final class BulletinText {
         blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.next")));
         blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.next")));
         blocks.add(new BulletinDocument.Signature(List.of(b.issuer(), day)));
-        return new BulletinDocument(title + "（" + tr("bulletin.doc.number", b.number()) + "）", blocks);
+        return new BulletinDocument(title + "（" + (b.isDraft() ? tr("bulletin.doc.draft")
+                : tr("bulletin.doc.number", b.number())) + "）", blocks);
+    }
+
+    /** 第3期, or for a draft 第　　期（草稿）: the number is filled in when the bulletin is issued. */
+    public static String numberLine(Bulletin b) {
+        return b.isDraft() ? tr("bulletin.doc.draftNumber") : tr("bulletin.doc.number", b.number());
     }
 
     /** The header of a ranking table. */

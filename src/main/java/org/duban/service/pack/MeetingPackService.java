@@ -33,8 +33,9 @@ import org.jfree.chart.JFreeChart;
 /**
  * The meeting pack (会议材料): one folder named after the meeting ({@code 2026-11-29 推进会}) holding every unit's
  * handout and the combined duplex PDF ({@code 任务清单/}), the bulletin as PDF and Word (issued: its figures are
- * kept), the charts as PNG for slides ({@code 图表/}) and the ledger as .xlsx. Everything counts as of the meeting's
- * day, or today for a meeting still to come (the pack is made the day before).
+ * kept; a draft without a number when a bulletin was issued for a later day), the charts as PNG for slides
+ * ({@code 图表/}) and the ledger as .xlsx. Everything counts as of the meeting's day, or today for a meeting still to
+ * come (the pack is made the day before), and lists the tasks issued by the meeting's day.
  */
 public final class MeetingPackService {
     /** Slide size of the chart images. */
@@ -114,7 +115,9 @@ public final class MeetingPackService {
 
         progress.update(done[0], total, HandoutText.tr("pack.doc.step.bulletin"));
         Bulletin bulletin = bulletins.prepare(null, asOf);
-        bulletins.issue(bulletin);
+        if (!bulletin.isDraft()) {
+            bulletins.issue(bulletin); // a day before a bulletin already issued gets a draft, with no number
+        }
         for (BulletinService.Format f : BulletinService.Format.values()) {
             Path file = folder.resolve(BulletinService.fileName(asOf, f));
             BulletinService.write(bulletin, file, settings.fonts());

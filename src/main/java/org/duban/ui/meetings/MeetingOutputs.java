@@ -74,12 +74,15 @@ public final class MeetingOutputs {
                         BulletinService.Format.of(file);
                         Bulletin b = bulletins.prepare(null, asOf);
                         BulletinService.write(b, file, bulletins.fonts());
-                        bulletins.issue(b);
+                        if (!b.isDraft()) {
+                            bulletins.issue(b);
+                        }
                         return b;
                     }, b -> {
                         working.set(false);
                         progress.set(1);
-                        status.set(Messages.tr("meetings.bulletin.done", b.number(), file));
+                        status.set(b.isDraft() ? Messages.tr("meetings.bulletin.draftDone", file)
+                                : Messages.tr("meetings.bulletin.done", b.number(), file));
                     }, this::failed);
                 });
     }

@@ -1,8 +1,10 @@
 package org.duban.service.bulletin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.duban.i18n.LocalizedException;
 import org.duban.model.BulletinTotals;
 import org.duban.model.BulletinUnitLine;
 import org.duban.model.IssuedBulletin;
@@ -130,7 +133,7 @@ class BulletinServiceTest {
         Bulletin b = service.prepare(null, LocalDate.of(2026, 6, 30));
         assertNull(b.previous());
         assertNull(b.counties().since());
-        assertEquals(1, b.number());
+        assertTrue(b.isDraft(), "the July bulletin is already issue 1, so one for June can only be a draft");
         assertTrue(b.counties().rows().stream().allMatch(r -> BulletinText.change(b.counties(), r).isEmpty()));
         assertTrue(BulletinService.document(b).text().contains("本期为首期通报"));
     }
@@ -152,6 +155,36 @@ class BulletinServiceTest {
                 "SELECT completed_assignments FROM bulletin WHERE as_of = '2026-11-29'"));
         assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'BULLETIN' "
                 + "AND new_value LIKE '第3期 2026-11-29%' AND id = (SELECT max(id) FROM audit_log)"));
+    }
+
+    @Test
+    void aBulletinForADayBeforeOneIssuedIsADraftWithoutANumber() {
+        LocalDate august = LocalDate.of(2026, 8, 1); // between the issued July (1) and September (2) bulletins
+        Bulletin b = service.prepare(null, august);
+        assertTrue(b.isDraft());
+        assertNull(b.number(), "not 2: the September bulletin went out as issue 2");
+        String text = BulletinService.document(b).text();
+        assertTrue(text.contains("第　　期（草稿）"), text.substring(0, 80));
+        assertFalse(text.contains("第2期"), text.substring(0, 80));
+        assertEquals(LocalDate.of(2026, 7, 16), b.previous().asOf(), "a draft still shows the change since July");
+        LocalizedException refused = assertThrows(LocalizedException.class, () -> service.issue(b));
+        assertEquals("bulletin.error.laterIssued", refused.key());
+        String said = refused.getLocalizedMessage();
+        assertTrue(said.contains("第2期") && said.contains("2026-09-29"), said);
+        assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"), "nothing issued");
+    }
+
+    @Test
+    void aDraftCarriesNoNumberAndIsNeverIssuedButTheSameDayAgainKeepsItsNumber() {
+        Bulletin draft = service.draft(null, DAY);
+        assertNull(draft.number());
+        assertTrue(BulletinService.document(draft).title().endsWith("推进情况通报（草稿）"),
+                BulletinService.document(draft).title());
+        LocalizedException e = assertThrows(LocalizedException.class, () -> service.issue(draft));
+        assertEquals("bulletin.error.draft", e.key());
+        assertEquals(1, service.prepare(null, LocalDate.of(2026, 7, 16)).number(),
+                "the day of an issued bulletin may be issued again, as the same issue");
+        assertEquals(3, service.prepare(null, DAY).number());
     }
 
     @Test

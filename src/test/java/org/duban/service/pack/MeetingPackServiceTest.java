@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Meeting;
@@ -159,6 +160,32 @@ class MeetingPackServiceTest {
             }
             assertTrue(differ > 0, "the sample moved on after the meeting, so the day's statuses show");
         }
+    }
+
+    @Test
+    void theAssignmentMeetingsPackHandsOutWhatWasIssuedThereAndItsBulletinIsAnUnnumberedDraft() throws Exception {
+        Task later = LaterTasks.fromFinding(db, LocalDate.of(2026, 10, 20));
+        Meeting assignment = new MeetingService(audit).find(later.meetingId()).orElseThrow();
+        long bulletins = TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin");
+        MeetingPackService.Result r = new MeetingPackService(audit).write(assignment.id(), dir.resolve("out"),
+                MeetingPackService.Progress.NONE);
+        assertEquals(LocalDate.of(2026, 3, 19), r.asOf());
+        assertTrue(r.bulletin().isDraft(), "bulletins of July and September went out as issues 1 and 2");
+        assertEquals(bulletins, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"), "the draft is not issued");
+        try (InputStream in = Files.newInputStream(r.folder().resolve("通报-2026-03-19.docx"));
+             XWPFDocument doc = new XWPFDocument(in)) {
+            String text = new XWPFWordExtractor(doc).getText();
+            assertTrue(text.contains("第　　期（草稿）"), text.substring(0, 80));
+        }
+        HandoutService handouts = new HandoutService(db);
+        HandoutService.MeetingData data = handouts.read(assignment, r.asOf());
+        assertEquals(45, data.tasks().size(), "the finding's task was issued in October, not at the meeting");
+        long dongqiao = TestDb.sqlLong(db.file(), "SELECT id FROM unit WHERE name = '东侨经济技术开发区'");
+        long atTheMeeting = TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+                + "WHERE a.unit_id = " + dongqiao + " AND t.issued_on IS NULL");
+        assertEquals(atTheMeeting, handouts.units(data).stream().filter(u -> u.unit().id() == dongqiao)
+                .findFirst().orElseThrow().tasks());
+        assertEquals(r.bulletin().stats().tasks(), data.tasks().size(), "handouts, ledger and bulletin agree");
     }
 
     private static int column(Row header, String name) {
