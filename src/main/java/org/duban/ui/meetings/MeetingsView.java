@@ -20,6 +20,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -90,7 +91,14 @@ public final class MeetingsView {
         status.getStyleClass().add("hint-label");
         status.textProperty().bind(out.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0); // a long message is cut short (whole in its tooltip), never the buttons' labels
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(out.statusProperty());
+        status.setTooltip(whole);
         HBox.setHgrow(status, Priority.ALWAYS);
+        for (Button b : List.of(add, save, delete, bulletin, pack)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar1 = new HBox(8, add, save, delete, new Label("  "), bulletin, pack, bar, status);
         bar1.setAlignment(Pos.CENTER_LEFT);
         return bar1;
