@@ -7,7 +7,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -15,6 +18,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
 import org.duban.model.Deadline;
 import org.duban.model.TaskStatus;
@@ -95,11 +100,29 @@ final class ChecklistTable {
         }
     }
 
-    private Label placeholder() {
+    /**
+     * What shows where no row is: a spinner until the first load is done (the ledger is read in the background, so
+     * an empty table at first means "not read yet", not "no task"), then "no tasks yet" or "none matches".
+     */
+    private Node placeholder() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(36, 36);
+        Label reading = new Label(Messages.tr("tasks.loading"));
+        reading.getStyleClass().add("hint-label");
+        VBox loading = new VBox(10, spinner, reading);
+        loading.setId("loadingPlaceholder");
+        loading.setAlignment(Pos.CENTER);
+        loading.setAccessibleText(Messages.tr("tasks.loading"));
+
         Label empty = new Label();
+        empty.setId("emptyPlaceholder");
         empty.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.tr(vm.rows().isEmpty() ? "tasks.empty" : "tasks.noMatch"), vm.rows()));
-        return empty;
+
+        StackPane box = new StackPane(loading, empty);
+        loading.visibleProperty().bind(vm.loadedProperty().not());
+        empty.visibleProperty().bind(vm.loadedProperty());
+        return box;
     }
 
     private static List<TableColumn<ChecklistRow, ?>> columns() {

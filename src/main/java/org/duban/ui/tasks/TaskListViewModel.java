@@ -12,6 +12,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -60,6 +62,8 @@ public final class TaskListViewModel {
     private final ObjectProperty<WarningLight> lightFilter = new SimpleObjectProperty<>();
     private final BooleanProperty supervisedOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    /** False until the first load has finished (or failed): till then an empty list means "not read yet". */
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final StringBinding countText;
     /** True while {@link #load} sets the meeting whose rows it has already read. */
     private boolean settingMeeting;
@@ -111,6 +115,7 @@ public final class TaskListViewModel {
             } else {
                 showRows(snap.target(), snap.rows(), null);
             }
+            loaded.set(true);
         }, this::failed);
     }
 
@@ -154,6 +159,7 @@ public final class TaskListViewModel {
 
     private void failed(Throwable e) {
         loading.set(false);
+        loaded.set(true);
         dialogs.showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
     }
 
@@ -339,6 +345,11 @@ public final class TaskListViewModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** True once the first load has finished: before, the list is empty because it is still being read. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     public StringBinding countTextProperty() {
