@@ -2,14 +2,22 @@ package org.duban.ui.common;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.duban.i18n.Messages;
 
-/** {@link DialogService} with JavaFX alerts, themed like the main window. */
+/**
+ * {@link DialogService} with JavaFX alerts, themed like the main window. An alert sits over the window the user is
+ * working in (a form open over the main window, say), else over the window given.
+ */
 public final class FxDialogService implements DialogService {
     private final Window owner;
 
@@ -28,6 +36,7 @@ public final class FxDialogService implements DialogService {
             details.setWrapText(false);
             details.setPrefRowCount(12);
             alert.getDialogPane().setExpandableContent(details);
+            alert.setOnShown(e -> translateDetailsButton(alert)); // the link exists once the pane is shown
         }
         alert.showAndWait();
     }
@@ -37,12 +46,23 @@ public final class FxDialogService implements DialogService {
         alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
     }
 
+    /**
+     * Enter answers with the highlighted {@code okText} button (it has the focus and is the default button), Esc or
+     * the close box cancels; Tab moves to 取消, where Enter then cancels.
+     */
     @Override
     public boolean confirm(String title, String message, String okText) {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
         ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(Messages.tr("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         alert.getButtonTypes().setAll(ok, cancel);
+        Button okButton = (Button) alert.getDialogPane().lookupButton(ok);
+        okButton.setId("confirmOkButton");
+        okButton.setDefaultButton(true);
+        Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
+        cancelButton.setId("confirmCancelButton");
+        cancelButton.setCancelButton(true);
+        alert.setOnShown(e -> okButton.requestFocus());
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 
@@ -77,13 +97,35 @@ public final class FxDialogService implements DialogService {
 
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
-        if (owner != null) {
-            alert.initOwner(owner);
+        Window over = activeWindow();
+        if (over != null) {
+            alert.initOwner(over);
         }
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.setContentText(message);
         Theme.style(alert.getDialogPane());
         return alert;
+    }
+
+    /**
+     * The window the user is working in: the focused one of the program's windows (a form dialog over the main
+     * window), else the window this service was made for.
+     */
+    private Window activeWindow() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing() && w.isFocused())
+                .findFirst().orElse(owner);
+    }
+
+    /** The details link speaks the program's language, not the computer's ("Show Details" on an English system). */
+    private static void translateDetailsButton(Alert alert) {
+        DialogPane pane = alert.getDialogPane();
+        Node button = pane.lookup(".details-button");
+        if (button instanceof Hyperlink link) {
+            Runnable text = () -> link.setText(Messages.tr(pane.isExpanded() ? "error.details.hide"
+                    : "error.details.show"));
+            pane.expandedProperty().addListener((obs, o, n) -> text.run()); // after the pane's own listener
+            text.run();
+        }
     }
 }

@@ -1,0 +1,68 @@
+package org.duban.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.duban.testing.FxStages;
+import org.duban.ui.common.FxDialogService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real confirmation dialog answered with the keyboard: Enter is the highlighted OK button, Esc cancels. */
+@ExtendWith(ApplicationExtension.class)
+class ConfirmDialogKeysTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        FxStages.show(stage, new StackPane(), 800, 600);
+    }
+
+    /** Asks, as a view would, and waits until the dialog shows; the answer completes the future. */
+    private CompletableFuture<Boolean> ask() {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(new FxDialogService(stage).confirm("删除任务",
+                "确定删除序号 3 的任务吗？", "删除")));
+        WaitForAsyncUtils.waitForFxEvents();
+        return answer;
+    }
+
+    @Test
+    void enterPressesTheHighlightedOkButton(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = ask();
+        Button ok = robot.lookup("#confirmOkButton").queryAs(Button.class);
+        assertTrue(ok.isDefaultButton(), "OK is the highlighted default button");
+        assertTrue(ok.isFocused(), "and has the focus");
+        assertFalse(answer.isDone());
+        robot.type(KeyCode.ENTER);
+        assertTrue(answer.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void escapeCancels(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = ask();
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(answer.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void enterAfterTabbingToCancelCancels(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = ask();
+        robot.type(KeyCode.TAB);
+        assertTrue(robot.lookup("#confirmCancelButton").queryAs(Button.class).isFocused());
+        robot.type(KeyCode.ENTER);
+        assertFalse(answer.get(5, TimeUnit.SECONDS));
+    }
+}
