@@ -109,4 +109,38 @@ class TaskServiceTest {
         assertEquals(0, rows.stream().filter(new ChecklistFilter(null, null, null, null, "小水电 石材")).count(),
                 "every word must occur");
     }
+
+    private static TaskInput withUnits(ChecklistRow row, String units) {
+        TaskInput in = TaskService.toInput(row.task(), row.units());
+        return new TaskInput(in.seq(), in.source(), in.category(), in.problem(), in.target(), in.measures(), units,
+                in.supportingUnits(), in.leader(), in.deadline(), in.remarks());
+    }
+
+    @Test
+    void lossesNameOnlyTheUnitsTakenOffThatHoldRecordsWithWhatTheyHold() {
+        ChecklistRow first = service.checklist(meeting.id()).get(0); // 蕉城区、福安市、霞浦县
+        long fuan = TestDb.sqlLong(db.file(), "SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                + "WHERE a.task_id = " + first.task().id() + " AND u.name = '福安市'");
+        var losses = service.losses(first.task().id(), withUnits(first, "蕉城区、霞浦县"));
+        assertEquals(1, losses.size());
+        assertEquals("福安市", losses.get(0).unit().name());
+        assertEquals(TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report WHERE assignment_id = " + fuan),
+                losses.get(0).reports());
+        assertEquals(TestDb.sqlLong(db.file(), "SELECT count(*) FROM milestone WHERE assignment_id = " + fuan),
+                losses.get(0).milestones());
+        assertTrue(service.losses(first.task().id(), withUnits(first, "蕉城区、福安市、霞浦县、福鼎市")).isEmpty(),
+                "adding a unit loses nothing");
+    }
+
+    @Test
+    void anEditThatWouldDropRecordsNobodyAgreedToLoseWritesNothing() {
+        ChecklistRow first = service.checklist(meeting.id()).get(0);
+        String before = TestDb.contentDigest(db.file());
+        org.duban.i18n.LocalizedException e = assertThrows(org.duban.i18n.LocalizedException.class,
+                () -> service.update(first.task().id(), withUnits(first, "蕉城区"), java.util.Set.of(
+                        first.units().stream().filter(u -> u.name().equals("福安市")).findFirst().orElseThrow().id())));
+        assertEquals("task.error.lossNotConfirmed", e.key());
+        assertTrue(e.getLocalizedMessage().contains("霞浦县"), e.getLocalizedMessage());
+        assertEquals(before, TestDb.contentDigest(db.file()));
+    }
 }

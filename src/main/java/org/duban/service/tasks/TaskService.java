@@ -1,12 +1,18 @@
 package org.duban.service.tasks;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Assignment;
 import org.duban.model.Task;
 import org.duban.model.Unit;
+import org.duban.persistence.AssignmentRecords;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
@@ -26,6 +32,7 @@ public final class TaskService {
     private final TaskAudit taskAudit;
     private final TaskRepository tasks;
     private final UnitRepository units;
+    private final AssignmentRecords records;
     private final TrackingService tracking;
 
     /** With the computer's clock. */
@@ -38,6 +45,7 @@ public final class TaskService {
         this.taskAudit = new TaskAudit(audit);
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
+        this.records = new AssignmentRecords(db);
         this.tracking = new TrackingService(audit);
     }
 
@@ -98,8 +106,25 @@ public final class TaskService {
         });
     }
 
-    /** Saves changes to a task; assignments of units that stay keep their progress. */
+    /**
+     * Saves changes to a task; assignments of units that stay keep their progress, and a unit taken off loses its
+     * share with every record of it (the audit trail notes the share's deletion). For callers that have already
+     * shown what goes (an import's preview); the form asks first and saves through
+     * {@link #update(long, TaskInput, Set)}.
+     */
     public Task update(long taskId, TaskInput input) {
+        return update(taskId, input, null);
+    }
+
+    /**
+     * Saves changes to a task, taking off only those units with tracking records that the user agreed to lose
+     * ({@link #losses}).
+     *
+     * @param confirmedUnitIds units the user agreed to take off with their records; null: any
+     * @throws LocalizedException {@code task.error.lossNotConfirmed} when a unit taken off holds records and is not
+     *                            among them (records added since the question); nothing is written then
+     */
+    public Task update(long taskId, TaskInput input, Set<Long> confirmedUnitIds) {
         return db.write(c -> {
             Task old = tasks.findById(taskId).orElseThrow(
                     () -> new org.duban.persistence.PersistenceException("task.error.gone", input.seq()));
@@ -107,10 +132,50 @@ public final class TaskService {
             if (!r.ok()) {
                 throw new TaskValidationException(r.errors());
             }
+            if (confirmedUnitIds != null) {
+                List<String> unasked = losses(old, r.task()).stream()
+                        .filter(l -> !confirmedUnitIds.contains(l.unit().id())).map(l -> l.unit().name()).toList();
+                if (!unasked.isEmpty()) {
+                    throw new LocalizedException("task.error.lossNotConfirmed", String.join("、", unasked));
+                }
+            }
             Task updated = tasks.update(r.task());
             taskAudit.updated(old, updated);
             return updated;
         });
+    }
+
+    /**
+     * The units that saving {@code input} would take off the task and whose shares hold tracking records, with what
+     * each would lose, in the order of the task's units. Empty when there are none, and when the input cannot be
+     * saved anyway (its errors come first).
+     */
+    public List<UnitLoss> losses(long taskId, TaskInput input) {
+        Task old = tasks.findById(taskId).orElse(null);
+        if (old == null) {
+            return List.of();
+        }
+        TaskValidator.Result r = validate(input, old.meetingId(), taskId);
+        return r.ok() ? losses(old, r.task()) : List.of();
+    }
+
+    private List<UnitLoss> losses(Task old, Task now) {
+        Set<Long> kept = new HashSet<>(now.unitIds());
+        List<Assignment> dropped = old.assignments().stream().filter(a -> !kept.contains(a.unitId())).toList();
+        if (dropped.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AssignmentRecords.Counts> counts = records.ofTask(old.id());
+        Map<Long, Unit> byId = unitsById();
+        List<UnitLoss> list = new ArrayList<>();
+        for (Assignment a : dropped) {
+            AssignmentRecords.Counts n = counts.getOrDefault(a.id(), AssignmentRecords.Counts.NONE);
+            Unit unit = byId.get(a.unitId());
+            if (!n.isEmpty() && unit != null) {
+                list.add(new UnitLoss(unit, n.reports(), n.milestones(), n.closeOuts(), n.evidence()));
+            }
+        }
+        return list;
     }
 
     /** Deletes a task with its assignments and their records; the audit trail keeps what it was. */
