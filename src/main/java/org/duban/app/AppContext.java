@@ -27,6 +27,7 @@ import org.duban.ui.charts.ChartsViewModel;
 import org.duban.ui.charts.projector.ProjectorButton;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FolderOpener;
+import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.handouts.HandoutsView;
 import org.duban.ui.handouts.HandoutsViewModel;
@@ -68,6 +69,8 @@ public final class AppContext {
     private final TaskService taskService;
     private final MeetingService meetingService;
     private final DatabaseSwitcher databaseSwitcher;
+    /** Read-only when another copy of the program has the ledger open: every screen's writing actions are off. */
+    private final LedgerAccess access;
     private MainWindow window;
     /** The checklist's state once its screen is built: where the dashboard sends a click on a unit. */
     private TaskListViewModel checklist;
@@ -85,19 +88,20 @@ public final class AppContext {
         this.audit = new AuditLog(db, clock);
         this.taskService = new TaskService(audit);
         this.meetingService = new MeetingService(audit);
+        this.access = LedgerAccess.of(db.isReadOnly());
     }
 
     /** The checklist screen with its view model (loading started); Enter opens the task detail view. */
     public TaskListView taskListView() {
         TaskListViewModel vm = new TaskListViewModel(taskService, meetingService, runner, dialogs);
         checklist = vm;
-        TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
+        TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs, access));
         ExcelActions excel = new ExcelActions(new TaskImporter(db, Capabilities.importHooks(db)), new LedgerExporter(db),
                 new ReturnFormWriter(db), meetingService, runner, dialogs, vm.meetingProperty()::get, m -> {
                     vm.meetingProperty().set(m);
                     vm.load();
                 });
-        view.addActions(excel.menuButton());
+        view.addActions(excel.menuButton(access));
         vm.load();
         return view;
     }
@@ -113,7 +117,7 @@ public final class AppContext {
     /** The 下沉督察 screen (loading started). */
     public InspectionsView inspectionsView() {
         InspectionsViewModel vm = new InspectionsViewModel(new InspectionService(audit), meetingService, runner, dialogs);
-        InspectionsView view = new InspectionsView(vm);
+        InspectionsView view = new InspectionsView(vm, access);
         vm.load();
         return view;
     }
@@ -122,7 +126,7 @@ public final class AppContext {
     public MeetingsView meetingsView() {
         MeetingsViewModel vm = new MeetingsViewModel(meetingService, new MeetingPackService(audit),
                 new BulletinService(audit), runner, dialogs, FolderOpener.desktop());
-        MeetingsView view = new MeetingsView(vm);
+        MeetingsView view = new MeetingsView(vm, access);
         vm.load();
         return view;
     }
@@ -157,7 +161,7 @@ public final class AppContext {
                         () -> inspectionsView().root()),
                 new NavItem("navMeetings", "nav.meetings", "mdi2c-calendar-account-outline", () -> meetingsView().root()),
                 new NavItem("navSettings", "nav.settings", "mdi2c-cog-outline",
-                        () -> new SettingsView(settingsSections()).root()));
+                        () -> new SettingsView(settingsSections(), access).root()));
     }
 
     /** The sections of the settings screen, in order. */
@@ -189,7 +193,7 @@ public final class AppContext {
 
     public MainWindow mainWindow() {
         window = new MainWindow(navItems(), Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly"
-                : "app.footer.database", db.file()), runner);
+                : "app.footer.database", db.file()), runner, access);
         return window;
     }
 

@@ -15,6 +15,7 @@ import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.returns.ReturnFormWriter;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.TaskRunner;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -49,12 +50,18 @@ public final class ExcelActions {
     }
 
     public MenuButton menuButton() {
+        return menuButton(LedgerAccess.writable());
+    }
+
+    /** The menu; on a read-only ledger the import is switched off (the exports work). */
+    public MenuButton menuButton(LedgerAccess access) {
         MenuButton menu = new MenuButton(Messages.tr("excel.menu"), new FontIcon("mdi2m-microsoft-excel"));
         menu.setId("excelMenu");
         menu.setAccessibleText(Messages.tr("excel.menu"));
         MenuItem imp = new MenuItem(Messages.tr("excel.import"));
         imp.setId("importTasksItem");
         imp.setOnAction(e -> openWizard(menu.getScene().getWindow()));
+        access.writes(imp);
         MenuItem led = new MenuItem(Messages.tr("excel.exportLedger"));
         led.setId("exportLedgerItem");
         led.setOnAction(e -> exportLedger(menu.getScene().getWindow()));

@@ -24,6 +24,7 @@ import org.duban.model.InspectionFinding;
 import org.duban.model.Unit;
 import org.duban.ui.common.DateFields;
 import org.duban.ui.common.FormParts;
+import org.duban.ui.common.LedgerAccess;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -33,9 +34,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class InspectionsView {
     private final InspectionsViewModel vm;
     private final BorderPane root = new BorderPane();
+    private final LedgerAccess access;
 
     public InspectionsView(InspectionsViewModel vm) {
+        this(vm, LedgerAccess.writable());
+    }
+
+    /** @param access read-only: inspections and findings can be read, not recorded, turned into tasks or linked */
+    public InspectionsView(InspectionsViewModel vm, LedgerAccess access) {
         this.vm = vm;
+        this.access = access;
         root.setId("inspectionsView");
         root.setPadding(new Insets(16, 16, 8, 16));
         Label title = new Label(Messages.tr("inspection.title"));
@@ -89,6 +97,7 @@ public final class InspectionsView {
                 grow(FormParts.labelled("inspection.field.inspectors", inspectors))),
                 FormParts.labelled("inspection.field.units", units), FormParts.labelled("inspection.field.notes", notes), record,
                 FormParts.error("recordError", vm.recordErrorProperty()));
+        access.writes(form);
         VBox box = new VBox(10, table, form);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 12, 0, 0));
@@ -132,6 +141,7 @@ public final class InspectionsView {
         HBox addRow = new HBox(8, FormParts.labelled("inspection.column.unit", unit), grow(FormParts.labelled("inspection.field.finding", text)),
                 add);
         addRow.setAlignment(Pos.BOTTOM_LEFT);
+        access.writes(addRow);
 
         TextField deadline = FormParts.text("findingDeadlineField", "task.field.deadline", vm.deadlineProperty());
         deadline.setPromptText(Messages.tr("task.form.deadlinePrompt"));
@@ -150,6 +160,7 @@ public final class InspectionsView {
         HBox convertRow = new HBox(8, grow(FormParts.labelled("task.field.deadline", deadline)), toTask,
                 FormParts.labelled("inspection.linkSeq", seq), link);
         convertRow.setAlignment(Pos.BOTTOM_LEFT);
+        access.writes(convertRow);
 
         VBox box = new VBox(8, header, table, FormParts.heading("inspection.addFinding"), addRow,
                 FormParts.heading("inspection.followUp"), hint("inspection.followUp.hint"), convertRow,

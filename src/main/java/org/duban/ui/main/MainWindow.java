@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
+import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.TaskRunner;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -32,6 +33,11 @@ public final class MainWindow {
     private String shown;
 
     public MainWindow(List<NavItem> items, String databaseText, TaskRunner runner) {
+        this(items, databaseText, runner, LedgerAccess.writable());
+    }
+
+    /** With {@code access} read-only, a banner above every screen says why adding and changing are switched off. */
+    public MainWindow(List<NavItem> items, String databaseText, TaskRunner runner, LedgerAccess access) {
         this.items = List.copyOf(items);
         root.setId("mainWindow");
         VBox rail = new VBox();
@@ -58,12 +64,28 @@ public final class MainWindow {
             rail.getChildren().add(b);
         }
         root.setLeft(rail);
-        root.setCenter(content);
+        root.setCenter(access.isReadOnly() ? new VBox(readOnlyBanner(), grow(content)) : content);
         root.setBottom(footer(databaseText, runner));
         if (!items.isEmpty()) {
             ((ToggleButton) rail.getChildren().get(1)).setSelected(true);
             show(items.get(0));
         }
+    }
+
+    private static HBox readOnlyBanner() {
+        Label text = new Label(Messages.tr("app.readOnly.banner"));
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox banner = new HBox(10, new FontIcon("mdi2l-lock-outline"), text);
+        banner.setId("readOnlyBanner");
+        banner.getStyleClass().add("read-only-banner");
+        banner.setAccessibleText(Messages.tr("app.readOnly.banner"));
+        return banner;
+    }
+
+    private static <N extends Node> N grow(N n) {
+        VBox.setVgrow(n, Priority.ALWAYS);
+        return n;
     }
 
     private HBox footer(String databaseText, TaskRunner runner) {

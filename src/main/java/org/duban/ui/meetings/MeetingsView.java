@@ -34,6 +34,7 @@ import org.duban.model.MeetingRole;
 import org.duban.model.MeetingSpeaker;
 import org.duban.ui.common.DateFields;
 import org.duban.ui.common.FormParts;
+import org.duban.ui.common.LedgerAccess;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -44,9 +45,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MeetingsView {
     private final MeetingsViewModel vm;
     private final BorderPane root = new BorderPane();
+    private final LedgerAccess access;
 
     public MeetingsView(MeetingsViewModel vm) {
+        this(vm, LedgerAccess.writable());
+    }
+
+    /**
+     * @param access read-only: the meetings can be read, not added, changed or deleted, and no bulletin or pack is
+     *               made (making one records the bulletin as issued)
+     */
+    public MeetingsView(MeetingsViewModel vm, LedgerAccess access) {
         this.vm = vm;
+        this.access = access;
         root.setId("meetingsView");
         root.setPadding(new Insets(16, 16, 8, 16));
         Label title = new Label(Messages.tr("meetings.title"));
@@ -56,7 +67,7 @@ public final class MeetingsView {
         ScrollPane form = new ScrollPane(form());
         form.setId("meetingForm");
         form.setFitToWidth(true);
-        form.disableProperty().bind(vm.editingProperty().not());
+        access.writes(form, vm.editingProperty().not());
         SplitPane split = new SplitPane(list(), form);
         split.setDividerPositions(0.3);
         root.setCenter(split);
@@ -64,21 +75,21 @@ public final class MeetingsView {
     }
 
     private Node toolbar() {
-        Button add = button("newMeetingButton", "meetings.new", "mdi2c-calendar-plus");
+        Button add = access.writes(button("newMeetingButton", "meetings.new", "mdi2c-calendar-plus"));
         add.setOnAction(e -> vm.newMeeting());
-        Button save = button("saveMeetingButton", "meetings.save", "mdi2c-content-save-outline");
+        Button save = access.writes(button("saveMeetingButton", "meetings.save", "mdi2c-content-save-outline"),
+                vm.editingProperty().not().or(vm.savingProperty()));
         save.getStyleClass().add("accent");
-        save.disableProperty().bind(vm.editingProperty().not().or(vm.savingProperty()));
         save.setOnAction(e -> vm.save());
-        Button delete = button("deleteMeetingButton", "meetings.delete", "mdi2d-delete-outline");
-        delete.disableProperty().bind(vm.editingProperty().not().or(vm.isNewProperty()));
+        Button delete = access.writes(button("deleteMeetingButton", "meetings.delete", "mdi2d-delete-outline"),
+                vm.editingProperty().not().or(vm.isNewProperty()));
         delete.setOnAction(e -> vm.delete());
         MeetingOutputs out = vm.outputs();
-        Button bulletin = button("bulletinButton", "meetings.bulletin", "mdi2f-file-word-box");
-        bulletin.disableProperty().bind(vm.editingProperty().not().or(out.workingProperty()));
+        Button bulletin = access.writes(button("bulletinButton", "meetings.bulletin", "mdi2f-file-word-box"),
+                vm.editingProperty().not().or(out.workingProperty()));
         bulletin.setOnAction(e -> vm.bulletin());
-        Button pack = button("meetingPackButton", "meetings.pack", "mdi2p-package-variant-closed");
-        pack.disableProperty().bind(vm.editingProperty().not().or(vm.isNewProperty()).or(out.workingProperty()));
+        Button pack = access.writes(button("meetingPackButton", "meetings.pack", "mdi2p-package-variant-closed"),
+                vm.editingProperty().not().or(vm.isNewProperty()).or(out.workingProperty()));
         pack.setOnAction(e -> vm.pack());
         ProgressBar bar = new ProgressBar();
         bar.setId("packProgress");

@@ -25,6 +25,12 @@ public final class DatabaseFileSection implements SettingsSection {
         return "settings.database.title";
     }
 
+    /** Choosing another file works from a read-only window too: the choice is kept outside the ledger. */
+    @Override
+    public boolean writesLedger() {
+        return false;
+    }
+
     @Override
     public Node content() {
         HBox currentRow = PathRow.of("currentDatabaseField", "settings.database.current", vm.current());

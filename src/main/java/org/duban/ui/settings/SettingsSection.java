@@ -13,4 +13,13 @@ public interface SettingsSection {
 
     /** The section's controls (built once, when the screen is first shown). */
     Node content();
+
+    /**
+     * Whether the section saves into the ledger (the light rule, the operator ...): on a read-only ledger the
+     * settings screen switches such a section off. A section that works on a read-only ledger too (the database
+     * file, backups) says false and minds the ledger's state itself.
+     */
+    default boolean writesLedger() {
+        return true;
+    }
 }

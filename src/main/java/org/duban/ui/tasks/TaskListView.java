@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.service.tasks.ChecklistRow;
+import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.MeetingChoice;
 import org.duban.ui.tasks.detail.DetailServices;
 import org.duban.ui.tasks.detail.TaskDetailView;
@@ -37,6 +38,10 @@ public final class TaskListView {
     private final ChecklistTable table;
     private final ChecklistFilterBar filters;
     private final HBox titleRow = new HBox(12);
+    private final LedgerAccess access;
+    private Button add;
+    private Button edit;
+    private Button delete;
     private TaskFormDialog openForm;
     private TaskDetailViewModel openDetail;
     private boolean shownBefore;
@@ -47,8 +52,17 @@ public final class TaskListView {
     }
 
     public TaskListView(TaskListViewModel vm, DetailServices detailServices) {
+        this(vm, detailServices, detailServices == null ? LedgerAccess.writable() : detailServices.access());
+    }
+
+    /**
+     * @param access read-only: adding, editing and deleting (buttons and keys) are switched off; the detail view
+     *               still opens
+     */
+    public TaskListView(TaskListViewModel vm, DetailServices detailServices, LedgerAccess access) {
         this.vm = vm;
         this.detailServices = detailServices;
+        this.access = access;
         this.table = new ChecklistTable(vm, this::open, this::deleteSelected);
         this.filters = new ChecklistFilterBar(vm);
         root.setId("taskListView");
@@ -80,14 +94,13 @@ public final class TaskListView {
 
         ComboBox<Meeting> meeting = MeetingChoice.create(vm.meetings(), vm.meetingProperty(), 420);
 
-        Button add = iconButton("newTaskButton", "tasks.new", "mdi2p-plus");
+        add = access.writes(iconButton("newTaskButton", "tasks.new", "mdi2p-plus"));
         add.getStyleClass().add("accent");
         add.setOnAction(e -> newTask());
-        Button edit = iconButton("editTaskButton", "tasks.edit", "mdi2p-pencil");
-        edit.disableProperty().bind(table.selectedProperty().isNull());
+        edit = access.writes(iconButton("editTaskButton", "tasks.edit", "mdi2p-pencil"), table.selectedProperty().isNull());
         edit.setOnAction(e -> editSelected());
-        Button delete = iconButton("deleteTaskButton", "tasks.delete", "mdi2d-delete-outline");
-        delete.disableProperty().bind(table.selectedProperty().isNull());
+        delete = access.writes(iconButton("deleteTaskButton", "tasks.delete", "mdi2d-delete-outline"),
+                table.selectedProperty().isNull());
         delete.setOnAction(e -> deleteSelected());
         Button open = iconButton("openTaskButton", "tasks.open", "mdi2o-open-in-app");
         open.disableProperty().bind(table.selectedProperty().isNull());
@@ -122,7 +135,7 @@ public final class TaskListView {
             }
             if (scene != null) {
                 scene.getAccelerators().put(newKey, () -> {
-                    if (openDetail == null) {
+                    if (openDetail == null && !add.isDisabled()) {
                         newTask();
                     }
                 });
@@ -195,15 +208,17 @@ public final class TaskListView {
         }
     }
 
+    /** The edit button, or Enter on a row where there is no detail view, while the button could be pressed. */
     private void edit(ChecklistRow row) {
-        if (openForm == null) {
+        if (openForm == null && !edit.isDisabled()) {
             showForm(vm.editForm(row));
         }
     }
 
+    /** The delete button, or the Delete key while the button could be pressed. */
     private void deleteSelected() {
         ChecklistRow row = table.selected();
-        if (row != null) {
+        if (row != null && !delete.isDisabled()) {
             vm.delete(row);
         }
     }

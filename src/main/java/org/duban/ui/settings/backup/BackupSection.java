@@ -16,6 +16,7 @@ import javafx.stage.FileChooser;
 import org.duban.i18n.Messages;
 import org.duban.model.Backup;
 import org.duban.service.backup.BackupService;
+import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.settings.SettingsSection;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -31,6 +32,12 @@ public final class BackupSection implements SettingsSection {
     @Override
     public String titleKey() {
         return "settings.backup.title";
+    }
+
+    /** A backup reads the ledger, so it works read-only; what changes the ledger (restore, the number kept) not. */
+    @Override
+    public boolean writesLedger() {
+        return false;
     }
 
     @Override
@@ -55,7 +62,8 @@ public final class BackupSection implements SettingsSection {
                 vm.changeKeep(n);
             }
         });
-        keep.setDisable(vm.isReadOnly());
+        LedgerAccess access = LedgerAccess.of(vm.isReadOnly());
+        access.writes(keep);
         HBox keepRow = new HBox(8, new Label(Messages.tr("settings.backup.keep")), keep,
                 new Label(Messages.tr("settings.backup.keepUnit")));
         keepRow.setAlignment(Pos.CENTER_LEFT);
@@ -70,21 +78,14 @@ public final class BackupSection implements SettingsSection {
         Button restore = new Button(Messages.tr("settings.backup.restore"), new FontIcon("mdi2b-backup-restore"));
         restore.setId("restoreBackupButton");
         restore.setAccessibleText(Messages.tr("settings.backup.restore"));
-        restore.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
-                .or(vm.busyProperty()));
+        access.writes(restore, table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         restore.setOnAction(e -> vm.restore(table.getSelectionModel().getSelectedItem()));
 
         Button fromFile = new Button(Messages.tr("settings.backup.restoreFile"), new FontIcon("mdi2f-folder-open-outline"));
         fromFile.setId("restoreFileButton");
         fromFile.setAccessibleText(Messages.tr("settings.backup.restoreFile"));
-        fromFile.disableProperty().bind(vm.busyProperty());
+        access.writes(fromFile, vm.busyProperty());
         fromFile.setOnAction(e -> chooseFile());
-        if (vm.isReadOnly()) {
-            restore.disableProperty().unbind();
-            restore.setDisable(true);
-            fromFile.disableProperty().unbind();
-            fromFile.setDisable(true);
-        }
         HBox buttons = new HBox(8, now, restore, fromFile);
         buttons.setAlignment(Pos.CENTER_LEFT);
 

@@ -199,6 +199,8 @@ final class BasicTab {
                 FormParts.labelled("supervision.field.note", note));
         row.setAlignment(Pos.BOTTOM_LEFT);
         HBox buttons = new HBox(8, save, end);
+        vm.services().access().writes(row);
+        vm.services().access().writes(buttons);
         return new VBox(6, state, row, buttons, FormParts.error("supervisionError", f.errorProperty()));
     }
 

@@ -89,6 +89,7 @@ final class CloseOutTab {
         HBox form = new HBox(8, new VBox(2, dateLabel, date), applyFields(), verifyFields(), noticeFields(),
                 reopenFields(), submit);
         form.setAlignment(Pos.BOTTOM_LEFT);
+        vm.services().access().writes(form);
         form.getChildren().forEach(n -> HBox.setHgrow(n, n == submit || n == form.getChildren().get(0)
                 ? Priority.NEVER : Priority.ALWAYS));
 
@@ -235,7 +236,7 @@ final class CloseOutTab {
         Button add = new Button(Messages.tr("detail.evidence.add"), new FontIcon("mdi2p-paperclip"));
         add.setId("addEvidenceButton");
         add.setAccessibleText(Messages.tr("detail.evidence.add"));
-        add.disableProperty().bind(vm.selectedProperty().isNull());
+        vm.services().access().writes(add, vm.selectedProperty().isNull());
         add.setOnAction(e -> f.addEvidence());
         Button save = new Button(Messages.tr("detail.evidence.save"), new FontIcon("mdi2c-content-save-outline"));
         save.setId("saveEvidenceButton");
@@ -245,7 +246,7 @@ final class CloseOutTab {
         Button delete = new Button(Messages.tr("detail.evidence.delete"), new FontIcon("mdi2d-delete-outline"));
         delete.setId("deleteEvidenceButton");
         delete.setAccessibleText(Messages.tr("detail.evidence.delete"));
-        delete.disableProperty().bind(evidenceTable.getSelectionModel().selectedItemProperty().isNull());
+        vm.services().access().writes(delete, evidenceTable.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> f.deleteEvidence(evidenceTable.getSelectionModel().getSelectedItem()));
         return new HBox(8, add, save, delete);
     }

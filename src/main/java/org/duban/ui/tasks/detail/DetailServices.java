@@ -7,15 +7,25 @@ import org.duban.service.tracking.ProgressService;
 import org.duban.service.tracking.SupervisionService;
 import org.duban.service.tracking.TrackingService;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.TaskRunner;
 
-/** What the task detail view works with: the tracking services over one database, the runner and dialogs. */
+/**
+ * What the task detail view works with: the tracking services over one database, the runner and dialogs, and
+ * whether the ledger may be changed (read-only: the forms that add reports, milestones, close-outs, evidence and
+ * 挂牌督办 are switched off).
+ */
 public record DetailServices(TrackingService tracking, ProgressService progress, CloseOutService closeOuts,
                              EvidenceService evidence, SupervisionService supervision, TaskRunner runner,
-                             DialogService dialogs) {
+                             DialogService dialogs, LedgerAccess access) {
 
+    /** On a ledger this window may change. */
     public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs) {
+        return of(audit, runner, dialogs, LedgerAccess.writable());
+    }
+
+    public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs, LedgerAccess access) {
         return new DetailServices(new TrackingService(audit), new ProgressService(audit), new CloseOutService(audit),
-                new EvidenceService(audit), new SupervisionService(audit), runner, dialogs);
+                new EvidenceService(audit), new SupervisionService(audit), runner, dialogs, access);
     }
 }

@@ -20,6 +20,7 @@ import org.duban.i18n.Messages;
 import org.duban.model.Milestone;
 import org.duban.ui.common.DateFields;
 import org.duban.ui.common.FormParts;
+import org.duban.ui.common.LedgerAccess;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -30,6 +31,7 @@ final class MilestonesTab {
     private final TaskDetailViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<Milestone> table = new TableView<>();
+    private final Button done = new Button(Messages.tr("detail.milestone.done"), new FontIcon("mdi2c-check"));
 
     MilestonesTab(TaskDetailViewModel vm) {
         this.vm = vm;
@@ -55,15 +57,15 @@ final class MilestonesTab {
         name.setOnAction(e -> due.requestFocus());
         due.getEditor().setOnAction(e -> submit.run());
 
-        Button done = new Button(Messages.tr("detail.milestone.done"), new FontIcon("mdi2c-check"));
+        LedgerAccess access = vm.services().access();
         done.setId("milestoneDoneButton");
         done.setAccessibleText(Messages.tr("detail.milestone.done"));
-        done.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        access.writes(done, table.getSelectionModel().selectedItemProperty().isNull());
         done.setOnAction(e -> toggleSelected());
         Button delete = new Button(Messages.tr("detail.milestone.delete"), new FontIcon("mdi2d-delete-outline"));
         delete.setId("deleteMilestoneButton");
         delete.setAccessibleText(Messages.tr("detail.milestone.delete"));
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        access.writes(delete, table.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> {
             Milestone m = table.getSelectionModel().getSelectedItem();
             if (m != null) {
@@ -75,6 +77,7 @@ final class MilestonesTab {
                 all, add);
         form.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(form.getChildren().get(0), Priority.ALWAYS);
+        access.writes(form);
         VBox top = new VBox(6, form, FormParts.error("milestoneError", f.milestoneErrorProperty()));
         top.setPadding(new Insets(12, 12, 8, 12));
         root.setTop(top);
@@ -85,9 +88,10 @@ final class MilestonesTab {
         BorderPane.setMargin(root.getCenter(), new Insets(0, 12, 0, 12));
     }
 
+    /** The done button, or Space in the table while the button could be pressed. */
     private void toggleSelected() {
         Milestone m = table.getSelectionModel().getSelectedItem();
-        if (m != null) {
+        if (m != null && !done.isDisabled()) {
             vm.progressForm().toggleDone(m);
         }
     }

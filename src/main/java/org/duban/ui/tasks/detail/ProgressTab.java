@@ -76,6 +76,7 @@ final class ProgressTab {
                 FormParts.labelled("progress.field.text", text), FormParts.labelled("progress.field.reporter", reporter), files, add);
         form.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(form.getChildren().get(2), Priority.ALWAYS);
+        vm.services().access().writes(form);
         VBox top = new VBox(6, summary, form, FormParts.error("reportError", f.reportErrorProperty()));
         top.setPadding(new Insets(12, 12, 8, 12));
         root.setTop(top);

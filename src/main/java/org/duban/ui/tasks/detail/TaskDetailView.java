@@ -125,6 +125,7 @@ public final class TaskDetailView {
         edit.setId("editBasicButton");
         edit.setAccessibleText(Messages.tr("detail.edit"));
         edit.setOnAction(e -> onEdit.run());
+        vm.services().access().writes(edit);
 
         for (javafx.scene.control.Control c : java.util.List.of(back, light, status, edit)) {
             c.setMinWidth(Region.USE_PREF_SIZE);

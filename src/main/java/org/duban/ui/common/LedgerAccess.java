@@ -1,0 +1,65 @@
+package org.duban.ui.common;
+
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
+import org.duban.i18n.Messages;
+
+/**
+ * Whether this window may change the ledger. A second copy of the program opens the ledger read-only (the first
+ * holds the writer lock, see app.LedgerOpener): there every action that would write is disabled, rather than
+ * failing on save, and the main window says why once, above every screen. Views hand their writing controls (a
+ * button, a whole form, a menu item) to {@link #writes}; nothing else decides. One instance per main window: a
+ * window on another ledger gets its own.
+ */
+public final class LedgerAccess {
+    private final ReadOnlyBooleanWrapper readOnly;
+
+    private LedgerAccess(boolean readOnly) {
+        this.readOnly = new ReadOnlyBooleanWrapper(readOnly);
+    }
+
+    /** A ledger this window may change (the usual case, and views built without saying). */
+    public static LedgerAccess writable() {
+        return new LedgerAccess(false);
+    }
+
+    public static LedgerAccess of(boolean readOnly) {
+        return new LedgerAccess(readOnly);
+    }
+
+    public boolean isReadOnly() {
+        return readOnly.get();
+    }
+
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** Marks a control, or a whole form, that writes to the ledger: disabled while the ledger is read-only. */
+    public <N extends Node> N writes(N node) {
+        return writes(node, null);
+    }
+
+    /**
+     * As {@link #writes(Node)}, for a control that is also disabled when {@code alsoWhen} holds (nothing selected,
+     * saving under way); it takes over the control's disable binding.
+     */
+    public <N extends Node> N writes(N node, ObservableBooleanValue alsoWhen) {
+        BooleanExpression disabled = alsoWhen == null ? readOnly : readOnly.or(alsoWhen);
+        node.disableProperty().bind(disabled);
+        if (isReadOnly()) {
+            node.setAccessibleHelp(Messages.tr("app.readOnly.disabled"));
+        }
+        return node;
+    }
+
+    /** Marks a menu item that writes to the ledger (an import): disabled while the ledger is read-only. */
+    public MenuItem writes(MenuItem item) {
+        item.disableProperty().bind(readOnly);
+        return item;
+    }
+}
