@@ -1,5 +1,6 @@
 package org.duban.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -19,7 +22,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real confirmation dialog answered with the keyboard: Enter is the highlighted OK button, Esc cancels. */
+/**
+ * The real dialogs: a confirmation answered with the keyboard (Enter is the highlighted OK button, Esc cancels), an
+ * error with its technical details.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ConfirmDialogKeysTest {
     private Stage stage;
@@ -64,5 +70,25 @@ class ConfirmDialogKeysTest {
         assertTrue(robot.lookup("#confirmCancelButton").queryAs(Button.class).isFocused());
         robot.type(KeyCode.ENTER);
         assertFalse(answer.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anErrorShowsItsMessageAndFoldsTheTechnicalDetailsAwayInChinese(FxRobot robot) throws Exception {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            new FxDialogService(stage).showError("出错了", "无法保存文件：磁盘已满。", new java.io.IOException("disk full"));
+            closed.complete(null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TitledPane details = robot.lookup("#errorDetails").queryAs(TitledPane.class);
+        assertEquals("技术细节（供技术支持人员查看）", details.getText());
+        assertFalse(details.isExpanded(), "the stack trace is folded away");
+        assertTrue(robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "无法保存文件：磁盘已满。".equals(l.getText())), "the message shows");
+        assertTrue(robot.lookup(".details-button").tryQuery().isEmpty(), "no English \"Show Details\" link");
+        robot.clickOn(details);
+        assertTrue(details.isExpanded());
+        robot.type(KeyCode.ENTER);
+        closed.get(5, TimeUnit.SECONDS);
     }
 }

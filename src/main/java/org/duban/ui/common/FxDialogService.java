@@ -2,14 +2,16 @@ package org.duban.ui.common;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import javafx.scene.Node;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.duban.i18n.Messages;
@@ -25,18 +27,31 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /**
+     * The message, and the stack trace folded away under 技术细节 (for whoever helps the user), in the program's
+     * language rather than the computer's (JavaFX's own expander says "Show Details" on an English system).
+     */
     @Override
     public void showError(String title, String message, Throwable cause) {
         Alert alert = alert(Alert.AlertType.ERROR, title, message);
         if (cause != null) {
             StringWriter sw = new StringWriter();
             cause.printStackTrace(new PrintWriter(sw));
-            TextArea details = new TextArea(sw.toString());
-            details.setEditable(false);
-            details.setWrapText(false);
-            details.setPrefRowCount(12);
-            alert.getDialogPane().setExpandableContent(details);
-            alert.setOnShown(e -> translateDetailsButton(alert)); // the link exists once the pane is shown
+            TextArea trace = new TextArea(sw.toString());
+            trace.setEditable(false);
+            trace.setWrapText(false);
+            trace.setPrefRowCount(12);
+            TitledPane details = new TitledPane(Messages.tr("error.details"), trace);
+            details.setId("errorDetails");
+            details.setExpanded(false);
+            details.setAnimated(false);
+            // once the pane has laid its new height out (its skin hears of the change after this listener)
+            details.expandedProperty().addListener((obs, o, n) -> Platform.runLater(
+                    () -> alert.getDialogPane().getScene().getWindow().sizeToScene()));
+            Label text = new Label(message);
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            alert.getDialogPane().setContent(new VBox(12, text, details));
         }
         alert.showAndWait();
     }
@@ -115,17 +130,5 @@ public final class FxDialogService implements DialogService {
     private Window activeWindow() {
         return Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing() && w.isFocused())
                 .findFirst().orElse(owner);
-    }
-
-    /** The details link speaks the program's language, not the computer's ("Show Details" on an English system). */
-    private static void translateDetailsButton(Alert alert) {
-        DialogPane pane = alert.getDialogPane();
-        Node button = pane.lookup(".details-button");
-        if (button instanceof Hyperlink link) {
-            Runnable text = () -> link.setText(Messages.tr(pane.isExpanded() ? "error.details.hide"
-                    : "error.details.show"));
-            pane.expandedProperty().addListener((obs, o, n) -> text.run()); // after the pane's own listener
-            text.run();
-        }
     }
 }
