@@ -2,15 +2,15 @@ package org.duban.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.duban.i18n.LocalizedException;
+import org.duban.service.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,16 +96,11 @@ public final class UserPreferences {
 
     private void write(Properties p) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(out, "Duban Desk user preferences");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                p.store(w, "Duban Desk user preferences");
+                w.flush();
+            });
         } catch (IOException e) {
             throw new LocalizedException(e, "preferences.error.write", file, e.getMessage());
         }

@@ -3,7 +3,6 @@ package org.duban.service.tracking;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.duban.persistence.PersistenceException;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.duban.service.audit.AuditLog;
+import org.duban.service.io.AtomicFiles;
 
 /**
  * 佐证材料: files kept inside the database, so that one backup holds everything. A file over the size limit (a
@@ -122,14 +122,7 @@ public final class EvidenceService {
     public void saveTo(long evidenceId, Path target) {
         byte[] bytes = evidence.content(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".duban-", ".part");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, out -> out.write(bytes));
         } catch (IOException e) {
             throw new LocalizedException(e, "evidence.error.cannotSave", target, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.duban.service.tracking;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Assignment;
 import org.duban.model.CloseOut;
+import org.duban.model.Evidence;
 import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.TaskStatus;
@@ -214,5 +216,21 @@ class CloseOutWorkflowTest {
         LocalizedException e = assertThrows(LocalizedException.class,
                 () -> closeOuts.apply(assignment.id(), LocalDate.of(2026, 9, 2), "已完成整改", PHOTO));
         assertEquals("申请日期 2026-09-02 晚于今天（2026-09-01），不能填写未来的日期。", e.getLocalizedMessage());
+    }
+
+    @Test
+    void savingAnEvidenceFileWritesItsBytesOverAnOldCopyAndLeavesNoTemporaryFile() throws Exception {
+        Evidence photo = evidence.attach(assignment.id(), null, null,
+                List.of(new EvidenceService.Upload("验收照片.jpg", new byte[] {7, 8, 9, 10}))).get(0);
+        Path out = dir.resolve("导出").resolve("验收照片.jpg");
+        Files.createDirectories(out.getParent());
+        Files.write(out, new byte[] {0});
+
+        evidence.saveTo(photo.id(), out);
+
+        assertArrayEquals(new byte[] {7, 8, 9, 10}, Files.readAllBytes(out));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of(out), files.toList(), "only the saved file is in the folder");
+        }
     }
 }
