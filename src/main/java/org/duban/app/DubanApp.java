@@ -27,14 +27,13 @@ import org.slf4j.LoggerFactory;
  * with the sample meeting or an empty database, and makes the file in the background.
  */
 public final class DubanApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(DubanApp.class);
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static volatile Path databasePath;
 
     private Path file;
     private Database db;
     private volatile boolean stopped;
-    private Path missingChoice;
+    private volatile Path missingChoice;
     private FxTaskRunner runner;
     private Stage stage;
     private DialogService dialogs;
@@ -49,43 +48,59 @@ public final class DubanApp extends Application {
     @Override
     public void init() {
         file = databasePath != null ? databasePath : AppPaths.preferredDatabase();
-        missingChoice = UserPreferences.load().missingDatabase().orElse(null);
     }
 
     @Override
     public void start(Stage primary) {
         stage = primary;
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            LOG.error("Uncaught exception in {}", t.getName(), e);
-            if (Platform.isFxApplicationThread()) {
-                new FxDialogService(stage).showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
-            }
-        });
-        runner = new FxTaskRunner();
-        dialogs = new FxDialogService(stage);
         if (!Files.exists(file)) {
+            startServices();
+            missingChoice = UserPreferences.load().missingDatabase().orElse(null);
             addIcons(stage);
-            LOG.info("First start: {} does not exist yet; showing the welcome", file);
+            log().info("First start: {} does not exist yet; showing the welcome", file);
             Theme.install();
             FirstStart.show(stage, file, runner, dialogs, this::switchTo);
             stage.show();
             Platform.runLater(this::showMissingChoice);
             return;
         }
-        stage.setScene(new Scene(new OpeningView().root(), 1280, 800));
+        // The first frame first: nothing but the opening view before stage.show(), and everything else after that
+        // frame is drawn (logging, the worker thread, the dialogs, the icons, the preferences, the ledger), so that
+        // none of it holds up the frame or competes with it for the second core (BENCHMARKS.md).
+        OpeningView opening = new OpeningView();
+        stage.setScene(new Scene(opening.root(), 1280, 800));
         stage.setTitle(Messages.tr("app.windowTitle", file.getFileName()));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
-        afterFirstPulse(stage.getScene(), () -> addIcons(stage)); // seven PNGs to decode: not before the first frame
-        runner.run(() -> {
-            Fonts.uiFamily(); // loads the bundled font off the FX thread, while the ledger opens
-            return LedgerOpener.forWindow(file);
-        }, this::opened, e -> {
-            LOG.error("Could not open {}", file, e);
-            new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"), DialogService.messageOf(e), e);
-            Platform.exit();
+        afterFirstPulse(stage.getScene(), () -> {
+            opening.startTurning();
+            startServices();
+            addIcons(stage); // seven PNGs to decode
+            runner.run(() -> {
+                missingChoice = UserPreferences.load().missingDatabase().orElse(null);
+                Fonts.uiFamily(); // loads the bundled font off the FX thread, while the ledger opens
+                return LedgerOpener.forWindow(file);
+            }, this::opened, e -> {
+                log().error("Could not open {}", file, e);
+                new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"),
+                        DialogService.messageOf(e), e);
+                Platform.exit();
+            });
         });
+    }
+
+    /** Logging, the handler of uncaught exceptions, the worker thread and the dialogs. */
+    private void startServices() {
+        Launcher.initLoggingInBackground();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            log().error("Uncaught exception in {}", t.getName(), e);
+            if (Platform.isFxApplicationThread()) {
+                new FxDialogService(stage).showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
+            }
+        });
+        runner = new FxTaskRunner();
+        dialogs = new FxDialogService(stage);
     }
 
     /** The ledger is open: the main window replaces the opening view. */
@@ -149,7 +164,7 @@ public final class DubanApp extends Application {
             runner.run(() -> {
                 previous.close(); // after any work still queued for it: the runner has one thread
                 return null;
-            }, ignored -> { }, e -> LOG.warn("Closing {} failed", previous.file(), e));
+            }, ignored -> { }, e -> log().warn("Closing {} failed", previous.file(), e));
         }
     }
 
@@ -170,6 +185,11 @@ public final class DubanApp extends Application {
                 stage.getIcons().add(new Image(icon));
             }
         }
+    }
+
+    /** Taken when needed, not when the class loads: logging starts after the first frame (see Launcher). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DubanApp.class);
     }
 
     @Override

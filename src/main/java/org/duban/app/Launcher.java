@@ -15,12 +15,14 @@ public final class Launcher {
 
     public static void main(String[] args) {
         System.setProperty("duban.log.dir", AppPaths.logDir().toString());
-        initLoggingInBackground();
         Messages.use(Messages.localeFor(language(args)));
         java.util.Optional<java.util.Optional<Path>> window = windowOnly(args);
         if (window.isPresent()) {
+            // The window starts logging itself once its first frame is drawn (DubanApp): configuring logback took
+            // a core for a third of a second while JavaFX started.
             System.exit(DubanApp.launchOn(window.get().orElseGet(AppPaths::preferredDatabase)));
         }
+        initLoggingInBackground();
         System.exit(Cli.run(DubanApp::launchOn, args));
     }
 
@@ -59,8 +61,10 @@ public final class Launcher {
 
     /**
      * Configures logging (logback reads its file and opens the log) on another thread, while the command line is
-     * parsed and the window starts: it took a third of a second of the start on the bench's machine. SLF4J hands
-     * out stand-in loggers meanwhile and replays what they logged.
+     * parsed (or, for the window, after its first frame): it took a third of a second of the start on the bench's
+     * machine. SLF4J hands out stand-in loggers meanwhile and replays what they logged. A class that logs before
+     * this starts would configure logging on its own thread, there and then: the classes of the window's first
+     * frame ({@link DubanApp}, {@link UserPreferences}, the opening view) take their logger only when they log.
      */
     static void initLoggingInBackground() {
         Thread t = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "duban-logging-init");

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class UserPreferences {
     public static final String FILE_NAME = "preferences.properties";
     static final String DATABASE = "database";
-    private static final Logger LOG = LoggerFactory.getLogger(UserPreferences.class);
 
     private final Path file;
 
@@ -53,7 +52,7 @@ public final class UserPreferences {
     public Path databaseOr(Path fallback) {
         Optional<Path> chosen = database();
         if (chosen.isPresent() && !Files.isRegularFile(chosen.get())) {
-            LOG.warn("The chosen database {} is missing; opening {}", chosen.get(), fallback);
+            log().warn("The chosen database {} is missing; opening {}", chosen.get(), fallback);
             return fallback;
         }
         return chosen.orElse(fallback);
@@ -89,7 +88,7 @@ public final class UserPreferences {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Could not read {}; using the defaults", file, e);
+            log().warn("Could not read {}; using the defaults", file, e);
         }
         return p;
     }
@@ -104,5 +103,10 @@ public final class UserPreferences {
         } catch (IOException e) {
             throw new LocalizedException(e, "preferences.error.write", file, e.getMessage());
         }
+    }
+
+    /** Taken when needed: the window reads the preferences before logging is set up (see Launcher). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(UserPreferences.class);
     }
 }

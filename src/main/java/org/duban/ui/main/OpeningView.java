@@ -18,16 +18,17 @@ import javafx.util.Duration;
 /**
  * What the window shows for the moment the ledger is being opened: the program's icon and a turning arc, on the
  * main window's own size. It has no text (it shows before the Chinese font is loaded, and an unloaded CJK font
- * draws boxes) and no control (the first control makes JavaFX load its default stylesheet, which would delay
- * the first frame: see BENCHMARKS.md).
+ * draws boxes), no control (the first control makes JavaFX load its default stylesheet) and no style (an inline
+ * style loads JavaFX's CSS parser; the scene's own fill is the white background): any of them would delay the first
+ * frame (see BENCHMARKS.md). The arc starts turning when {@link #startTurning()} is called, after that frame.
  */
 public final class OpeningView {
     private final StackPane root = new StackPane();
-    private final RotateTransition spin;
+    private final Arc arc = new Arc(0, 0, 14, 14, 90, 270);
+    private Animation spin;
 
     public OpeningView() {
         root.setId("openingView");
-        root.setStyle("-fx-background-color: white;");
         VBox box = new VBox(24);
         box.setAlignment(Pos.CENTER);
         try (InputStream icon = OpeningView.class.getResourceAsStream("/assets/icons/duban-128.png")) {
@@ -37,28 +38,34 @@ public final class OpeningView {
         } catch (java.io.IOException ignored) {
             // no icon: the arc alone
         }
-        Arc arc = new Arc(0, 0, 14, 14, 90, 270);
         arc.setType(ArcType.OPEN);
         arc.setFill(null);
         arc.setStroke(Color.web("#0969da"));
         arc.setStrokeWidth(3);
         arc.setStrokeLineCap(StrokeLineCap.ROUND);
-        spin = new RotateTransition(Duration.seconds(1), arc);
-        spin.setByAngle(360);
-        spin.setCycleCount(Animation.INDEFINITE);
-        spin.setInterpolator(Interpolator.LINEAR);
         box.getChildren().add(arc);
         root.getChildren().add(box);
         root.sceneProperty().addListener((o, old, scene) -> {
-            if (scene == null) {
+            if (scene == null && spin != null) {
                 spin.stop();
-            } else {
-                spin.play();
             }
         });
     }
 
     public StackPane root() {
         return root;
+    }
+
+    /** Turns the arc, while the view is in a scene. */
+    public void startTurning() {
+        if (spin != null || root.getScene() == null) {
+            return;
+        }
+        RotateTransition turn = new RotateTransition(Duration.seconds(1), arc);
+        turn.setByAngle(360);
+        turn.setCycleCount(Animation.INDEFINITE);
+        turn.setInterpolator(Interpolator.LINEAR);
+        spin = turn;
+        spin.play();
     }
 }
