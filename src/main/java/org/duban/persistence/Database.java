@@ -141,6 +141,7 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(5000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setReadOnly(readOnly);
+        config.setGetGeneratedKeys(false); // Rows.insert reads the row id where one is wanted
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {

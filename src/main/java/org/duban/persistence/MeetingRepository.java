@@ -54,17 +54,12 @@ public final class MeetingRepository {
     public Meeting insert(Meeting meeting) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO meeting (kind, held_on, title, notes) VALUES (?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO meeting (kind, held_on, title, notes) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, meeting.kind().name());
                 ps.setString(2, meeting.heldOn().toString());
                 ps.setString(3, meeting.title());
                 ps.setString(4, meeting.notes());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return meeting.withId(keys.getLong(1));
-                }
+                return meeting.withId(Rows.insert(ps));
             }
         });
     }

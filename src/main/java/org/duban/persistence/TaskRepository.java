@@ -120,21 +120,21 @@ public final class TaskRepository {
             List<Task> result = new ArrayList<>(list.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (meeting_id, seq, source, category, "
                     + "problem, target, measures, leader, supporting_units, deadline, due_date, ongoing, remarks) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement as = c.prepareStatement(
-                         "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)",
-                         Statement.RETURN_GENERATED_KEYS)) {
+                         "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)");
+                 PreparedStatement lastId = Rows.prepareLastId(c)) {
                 for (Task task : list) {
                     ps.setLong(1, task.meetingId());
                     int i = bindFields(ps, 2, task);
                     ps.setString(i, task.remarks());
-                    long id = Rows.insert(ps);
+                    long id = Rows.insert(ps, lastId);
                     List<Assignment> stored = new ArrayList<>();
                     for (Assignment a : task.assignments()) {
                         as.setLong(1, id);
                         as.setLong(2, a.unitId());
                         as.setString(3, a.status().name());
-                        stored.add(new Assignment(Rows.insert(as), id, a.unitId(), a.status()));
+                        stored.add(new Assignment(Rows.insert(as, lastId), id, a.unitId(), a.status()));
                     }
                     result.add(task.withId(id, stored));
                 }
@@ -227,15 +227,11 @@ public final class TaskRepository {
 
     private static Assignment insertAssignment(Connection c, long taskId, Assignment a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)")) {
             ps.setLong(1, taskId);
             ps.setLong(2, a.unitId());
             ps.setString(3, a.status().name());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return new Assignment(keys.getLong(1), taskId, a.unitId(), a.status());
-            }
+            return new Assignment(Rows.insert(ps), taskId, a.unitId(), a.status());
         }
     }
 

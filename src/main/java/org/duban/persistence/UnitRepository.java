@@ -60,17 +60,12 @@ public final class UnitRepository {
         return db.write(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO unit (name, short_name, kind, sort_order) VALUES (?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO unit (name, short_name, kind, sort_order) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, unit.name());
                 ps.setString(2, unit.shortName());
                 ps.setString(3, unit.kind().name());
                 ps.setInt(4, unit.sortOrder());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+                id = Rows.insert(ps);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_alias (unit_id, alias) VALUES (?, ?)")) {
                 for (String alias : unit.aliases()) {

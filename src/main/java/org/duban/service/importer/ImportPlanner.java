@@ -303,7 +303,21 @@ public final class ImportPlanner {
             }
         }
 
+        /**
+         * A heading repeated on a later page: three or more of the mapped fields named again in their own columns.
+         * The mapped columns are looked at first, and only a row where three of them name their field is read as
+         * a whole heading row (a data row, nearly every row, is let go after ten cells instead of all of them).
+         */
         private boolean isRepeatedHeader(Grid.Row row) {
+            int named = 0;
+            for (var e : byField.entrySet()) {
+                if (ColumnSynonyms.fieldOf(row.cell(e.getValue().index())).orElse(null) == e.getKey() && ++named >= 3) {
+                    break;
+                }
+            }
+            if (named < 3) {
+                return false; // columnsOf gives a column a field only if the column's own cell names it
+            }
             long same = HeaderFinder.columnsOf(row).stream().filter(c -> c.field() != null
                     && byField.containsKey(c.field()) && byField.get(c.field()).index() == c.index()).count();
             return same >= 3;
