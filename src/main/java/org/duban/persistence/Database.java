@@ -180,6 +180,9 @@ public final class Database implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
+            // 32 MB of page cache instead of SQLite's 2 MB: a 10,000-task import (one transaction) no longer spills
+            // index pages to the log and reads them back, and a large ledger's reads stay in memory.
+            st.execute("PRAGMA cache_size=-32768");
         } catch (SQLException e) {
             throw SqlErrors.translate(e, file);
         }

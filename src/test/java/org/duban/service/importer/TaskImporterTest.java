@@ -200,6 +200,40 @@ class TaskImporterTest {
         assertEquals(before, dump());
     }
 
+    /** Past the importer's batches (500 tasks a statement round, audit rows buffered): still all or nothing. */
+    @Test
+    void aLongListFailingNearItsEndWritesNothingAndABadRowThereIsNamed() {
+        List<List<Object>> rows = new ArrayList<>(List.of(OfficeLists.rows().get(0))); // the section: 来源
+        for (int seq = 1; seq <= 1_200; seq++) {
+            rows.add(OfficeLists.task(seq, "第" + seq + "项问题：污水管网破损，雨污混流。", "", "", "蕉城区、福安市", "", "",
+                    "2026年底前", ""));
+        }
+        Path file = OfficeLists.xlsx(dir.resolve("long.xlsx"), rows);
+        TaskImporter failing = new TaskImporter(db, new ImportHooks() {
+            @Override
+            public void supervision(Task task, boolean supervised) {
+                if (task.seq() == 1_150) {
+                    throw new IllegalStateException("disk gone");
+                }
+            }
+        });
+        String before = dump() + TestDb.sqlString(db.file(), "SELECT count(*) FROM audit_log");
+        assertThrows(IllegalStateException.class, () -> failing.apply(failing.read(file), into(), ImportOptions.DEFAULT,
+                (d, t) -> { }));
+        assertEquals(before, dump() + TestDb.sqlString(db.file(), "SELECT count(*) FROM audit_log"));
+
+        rows.set(1_199, OfficeLists.task(1_199, "第1199项问题", "", "", "火星区", "", "", "2026年底前", ""));
+        Path bad = OfficeLists.xlsx(dir.resolve("long-bad.xlsx"), rows);
+        ImportBlockedException blocked = assertThrows(ImportBlockedException.class, () -> apply(bad));
+        ImportProblem unit = blocked.plan().errors().get(0);
+        assertEquals(1, blocked.plan().errors().size());
+        assertEquals("E", unit.column());
+        assertTrue(unit.message().contains("火星区"), unit.message());
+        assertEquals(plan(bad).errors().get(0).row(), unit.row());
+        assertTrue(unit.row() > 1_199, "the row number counts the heading rows above: " + unit.row());
+        assertEquals(before, dump() + TestDb.sqlString(db.file(), "SELECT count(*) FROM audit_log"));
+    }
+
     @Test
     void reimportingTheSameFileChangesNothingAndAnEditedFileUpdatesBySeq() {
         Path file = OfficeLists.xlsx(dir.resolve("清单.xlsx"));
