@@ -165,8 +165,11 @@ public final class HandoutService {
 
     /** Writes one unit's handout. */
     public static void writeUnit(HandoutLayout layout, Path file) {
-        PdfHandoutWriter.write(layout.pages(), layout.title() + HandoutText.tr("handout.doc.unitLine", layout.unitName()),
-                false, file);
+        PdfHandoutWriter.write(layout.pages(), unitTitle(layout), false, file);
+    }
+
+    private static String unitTitle(HandoutLayout layout) {
+        return layout.title() + HandoutText.tr("handout.doc.unitLine", layout.unitName());
     }
 
     /**
@@ -184,13 +187,14 @@ public final class HandoutService {
         HandoutPaginator paginator = new HandoutPaginator(HandoutFonts.of(settings.fonts()));
         List<HandoutLayout> layouts = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        List<DrawnPages> drawn = new ArrayList<>();
         int pages = 0;
         for (int i = 0; i < list.size(); i++) {
             Unit u = list.get(i).unit();
             progress.update(i, steps, u.name());
             HandoutLayout layout = paginator.layout(content(data, u, settings), settings);
             Path file = dir.resolve(fileName(u.name()));
-            writeUnit(layout, file);
+            drawn.add(PdfHandoutWriter.writeKeeping(layout.pages(), unitTitle(layout), file));
             layouts.add(layout);
             files.add(file);
             pages += layout.pageCount();
@@ -200,7 +204,8 @@ public final class HandoutService {
                 .collect(Collectors.toMap(h -> h.unit().name(), UnitHandout::copies, (a, b) -> a));
         List<LayoutPage> all = combine(layouts, name -> copies.getOrDefault(name, 1));
         Path combined = dir.resolve(combinedFileName());
-        PdfHandoutWriter.write(all, HandoutText.tr("handout.doc.title", settings.city()), true, combined);
+        // the unit files' pages as drawn: the combined book draws nothing again
+        PdfHandoutWriter.write(all, HandoutText.tr("handout.doc.title", settings.city()), true, combined, drawn);
         progress.update(steps, steps, "");
         return new BatchResult(List.copyOf(files), combined, list.size(), pages, all.size());
     }

@@ -1,18 +1,29 @@
 package org.duban.service.handout;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.Calendar;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.duban.i18n.LocalizedException;
@@ -23,6 +34,9 @@ import org.duban.service.io.AtomicFiles;
  * with a ToUnicode map), so the pages look the same on any machine and the text can be searched and
  * copied. The file is written beside the target and moved into place ({@link AtomicFiles}), so a failure never
  * leaves a broken or empty PDF under the real name.
+ *
+ * <p>A batch draws each page once: the unit files keep their drawn pages ({@link #writeKeeping}), and the
+ * combined book takes them as they are ({@link #write(List, String, boolean, Path, List)}).
  */
 public final class PdfHandoutWriter {
 
@@ -54,9 +68,47 @@ public final class PdfHandoutWriter {
     /** Writes pages to {@code target}, drawing {@code extras} on each page after its layout. */
     public static synchronized void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
                                           PageExtras extras) {
-        try {
-            try (PDDocument doc = new PDDocument()) {
-                Map<FontFace, PDFont> fonts = new HashMap<>();
+        new Writer(extras, List.of(), false).write(pages, title, duplex, target);
+    }
+
+    /** Writes pages to {@code target} and returns them as drawn, for {@link #write(List, String, boolean, Path, List)}. */
+    public static synchronized DrawnPages writeKeeping(List<LayoutPage> pages, String title, Path target) {
+        return new Writer(PageExtras.NONE, List.of(), true).write(pages, title, false, target);
+    }
+
+    /**
+     * Writes pages to {@code target}, taking those already drawn in {@code drawn} as they are (the same page
+     * object, by identity) and drawing the others.
+     */
+    public static synchronized void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
+                                          List<DrawnPages> drawn) {
+        new Writer(PageExtras.NONE, drawn, false).write(pages, title, duplex, target);
+    }
+
+    /** One document being written. */
+    private static final class Writer {
+        final PageExtras extras;
+        final List<DrawnPages> drawn;
+        final boolean keep;
+        PDDocument doc;
+        final Map<FontFace, PDType0Font> fonts = new HashMap<>();
+        /** Characters drawn here, per face (for the pages kept, and for fonts only copied pages use). */
+        final Map<FontFace, BitSet> codePoints = new HashMap<>();
+        /** Faces set in this document's own drawing: PDFBox subsets those when saving. */
+        final Map<FontFace, Boolean> drawnFaces = new HashMap<>();
+        final Map<DrawnPages.Content, COSStream> copied = new IdentityHashMap<>();
+        final Map<DrawnPages, Boolean> sources = new IdentityHashMap<>();
+
+        Writer(PageExtras extras, List<DrawnPages> drawn, boolean keep) {
+            this.extras = extras;
+            this.drawn = drawn;
+            this.keep = keep;
+        }
+
+        DrawnPages write(List<LayoutPage> pages, String title, boolean duplex, Path target) {
+            try (PDDocument d = new PDDocument()) {
+                doc = d;
+                Map<LayoutPage, DrawnPages.Content> kept = keep ? new IdentityHashMap<>() : Map.of();
                 for (int i = 0; i < pages.size(); i++) {
                     LayoutPage page = pages.get(i);
                     PageGeometry g = page.geometry();
@@ -65,44 +117,167 @@ public final class PdfHandoutWriter {
                     if (page.isBlank() && extras == PageExtras.NONE) {
                         continue;
                     }
+                    if (copy(page, p)) {
+                        continue;
+                    }
                     try (PDPageContentStream cs = new PDPageContentStream(doc, p)) {
-                        page.draw(new Canvas(doc, cs, g.height(), fonts));
+                        page.draw(new Canvas(this, cs, g.height()));
                         extras.draw(doc, cs, i, g);
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
+                    if (keep) {
+                        DrawnPages.Content c = content(p);
+                        if (c != null) {
+                            kept.put(page, c);
+                        }
+                    }
                 }
-                PDDocumentInformation info = doc.getDocumentInformation();
-                info.setTitle(title);
-                info.setCreator("督办台 Duban Desk");
-                info.setCreationDate(Calendar.getInstance());
-                doc.getDocumentCatalog().setLanguage("zh-CN");
-                PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
-                prefs.setDisplayDocTitle(true);
-                if (duplex && !pages.isEmpty()) {
-                    prefs.setDuplex(pages.get(0).geometry().landscape()
-                            ? PDViewerPreferences.DUPLEX.DuplexFlipShortEdge
-                            : PDViewerPreferences.DUPLEX.DuplexFlipLongEdge);
-                }
-                doc.getDocumentCatalog().setViewerPreferences(prefs);
-                AtomicFiles.write(target, doc::save); // subsets the fonts: only the glyphs used travel in the file
+                subsetCopiedOnly();
+                describe(title, duplex && !pages.isEmpty() ? pages.get(0).geometry() : null);
+                // subsets the fonts: only the glyphs used travel in the file
+                AtomicFiles.write(target, out -> {
+                    try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+                        doc.save(buffered);
+                    }
+                });
+                return keep ? new DrawnPages(kept, codePoints) : null;
+            } catch (IOException e) {
+                throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
             }
-        } catch (IOException e) {
-            throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
+        }
+
+        PDType0Font font(FontFace face) throws IOException {
+            PDType0Font f = fonts.get(face);
+            if (f == null) {
+                synchronized (face) {
+                    f = PDType0Font.load(doc, face.ttf(), true);
+                }
+                fonts.put(face, f);
+            }
+            return f;
+        }
+
+        /** Takes a page drawn for another document, if there is one: its content stream and its fonts. */
+        private boolean copy(LayoutPage page, PDPage p) throws IOException {
+            if (extras != PageExtras.NONE) {
+                return false;
+            }
+            for (DrawnPages source : drawn) {
+                DrawnPages.Content c = source.content(page);
+                if (c == null) {
+                    continue;
+                }
+                if (sources.put(source, Boolean.TRUE) == null) {
+                    source.codePoints().forEach((face, cps) -> codePoints.computeIfAbsent(face, k -> new BitSet()).or(cps));
+                }
+                COSStream stream = copied.get(c);
+                if (stream == null) { // a unit's second copy shares the first one's content stream
+                    stream = doc.getDocument().createCOSStream();
+                    stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+                    try (OutputStream out = stream.createRawOutputStream()) {
+                        out.write(c.flate());
+                    }
+                    copied.put(c, stream);
+                }
+                PDResources resources = new PDResources();
+                for (var e : c.fonts().entrySet()) {
+                    resources.put(COSName.getPDFName(e.getKey()), font(e.getValue()));
+                }
+                p.setResources(resources);
+                p.getCOSObject().setItem(COSName.CONTENTS, stream);
+                return true;
+            }
+            return false;
+        }
+
+        /** A page as drawn, or null when it holds more than compressed text and rules in our fonts. */
+        private DrawnPages.Content content(PDPage p) throws IOException {
+            COSBase contents = p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            PDResources resources = p.getResources();
+            if (!(contents instanceof COSStream stream) || resources == null
+                    || !COSName.FLATE_DECODE.equals(stream.getFilters())) {
+                return null;
+            }
+            COSDictionary res = resources.getCOSObject();
+            if (res.size() > 1 || res.size() == 1 && !res.containsKey(COSName.FONT)) {
+                return null;
+            }
+            Map<String, FontFace> names = new LinkedHashMap<>();
+            COSDictionary fontDict = res.getCOSDictionary(COSName.FONT);
+            if (fontDict != null) {
+                for (COSName name : fontDict.keySet()) {
+                    FontFace face = faceOf(fontDict.getItem(name));
+                    if (face == null) {
+                        return null;
+                    }
+                    names.put(name.getName(), face);
+                }
+            }
+            try (InputStream in = stream.createRawInputStream()) {
+                return new DrawnPages.Content(in.readAllBytes(), names);
+            }
+        }
+
+        private FontFace faceOf(COSBase item) {
+            COSBase dict = item instanceof COSObject o ? o.getObject() : item;
+            for (var e : fonts.entrySet()) {
+                if (e.getValue().getCOSObject() == dict) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The characters of copied pages join their fonts' subsets. PDFBox subsets, when saving, the fonts
+         * that its content streams set; a font that only copied pages use is subset here.
+         */
+        private void subsetCopiedOnly() throws IOException {
+            for (var e : fonts.entrySet()) {
+                BitSet cps = codePoints.getOrDefault(e.getKey(), new BitSet());
+                for (int cp = cps.nextSetBit(0); cp >= 0; cp = cps.nextSetBit(cp + 1)) {
+                    e.getValue().addToSubset(cp);
+                }
+                if (!drawnFaces.containsKey(e.getKey())) {
+                    e.getValue().subset();
+                }
+            }
+        }
+
+        private void describe(String title, PageGeometry duplexGeometry) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(title);
+            info.setCreator("督办台 Duban Desk");
+            info.setCreationDate(Calendar.getInstance());
+            doc.getDocumentCatalog().setLanguage("zh-CN");
+            PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
+            prefs.setDisplayDocTitle(true);
+            if (duplexGeometry != null) {
+                prefs.setDuplex(duplexGeometry.landscape()
+                        ? PDViewerPreferences.DUPLEX.DuplexFlipShortEdge
+                        : PDViewerPreferences.DUPLEX.DuplexFlipLongEdge);
+            }
+            doc.getDocumentCatalog().setViewerPreferences(prefs);
         }
     }
 
     /** PDF coordinates have their origin at the bottom left: y is flipped here. */
-    private record Canvas(PDDocument doc, PDPageContentStream cs, double pageHeight, Map<FontFace, PDFont> fonts)
-            implements PageCanvas {
+    private record Canvas(Writer writer, PDPageContentStream cs, double pageHeight) implements PageCanvas {
         @Override
         public void text(Span span, double x, double baseline, double size) {
             try {
+                FontFace face = span.face();
                 cs.beginText();
-                cs.setFont(font(span.face()), (float) size);
+                cs.setFont(writer.font(face), (float) size);
+                writer.drawnFaces.put(face, Boolean.TRUE);
                 cs.newLineAtOffset((float) x, (float) (pageHeight - baseline));
                 cs.showText(span.text());
                 cs.endText();
+                if (writer.keep) {
+                    BitSet cps = writer.codePoints.computeIfAbsent(face, k -> new BitSet());
+                    span.text().codePoints().forEach(cps::set);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -118,17 +293,6 @@ public final class PdfHandoutWriter {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        private PDFont font(FontFace face) throws IOException {
-            PDFont f = fonts.get(face);
-            if (f == null) {
-                synchronized (face) {
-                    f = PDType0Font.load(doc, face.ttf(), true);
-                }
-                fonts.put(face, f);
-            }
-            return f;
         }
     }
 }
