@@ -38,9 +38,19 @@ public final class HandoutFonts {
                     "FZFSJW.TTF", "方正仿宋简体.TTF", "仿宋.TTF", "simsun.ttc"));
 
     private final Map<FontRole, List<FontFace>> chains = new EnumMap<>(FontRole.class);
-    /** The face found for each code point, per role (a handout uses a few hundred distinct characters). */
-    private final Map<FontRole, Map<Integer, FontFace>> found = new EnumMap<>(FontRole.class);
-    private static final FontFace NONE = FontFace.bundled("/none");
+    /**
+     * The glyph found for each character of the Basic Multilingual Plane, per role (by ordinal), filled as
+     * characters are met: layout asks for every character of every cell, a handout uses a few thousand
+     * distinct ones. A {@link Glyph} has only final fields, so threads may share the tables without locks.
+     */
+    private final Glyph[][] bmp = new Glyph[FontRole.values().length][];
+    /** The same for characters beyond the BMP. */
+    private final Map<FontRole, Map<Integer, Glyph>> astral = new EnumMap<>(FontRole.class);
+    private static final Glyph NO_GLYPH = new Glyph(null, 0);
+
+    /** The face that prints a character in a role (null: none) and the character's advance in that face, in em. */
+    private record Glyph(FontFace face, double advance) {
+    }
 
     private HandoutFonts(Map<FontRole, List<FontFace>> office) {
         for (FontRole role : FontRole.values()) {
@@ -55,7 +65,8 @@ public final class HandoutFonts {
             }));
             chain.add(bundled(SANS_REGULAR));
             chains.put(role, List.copyOf(chain));
-            found.put(role, new java.util.concurrent.ConcurrentHashMap<>());
+            bmp[role.ordinal()] = new Glyph[Character.MAX_VALUE + 1];
+            astral.put(role, new java.util.concurrent.ConcurrentHashMap<>());
         }
     }
 
@@ -148,19 +159,50 @@ public final class HandoutFonts {
 
     /** The face that prints this code point in this role, or null when none has it. */
     FontFace faceFor(FontRole role, int codePoint) {
-        FontFace face = found.get(role).computeIfAbsent(codePoint, cp -> {
-            for (FontFace f : chains.get(role)) {
-                if (f.has(cp)) {
-                    return f;
-                }
+        return glyph(role, codePoint).face();
+    }
+
+    private Glyph glyph(FontRole role, int codePoint) {
+        if (codePoint <= Character.MAX_VALUE) {
+            Glyph[] table = bmp[role.ordinal()];
+            Glyph g = table[codePoint];
+            if (g == null) {
+                g = find(role, codePoint);
+                table[codePoint] = g;
             }
-            return NONE;
-        });
-        return face == NONE ? null : face;
+            return g;
+        }
+        return astral.get(role).computeIfAbsent(codePoint, cp -> find(role, cp));
+    }
+
+    private Glyph find(FontRole role, int codePoint) {
+        for (FontFace f : chains.get(role)) {
+            if (f.has(codePoint)) {
+                return new Glyph(f, f.advance(codePoint));
+            }
+        }
+        return NO_GLYPH;
     }
 
     /** Tabs and other control characters become spaces; characters no face has become {@link #MISSING}. */
     public String printable(FontRole role, String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!printsAsIs(role, cp)) {
+                return rewritten(role, text);
+            }
+            i += Character.charCount(cp);
+        }
+        return text; // the usual case: nothing to replace
+    }
+
+    private boolean printsAsIs(FontRole role, int cp) {
+        return cp == '\n' || cp == ' '
+                || !Character.isISOControl(cp) && !(Character.isWhitespace(cp) && cp != 0x3000)
+                && faceFor(role, cp) != null;
+    }
+
+    private String rewritten(FontRole role, String text) {
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (cp == '\n') {
@@ -178,8 +220,8 @@ public final class HandoutFonts {
 
     /** The width of one code point at a size, in points. */
     public double advance(FontRole role, int codePoint, double size) {
-        FontFace f = faceFor(role, codePoint);
-        return f == null ? size : f.advance(codePoint) * size;
+        Glyph g = glyph(role, codePoint);
+        return g.face() == null ? size : g.advance() * size;
     }
 
     /** The width of printable text at a size, in points. */
@@ -202,10 +244,13 @@ public final class HandoutFonts {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            FontFace f = faceFor(role, cp);
+            Glyph g = glyph(role, cp);
+            FontFace f = g.face();
+            double advance = g.advance();
             if (f == null) {
                 f = primary(role);
                 cp = MISSING;
+                advance = f.advance(cp);
             }
             if (f != current && run.length() > 0) {
                 spans.add(new Span(current, run.toString(), w));
@@ -214,7 +259,7 @@ public final class HandoutFonts {
             }
             current = f;
             run.appendCodePoint(cp);
-            w += f.advance(cp) * size;
+            w += advance * size;
         }
         if (run.length() > 0) {
             spans.add(new Span(current, run.toString(), w));
