@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.HorizontalMetricsTable;
@@ -21,7 +23,8 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  * and is loaded by the print preview, so every output has the same line breaks.
  *
  * <p>The font is read on first use. Reads are serialised: FontBox tables are read lazily and are not safe
- * for concurrent use.
+ * for concurrent use. A PDF writer therefore takes a parse of its own ({@link #borrowForWriting}): PDFBox reads
+ * the font's glyphs while it subsets, and PDFs are written on several threads at once.
  */
 public final class FontFace {
     private final String resource;
@@ -31,6 +34,10 @@ public final class FontFace {
     private CmapLookup cmap;
     private HorizontalMetricsTable hmtx;
     private float unitsPerEm;
+    /** A bundled font's file, read once: writers parse their own fonts from it. */
+    private byte[] bytes;
+    /** Parses for PDF writers, not in use at the moment. */
+    private final Deque<TrueTypeFont> spare = new ArrayDeque<>();
 
     private FontFace(String resource, Path file, String collectionFace) {
         this.resource = resource;
@@ -95,14 +102,34 @@ public final class FontFace {
         return ttf;
     }
 
+    /**
+     * A parse of this face for one PDF writer's use only, until it gives it back ({@link #giveBack}); PDFBox
+     * may use it in a document (and subset it) while other threads measure text with this face.
+     */
+    public TrueTypeFont borrowForWriting() {
+        synchronized (this) {
+            ttf();
+            if (!spare.isEmpty()) {
+                return spare.pop();
+            }
+        }
+        try {
+            TrueTypeFont f = read(); // outside the lock: layout goes on measuring with this face meanwhile
+            f.setEnableGsub(false);
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read font " + location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes back a parse from {@link #borrowForWriting} for the next writer. */
+    public synchronized void giveBack(TrueTypeFont font) {
+        spare.push(font);
+    }
+
     private TrueTypeFont read() throws IOException {
         if (resource != null) {
-            try (InputStream in = FontFace.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("missing resource");
-                }
-                return new TTFParser().parse(new RandomAccessReadBuffer(in));
-            }
+            return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
         }
         if (isCollection()) {
             @SuppressWarnings("resource") // kept open as long as the face is used: its tables are read lazily
@@ -123,6 +150,18 @@ public final class FontFace {
             return first[0];
         }
         return new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+    }
+
+    private synchronized byte[] bytes() throws IOException {
+        if (bytes == null) {
+            try (InputStream in = FontFace.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("missing resource");
+                }
+                bytes = in.readAllBytes();
+            }
+        }
+        return bytes;
     }
 
     /**

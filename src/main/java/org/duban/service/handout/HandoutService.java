@@ -185,19 +185,27 @@ public final class HandoutService {
         checkFolder(dir);
         int steps = list.size() + 1;
         HandoutPaginator paginator = new HandoutPaginator(HandoutFonts.of(settings.fonts()));
+        UnitFile[] written = new UnitFile[list.size()];
+        int[] started = {0};
+        // units on all cores: each lays out and writes its own file (the writers parse their own fonts)
+        Parallel.forEach(list.size(), "duban-handouts", i -> {
+            Unit u = list.get(i).unit();
+            synchronized (started) {
+                progress.update(started[0]++, steps, u.name());
+            }
+            HandoutLayout layout = paginator.layout(content(data, u, settings), settings);
+            Path file = dir.resolve(fileName(u.name()));
+            written[i] = new UnitFile(layout, file, PdfHandoutWriter.writeKeeping(layout.pages(), unitTitle(layout), file));
+        });
         List<HandoutLayout> layouts = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<DrawnPages> drawn = new ArrayList<>();
         int pages = 0;
-        for (int i = 0; i < list.size(); i++) {
-            Unit u = list.get(i).unit();
-            progress.update(i, steps, u.name());
-            HandoutLayout layout = paginator.layout(content(data, u, settings), settings);
-            Path file = dir.resolve(fileName(u.name()));
-            drawn.add(PdfHandoutWriter.writeKeeping(layout.pages(), unitTitle(layout), file));
-            layouts.add(layout);
-            files.add(file);
-            pages += layout.pageCount();
+        for (UnitFile w : written) {
+            layouts.add(w.layout());
+            files.add(w.file());
+            drawn.add(w.drawn());
+            pages += w.layout().pageCount();
         }
         progress.update(list.size(), steps, combinedFileName());
         Map<String, Integer> copies = list.stream()
@@ -208,6 +216,9 @@ public final class HandoutService {
         PdfHandoutWriter.write(all, HandoutText.tr("handout.doc.title", settings.city()), true, combined, drawn);
         progress.update(steps, steps, "");
         return new BatchResult(List.copyOf(files), combined, list.size(), pages, all.size());
+    }
+
+    private record UnitFile(HandoutLayout layout, Path file, DrawnPages drawn) {
     }
 
     /** What writing one unit's handout made. */

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -35,7 +36,8 @@ import org.duban.service.io.AtomicFiles;
  * copied. The file is written beside the target and moved into place ({@link AtomicFiles}), so a failure never
  * leaves a broken or empty PDF under the real name.
  *
- * <p>A batch draws each page once: the unit files keep their drawn pages ({@link #writeKeeping}), and the
+ * <p>Documents may be written on several threads at once: each takes its own parse of its faces. A batch
+ * draws each page once: the unit files keep their drawn pages ({@link #writeKeeping}), and the
  * combined book takes them as they are ({@link #write(List, String, boolean, Path, List)}).
  */
 public final class PdfHandoutWriter {
@@ -66,13 +68,13 @@ public final class PdfHandoutWriter {
     }
 
     /** Writes pages to {@code target}, drawing {@code extras} on each page after its layout. */
-    public static synchronized void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
-                                          PageExtras extras) {
+    public static void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
+                             PageExtras extras) {
         new Writer(extras, List.of(), false).write(pages, title, duplex, target);
     }
 
     /** Writes pages to {@code target} and returns them as drawn, for {@link #write(List, String, boolean, Path, List)}. */
-    public static synchronized DrawnPages writeKeeping(List<LayoutPage> pages, String title, Path target) {
+    public static DrawnPages writeKeeping(List<LayoutPage> pages, String title, Path target) {
         return new Writer(PageExtras.NONE, List.of(), true).write(pages, title, false, target);
     }
 
@@ -80,8 +82,8 @@ public final class PdfHandoutWriter {
      * Writes pages to {@code target}, taking those already drawn in {@code drawn} as they are (the same page
      * object, by identity) and drawing the others.
      */
-    public static synchronized void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
-                                          List<DrawnPages> drawn) {
+    public static void write(List<LayoutPage> pages, String title, boolean duplex, Path target,
+                             List<DrawnPages> drawn) {
         new Writer(PageExtras.NONE, drawn, false).write(pages, title, duplex, target);
     }
 
@@ -92,6 +94,8 @@ public final class PdfHandoutWriter {
         final boolean keep;
         PDDocument doc;
         final Map<FontFace, PDType0Font> fonts = new HashMap<>();
+        /** This document's own parses of its faces, given back when it is written. */
+        final Map<FontFace, TrueTypeFont> borrowed = new HashMap<>();
         /** Characters drawn here, per face (for the pages kept, and for fonts only copied pages use). */
         final Map<FontFace, BitSet> codePoints = new HashMap<>();
         /** Faces set in this document's own drawing: PDFBox subsets those when saving. */
@@ -144,15 +148,17 @@ public final class PdfHandoutWriter {
                 return keep ? new DrawnPages(kept, codePoints) : null;
             } catch (IOException e) {
                 throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
+            } finally {
+                borrowed.forEach(FontFace::giveBack);
             }
         }
 
         PDType0Font font(FontFace face) throws IOException {
             PDType0Font f = fonts.get(face);
             if (f == null) {
-                synchronized (face) {
-                    f = PDType0Font.load(doc, face.ttf(), true);
-                }
+                TrueTypeFont ttf = face.borrowForWriting();
+                borrowed.put(face, ttf);
+                f = PDType0Font.load(doc, ttf, true);
                 fonts.put(face, f);
             }
             return f;
