@@ -190,13 +190,10 @@ public final class HandoutService {
         // units on all cores: each lays out and writes its own file (the writers parse their own fonts)
         Parallel.forEach(list.size(), "duban-handouts", i -> {
             Unit u = list.get(i).unit();
-            synchronized (started) {
-                progress.update(started[0]++, steps, u.name());
-            }
             HandoutLayout layout = paginator.layout(content(data, u, settings), settings);
             Path file = dir.resolve(fileName(u.name()));
             written[i] = new UnitFile(layout, file, PdfHandoutWriter.writeKeeping(layout.pages(), unitTitle(layout), file));
-        });
+        }, i -> progress.update(started[0]++, steps, list.get(i).unit().name()));
         List<HandoutLayout> layouts = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<DrawnPages> drawn = new ArrayList<>();

@@ -1,6 +1,12 @@
 package org.duban.service.handout;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
@@ -65,5 +71,19 @@ final class HandoutFixtures {
 
     static Path pdf(Path dir, String unitName) {
         return dir.resolve(HandoutService.fileName(unitName));
+    }
+
+    /** Each page's text, as a PDF viewer would copy it. */
+    static List<String> pageTexts(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                pages.add(stripper.getText(doc));
+            }
+            return pages;
+        }
     }
 }

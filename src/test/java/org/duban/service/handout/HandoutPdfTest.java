@@ -18,7 +18,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType3Font;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.duban.model.Task;
 import org.duban.model.Unit;
@@ -34,18 +33,6 @@ class HandoutPdfTest extends HandoutDbTest {
         return s.replaceAll("\\s+", "");
     }
 
-    private static List<String> pageTexts(Path pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            List<String> pages = new ArrayList<>();
-            PDFTextStripper stripper = new PDFTextStripper();
-            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
-                stripper.setStartPage(i);
-                stripper.setEndPage(i);
-                pages.add(stripper.getText(doc));
-            }
-            return pages;
-        }
-    }
 
 
     @Test
@@ -55,7 +42,7 @@ class HandoutPdfTest extends HandoutDbTest {
         Path out = dir.resolve("out");
         new HandoutService(db).exportUnit(data, jiaocheng, BUNDLED, out);
 
-        String all = squeeze(String.join("", pageTexts(HandoutFixtures.pdf(out, "蕉城区"))));
+        String all = squeeze(String.join("", HandoutFixtures.pageTexts(HandoutFixtures.pdf(out, "蕉城区"))));
         List<Task> mine = data.tasks().stream().filter(t -> t.unitIds().contains(jiaocheng.id())).toList();
         assertTrue(mine.size() > 10, "the sample gives 蕉城区 many tasks");
         for (Task t : mine) {
@@ -81,7 +68,7 @@ class HandoutPdfTest extends HandoutDbTest {
         Path out = dir.resolve("out");
         new HandoutService(db).exportUnit(data, HandoutFixtures.unit(db, "福安市"), BUNDLED, out);
 
-        List<String> pages = pageTexts(HandoutFixtures.pdf(out, "福安市"));
+        List<String> pages = HandoutFixtures.pageTexts(HandoutFixtures.pdf(out, "福安市"));
         assertTrue(pages.size() > 1);
         for (int i = 0; i < pages.size(); i++) {
             String p = squeeze(pages.get(i));
@@ -97,7 +84,7 @@ class HandoutPdfTest extends HandoutDbTest {
         HandoutFixtures.Written w = HandoutFixtures.writeLongTasks(db, 40, 0, dir.resolve("out"));
         HandoutLayout layout = w.layout();
 
-        List<String> pages = pageTexts(w.pdf());
+        List<String> pages = HandoutFixtures.pageTexts(w.pdf());
         assertEquals(layout.pageCount(), pages.size());
         // Right means no page ends early: the first task row of each next page would not have fit below the
         // last row of the page before (a section heading moves with its first task).
@@ -126,7 +113,7 @@ class HandoutPdfTest extends HandoutDbTest {
         HandoutService.MeetingData data = w.data();
 
         Path pdf = w.pdf();
-        List<String> pages = pageTexts(pdf);
+        List<String> pages = HandoutFixtures.pageTexts(pdf);
         long continued = pages.stream().filter(p -> squeeze(p).contains("3（续）")).count();
         assertTrue(continued >= 2, "the giant task runs over at least three pages, each part after the first with (续)");
 
@@ -198,7 +185,7 @@ class HandoutPdfTest extends HandoutDbTest {
         assertFalse(Files.exists(out.resolve("任务清单-宁德市人民政府.pdf")), "no handout for a unit with no tasks");
         assertEquals(r.units() + 1, progress.get(progress.size() - 1), "progress reaches the end");
 
-        List<String> combined = pageTexts(r.combined());
+        List<String> combined = HandoutFixtures.pageTexts(r.combined());
         assertEquals(r.combinedPages(), combined.size());
         int fuanFirstPages = 0;
         for (int i = 0; i < combined.size(); i++) {
