@@ -35,7 +35,10 @@ public final class LineBreaker {
      */
     public List<String> lines(String text, FontRole role, double size, double width, double firstIndent) {
         List<String> out = new ArrayList<>();
-        String normal = NUMBERED_ITEM.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("\n");
+        String normal = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (hasNumberedItem(normal)) {
+            normal = NUMBERED_ITEM.matcher(normal).replaceAll("\n");
+        }
         for (String paragraph : normal.split("\n", -1)) {
             String p = paragraph.strip();
             if (!p.isEmpty()) {
@@ -45,15 +48,41 @@ public final class LineBreaker {
         return out;
     }
 
+    /**
+     * Whether {@link #NUMBERED_ITEM} can match: a ；/;/。 followed (after white space) by 1. or （1）. Most cells have
+     * none, and the look-behind pattern is costly to run over every cell.
+     */
+    private static boolean hasNumberedItem(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != '；' && c != ';' && c != '。') {
+                continue;
+            }
+            int j = i + 1;
+            while (j < t.length() && " \t\n\u000B\f\r".indexOf(t.charAt(j)) >= 0) {
+                j++;
+            }
+            if (j < t.length() && (isAsciiDigit(t.charAt(j)) || t.charAt(j) == '（' || t.charAt(j) == '(')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private void breakParagraph(String p, FontRole role, double size, double width, double firstIndent,
                                 List<String> out) {
-        List<String> clusters = clusters(p);
+        int[] ends = clusterEnds(p);
         StringBuilder line = new StringBuilder();
         double lineWidth = firstIndent;
-        for (String c : clusters) {
-            double w = fonts.width(role, c, size);
+        for (int k = 0, start = 0; k < ends.length; start = ends[k++]) {
+            int end = ends[k];
+            double w = width(p, start, end, role, size);
             if (lineWidth + w <= width + 1e-6) {
-                line.append(c);
+                line.append(p, start, end);
                 lineWidth += w;
                 continue;
             }
@@ -62,16 +91,16 @@ public final class LineBreaker {
                 line.setLength(0);
                 lineWidth = 0;
             }
-            String rest = c.stripLeading();
-            double restWidth = fonts.width(role, rest, size);
+            int from = skipWhitespace(p, start, end);
+            double restWidth = width(p, from, end, role, size);
             if (restWidth <= width + 1e-6) {
-                line.append(rest);
+                line.append(p, from, end);
                 lineWidth = restWidth;
             } else {
                 // A cluster wider than the line (a long number, date or URL): break it by characters,
                 // after a . / - where there is one (2026.9. | 30 rather than 2026.9.3 | 0).
-                for (int i = 0; i < rest.length(); ) {
-                    int cp = rest.codePointAt(i);
+                for (int i = from; i < end; ) {
+                    int cp = p.codePointAt(i);
                     i += Character.charCount(cp);
                     double cw = fonts.advance(role, cp, size);
                     if (lineWidth + cw > width + 1e-6 && line.length() > 0) {
@@ -92,6 +121,30 @@ public final class LineBreaker {
         }
     }
 
+    /** The width of {@code p} from {@code start} to {@code end}, as {@link HandoutFonts#width} measures it. */
+    private double width(String p, int start, int end, FontRole role, double size) {
+        double w = 0;
+        for (int i = start; i < end; ) {
+            int cp = p.codePointAt(i);
+            w += fonts.advance(role, cp, size);
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    /** Where {@code String.stripLeading} would start the piece {@code start}–{@code end}. */
+    private static int skipWhitespace(String p, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int cp = p.codePointAt(i);
+            if (!Character.isWhitespace(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
     /** The index just after the last . / - of a line (0 when there is none). */
     private static int lastSoftBreak(CharSequence line) {
         for (int i = line.length() - 1; i > 0; i--) {
@@ -105,7 +158,24 @@ public final class LineBreaker {
 
     /** Pieces that stay on one line: a Chinese character, a Latin word or number, with their punctuation. */
     static List<String> clusters(String p) {
-        List<String> raw = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int end : clusterEnds(p)) {
+            out.add(p.substring(start, end));
+            start = end;
+        }
+        return out;
+    }
+
+    /**
+     * The clusters of {@link #clusters} as the index just after each: a cluster is always a run of the text (a piece
+     * with the closing punctuation after it, or the opening punctuation before it), so the line breaker measures and
+     * copies runs of the paragraph instead of making a string of each.
+     */
+    private static int[] clusterEnds(String p) {
+        int[] ends = new int[Math.max(1, p.length())];
+        int count = 0;
+        int pendingOpen = -1; // where opening punctuation waiting for the next piece starts
         int i = 0;
         while (i < p.length()) {
             int cp = p.codePointAt(i);
@@ -116,29 +186,27 @@ public final class LineBreaker {
                     i += Character.charCount(p.codePointAt(i));
                 }
             }
-            raw.add(p.substring(start, i));
-        }
-        List<String> out = new ArrayList<>();
-        StringBuilder pendingOpen = new StringBuilder();
-        for (String piece : raw) {
-            boolean closing = piece.length() == 1 && NO_LINE_START.indexOf(piece.charAt(0)) >= 0;
-            boolean opening = piece.length() == 1 && NO_LINE_END.indexOf(piece.charAt(0)) >= 0;
-            if (closing && !out.isEmpty() && pendingOpen.length() == 0) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + piece);
+            boolean single = i - start == 1;
+            boolean closing = single && NO_LINE_START.indexOf(p.charAt(start)) >= 0;
+            boolean opening = single && NO_LINE_END.indexOf(p.charAt(start)) >= 0;
+            if (closing && count > 0 && pendingOpen < 0) {
+                ends[count - 1] = i; // joins the cluster before it
             } else if (opening) {
-                pendingOpen.append(piece);
+                if (pendingOpen < 0) {
+                    pendingOpen = start;
+                }
             } else {
-                out.add(pendingOpen + piece);
-                pendingOpen.setLength(0);
+                ends[count++] = i;
+                pendingOpen = -1;
             }
         }
-        if (pendingOpen.length() > 0) {
-            out.add(pendingOpen.toString());
+        if (pendingOpen >= 0) {
+            ends[count++] = p.length();
         }
-        if (out.size() > 1 && ITEM_NUMBER.matcher(out.get(0)).matches()) {
-            out.set(0, out.get(0) + out.remove(1)); // "1." stays with the first word of its item
+        if (count > 1 && ends[0] <= 4 && ITEM_NUMBER.matcher(p.substring(0, ends[0])).matches()) {
+            System.arraycopy(ends, 1, ends, 0, --count); // "1." stays with the first word of its item
         }
-        return out;
+        return java.util.Arrays.copyOf(ends, count);
     }
 
     private static boolean isWordChar(int cp) {
