@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Calendar;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -99,9 +102,10 @@ public final class PdfHandoutWriter {
         /** Characters drawn here, per face (for the pages kept, and for fonts only copied pages use). */
         final Map<FontFace, BitSet> codePoints = new HashMap<>();
         /** Faces set in this document's own drawing: PDFBox subsets those when saving. */
-        final Map<FontFace, Boolean> drawnFaces = new HashMap<>();
+        final Set<FontFace> drawnFaces = new HashSet<>();
         final Map<DrawnPages.Content, COSStream> copied = new IdentityHashMap<>();
-        final Map<DrawnPages, Boolean> sources = new IdentityHashMap<>();
+        /** The documents whose pages this one took (their characters join its subsets). */
+        final Set<DrawnPages> sources = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Writer(PageExtras extras, List<DrawnPages> drawn, boolean keep) {
             this.extras = extras;
@@ -174,7 +178,7 @@ public final class PdfHandoutWriter {
                 if (c == null) {
                     continue;
                 }
-                if (sources.put(source, Boolean.TRUE) == null) {
+                if (sources.add(source)) {
                     source.codePoints().forEach((face, cps) -> codePoints.computeIfAbsent(face, k -> new BitSet()).or(cps));
                 }
                 COSStream stream = copied.get(c);
@@ -245,7 +249,7 @@ public final class PdfHandoutWriter {
                 for (int cp = cps.nextSetBit(0); cp >= 0; cp = cps.nextSetBit(cp + 1)) {
                     e.getValue().addToSubset(cp);
                 }
-                if (!drawnFaces.containsKey(e.getKey())) {
+                if (!drawnFaces.contains(e.getKey())) {
                     e.getValue().subset();
                 }
             }
@@ -276,7 +280,7 @@ public final class PdfHandoutWriter {
                 FontFace face = span.face();
                 cs.beginText();
                 cs.setFont(writer.font(face), (float) size);
-                writer.drawnFaces.put(face, Boolean.TRUE);
+                writer.drawnFaces.add(face);
                 cs.newLineAtOffset((float) x, (float) (pageHeight - baseline));
                 cs.showText(span.text());
                 cs.endText();
