@@ -173,7 +173,9 @@ public final class HandoutService {
     }
 
     /**
-     * Writes one PDF per unit with tasks, and the combined PDF for duplex printing with each unit's copies.
+     * Writes one PDF per unit with tasks, and the combined PDF for duplex printing with each unit's copies. The
+     * units are laid out and written on all cores; the combined PDF takes their pages as drawn. Progress is
+     * reported on the calling thread.
      *
      * @throws LocalizedException when the meeting has no tasks for any unit or a file cannot be written
      */

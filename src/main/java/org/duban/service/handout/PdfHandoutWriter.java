@@ -286,7 +286,12 @@ public final class PdfHandoutWriter {
                 cs.endText();
                 if (writer.keep) {
                     BitSet cps = writer.codePoints.computeIfAbsent(face, k -> new BitSet());
-                    span.text().codePoints().forEach(cps::set);
+                    String t = span.text();
+                    for (int i = 0; i < t.length(); ) {
+                        int cp = t.codePointAt(i);
+                        cps.set(cp);
+                        i += Character.charCount(cp);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
