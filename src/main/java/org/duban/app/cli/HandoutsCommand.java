@@ -41,6 +41,7 @@ final class HandoutsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves
         HandoutFonts.preload(FontPreference.OFFICE); // the default; the bundled faces are shared either way
         try (Database db = parent.openReadOnly()) { // reads only: works while the window has the ledger open
             Meeting meeting = CliMeetings.resolve(db, meetingId);

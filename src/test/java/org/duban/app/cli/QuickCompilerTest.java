@@ -1,0 +1,22 @@
+package org.duban.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The handouts command's request for the quick compiler reaches this (HotSpot) JVM, and is taken back here. */
+class QuickCompilerTest {
+    @Test
+    void theDirectiveExcludesTheOptimisingCompilerForEveryMethod() throws Exception {
+        assertTrue(QuickCompiler.addDirective(), "HotSpot takes compiler directives through its MBean");
+        try {
+            String printed = String.valueOf(QuickCompiler.diagnosticCommand("compilerDirectivesPrint"));
+            String first = printed.substring(0, printed.indexOf("Directive: (default)"));
+            assertTrue(first.contains("matching: *.*"), printed);
+            String c2 = first.substring(first.indexOf("c2 directives:"));
+            assertTrue(c2.contains("Exclude:true"), printed);
+        } finally {
+            QuickCompiler.diagnosticCommand("compilerDirectivesRemove"); // the other tests compile as usual
+        }
+    }
+}
