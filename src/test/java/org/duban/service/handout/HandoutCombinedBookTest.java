@@ -17,7 +17,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.duban.i18n.LocalizedException;
-import org.duban.model.Unit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +30,8 @@ class HandoutCombinedBookTest extends HandoutDbTest {
     @Test
     void theCombinedBookHoldsEveryUnitFilesPagesInOrderWithCopiesAndBlankBacks() throws IOException {
         HandoutService.MeetingData data = sample();
-        HandoutService service = new HandoutService(db);
-        Unit fuan = HandoutFixtures.unit(db, "福安市");
-        service.settings().setCopies(fuan.id(), 2);
-        HandoutService.BatchResult r = service.exportAll(data, BUNDLED, dir.resolve("out"), HandoutService.Progress.NONE);
+        HandoutService.BatchResult r = HandoutFixtures.exportAllWithCopies(db, data, "福安市", 2, dir.resolve("out"),
+                HandoutService.Progress.NONE);
 
         List<String> expected = new ArrayList<>();
         for (Path unitFile : r.unitFiles()) {

@@ -73,6 +73,14 @@ final class HandoutFixtures {
         return dir.resolve(HandoutService.fileName(unitName));
     }
 
+    /** The batch of all units' handouts into {@code out}, with {@code copies} copies of one unit. */
+    static HandoutService.BatchResult exportAllWithCopies(Database db, HandoutService.MeetingData data, String unitName,
+                                                          int copies, Path out, HandoutService.Progress progress) {
+        HandoutService service = new HandoutService(db);
+        service.settings().setCopies(unit(db, unitName).id(), copies);
+        return service.exportAll(data, BUNDLED, out, progress);
+    }
+
     /** Each page's text, as a PDF viewer would copy it. */
     static List<String> pageTexts(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

@@ -171,12 +171,10 @@ class HandoutPdfTest extends HandoutDbTest {
     @Test
     void theBatchWritesOnePdfPerUnitWithTasksAndACombinedFileWithUnitsOnOddPages() throws IOException {
         HandoutService.MeetingData data = sample();
-        HandoutService service = new HandoutService(db);
-        Unit fuan = HandoutFixtures.unit(db, "福安市");
-        service.settings().setCopies(fuan.id(), 3);
         Path out = dir.resolve("out");
         List<Integer> progress = new ArrayList<>();
-        HandoutService.BatchResult r = service.exportAll(data, BUNDLED, out, (done, total, u) -> progress.add(done));
+        HandoutService.BatchResult r = HandoutFixtures.exportAllWithCopies(db, data, "福安市", 3, out,
+                (done, total, u) -> progress.add(done));
 
         long unitsWithTasks = TestDb.sqlLong(db.file(), "SELECT count(DISTINCT unit_id) FROM assignment");
         assertEquals(unitsWithTasks, r.units());
