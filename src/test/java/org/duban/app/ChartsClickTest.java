@@ -10,8 +10,12 @@ import java.time.LocalDate;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
+import org.duban.i18n.Messages;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
@@ -114,6 +118,26 @@ class ChartsClickTest {
         assertTrue(red > 0);
         assertEquals(red, table(robot).getItems().size());
         assertTrue(table(robot).getItems().stream().allMatch(r -> r.lightOfUnit(unitId("蕉城区")) == WarningLight.RED));
+    }
+
+    @Test
+    void copyingTheChartPutsAPictureOfTheExportSizeOnTheClipboardAndSaysSo(FxRobot robot) throws Exception {
+        robot.clickOn("#navCharts");
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.clickOn("#exportMenu");
+        robot.clickOn(Messages.tr("charts.export.copy"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Image copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getImage()).get();
+        assertNotNull(copied, "a picture is on the clipboard");
+        assertEquals(1920, copied.getWidth(), 0.5);
+        assertEquals(1080, copied.getHeight(), 0.5);
+        assertEquals("已复制图表图片（1920×1080），可粘贴到 Word 或演示文稿中。",
+                robot.lookup("#copyNotice").queryAs(Label.class).getText());
+
+        robot.clickOn("#kindLights");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#copyNotice").queryAs(Label.class).getText(), "the notice goes with its chart");
     }
 
     private long unitId(String name) {

@@ -57,6 +57,7 @@ public final class ChartsView {
     /** Shown only with a chart; it starts on an empty plot, since the viewer takes no null chart. */
     private final ChartViewer viewer = new ChartViewer(new JFreeChart(new org.jfree.chart.plot.CategoryPlot()), false);
     private final ComboBox<Choice<int[]>> size = new ComboBox<>();
+    private final Label copyNotice = new Label();
 
     public ChartsView(ChartsViewModel vm, ProjectorButton projector) {
         this.vm = vm;
@@ -193,6 +194,7 @@ public final class ChartsView {
             if (k == ChartKind.STATUS || k == ChartKind.LIGHTS || k == ChartKind.RANKING) {
                 row.getChildren().add(hint);
             }
+            row.getChildren().add(copyNotice);
         };
         vm.kindProperty().addListener((o, a, n) -> show.run());
         show.run();
@@ -227,6 +229,9 @@ public final class ChartsView {
             }
         });
         menu.disableProperty().bind(vm.chartProperty().isNull());
+        copyNotice.setId("copyNotice");
+        copyNotice.getStyleClass().add("count-label");
+        vm.chartProperty().addListener((o, a, n) -> copyNotice.setText("")); // the notice is of the chart copied
         HBox box = new HBox(6, label("charts.export.size"), size, menu);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
@@ -261,7 +266,9 @@ public final class ChartsView {
         vm.image(img -> {
             ClipboardContent content = new ClipboardContent();
             content.putImage(SwingFXUtils.toFXImage(img, null));
-            Clipboard.getSystemClipboard().setContent(content);
+            boolean copied = Clipboard.getSystemClipboard().setContent(content);
+            copyNotice.setText(copied ? Messages.tr("charts.export.copied", img.getWidth(), img.getHeight())
+                    : Messages.tr("charts.export.copyFailed"));
         });
     }
 
