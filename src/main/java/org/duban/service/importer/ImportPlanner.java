@@ -114,6 +114,8 @@ public final class ImportPlanner {
         private final List<PlannedRow> planned = new ArrayList<>();
         private final Map<Integer, Integer> seqRows = new HashMap<>();
         private final Map<Long, Unit> unitsById = new HashMap<>();
+        /** What each cell text names as a heading: a list's cells repeat (units, deadlines, leaders, sources). */
+        private final Map<String, Optional<TaskField>> headings = new HashMap<>();
         private final TaskValidator validator;
         private String section1;
         private String section2;
@@ -311,7 +313,9 @@ public final class ImportPlanner {
         private boolean isRepeatedHeader(Grid.Row row) {
             int named = 0;
             for (var e : byField.entrySet()) {
-                if (ColumnSynonyms.fieldOf(row.cell(e.getValue().index())).orElse(null) == e.getKey() && ++named >= 3) {
+                Optional<TaskField> field = headings.computeIfAbsent(row.cell(e.getValue().index()),
+                        ColumnSynonyms::fieldOf);
+                if (field.orElse(null) == e.getKey() && ++named >= 3) {
                     break;
                 }
             }

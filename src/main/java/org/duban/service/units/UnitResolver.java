@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.duban.model.Unit;
 
@@ -34,6 +35,8 @@ public final class UnitResolver {
 
     private final List<Unit> units;
     private final Map<String, Unit> byKey = new HashMap<>();
+    /** Cells already read: an import's unit cells repeat ("各县（市、区）" on hundreds of rows). */
+    private final Map<String, Resolution> lists = new ConcurrentHashMap<>();
 
     public UnitResolver(List<Unit> units) {
         this.units = List.copyOf(units);
@@ -97,11 +100,15 @@ public final class UnitResolver {
      * spellings that name no unit.
      */
     public Resolution resolveList(String cell) {
-        Set<Unit> found = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
         if (cell == null) {
             return new Resolution(List.of(), List.of());
         }
+        return lists.computeIfAbsent(cell, this::readList);
+    }
+
+    private Resolution readList(String cell) {
+        Set<Unit> found = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
         String text = Normalizer.normalize(cell, Normalizer.Form.NFKC);
         text = ZONE_COMMITTEES.matcher(COMMITTEE_AND_GOVERNMENT.matcher(text).replaceAll("$1$2")).replaceAll("$1");
         var all = ALL_COUNTIES.matcher(text);
