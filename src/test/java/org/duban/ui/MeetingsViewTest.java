@@ -14,8 +14,10 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingRole;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The meetings screen on the sample database: a follow-up meeting is recorded and its pack produced. */
 @ExtendWith(ApplicationExtension.class)
@@ -45,9 +48,11 @@ class MeetingsViewTest {
     private Path dir;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final List<Path> opened = new ArrayList<>();
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         dir = Files.createTempDirectory("duban-meetings");
         db = TestDb.withSample(dir);
         AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
@@ -77,6 +82,21 @@ class MeetingsViewTest {
             double room = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
             pane.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 40) / room)));
         });
+    }
+
+    @Test
+    void atTheMainWindowsSizeTheMeetingsDayAndTheSpeakerButtonsShowWhole(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(1160)); // 1280 less the navigation column, as in the main window
+        robot.clickOn(robot.lookup("#meetingTable .table-row-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#addSpeakerButton", "#speakerUpButton", "#speakerDownButton", "#removeSpeakerButton",
+                "#speakerRoleChoice")) {
+            Region r = robot.lookup(id).queryAs(Region.class);
+            assertTrue(r.getWidth() >= r.prefWidth(-1) - 0.5, id + " is " + r.getWidth() + " wide, wants "
+                    + r.prefWidth(-1));
+        }
+        TableColumn<?, ?> day = meetings(robot).getColumns().get(1);
+        assertTrue(day.getWidth() >= 100, "the day column is " + day.getWidth() + " wide");
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class MeetingsView {
         form.setFitToWidth(true);
         access.writes(form, vm.editingProperty().not());
         SplitPane split = new SplitPane(list(), form);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.34);
         root.setCenter(split);
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
     }
@@ -121,11 +121,13 @@ public final class MeetingsView {
         table.setAccessibleText(Messages.tr("meetings.title"));
         table.setPlaceholder(new Label(Messages.tr("meetings.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(
-                FormParts.column("meetings.column.id", (Meeting m) -> String.valueOf(m.id()), 44),
-                FormParts.column("meetings.column.date", (Meeting m) -> m.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), 96),
-                FormParts.column("meetings.column.kind", (Meeting m) -> Messages.tr("meeting.kind." + m.kind().name()), 64),
-                FormParts.column("meetings.column.title", Meeting::title, 220)));
+        List<TableColumn<Meeting, String>> fixed = List.of(
+                FormParts.column("meetings.column.id", (Meeting m) -> String.valueOf(m.id()), 48),
+                FormParts.column("meetings.column.date", (Meeting m) -> m.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), 100),
+                FormParts.column("meetings.column.kind", (Meeting m) -> Messages.tr("meeting.kind." + m.kind().name()), 64));
+        fixed.forEach(c -> c.setMinWidth(c.getPrefWidth())); // number, day and kind whole; the title gives way
+        table.getColumns().setAll(fixed);
+        table.getColumns().add(FormParts.column("meetings.column.title", Meeting::title, 220));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
             if (m != null) {
                 vm.selectedProperty().set(m);
@@ -208,6 +210,7 @@ public final class MeetingsView {
         role.setButtonCell(new NameCell<>("meetings.role."));
         role.setCellFactory(l -> new NameCell<>("meetings.role."));
         role.valueProperty().bindBidirectional(vm.speakerRoleProperty());
+        role.setMinWidth(Region.USE_PREF_SIZE);
         TextField post = FormParts.text("speakerPostField", "meetings.speaker.post", vm.speakerPostProperty());
         TextField name = FormParts.text("speakerNameField", "meetings.speaker.name", vm.speakerNameProperty());
         name.setOnAction(e -> vm.addSpeaker());
@@ -221,6 +224,9 @@ public final class MeetingsView {
         remove.setOnAction(e -> vm.removeSpeaker(table.getSelectionModel().getSelectedItem()));
         for (Button b : List.of(up, down, remove)) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        }
+        for (Button b : List.of(add, up, down, remove)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the fields give way, never the buttons' labels
         }
         HBox addRow = new HBox(8, FormParts.labelled("meetings.speaker.role", role),
                 FormParts.labelled("meetings.speaker.post", post), grow(FormParts.labelled("meetings.speaker.name", name)),
