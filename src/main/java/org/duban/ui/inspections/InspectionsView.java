@@ -151,19 +151,25 @@ public final class InspectionsView {
         toTask.disableProperty().bind(vm.selectedFindingProperty().isNull().or(vm.savingProperty()));
         toTask.setOnAction(e -> vm.toTask());
         TextField seq = FormParts.text("linkSeqField", "inspection.linkSeq", vm.linkSeqProperty());
-        seq.setPrefWidth(80);
+        seq.setPrefWidth(140);
         Button link = new Button(Messages.tr("inspection.link"), new FontIcon("mdi2l-link-variant"));
         link.setId("linkFindingButton");
         link.setAccessibleText(Messages.tr("inspection.link"));
         link.disableProperty().bind(vm.selectedFindingProperty().isNull().or(vm.savingProperty()));
         link.setOnAction(e -> vm.link());
-        HBox convertRow = new HBox(8, grow(FormParts.labelled("task.field.deadline", deadline)), toTask,
-                FormParts.labelled("inspection.linkSeq", seq), link);
-        convertRow.setAlignment(Pos.BOTTOM_LEFT);
-        access.writes(convertRow);
+        // Two rows, one per way of handling a finding, so the deadline's example and the buttons show whole.
+        HBox convertRow = new HBox(8, grow(FormParts.labelled("task.field.deadline", deadline)), toTask);
+        HBox linkRow = new HBox(8, FormParts.labelled("inspection.linkSeq", seq), link);
+        for (HBox row : List.of(convertRow, linkRow)) {
+            row.setAlignment(Pos.BOTTOM_LEFT);
+            access.writes(row);
+        }
+        for (Button b : List.of(toTask, link)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         VBox box = new VBox(8, header, table, FormParts.heading("inspection.addFinding"), addRow,
-                FormParts.heading("inspection.followUp"), hint("inspection.followUp.hint"), convertRow,
+                FormParts.heading("inspection.followUp"), hint("inspection.followUp.hint"), convertRow, linkRow,
                 FormParts.error("findingError", vm.findingErrorProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 12));
