@@ -44,6 +44,7 @@ public final class MainWindow {
         rail.getStyleClass().add("nav-rail");
         Label appTitle = new Label(Messages.tr("app.title"));
         appTitle.getStyleClass().add("app-title");
+        appTitle.setWrapText(true); // "Duban Desk" takes two lines of the narrow rail rather than "Duban…"
         rail.getChildren().add(appTitle);
         for (NavItem item : items) {
             if (item.id().equals(SETTINGS_ID)) {

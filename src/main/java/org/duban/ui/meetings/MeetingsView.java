@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
@@ -123,11 +124,15 @@ public final class MeetingsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         List<TableColumn<Meeting, String>> fixed = List.of(
                 FormParts.column("meetings.column.id", (Meeting m) -> String.valueOf(m.id()), 48),
-                FormParts.column("meetings.column.date", (Meeting m) -> m.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), 100),
-                FormParts.column("meetings.column.kind", (Meeting m) -> Messages.tr("meeting.kind." + m.kind().name()), 64));
-        fixed.forEach(c -> c.setMinWidth(c.getPrefWidth())); // number, day and kind whole; the title gives way
+                FormParts.column("meetings.column.date", (Meeting m) -> m.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), 100));
+        fixed.forEach(c -> c.setMinWidth(c.getPrefWidth())); // number and day whole
+        TableColumn<Meeting, String> kind = FormParts.column("meetings.column.kind",
+                (Meeting m) -> Messages.tr("meeting.kind." + m.kind().name()), kindWidth());
+        kind.setMinWidth(64); // "交办会" whole; a long English kind gives way before the title does
+        TableColumn<Meeting, String> title = FormParts.column("meetings.column.title", Meeting::title, 220);
+        title.setMinWidth(120);
         table.getColumns().setAll(fixed);
-        table.getColumns().add(FormParts.column("meetings.column.title", Meeting::title, 220));
+        table.getColumns().addAll(List.of(kind, title));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
             if (m != null) {
                 vm.selectedProperty().set(m);
@@ -145,6 +150,15 @@ public final class MeetingsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 12, 0, 0));
         return box;
+    }
+
+    /** Wide enough for the longest kind in the window's language ("交办会", "Assignment meeting"). */
+    private static double kindWidth() {
+        double widest = 0;
+        for (MeetingKind k : MeetingKind.values()) {
+            widest = Math.max(widest, new Text(Messages.tr("meeting.kind." + k.name())).getLayoutBounds().getWidth());
+        }
+        return Math.max(64, Math.ceil(widest) + 20); // and the cell's padding
     }
 
     private Node form() {
