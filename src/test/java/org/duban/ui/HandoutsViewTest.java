@@ -43,9 +43,11 @@ class HandoutsViewTest {
     private Path dir;
     private HandoutsViewModel vm;
     private final RecordingDialogs dialogs = new RecordingDialogs();
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         dir = Files.createTempDirectory("duban-handouts-ui");
         db = TestDb.withSample(dir);
         HandoutSettingsStore store = new HandoutSettingsStore(db);
@@ -78,6 +80,20 @@ class HandoutsViewTest {
             sb.append(t.getText()).append('\n');
         } else if (n instanceof javafx.scene.Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> collect(c, sb));
+        }
+    }
+
+    @Test
+    void onANarrowWindowTheChoicesAndTheNoticeGiveWayAndNoButtonIsCut(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#exportPdfButton", "#printButton", "#pageSetupButton", "#exportAllButton",
+                "#printAllButton", "#orientationChoice", "#signOffCheck")) {
+            javafx.scene.layout.Region r = robot.lookup(id).queryAs(javafx.scene.layout.Region.class);
+            assertTrue(r.getWidth() >= r.prefWidth(-1) - 0.5, id + " is " + r.getWidth() + " wide, wants "
+                    + r.prefWidth(-1));
+            assertTrue(r.localToScene(r.getLayoutBounds()).getMaxX() <= stage.getScene().getWidth() + 0.5,
+                    id + " is inside the window");
         }
     }
 

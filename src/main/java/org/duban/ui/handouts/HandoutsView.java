@@ -81,6 +81,8 @@ public final class HandoutsView {
         unit.setCellFactory(lv -> new UnitCell());
         unit.setVisibleRowCount(20);
         unit.setPrefWidth(230);
+        meeting.setMinWidth(160); // on a narrow window the two choices give way (their lists show whole)
+        unit.setMinWidth(150);
 
         Label copiesLabel = new Label(Messages.tr("handouts.copies"));
         Spinner<Integer> copies = new Spinner<>(0, 99, 1);
@@ -160,8 +162,6 @@ public final class HandoutsView {
         Button pageSetup = button("pageSetupButton", "handouts.pageSetup", "mdi2f-file-cog-outline");
         pageSetup.getStyleClass().add("flat");
         pageSetup.setOnAction(e -> pageSetup());
-        Region spacer2 = new Region();
-        HBox.setHgrow(spacer2, Priority.ALWAYS);
         ProgressBar progress = new ProgressBar();
         progress.setId("batchProgress");
         progress.setPrefWidth(160);
@@ -177,8 +177,20 @@ public final class HandoutsView {
         Button printAll = button("printAllButton", "handouts.printAll", "mdi2p-printer-check");
         printAll.setOnAction(e -> printAll());
         printAll.disableProperty().bind(Bindings.isEmpty(vm.units()).or(vm.workingProperty()));
-        HBox settingsRow = new HBox(8, orientation, margins, signOff, notice, pageSetup, spacer2, status, progress,
-                exportAll, printAll);
+        progress.managedProperty().bind(progress.visibleProperty());
+        status.setMinWidth(0);
+        status.setMaxWidth(360);
+        for (Region r : List.of(orientation, signOff, pageSetup, exportAll, printAll, exportPdf, print)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the margins and the notice give way, never a label
+        }
+        margins.setMinWidth(140);
+        notice.setMinWidth(100);
+        HBox page = new HBox(8, orientation, margins, signOff, notice, pageSetup);
+        page.setAlignment(Pos.CENTER_LEFT);
+        HBox batch = new HBox(8, status, progress, exportAll, printAll);
+        batch.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(batch, Priority.ALWAYS);
+        HBox settingsRow = new HBox(8, page, batch);
         settingsRow.getStyleClass().add("toolbar-row");
         return new VBox(12, titleRow, settingsRow);
     }

@@ -62,11 +62,12 @@ public final class InspectionsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("inspection.none")));
         table.getColumns().setAll(List.of(
-                FormParts.column("inspection.field.date", (Inspection i) -> DateFields.text(i.heldOn()), 100),
+                FormParts.column("inspection.label.date", (Inspection i) -> DateFields.text(i.heldOn()), 100),
                 FormParts.column("inspection.field.units", (Inspection i) -> i.unitIds().stream().map(vm::unitName)
                         .collect(Collectors.joining("、")), 180),
-                FormParts.column("inspection.field.inspectors", Inspection::inspectors, 200),
-                FormParts.column("inspection.column.findings", (Inspection i) -> String.valueOf(i.findings().size()), 60)));
+                FormParts.column("inspection.label.inspectors", Inspection::inspectors, 200),
+                FormParts.column("inspection.column.findings", (Inspection i) -> String.valueOf(i.findings().size()), 80)));
+        table.getColumns().get(3).setMinWidth(80); // "Findings" whole; the inspectors give way
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n != null) {
                 vm.selectedProperty().set(n);
@@ -78,9 +79,9 @@ public final class InspectionsView {
             }
         });
 
-        DatePicker date = DateFields.picker("inspectionDatePicker", Messages.tr("inspection.field.date"));
+        DatePicker date = DateFields.picker("inspectionDatePicker", Messages.tr("inspection.label.date"));
         date.valueProperty().bindBidirectional(vm.dateProperty());
-        TextField inspectors = FormParts.text("inspectorsField", "inspection.field.inspectors", vm.inspectorsProperty());
+        TextField inspectors = FormParts.text("inspectorsField", "inspection.label.inspectors", vm.inspectorsProperty());
         TextField units = FormParts.text("inspectionUnitsField", "inspection.field.units", vm.unitsTextProperty());
         units.setPromptText(Messages.tr("task.form.unitsPrompt"));
         TextField notes = FormParts.text("inspectionNotesField", "inspection.field.notes", vm.notesProperty());
@@ -93,8 +94,8 @@ public final class InspectionsView {
             DateFields.commit(date);
             vm.record();
         });
-        VBox form = new VBox(6, FormParts.heading("inspection.new"), new HBox(8, FormParts.labelled("inspection.field.date", date),
-                grow(FormParts.labelled("inspection.field.inspectors", inspectors))),
+        VBox form = new VBox(6, FormParts.heading("inspection.new"), new HBox(8, FormParts.labelled("inspection.label.date", date),
+                grow(FormParts.labelled("inspection.label.inspectors", inspectors))),
                 FormParts.labelled("inspection.field.units", units), FormParts.labelled("inspection.field.notes", notes), record,
                 FormParts.error("recordError", vm.recordErrorProperty()));
         access.writes(form);
@@ -120,7 +121,7 @@ public final class InspectionsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("inspection.findings.none")));
         table.getColumns().setAll(List.of(
-                FormParts.column("inspection.field.finding", InspectionFinding::text, 360),
+                FormParts.column("inspection.label.finding", InspectionFinding::text, 360),
                 FormParts.column("inspection.column.unit", (InspectionFinding f) -> vm.unitName(f.unitId()), 110),
                 FormParts.column("inspection.column.task", vm::taskText, 90)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> vm.selectedFindingProperty().set(n));
@@ -131,14 +132,14 @@ public final class InspectionsView {
         unit.valueProperty().bindBidirectional(vm.findingUnitProperty());
         unit.setButtonCell(new UnitCell());
         unit.setCellFactory(l -> new UnitCell());
-        TextField text = FormParts.text("findingTextField", "inspection.field.finding", vm.findingTextProperty());
+        TextField text = FormParts.text("findingTextField", "inspection.label.finding", vm.findingTextProperty());
         text.setOnAction(e -> vm.addFinding());
         Button add = new Button(Messages.tr("inspection.addFinding"), new FontIcon("mdi2p-plus"));
         add.setId("addFindingButton");
         add.setAccessibleText(Messages.tr("inspection.addFinding"));
         add.disableProperty().bind(vm.selectedProperty().isNull().or(vm.savingProperty()));
         add.setOnAction(e -> vm.addFinding());
-        HBox addRow = new HBox(8, FormParts.labelled("inspection.column.unit", unit), grow(FormParts.labelled("inspection.field.finding", text)),
+        HBox addRow = new HBox(8, FormParts.labelled("inspection.column.unit", unit), grow(FormParts.labelled("inspection.label.finding", text)),
                 add);
         addRow.setAlignment(Pos.BOTTOM_LEFT);
         access.writes(addRow);
