@@ -43,6 +43,7 @@ final class BulletinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves (see QuickCompiler)
         BulletinService.Format.of(out); // a wrong extension is said before anything is opened
         HandoutFonts.preload(FontPreference.OFFICE);
         try (Database db = draft ? parent.openReadOnly() : parent.openDatabase()) {

@@ -31,6 +31,7 @@ final class MeetingPackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves (see QuickCompiler)
         HandoutFonts.preload(FontPreference.OFFICE);
         try (Database db = parent.openDatabase()) {
             Meeting m = CliMeetings.resolve(db, meetingId);
