@@ -41,15 +41,8 @@ public final class AuditRepository {
     /** Appends many rows in one batch, in order. */
     public void appendAll(List<AuditEntry> entries) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (at, operator, entity, "
-                    + "entity_id, task_id, unit_id, action, field, old_value, new_value) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (AuditEntry e : entries) {
-                    bind(ps, 1, e);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            Rows.batch(c, "INSERT INTO audit_log (at, operator, entity, entity_id, task_id, unit_id, action, field, "
+                    + "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, (ps, e) -> bind(ps, 1, e));
             return null;
         });
     }

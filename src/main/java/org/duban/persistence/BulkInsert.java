@@ -1,7 +1,6 @@
 package org.duban.persistence;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,140 +67,83 @@ public final class BulkInsert {
         }
     }
 
-    /** Writes the chunk in one transaction (joining the caller's, if any). */
+    /** Writes the chunk in one transaction (joining the caller's, if any), one batch per table. */
     public void write(Chunk chunk) {
+        String stamp = chunk.createdAt().toString();
         db.write(c -> {
-            tasks(c, chunk);
-            reports(c, chunk.reports());
-            milestones(c, chunk.milestones());
-            closeOuts(c, chunk.closeOuts());
-            evidence(c, chunk.evidence());
-            supervisions(c, chunk.supervisions());
-            audit(c, chunk.audit());
+            Rows.batch(c, "INSERT INTO task (id, meeting_id, seq, source, category, problem, target, measures, "
+                    + "leader, supporting_units, deadline, due_date, ongoing, remarks, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk.tasks(), (ps, t) -> {
+                        ps.setLong(1, t.id());
+                        ps.setLong(2, t.meetingId());
+                        int i = TaskRepository.bindFields(ps, 3, t);
+                        ps.setString(i++, t.remarks());
+                        ps.setString(i++, stamp);
+                        ps.setString(i, stamp);
+                    });
+            Rows.batch(c, "INSERT INTO assignment (id, task_id, unit_id, status) VALUES (?, ?, ?, ?)",
+                    chunk.tasks().stream().flatMap(t -> t.assignments().stream() // of this task, whatever they say
+                            .map(a -> new Assignment(a.id(), t.id(), a.unitId(), a.status()))).toList(), (ps, a) -> {
+                        ps.setLong(1, a.id());
+                        ps.setLong(2, a.taskId());
+                        ps.setLong(3, a.unitId());
+                        ps.setString(4, a.status().name());
+                    });
+            Rows.batch(c, "INSERT INTO progress_report (id, assignment_id, reported_on, percent, text, reporter) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", chunk.reports(), (ps, r) -> {
+                        ps.setLong(1, r.id());
+                        ps.setLong(2, r.assignmentId());
+                        Rows.setDate(ps, 3, r.reportedOn());
+                        ps.setInt(4, r.percent());
+                        ps.setString(5, r.text());
+                        ps.setString(6, r.reporter());
+                    });
+            Rows.batch(c, "INSERT INTO milestone (id, assignment_id, name, due_on, done_on) VALUES (?, ?, ?, ?, ?)",
+                    chunk.milestones(), (ps, m) -> {
+                        ps.setLong(1, m.id());
+                        ps.setLong(2, m.assignmentId());
+                        ps.setString(3, m.name());
+                        Rows.setDate(ps, 4, m.dueOn());
+                        Rows.setDate(ps, 5, m.doneOn());
+                    });
+            Rows.batch(c, "INSERT INTO close_out (id, assignment_id, applied_on, explanation, verification_level, "
+                    + "verifiers, verified_on, verification_passed, verification_note, notice_from, notice_to, "
+                    + "closed_on, reopened_on, reopen_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    chunk.closeOuts(), (ps, co) -> {
+                        ps.setLong(1, co.id());
+                        ps.setLong(2, co.assignmentId());
+                        CloseOutRepository.bindSteps(ps, 3, co);
+                    });
+            Rows.batch(c, "INSERT INTO evidence (id, assignment_id, report_id, close_out_id, file_name, media_type, "
+                    + "size_bytes, sha256, content, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    chunk.evidence(), (ps, f) -> {
+                        Evidence e = f.evidence();
+                        ps.setLong(1, e.id());
+                        ps.setLong(2, e.assignmentId());
+                        Rows.setLong(ps, 3, e.reportId());
+                        Rows.setLong(ps, 4, e.closeOutId());
+                        ps.setString(5, e.fileName());
+                        ps.setString(6, e.mediaType());
+                        ps.setLong(7, f.content().length);
+                        ps.setString(8, e.sha256());
+                        ps.setBytes(9, f.content());
+                        ps.setString(10, e.addedAt().toString());
+                    });
+            Rows.batch(c, "INSERT INTO supervision (task_id, leader, since, cycle, note) VALUES (?, ?, ?, ?, ?)",
+                    chunk.supervisions(), (ps, sv) -> {
+                        ps.setLong(1, sv.taskId());
+                        ps.setString(2, sv.leader());
+                        Rows.setDate(ps, 3, sv.since());
+                        ps.setString(4, sv.cycle().name());
+                        ps.setString(5, sv.note());
+                    });
+            Rows.batch(c, "INSERT INTO audit_log (id, at, operator, entity, entity_id, task_id, unit_id, action, "
+                    + "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk.audit(),
+                    (ps, e) -> {
+                        ps.setLong(1, e.id());
+                        AuditRepository.bind(ps, 2, e);
+                    });
             return null;
         });
-    }
-
-    private static void tasks(Connection c, Chunk chunk) throws SQLException {
-        String stamp = chunk.createdAt().toString();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (id, meeting_id, seq, source, category, "
-                + "problem, target, measures, leader, supporting_units, deadline, due_date, ongoing, remarks, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement as = c.prepareStatement(
-                     "INSERT INTO assignment (id, task_id, unit_id, status) VALUES (?, ?, ?, ?)")) {
-            for (Task t : chunk.tasks()) {
-                ps.setLong(1, t.id());
-                ps.setLong(2, t.meetingId());
-                int i = TaskRepository.bindFields(ps, 3, t);
-                ps.setString(i++, t.remarks());
-                ps.setString(i++, stamp);
-                ps.setString(i, stamp);
-                ps.addBatch();
-                for (Assignment a : t.assignments()) {
-                    as.setLong(1, a.id());
-                    as.setLong(2, t.id());
-                    as.setLong(3, a.unitId());
-                    as.setString(4, a.status().name());
-                    as.addBatch();
-                }
-            }
-            ps.executeBatch();
-            as.executeBatch();
-        }
-    }
-
-    private static void reports(Connection c, List<ProgressReport> reports) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO progress_report (id, assignment_id, reported_on, "
-                + "percent, text, reporter) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (ProgressReport r : reports) {
-                ps.setLong(1, r.id());
-                ps.setLong(2, r.assignmentId());
-                Rows.setDate(ps, 3, r.reportedOn());
-                ps.setInt(4, r.percent());
-                ps.setString(5, r.text());
-                ps.setString(6, r.reporter());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void milestones(Connection c, List<Milestone> milestones) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO milestone (id, assignment_id, name, due_on, done_on) VALUES (?, ?, ?, ?, ?)")) {
-            for (Milestone m : milestones) {
-                ps.setLong(1, m.id());
-                ps.setLong(2, m.assignmentId());
-                ps.setString(3, m.name());
-                Rows.setDate(ps, 4, m.dueOn());
-                Rows.setDate(ps, 5, m.doneOn());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void closeOuts(Connection c, List<CloseOut> closeOuts) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO close_out (id, assignment_id, applied_on, "
-                + "explanation, verification_level, verifiers, verified_on, verification_passed, verification_note, "
-                + "notice_from, notice_to, closed_on, reopened_on, reopen_reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (CloseOut co : closeOuts) {
-                ps.setLong(1, co.id());
-                ps.setLong(2, co.assignmentId());
-                CloseOutRepository.bindSteps(ps, 3, co);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void evidence(Connection c, List<EvidenceFile> files) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence (id, assignment_id, report_id, "
-                + "close_out_id, file_name, media_type, size_bytes, sha256, content, added_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (EvidenceFile f : files) {
-                Evidence e = f.evidence();
-                ps.setLong(1, e.id());
-                ps.setLong(2, e.assignmentId());
-                Rows.setLong(ps, 3, e.reportId());
-                Rows.setLong(ps, 4, e.closeOutId());
-                ps.setString(5, e.fileName());
-                ps.setString(6, e.mediaType());
-                ps.setLong(7, f.content().length);
-                ps.setString(8, e.sha256());
-                ps.setBytes(9, f.content());
-                ps.setString(10, e.addedAt().toString());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void supervisions(Connection c, List<Supervision> list) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO supervision (task_id, leader, since, cycle, note) VALUES (?, ?, ?, ?, ?)")) {
-            for (Supervision s : list) {
-                ps.setLong(1, s.taskId());
-                ps.setString(2, s.leader());
-                Rows.setDate(ps, 3, s.since());
-                ps.setString(4, s.cycle().name());
-                ps.setString(5, s.note());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void audit(Connection c, List<AuditEntry> entries) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, at, operator, entity, entity_id, "
-                + "task_id, unit_id, action, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEntry e : entries) {
-                ps.setLong(1, e.id());
-                AuditRepository.bind(ps, 2, e);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 }

@@ -22,6 +22,23 @@ final class Rows {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Sets one row's parameters on an INSERT. */
+    @FunctionalInterface
+    interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** Runs {@code sql} once for every row, as one JDBC batch. */
+    static <T> void batch(Connection c, String sql, Iterable<T> rows, Binder<T> binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static LocalDate date(ResultSet rs, int col) throws SQLException {
         String s = rs.getString(col);
         return s == null ? null : date(s);
