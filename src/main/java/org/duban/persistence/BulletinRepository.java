@@ -98,22 +98,19 @@ public final class BulletinRepository {
                 }
                 id = Rows.insert(ps);
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bulletin_unit (bulletin_id, unit_id, unit_name, "
-                    + "assignments, completed, closed, overdue, rate, rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (BulletinUnitLine u : b.units()) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, u.unitId());
-                    ps.setString(3, u.unitName());
-                    ps.setInt(4, u.assignments());
-                    ps.setInt(5, u.completed());
-                    ps.setInt(6, u.closed());
-                    ps.setInt(7, u.overdue());
-                    ps.setDouble(8, u.rate());
-                    ps.setInt(9, u.rank());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            long bulletinId = id;
+            Rows.batch(c, "INSERT INTO bulletin_unit (bulletin_id, unit_id, unit_name, assignments, completed, closed, "
+                    + "overdue, rate, rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", b.units(), (ps, u) -> {
+                        ps.setLong(1, bulletinId);
+                        ps.setLong(2, u.unitId());
+                        ps.setString(3, u.unitName());
+                        ps.setInt(4, u.assignments());
+                        ps.setInt(5, u.completed());
+                        ps.setInt(6, u.closed());
+                        ps.setInt(7, u.overdue());
+                        ps.setDouble(8, u.rate());
+                        ps.setInt(9, u.rank());
+                    });
             return new IssuedBulletin(id, b.meetingId(), b.asOf(), b.issuedAt(), t, b.units());
         });
     }

@@ -219,31 +219,19 @@ public final class MeetingRepository {
                 row[2] = i + 1;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meeting_unit "
-                + "(meeting_id, unit_id, sub_venue, attends, pledge_position) VALUES (?, ?, ?, ?, ?)")) {
-            for (var e : units.entrySet()) {
-                ps.setLong(1, id);
-                ps.setLong(2, e.getKey());
-                ps.setInt(3, e.getValue()[0]);
-                ps.setInt(4, e.getValue()[1]);
-                if (e.getValue()[2] == 0) {
-                    ps.setNull(5, java.sql.Types.INTEGER);
-                } else {
-                    ps.setInt(5, e.getValue()[2]);
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR IGNORE INTO meeting_task (meeting_id, task_id) VALUES (?, ?)")) {
-            for (long task : d.reviewedTaskIds()) {
-                ps.setLong(1, id);
-                ps.setLong(2, task);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Rows.batch(c, "INSERT INTO meeting_unit (meeting_id, unit_id, sub_venue, attends, pledge_position) "
+                + "VALUES (?, ?, ?, ?, ?)", units.entrySet(), (ps, e) -> {
+                    ps.setLong(1, id);
+                    ps.setLong(2, e.getKey());
+                    ps.setInt(3, e.getValue()[0]);
+                    ps.setInt(4, e.getValue()[1]);
+                    Rows.setLong(ps, 5, e.getValue()[2] == 0 ? null : (long) e.getValue()[2]);
+                });
+        Rows.batch(c, "INSERT OR IGNORE INTO meeting_task (meeting_id, task_id) VALUES (?, ?)", d.reviewedTaskIds(),
+                (ps, task) -> {
+                    ps.setLong(1, id);
+                    ps.setLong(2, task);
+                });
     }
 
     private static Meeting map(ResultSet rs) throws SQLException {

@@ -67,14 +67,11 @@ public final class UnitRepository {
                 ps.setInt(4, unit.sortOrder());
                 id = Rows.insert(ps);
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_alias (unit_id, alias) VALUES (?, ?)")) {
-                for (String alias : unit.aliases()) {
-                    ps.setLong(1, id);
-                    ps.setString(2, alias);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            long unitId = id;
+            Rows.batch(c, "INSERT INTO unit_alias (unit_id, alias) VALUES (?, ?)", unit.aliases(), (ps, alias) -> {
+                ps.setLong(1, unitId);
+                ps.setString(2, alias);
+            });
             return unit.withId(id);
         });
     }
