@@ -24,7 +24,7 @@ import org.duban.ui.common.TaskRunner;
  * on paper other than A4 the page is scaled to fit.
  *
  * <p>On Linux JavaFX reaches printers only through CUPS, and needs the {@code lpr} command (Debian package
- * {@code cups-bsd}) to hand the job over; see README.
+ * {@code cups-bsd}) to hand the job over; see docs/manual.md.
  */
 final class HandoutPrinter {
     private final TaskRunner runner;
