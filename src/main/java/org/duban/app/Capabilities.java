@@ -36,8 +36,8 @@ public final class Capabilities {
         MeetingRepository meetings = new MeetingRepository(db);
         return new ImportHooks() {
             @Override
-            public void beforeImport(Path file) {
-                new BackupService(db).backupBefore(BackupReason.IMPORT);
+            public Path beforeImport(Path file) {
+                return new BackupService(db).backupBefore(BackupReason.IMPORT).file();
             }
 
             /**

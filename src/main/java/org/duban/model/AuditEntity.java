@@ -13,5 +13,11 @@ public enum AuditEntity {
     FINDING,
     SETTING,
     MEETING,
-    BULLETIN
+    BULLETIN,
+    /** A unit of the roster: added, renamed, its kind, short name, aliases or order changed, retired, merged. */
+    UNIT,
+    /** A name of the vocabulary of sources and categories: added, renamed, merged, moved. */
+    VOCABULARY,
+    /** An import of a task list or of return forms (undoing one restores the backup taken before it). */
+    IMPORT
 }

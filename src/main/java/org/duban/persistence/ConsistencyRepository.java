@@ -20,7 +20,7 @@ public final class ConsistencyRepository {
     public record DanglingReference(String table, long rowId, String parentTable) {
     }
 
-    /** A task as stored, with what the program derived from its deadline phrase. */
+    /** A task as stored, with what the program derived from its deadline phrase, and its active shares. */
     public record StoredTask(long id, long meetingId, int seq, String deadline, String dueDate, boolean ongoing,
                              int assignments) {
     }
@@ -61,7 +61,7 @@ public final class ConsistencyRepository {
             List<StoredTask> list = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT t.id, t.meeting_id, t.seq, t.deadline, t.due_date, t.ongoing, "
-                            + "(SELECT count(*) FROM assignment a WHERE a.task_id = t.id) "
+                            + "(SELECT count(*) FROM assignment a WHERE a.task_id = t.id AND a.withdrawn_on IS NULL) "
                             + "FROM task t ORDER BY t.meeting_id, t.seq")) {
                 while (rs.next()) {
                     list.add(new StoredTask(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),

@@ -202,17 +202,54 @@ public final class Database implements AutoCloseable {
                 throw new PersistenceException(e, "db.error.backupBeforeMigration", file, e.getLocalizedMessage());
             }
         }
-        write(c -> {
-            try (Statement st = c.createStatement()) {
-                for (var m : pending) {
-                    LOG.info("Applying migration {} to {}", m.name(), file);
-                    st.executeUpdate(m.sql());
+        // SQLite's way to rebuild a table that others point at (V4 rebuilds the roster to widen a CHECK): foreign
+        // keys off for the migration (the pragma only takes effect outside a transaction), and every reference
+        // checked before the migration commits.
+        setForeignKeys(false);
+        try {
+            write(c -> {
+                try (Statement st = c.createStatement()) {
+                    // a ledger that some other tool left with dangling rows still opens (check names them);
+                    // only a reference the migration itself broke stops it
+                    java.util.Set<String> dangling = danglingReferences(st);
+                    for (var m : pending) {
+                        LOG.info("Applying migration {} to {}", m.name(), file);
+                        st.executeUpdate(m.sql());
+                    }
+                    java.util.Set<String> after = danglingReferences(st);
+                    after.removeAll(dangling);
+                    if (!after.isEmpty()) {
+                        throw new SQLException("A migration left dangling references: " + after);
+                    }
+                    st.execute("PRAGMA application_id=" + APPLICATION_ID);
+                    st.execute("PRAGMA user_version=" + pending.get(pending.size() - 1).version());
                 }
-                st.execute("PRAGMA application_id=" + APPLICATION_ID);
-                st.execute("PRAGMA user_version=" + pending.get(pending.size() - 1).version());
+                return null;
+            });
+        } finally {
+            setForeignKeys(true);
+        }
+    }
+
+    private static java.util.Set<String> danglingReferences(Statement st) throws SQLException {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+                set.add(rs.getString(1) + "#" + rs.getLong(2) + "->" + rs.getString(3));
             }
-            return null;
-        });
+        }
+        return set;
+    }
+
+    private void setForeignKeys(boolean on) {
+        lock.lock();
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA foreign_keys=" + (on ? "ON" : "OFF"));
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, file);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** After a restore brought in an older ledger: the same migrations as at open. */
@@ -253,6 +290,19 @@ public final class Database implements AutoCloseable {
         if (version < latestSchemaVersion()) {
             throw new PersistenceException("db.error.olderVersion", file, version, latestSchemaVersion());
         }
+    }
+
+    /**
+     * How many rows this connection has inserted, changed or deleted since it was opened ({@code total_changes()}).
+     * Only this program writes while it holds the writer lock, so two equal readings mean nothing was written in
+     * between: what "undo the last import" asks before it restores the backup taken before the import.
+     */
+    public long changeCount() {
+        return read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT total_changes()")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        });
     }
 
     /** SQLite's full {@code PRAGMA integrity_check}: the problems it lists, none when the file is sound. */

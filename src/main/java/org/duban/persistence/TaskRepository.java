@@ -17,6 +17,7 @@ import org.duban.model.Assignment;
 import org.duban.model.Deadline;
 import org.duban.model.Task;
 import org.duban.model.TaskStatus;
+import org.duban.model.WithdrawnShare;
 
 /** Tasks with their assignments: the aggregate is stored and read as a whole. */
 public final class TaskRepository {
@@ -144,10 +145,25 @@ public final class TaskRepository {
     }
 
     /**
-     * Saves a changed task. Assignments to units that stay keep their state; units taken off lose their
-     * assignment; new units get a fresh one.
+     * What saving a changed task did to its shares.
+     *
+     * @param task      the task as saved, with its active shares
+     * @param withdrawn the shares of units taken off (withdrawn, with every record kept)
+     * @param restored  withdrawn shares of units put back on the task (active again, with their records)
      */
-    public Task update(Task task) {
+    public record Saved(Task task, List<Assignment> withdrawn, List<WithdrawnShare> restored) {
+        public Saved {
+            withdrawn = List.copyOf(withdrawn);
+            restored = List.copyOf(restored);
+        }
+    }
+
+    /**
+     * Saves a changed task. Shares of units that stay keep their state; a unit taken off keeps its share and every
+     * record of it, withdrawn on {@code day} (by the import {@code importId}, or null from the form); a unit put back
+     * gets its withdrawn share again; a new unit gets a fresh share. Nothing is deleted.
+     */
+    public Saved update(Task task, java.time.LocalDate day, Long importId) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE task SET seq = ?, source = ?, category = ?, "
                     + "problem = ?, target = ?, measures = ?, leader = ?, supporting_units = ?, deadline = ?, "
@@ -160,29 +176,86 @@ public final class TaskRepository {
                     throw new PersistenceException("task.error.gone", task.seq());
                 }
             }
-            Map<Long, Assignment> existing = new HashMap<>();
-            for (Assignment a : assignmentsOf(c, task.id())) {
-                existing.put(a.unitId(), a);
+            Map<Long, Assignment> active = new HashMap<>();
+            Map<Long, WithdrawnShare> withdrawn = new HashMap<>();
+            for (Assignment a : assignmentsOf(c, task.id(), false)) {
+                active.put(a.unitId(), a);
+            }
+            for (WithdrawnShare w : withdrawn(TaskScope.task(task.id()))) {
+                withdrawn.put(w.unitId(), w);
             }
             Set<Long> wanted = new HashSet<>(task.unitIds());
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM assignment WHERE id = ?")) {
-                for (Assignment a : existing.values()) {
-                    if (!wanted.contains(a.unitId())) {
-                        ps.setLong(1, a.id());
-                        ps.executeUpdate();
-                    }
+            List<Assignment> takenOff = new ArrayList<>();
+            for (Assignment a : assignmentsOf(c, task.id(), false)) {
+                if (!wanted.contains(a.unitId())) {
+                    setWithdrawn(c, a.id(), day, importId);
+                    takenOff.add(a);
                 }
             }
             List<Assignment> stored = new ArrayList<>();
+            List<WithdrawnShare> restored = new ArrayList<>();
             for (Assignment a : task.assignments()) {
-                Assignment old = existing.get(a.unitId());
+                Assignment old = active.get(a.unitId());
+                if (old == null && withdrawn.containsKey(a.unitId())) {
+                    WithdrawnShare w = withdrawn.get(a.unitId());
+                    old = w.assignment();
+                    setWithdrawn(c, old.id(), null, null);
+                    restored.add(w);
+                }
                 stored.add(old != null ? old : insertAssignment(c, task.id(), a));
             }
-            return task.withId(task.id(), stored);
+            return new Saved(task.withId(task.id(), stored), takenOff, restored);
         });
     }
 
-    /** Deletes a task; its assignments go with it. */
+    /** Withdraws one share on {@code day} (by an import, or null), or restores it when {@code day} is null. */
+    public void setWithdrawn(long assignmentId, java.time.LocalDate day, Long importId) {
+        db.write(c -> {
+            setWithdrawn(c, assignmentId, day, importId);
+            return null;
+        });
+    }
+
+    private static void setWithdrawn(Connection c, long assignmentId, java.time.LocalDate day, Long importId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE assignment SET withdrawn_on = ?, withdrawn_by = ? WHERE id = ?")) {
+            Rows.setDate(ps, 1, day);
+            Rows.setLong(ps, 2, day == null ? null : importId);
+            ps.setLong(3, assignmentId);
+            if (ps.executeUpdate() != 1) {
+                throw new PersistenceException("tracking.error.assignmentGone");
+            }
+        }
+    }
+
+    /** The withdrawn shares of the tasks in scope, by task and unit order of withdrawal. */
+    public List<WithdrawnShare> withdrawn(TaskScope scope) {
+        return db.read(c -> Rows.scoped(c, "SELECT a.id, a.task_id, a.unit_id, a.status, a.withdrawn_on, "
+                        + "a.withdrawn_by, coalesce(r.file_name, '') FROM assignment a "
+                        + "LEFT JOIN import_run r ON r.id = a.withdrawn_by",
+                "a.withdrawn_on IS NOT NULL AND " + scope.onTask("a.task_id"), scope, "a.task_id, a.id",
+                rs -> new WithdrawnShare(mapAssignment(rs), Rows.date(rs, 5), Rows.nullableLong(rs, 6),
+                        rs.getString(7))));
+    }
+
+    /** Whether a share is withdrawn (false also when there is no such share). */
+    public boolean isWithdrawn(long assignmentId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM assignment WHERE id = ? AND withdrawn_on IS NOT NULL")) {
+                ps.setLong(1, assignmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
+     * Deletes a task; its assignments (withdrawn ones too) and their records go with it. Only the explicit,
+     * confirmed delete of a whole task comes here; the audit trail keeps what it was.
+     */
     public boolean delete(long taskId) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM task WHERE id = ?")) {
@@ -235,10 +308,10 @@ public final class TaskRepository {
         }
     }
 
-    private static List<Assignment> assignmentsOf(Connection c, long taskId) throws SQLException {
+    private static List<Assignment> assignmentsOf(Connection c, long taskId, boolean withdrawn) throws SQLException {
         List<Assignment> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, task_id, unit_id, status FROM assignment WHERE task_id = ? ORDER BY id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, task_id, unit_id, status FROM assignment "
+                + "WHERE task_id = ? AND withdrawn_on IS " + (withdrawn ? "NOT NULL" : "NULL") + " ORDER BY id")) {
             ps.setLong(1, taskId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -263,8 +336,9 @@ public final class TaskRepository {
     /** Two queries whatever the number of tasks: the tasks, then all their assignments. */
     private static List<Task> query(Connection c, String where, Long param, String columns) throws SQLException {
         Map<Long, List<Assignment>> byTask = new HashMap<>();
+        String active = (where.isEmpty() ? "WHERE " : where + " AND ") + "a.withdrawn_on IS NULL";
         try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.task_id, a.unit_id, a.status "
-                + "FROM assignment a JOIN task t ON t.id = a.task_id " + where + " ORDER BY a.id")) {
+                + "FROM assignment a JOIN task t ON t.id = a.task_id " + active + " ORDER BY a.id")) {
             if (param != null) {
                 ps.setLong(1, param);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.duban.model.Assignment;
 import org.duban.model.Deadline;
@@ -69,17 +70,34 @@ class TaskRepositoryTest {
         long keptId = saved.assignments().get(0).id();
         repo.updateAssignmentStatus(keptId, TaskStatus.COMPLETED);
 
+        long droppedId = saved.assignments().get(1).id();
         Task changed = task(1, "2027年上半年", units.get(0), units.get(2));
-        Task updated = repo.update(new Task(saved.id(), meeting.id(), 1, "省级督察", "", "新问题", "", "", "", "",
-                Deadline.parse("2027年上半年"), "", changed.assignments()));
+        TaskRepository.Saved result = repo.update(new Task(saved.id(), meeting.id(), 1, "省级督察", "", "新问题", "",
+                "", "", "", Deadline.parse("2027年上半年"), "", changed.assignments()), LocalDate.of(2026, 5, 1), null);
+        Task updated = result.task();
 
         assertEquals(List.of(units.get(0).id(), units.get(2).id()), updated.unitIds());
         Task read = repo.findById(saved.id()).orElseThrow();
+        assertEquals(List.of(units.get(0).id(), units.get(2).id()), read.unitIds(), "a withdrawn share is not read");
         assertEquals(TaskStatus.COMPLETED, read.assignments().stream()
                 .filter(a -> a.id() == keptId).findFirst().orElseThrow().status());
         assertEquals("新问题", read.problem());
         assertEquals("省级督察", read.source());
-        assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment WHERE task_id = " + saved.id()));
+        assertEquals(List.of(droppedId), result.withdrawn().stream().map(a -> a.id()).toList());
+        assertEquals(3, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment WHERE task_id = " + saved.id()),
+                "the unit taken off keeps its share, withdrawn");
+        assertEquals("2026-05-01", TestDb.sqlString(db.file(), "SELECT withdrawn_on FROM assignment WHERE id = " + droppedId));
+        var withdrawn = repo.withdrawn(TaskScope.task(saved.id()));
+        assertEquals(1, withdrawn.size());
+        assertEquals(units.get(1).id(), withdrawn.get(0).unitId());
+
+        // putting the unit back makes the same share active again
+        TaskRepository.Saved back = repo.update(new Task(saved.id(), meeting.id(), 1, "省级督察", "", "新问题", "", "",
+                "", "", Deadline.parse("2027年上半年"), "", task(1, "2027年上半年", units.get(0), units.get(1), units.get(2))
+                .assignments()), LocalDate.of(2026, 6, 1), null);
+        assertEquals(List.of(droppedId), back.restored().stream().map(w -> w.assignment().id()).toList());
+        assertTrue(repo.withdrawn(TaskScope.task(saved.id())).isEmpty());
+        assertEquals(3, repo.findById(saved.id()).orElseThrow().assignments().size());
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class ByHand {
                     + " + (SELECT count(*) FROM close_out co WHERE co.assignment_id = a.id), "
                     + "t.id, t.seq, u.sort_order, t.source "
                     + "FROM assignment a JOIN task t ON t.id = a.task_id JOIN meeting m ON m.id = t.meeting_id "
-                    + "JOIN unit u ON u.id = a.unit_id WHERE coalesce(t.issued_on, m.held_on) <= ?1 "
+                    + "JOIN unit u ON u.id = a.unit_id WHERE coalesce(t.issued_on, m.held_on) <= ?1 AND a.withdrawn_on IS NULL "
                     + "ORDER BY m.held_on, m.id, t.seq, a.id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, d);

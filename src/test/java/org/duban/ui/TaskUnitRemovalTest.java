@@ -26,7 +26,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Taking a unit off a task in the edit form never deletes its tracking records without asking. */
+/** Taking a unit off a task in the edit form never deletes its tracking records: its share is withdrawn. */
 @ExtendWith(ApplicationExtension.class)
 class TaskUnitRemovalTest {
     private final RecordingDialogs dialogs = new RecordingDialogs();
@@ -73,56 +73,43 @@ class TaskUnitRemovalTest {
     }
 
     @Test
-    void removingAUnitWithReportsAsksFirstAndSavesNothingWhenTheAnswerIsNo(FxRobot robot) {
+    void removingAUnitInTheFormWithdrawsItsShareWithEveryRecordKeptAndAsksNothing(FxRobot robot) {
         long taskId = sql("SELECT id FROM task WHERE seq = 1");
         long fuan = sql("SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = " + taskId
                 + " AND u.name = '福安市'");
         long reports = sql("SELECT count(*) FROM progress_report WHERE assignment_id = " + fuan);
         long milestones = sql("SELECT count(*) FROM milestone WHERE assignment_id = " + fuan);
         assertTrue(reports > 0 && milestones > 0, "the sample's 福安市 reports on task 1");
-        String before = TestDb.contentDigest(db.file());
-        long auditRows = sql("SELECT count(*) FROM audit_log");
 
         editTask(robot, 1);
         setUnits(robot, "蕉城区、霞浦县");
-        dialogs.answer = false;
         save(robot);
 
-        assertEquals(1, dialogs.confirmations.size(), "taking 福安市 off is asked first");
-        String question = dialogs.confirmations.get(0);
-        assertTrue(question.contains("福安市：" + reports + " 条进展、" + milestones + " 个节点"), question);
-        assertTrue(!question.contains("蕉城区") && !question.contains("霞浦县"), "only the unit taken off: " + question);
-        assertEquals(before, TestDb.contentDigest(db.file()), "nothing changed in the ledger");
-        assertTrue(robot.lookup("#saveButton").tryQuery().isPresent(), "the form stays open");
-        assertEquals("蕉城区、霞浦县", robot.lookup("#unitsField").queryAs(TextField.class).getText(),
-                "with what was typed");
-
-        dialogs.answer = true;
-        save(robot);
-
-        assertEquals(2, dialogs.confirmations.size());
-        assertEquals(0, sql("SELECT count(*) FROM assignment WHERE id = " + fuan));
-        assertEquals(0, sql("SELECT count(*) FROM progress_report WHERE assignment_id = " + fuan));
-        assertEquals(0, sql("SELECT count(*) FROM milestone WHERE assignment_id = " + fuan));
-        assertEquals(1, sql("SELECT count(*) FROM audit_log WHERE id > " + auditRows + " AND entity = 'ASSIGNMENT' "
-                + "AND action = 'DELETE' AND entity_id = " + fuan + " AND old_value = '福安市'"),
-                "the audit trail keeps the deletion");
+        assertTrue(dialogs.confirmations.isEmpty(), "nothing is lost, so nothing is asked");
+        assertEquals(1, sql("SELECT count(*) FROM assignment WHERE id = " + fuan + " AND withdrawn_on IS NOT NULL"));
+        assertEquals(reports, sql("SELECT count(*) FROM progress_report WHERE assignment_id = " + fuan));
+        assertEquals(milestones, sql("SELECT count(*) FROM milestone WHERE assignment_id = " + fuan));
         assertTrue(robot.lookup("#saveButton").tryQuery().isEmpty(), "the form closed after saving");
+        @SuppressWarnings("unchecked")
+        TableView<ChecklistRow> table = robot.lookup("#taskTable").queryAs(TableView.class);
+        assertEquals("蕉城区、霞浦县", table.getItems().stream().filter(r -> r.task().seq() == 1).findFirst()
+                .orElseThrow().unitNames(), "the checklist no longer counts 福安市 on task 1");
     }
 
     @Test
-    void removingAUnitWithoutRecordsIsNotAsked(FxRobot robot) {
-        editTask(robot, 1);
-        setUnits(robot, "蕉城区、福安市、霞浦县、福鼎市");
-        save(robot);
+    void puttingAWithdrawnUnitBackInTheFormRestoresItsShare(FxRobot robot) {
         long taskId = sql("SELECT id FROM task WHERE seq = 1");
-        assertEquals(4, sql("SELECT count(*) FROM assignment WHERE task_id = " + taskId));
-
+        long fuan = sql("SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = " + taskId
+                + " AND u.name = '福安市'");
+        editTask(robot, 1);
+        setUnits(robot, "蕉城区、霞浦县");
+        save(robot);
         editTask(robot, 1);
         setUnits(robot, "蕉城区、福安市、霞浦县");
         save(robot);
 
-        assertTrue(dialogs.confirmations.isEmpty(), "福鼎市 had no records yet: nothing to ask");
         assertEquals(3, sql("SELECT count(*) FROM assignment WHERE task_id = " + taskId));
+        assertEquals(1, sql("SELECT count(*) FROM assignment WHERE id = " + fuan + " AND withdrawn_on IS NULL"),
+                "the same share, not a new one");
     }
 }

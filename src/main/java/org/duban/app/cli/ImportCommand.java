@@ -20,8 +20,10 @@ import org.duban.service.importer.ImportPlan;
 import org.duban.service.importer.ImportResult;
 import org.duban.service.importer.ImportTarget;
 import org.duban.service.importer.PlannedRow;
+import org.duban.service.importer.ProblemSimilarity;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.meetings.MeetingService;
+import org.duban.service.tasks.TaskField;
 import org.duban.service.units.RosterService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,10 +31,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code import FILE [--meeting ID] [--dry-run] [--json]}: imports a task list. Without {@code --meeting} the
- * tasks go into the current meeting (the one the checklist opens on), so importing the same file again
- * updates it; when the database has no meeting yet, or with {@code --new-meeting}, a new 交办会 is created,
- * titled after the list.
+ * {@code import FILE [--meeting ID [--update]] [--new-meeting] [--dry-run] [--json]}: imports a task list. Without
+ * {@code --meeting} the tasks go into the current meeting (the one the checklist opens on), so importing a revised
+ * list updates it by 序号; when the database has no meeting yet, or with {@code --new-meeting}, a new 交办会 is
+ * created, titled after the list. A file whose problems mostly differ from the meeting's tasks is another list: the
+ * update is refused (exit 1, with the reason) unless the meeting is named with {@code --meeting ID --update}.
+ * Nothing is deleted: units a revised list no longer names are withdrawn with their records kept.
  */
 @Command(name = "import", mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
@@ -57,34 +61,54 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "TEXT", descriptionKey = "import.source")
     String source;
 
+    @Option(names = "--update", descriptionKey = "import.update")
+    boolean update;
+
     @Override
     public Integer call() {
         if (meetingId != null && newMeeting) {
             throw new LocalizedException("cli.import.meetingAndNew");
+        }
+        if (update && meetingId == null) {
+            throw new LocalizedException("cli.import.updateNeedsMeeting");
         }
         try (Database db = parent.openDatabase()) {
             new RosterService(db).ensureDefaultRoster();
             ImportTarget target = target(db);
             TaskImporter importer = new TaskImporter(db, Capabilities.importHooks(db));
             TaskImporter.ImportFile read = importer.read(file);
-            ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source);
+            // a different list updates a meeting's tasks by 序号 only when the meeting is named with --update
+            ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source).withUpdateDifferentList(update);
             ImportPlan plan = importer.plan(read, target, options);
             Meeting meeting = target instanceof ImportTarget.Existing e ? new MeetingService(db).find(e.meetingId()).orElseThrow()
                     : null;
+            String refused = !plan.hasErrors() && meeting != null && !update && plan.listMatch().different()
+                    ? Messages.tr("import.error.differentList", plan.listMatch().differing(), plan.listMatch().paired(),
+                            meeting.title(), Math.round(ProblemSimilarity.SAME_TASK * 100))
+                            + Messages.tr("cli.import.differentListHow", meeting.id())
+                    : null;
             boolean applied = false;
-            if (!dryRun && !plan.hasErrors()) {
-                ImportResult result = importer.apply(read, target, options, (done, total) -> { });
+            ImportResult result = null;
+            if (!dryRun && !plan.hasErrors() && refused == null) {
+                result = importer.apply(read, target, options, (done, total) -> { });
                 plan = result.plan();
                 meeting = result.meeting();
                 applied = true;
             }
             PrintWriter out = parent.out();
             if (json) {
-                out.print(Json.write(toJson(plan, meeting, target, applied)));
+                out.print(Json.write(toJson(plan, meeting, target, applied, refused, result)));
             } else {
-                print(out, plan, meeting, target, applied);
+                print(out, plan, meeting, target, applied, refused, result);
             }
             out.flush();
+            if (refused != null) {
+                if (!json) {
+                    parent.spec.commandLine().getErr().println(Messages.tr("cli.error.prefix", refused));
+                    parent.spec.commandLine().getErr().flush();
+                }
+                return 1;
+            }
             if (plan.hasErrors()) {
                 if (!json) {
                     parent.spec.commandLine().getErr().println(Messages.tr("cli.error.prefix",
@@ -110,7 +134,8 @@ final class ImportCommand implements Callable<Integer> {
         return new ImportTarget.NewMeeting("", LocalDate.now());
     }
 
-    private void print(PrintWriter out, ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied) {
+    private void print(PrintWriter out, ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied,
+                       String refused, ImportResult result) {
         out.println(plan.headerRow() == 0 ? Messages.tr("cli.import.fileOnly", plan.fileName())
                 : plan.sheetName().isEmpty() ? Messages.tr("cli.import.fileCsv", plan.fileName(), plan.headerRow())
                 : Messages.tr("cli.import.file", plan.fileName(), plan.sheetName(), plan.headerRow()));
@@ -123,11 +148,57 @@ final class ImportCommand implements Callable<Integer> {
             out.println(Messages.tr("cli.import.byUnit"));
             plan.assignmentsByUnit().forEach((u, n) -> out.println("  " + StatsCommand.pad(u.name(), 24) + n));
         }
+        ImportPlan.ListMatch match = plan.listMatch();
+        if (match.paired() > 0) {
+            out.println(Messages.tr("cli.import.listMatch", match.paired(), match.same(), match.differing()));
+        }
+        List<PlannedRow> texts = plan.textChanges();
+        if (!texts.isEmpty()) {
+            out.println(Messages.tr("cli.import.textChanges", texts.size()));
+            for (PlannedRow r : texts) {
+                out.println("  " + Messages.tr(r.differentTask() ? "cli.import.textChange.other"
+                        : "cli.import.textChange.same", r.task().seq(), Math.round(r.problemSimilarity() * 100)));
+                out.println("    " + Messages.tr("cli.import.textChange.before", ProblemText.oneLine(r.existing().problem())));
+                out.println("    " + Messages.tr("cli.import.textChange.after", ProblemText.oneLine(r.task().problem())));
+            }
+        }
         for (PlannedRow r : plan.rows()) {
             for (FieldChange c : r.changes()) {
+                if (c.field() == TaskField.PROBLEM || c.field() == TaskField.UNITS) {
+                    continue; // side by side above; units as withdrawn and added shares below
+                }
                 out.println("  " + Messages.tr("cli.import.change", r.task().seq(), Messages.tr(c.field().labelKey()),
                         ProblemText.abbreviate(ProblemText.oneLine(c.before()), 30),
                         ProblemText.abbreviate(ProblemText.oneLine(c.after()), 30)));
+            }
+        }
+        for (PlannedRow r : plan.rows()) {
+            if (!r.ok() || !r.updatesExisting()) {
+                continue;
+            }
+            java.util.Set<Long> before = new java.util.HashSet<>(r.existing().unitIds());
+            java.util.Set<Long> restored = new java.util.HashSet<>();
+            r.restored().forEach(u -> restored.add(u.id()));
+            List<String> added = r.units().stream().filter(u -> !before.contains(u.id()) && !restored.contains(u.id()))
+                    .map(Unit::name).toList();
+            if (!added.isEmpty()) {
+                out.println("  " + Messages.tr("cli.import.unitsAdded", r.task().seq(), String.join("、", added)));
+            }
+        }
+        List<PlannedRow.Withdrawal> withdrawals = plan.withdrawals();
+        if (!withdrawals.isEmpty()) {
+            out.println(Messages.tr("cli.import.withdrawals", withdrawals.size()));
+            for (PlannedRow r : plan.rows()) {
+                for (PlannedRow.Withdrawal w : r.ok() ? r.withdrawals() : List.<PlannedRow.Withdrawal>of()) {
+                    out.println("  " + Messages.tr("cli.import.withdrawal", r.task().seq(), w.unit().name(),
+                            w.recordsText()));
+                }
+            }
+        }
+        for (PlannedRow r : plan.rows()) {
+            if (r.ok() && !r.restored().isEmpty()) {
+                out.println("  " + Messages.tr("cli.import.restored", r.task().seq(),
+                        r.restored().stream().map(Unit::name).collect(java.util.stream.Collectors.joining("、"))));
             }
         }
         if (!plan.notInFile().isEmpty()) {
@@ -135,10 +206,18 @@ final class ImportCommand implements Callable<Integer> {
         }
         ProblemText.print(out, "cli.import.errors", plan.errors(), null);
         ProblemText.print(out, "cli.import.warnings", plan.warnings(), null);
+        if (refused != null) {
+            out.println(Messages.tr("cli.import.refused"));
+            return;
+        }
         out.println(Messages.tr(plan.hasErrors() ? "cli.import.blocked" : applied ? "cli.import.done" : "cli.import.dryRun"));
+        if (result != null && !result.run().backupFile().isEmpty()) {
+            out.println(Messages.tr("cli.import.backup", result.run().backupFile()));
+        }
     }
 
-    private Map<String, Object> toJson(ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied) {
+    private Map<String, Object> toJson(ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied,
+                                       String refused, ImportResult result) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("file", plan.fileName());
         root.put("sheet", plan.sheetName());
@@ -191,6 +270,41 @@ final class ImportCommand implements Callable<Integer> {
         }
         root.put("rows", rows);
         root.put("notInFile", new ArrayList<Object>(plan.notInFile()));
+        Map<String, Object> match = new LinkedHashMap<>();
+        match.put("paired", plan.listMatch().paired());
+        match.put("same", plan.listMatch().same());
+        match.put("differentList", plan.listMatch().different());
+        match.put("threshold", ProblemSimilarity.SAME_TASK);
+        root.put("listMatch", match);
+        List<Object> texts = new ArrayList<>();
+        for (PlannedRow r : plan.textChanges()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("row", r.rowNumber());
+            t.put("seq", r.task().seq());
+            t.put("before", r.existing().problem());
+            t.put("after", r.task().problem());
+            t.put("similarity", Math.round(r.problemSimilarity() * 100) / 100.0);
+            t.put("sameTask", !r.differentTask());
+            texts.add(t);
+        }
+        root.put("textChanges", texts);
+        List<Object> withdrawn = new ArrayList<>();
+        for (PlannedRow r : plan.rows()) {
+            for (PlannedRow.Withdrawal w : r.ok() ? r.withdrawals() : List.<PlannedRow.Withdrawal>of()) {
+                Map<String, Object> w2 = new LinkedHashMap<>();
+                w2.put("seq", r.task().seq());
+                w2.put("unit", w.unit().name());
+                w2.put("reports", w.records().reports());
+                w2.put("milestones", w.records().milestones());
+                w2.put("closeOuts", w.records().closeOuts());
+                w2.put("evidence", w.records().evidence());
+                withdrawn.add(w2);
+            }
+        }
+        root.put("withdrawals", withdrawn);
+        root.put("refused", refused);
+        root.put("importId", result == null ? null : result.run().id());
+        root.put("backup", result == null || result.run().backupFile().isEmpty() ? null : result.run().backupFile());
         root.put("errors", ProblemText.json(plan.errors(), null));
         root.put("warnings", ProblemText.json(plan.warnings(), null));
         return root;

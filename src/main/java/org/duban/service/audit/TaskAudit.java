@@ -9,6 +9,8 @@ import org.duban.model.Assignment;
 import org.duban.model.AuditEntity;
 import org.duban.model.Task;
 import org.duban.model.Unit;
+import org.duban.model.WithdrawnShare;
+import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
 
 /**
@@ -55,8 +57,14 @@ public final class TaskAudit {
         }
     }
 
-    /** Writes a row for each field that differs, and for each unit added or taken off. */
-    public void updated(Task old, Task now) {
+    /**
+     * Writes a row for each field that differs, and for each unit added, taken off (its share withdrawn, field
+     * {@code withdrawnOn}, with {@code withdrawnBy} naming the import) or put back (the share restored).
+     *
+     * @param importId the import that saved the task, or null (the form)
+     */
+    public void updated(Task old, TaskRepository.Saved saved, Long importId) {
+        Task now = saved.task();
         long id = now.id();
         audit.changed(AuditEntity.TASK, id, id, null, "seq", old.seq(), now.seq());
         audit.changed(AuditEntity.TASK, id, id, null, "source", old.source(), now.source());
@@ -68,18 +76,37 @@ public final class TaskAudit {
         audit.changed(AuditEntity.TASK, id, id, null, "leader", old.leader(), now.leader());
         audit.changed(AuditEntity.TASK, id, id, null, "deadline", old.deadline().phrase(), now.deadline().phrase());
         audit.changed(AuditEntity.TASK, id, id, null, "remarks", old.remarks(), now.remarks());
-        Map<Long, Unit> names = names();
-        Set<Long> kept = new HashSet<>(now.unitIds());
-        for (Assignment a : old.assignments()) {
-            if (!kept.contains(a.unitId())) {
-                audit.deleted(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), name(names, a.unitId()));
-            }
+        for (Assignment a : saved.withdrawn()) {
+            withdrawn(a, audit.today(), importId);
         }
+        for (WithdrawnShare w : saved.restored()) {
+            restored(w);
+        }
+        Map<Long, Unit> names = names();
         Set<Long> before = new HashSet<>(old.unitIds());
+        Set<Long> back = new HashSet<>();
+        saved.restored().forEach(w -> back.add(w.assignment().id()));
         for (Assignment a : now.assignments()) {
-            if (!before.contains(a.unitId())) {
+            if (!before.contains(a.unitId()) && !back.contains(a.id())) {
                 audit.created(AuditEntity.ASSIGNMENT, a.id(), id, a.unitId(), name(names, a.unitId()));
             }
+        }
+    }
+
+    /** A share withdrawn on {@code day}, by an import or (importId null) by hand. */
+    public void withdrawn(Assignment a, java.time.LocalDate day, Long importId) {
+        audit.changed(AuditEntity.ASSIGNMENT, a.id(), a.taskId(), a.unitId(), "withdrawnOn", null, day);
+        if (importId != null) {
+            audit.changed(AuditEntity.ASSIGNMENT, a.id(), a.taskId(), a.unitId(), "withdrawnBy", null, importId);
+        }
+    }
+
+    /** A withdrawn share made active again, with its records. */
+    public void restored(WithdrawnShare w) {
+        Assignment a = w.assignment();
+        audit.changed(AuditEntity.ASSIGNMENT, a.id(), a.taskId(), a.unitId(), "withdrawnOn", w.withdrawnOn(), null);
+        if (w.importId() != null) {
+            audit.changed(AuditEntity.ASSIGNMENT, a.id(), a.taskId(), a.unitId(), "withdrawnBy", w.importId(), null);
         }
     }
 

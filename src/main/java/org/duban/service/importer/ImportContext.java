@@ -1,24 +1,51 @@
 package org.duban.service.importer;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duban.model.Task;
+import org.duban.model.WithdrawnShare;
+import org.duban.persistence.AssignmentRecords;
 import org.duban.service.units.UnitResolver;
 
 /**
- * What planning needs from the database, read once: the roster and the meeting's existing tasks by 序号.
- * Planning itself is pure, so the wizard can re-plan on every mapping change without touching the database.
+ * What planning needs from the database, read once: the roster, the meeting's existing tasks by 序号 (with their
+ * active shares), their withdrawn shares, and how many tracking records each share holds. Planning itself is pure,
+ * so the wizard can re-plan on every mapping change without touching the database.
+ *
+ * @param withdrawnByTask the withdrawn shares of the meeting's tasks, by task id
+ * @param records         tracking records per share (assignment id); a share missing here holds none
  */
-public record ImportContext(long meetingId, UnitResolver units, Map<Integer, Task> existingBySeq) {
+public record ImportContext(long meetingId, UnitResolver units, Map<Integer, Task> existingBySeq,
+                            Map<Long, List<WithdrawnShare>> withdrawnByTask, Map<Long, AssignmentRecords.Counts> records) {
     public ImportContext {
         existingBySeq = Map.copyOf(existingBySeq);
+        withdrawnByTask = Map.copyOf(withdrawnByTask);
+        records = Map.copyOf(records);
     }
 
     /** @param meetingId the meeting imported into, 0 for a meeting still to be created */
     public static ImportContext of(long meetingId, UnitResolver units, List<Task> existing) {
-        return new ImportContext(meetingId, units, existing.stream().collect(Collectors.toMap(Task::seq, Function.identity(),
-                (a, b) -> a)));
+        return of(meetingId, units, existing, List.of(), Map.of());
+    }
+
+    public static ImportContext of(long meetingId, UnitResolver units, List<Task> existing, List<WithdrawnShare> withdrawn,
+                                   Map<Long, AssignmentRecords.Counts> records) {
+        Map<Long, List<WithdrawnShare>> byTask = new HashMap<>();
+        for (WithdrawnShare w : withdrawn) {
+            byTask.computeIfAbsent(w.taskId(), k -> new java.util.ArrayList<>()).add(w);
+        }
+        return new ImportContext(meetingId, units, existing.stream().collect(Collectors.toMap(Task::seq,
+                Function.identity(), (a, b) -> a)), byTask, records);
+    }
+
+    public List<WithdrawnShare> withdrawnOf(long taskId) {
+        return withdrawnByTask.getOrDefault(taskId, List.of());
+    }
+
+    public AssignmentRecords.Counts recordsOf(long assignmentId) {
+        return records.getOrDefault(assignmentId, AssignmentRecords.Counts.NONE);
     }
 }

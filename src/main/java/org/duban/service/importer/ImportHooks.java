@@ -17,8 +17,13 @@ public interface ImportHooks {
     ImportHooks NONE = new ImportHooks() {
     };
 
-    /** Before the transaction starts. Throwing stops the import with nothing written. */
-    default void beforeImport(Path file) {
+    /**
+     * Before the transaction starts. Throwing stops the import with nothing written.
+     *
+     * @return the backup taken of the ledger, which undoing the import restores; null when none was taken
+     */
+    default Path beforeImport(Path file) {
+        return null;
     }
 
     /**

@@ -59,6 +59,51 @@ public record ImportPlan(String fileName, String sheetName, int headerRow, Strin
         return (int) rows.stream().filter(PlannedRow::supervised).count();
     }
 
+    /**
+     * How the file's rows compare with the meeting's tasks of the same 序号: how many rows name an existing task, and
+     * how many of those describe the same problem ({@link ProblemSimilarity}).
+     */
+    public record ListMatch(int paired, int same) {
+        /**
+         * A different list, not a revision: most rows that would update a task by its 序号 describe another problem.
+         * Updating by 序号 would write unrelated text over the meeting's tasks.
+         */
+        public boolean different() {
+            return paired > 0 && same * 2 < paired;
+        }
+
+        public int differing() {
+            return paired - same;
+        }
+    }
+
+    public ListMatch listMatch() {
+        int paired = 0;
+        int same = 0;
+        for (PlannedRow r : rows) {
+            if (r.updatesExisting()) {
+                paired++;
+                same += r.differentTask() ? 0 : 1;
+            }
+        }
+        return new ListMatch(paired, same);
+    }
+
+    /** Rows whose 序号 names an existing task whose problem text would change, for the side-by-side list. */
+    public List<PlannedRow> textChanges() {
+        return rows.stream().filter(r -> r.ok() && r.problemChanges()).toList();
+    }
+
+    /** Every share the import would withdraw (已撤出), in row order. */
+    public List<PlannedRow.Withdrawal> withdrawals() {
+        return rows.stream().filter(PlannedRow::ok).flatMap(r -> r.withdrawals().stream()).toList();
+    }
+
+    /** How many withdrawn shares the import would make active again. */
+    public int restoredCount() {
+        return rows.stream().filter(PlannedRow::ok).mapToInt(r -> r.restored().size()).sum();
+    }
+
     /** How many tasks each unit receives, in roster order. */
     public Map<Unit, Integer> assignmentsByUnit() {
         Map<Unit, Integer> counts = new TreeMap<>(Comparator.comparingInt(Unit::sortOrder).thenComparing(Unit::name));

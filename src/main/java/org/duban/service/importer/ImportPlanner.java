@@ -236,23 +236,34 @@ public final class ImportPlanner {
             boolean hasErrors = !untrusted.isEmpty()
                     || problems.subList(before, problems.size()).stream().anyMatch(ImportProblem::isError);
             if (hasErrors || !r.ok()) {
-                planned.add(new PlannedRow(row.number(), input, null, units, supervised, null, List.of()));
+                planned.add(new PlannedRow(row.number(), input, null, units, supervised, null, List.of(), existing,
+                        List.of(), List.of()));
                 return;
             }
             Task task = r.task();
             if (existing == null) {
-                planned.add(new PlannedRow(row.number(), input, task, units, supervised, PlannedRow.Change.ADDED, List.of()));
+                planned.add(new PlannedRow(row.number(), input, task, units, supervised, PlannedRow.Change.ADDED));
                 return;
             }
             List<FieldChange> changes = diff(existing, task);
-            List<String> dropped = existing.unitIds().stream().filter(id -> !task.unitIds().contains(id))
-                    .map(id -> unitsById.containsKey(id) ? unitsById.get(id).name() : String.valueOf(id)).toList();
-            if (!dropped.isEmpty()) {
-                problems.add(problem(Severity.WARNING, row, TaskField.UNITS, input, "import.problem.unitsDropped",
-                        task.seq(), String.join("、", dropped)));
+            // a unit the row no longer names keeps its share and records, withdrawn: a change, not a 提示
+            List<PlannedRow.Withdrawal> withdrawals = new ArrayList<>();
+            for (var a : existing.assignments()) {
+                if (!task.unitIds().contains(a.unitId())) {
+                    Unit u = unitsById.getOrDefault(a.unitId(), unknownUnit(a.unitId()));
+                    withdrawals.add(new PlannedRow.Withdrawal(u, a.id(), ctx.recordsOf(a.id())));
+                }
             }
+            Set<Long> withdrawnUnits = new HashSet<>();
+            ctx.withdrawnOf(existing.id()).forEach(w -> withdrawnUnits.add(w.unitId()));
+            List<Unit> restored = task.unitIds().stream().filter(withdrawnUnits::contains).map(unitsById::get).toList();
             planned.add(new PlannedRow(row.number(), input, task, units, supervised,
-                    changes.isEmpty() ? PlannedRow.Change.UNCHANGED : PlannedRow.Change.UPDATED, changes));
+                    changes.isEmpty() ? PlannedRow.Change.UNCHANGED : PlannedRow.Change.UPDATED, changes, existing,
+                    withdrawals, restored));
+        }
+
+        private static Unit unknownUnit(long id) {
+            return new Unit(id, "#" + id, "#" + id, org.duban.model.UnitKind.OTHER, List.of(), 0);
         }
 
         private List<FieldChange> diff(Task old, Task now) {

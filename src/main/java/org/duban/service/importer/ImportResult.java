@@ -1,5 +1,6 @@
 package org.duban.service.importer;
 
+import org.duban.model.ImportRun;
 import org.duban.model.Meeting;
 
 /**
@@ -8,6 +9,9 @@ import org.duban.model.Meeting;
  * @param meeting        the meeting the tasks went into
  * @param meetingCreated whether that meeting was created by this import
  * @param plan           the plan that was carried out (its rows say added, updated or unchanged)
+ * @param run            the import as the ledger remembers it (its backup, its audit rows)
+ * @param changeCount    the database's change count right after the import ({@code Database#changeCount}):
+ *                       undoing it is safe while the count has not moved
  */
-public record ImportResult(Meeting meeting, boolean meetingCreated, ImportPlan plan) {
+public record ImportResult(Meeting meeting, boolean meetingCreated, ImportPlan plan, ImportRun run, long changeCount) {
 }

@@ -1,15 +1,23 @@
 package org.duban.service.importer;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.duban.i18n.LocalizedException;
+import org.duban.model.AuditEntity;
+import org.duban.model.ImportRun;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
 import org.duban.model.Task;
+import org.duban.persistence.AssignmentRecords;
 import org.duban.persistence.Database;
+import org.duban.persistence.ImportRunRepository;
 import org.duban.persistence.MeetingRepository;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.audit.TaskAudit;
@@ -21,7 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports a task list: read the file, plan against a meeting, then apply the plan in one transaction.
- * Re-importing a file updates the meeting's tasks by 序号; tasks the file does not mention are left alone.
+ * Re-importing a revised list updates the meeting's tasks by 序号; tasks the file does not mention are left alone.
+ * Nothing is deleted: a unit the revised list no longer names keeps its share and records, withdrawn (已撤出) by
+ * this import. A file whose problems mostly differ from the meeting's tasks is a different list, and updating by
+ * 序号 is refused unless asked for ({@link ImportOptions#updateDifferentList}). Each import is remembered
+ * ({@link ImportRun}) with the backup taken before it, which undoing it restores.
  */
 public final class TaskImporter {
     private static final Logger LOG = LoggerFactory.getLogger(TaskImporter.class);
@@ -31,6 +43,9 @@ public final class TaskImporter {
     private final MeetingRepository meetings;
     private final ImportHooks hooks;
     private final TaskAudit audit;
+    private final AuditLog auditLog;
+    private final ImportRunRepository runs;
+    private final AssignmentRecords records;
 
     public TaskImporter(Database db, ImportHooks hooks) {
         this(new AuditLog(db, java.time.Clock.systemDefaultZone()), hooks);
@@ -39,6 +54,9 @@ public final class TaskImporter {
     /** Imported tasks are audited like tasks entered in the form. */
     public TaskImporter(AuditLog auditLog, ImportHooks hooks) {
         Database db = auditLog.database();
+        this.auditLog = auditLog;
+        this.runs = new ImportRunRepository(db);
+        this.records = new AssignmentRecords(db);
         this.audit = new TaskAudit(auditLog);
         this.db = db;
         this.tasks = new TaskRepository(db);
@@ -63,11 +81,12 @@ public final class TaskImporter {
         return new ImportFile(file, SheetReader.read(file));
     }
 
-    /** The roster and the target meeting's tasks. */
+    /** The roster and the target meeting's tasks, with their withdrawn shares and the records of every share. */
     public ImportContext context(ImportTarget target) {
         long meetingId = target instanceof ImportTarget.Existing e ? e.meetingId() : 0;
-        return db.read(c -> ImportContext.of(meetingId, new UnitResolver(units.findAll()),
-                meetingId == 0 ? List.of() : tasks.findByMeeting(meetingId)));
+        return db.read(c -> meetingId == 0 ? ImportContext.of(0, new UnitResolver(units.findAll()), List.of())
+                : ImportContext.of(meetingId, new UnitResolver(units.findAll()), tasks.findByMeeting(meetingId),
+                        tasks.withdrawn(TaskScope.meeting(meetingId)), records.ofMeeting(meetingId)));
     }
 
     /** What importing would do (nothing is written). */
@@ -87,7 +106,10 @@ public final class TaskImporter {
     public ImportResult apply(ImportFile file, ImportTarget target, ImportOptions options,
                               BiConsumer<Integer, Integer> progress) {
         requireMeeting(target);
-        hooks.beforeImport(file.path());
+        if (target instanceof ImportTarget.Existing && !options.updateDifferentList()) {
+            refuseDifferentList(plan(file, target, options), target, options); // before the backup is taken
+        }
+        Path backup = hooks.beforeImport(file.path());
         ImportResult result = db.write(c -> {
             Meeting meeting;
             boolean created = false;
@@ -106,7 +128,14 @@ public final class TaskImporter {
                 if (plan.hasErrors()) {
                     throw new ImportBlockedException(plan);
                 }
+                refuseDifferentList(plan, target, options);
             }
+            long auditBefore = runs.lastAuditId();
+            ImportRun run = runs.insert(new ImportRun(0, ImportRun.Kind.TASKS, file.name(), meeting.id(),
+                    Instant.now(auditLog.clock()).truncatedTo(ChronoUnit.SECONDS), auditLog.operator(),
+                    backup == null ? "" : backup.getFileName().toString(), null, null));
+            auditLog.created(AuditEntity.IMPORT, run.id(), null, null, file.name());
+            LocalDate today = auditLog.today();
             TaskAudit audit = this.audit.forBatch();
             int done = 0;
             int total = plan.rows().size();
@@ -124,9 +153,9 @@ public final class TaskImporter {
                     }
                     case UPDATED -> {
                         Task old = tasks.findById(row.task().id()).orElseThrow();
-                        Task t = tasks.update(row.task());
-                        audit.updated(old, t);
-                        yield t;
+                        TaskRepository.Saved saved = tasks.update(row.task(), today, run.id());
+                        audit.updated(old, saved, run.id());
+                        yield saved.task();
                     }
                     case UNCHANGED -> row.task();
                 };
@@ -137,8 +166,11 @@ public final class TaskImporter {
                 progress.accept(++done, total);
             }
             audit.flush();
-            return new ImportResult(meeting, created, plan);
+            run = runs.finish(run, auditBefore + 1, runs.lastAuditId());
+            return new ImportResult(meeting, created, plan, run, 0);
         });
+        result = new ImportResult(result.meeting(), result.meetingCreated(), result.plan(), result.run(),
+                db.changeCount());
         LOG.info("Imported {} into meeting {}: {} added, {} updated, {} unchanged", file.name(), result.meeting().id(),
                 result.plan().count(PlannedRow.Change.ADDED), result.plan().count(PlannedRow.Change.UPDATED),
                 result.plan().count(PlannedRow.Change.UNCHANGED));
@@ -173,6 +205,20 @@ public final class TaskImporter {
         }
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /**
+     * A different list is not an update: unless the user said so, an import that would write another list's
+     * problems over the meeting's tasks by 序号 is refused, saying why.
+     *
+     * @throws DifferentListException naming how many rows describe other problems
+     */
+    private void refuseDifferentList(ImportPlan plan, ImportTarget target, ImportOptions options) {
+        if (target instanceof ImportTarget.Existing && !options.updateDifferentList() && !plan.hasErrors()
+                && plan.listMatch().different()) {
+            throw new DifferentListException(plan, meetings.findById(((ImportTarget.Existing) target).meetingId())
+                    .orElseThrow());
+        }
     }
 
     private void requireMeeting(ImportTarget target) {

@@ -2,7 +2,6 @@ package org.duban.service.tasks;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,7 @@ import org.duban.i18n.LocalizedException;
 import org.duban.model.Assignment;
 import org.duban.model.Task;
 import org.duban.model.Unit;
-import org.duban.persistence.AssignmentRecords;
+import org.duban.model.WithdrawnShare;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
@@ -32,7 +31,6 @@ public final class TaskService {
     private final TaskAudit taskAudit;
     private final TaskRepository tasks;
     private final UnitRepository units;
-    private final AssignmentRecords records;
     private final TrackingService tracking;
 
     /** With the computer's clock. */
@@ -45,7 +43,6 @@ public final class TaskService {
         this.taskAudit = new TaskAudit(audit);
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
-        this.records = new AssignmentRecords(db);
         this.tracking = new TrackingService(audit);
     }
 
@@ -107,24 +104,13 @@ public final class TaskService {
     }
 
     /**
-     * Saves changes to a task; assignments of units that stay keep their progress, and a unit taken off loses its
-     * share with every record of it (the audit trail notes the share's deletion). For callers that have already
-     * shown what goes (an import's preview); the form asks first and saves through
-     * {@link #update(long, TaskInput, Set)}.
+     * Saves changes to a task. Shares of units that stay keep their progress; a unit taken off keeps its share and
+     * every record of it, withdrawn (已撤出) from today and left out of the figures; a unit put back gets its
+     * withdrawn share again. Nothing is deleted, so nothing needs asking.
+     *
+     * @throws TaskValidationException naming each field that is wrong; nothing is written then
      */
     public Task update(long taskId, TaskInput input) {
-        return update(taskId, input, null);
-    }
-
-    /**
-     * Saves changes to a task, taking off only those units with tracking records that the user agreed to lose
-     * ({@link #losses}).
-     *
-     * @param confirmedUnitIds units the user agreed to take off with their records; null: any
-     * @throws LocalizedException {@code task.error.lossNotConfirmed} when a unit taken off holds records and is not
-     *                            among them (records added since the question); nothing is written then
-     */
-    public Task update(long taskId, TaskInput input, Set<Long> confirmedUnitIds) {
         return db.write(c -> {
             Task old = tasks.findById(taskId).orElseThrow(
                     () -> new org.duban.persistence.PersistenceException("task.error.gone", input.seq()));
@@ -132,50 +118,36 @@ public final class TaskService {
             if (!r.ok()) {
                 throw new TaskValidationException(r.errors());
             }
-            if (confirmedUnitIds != null) {
-                List<String> unasked = losses(old, r.task()).stream()
-                        .filter(l -> !confirmedUnitIds.contains(l.unit().id())).map(l -> l.unit().name()).toList();
-                if (!unasked.isEmpty()) {
-                    throw new LocalizedException("task.error.lossNotConfirmed", String.join("、", unasked));
-                }
-            }
-            Task updated = tasks.update(r.task());
-            taskAudit.updated(old, updated);
-            return updated;
+            TaskRepository.Saved saved = tasks.update(r.task(), tracking.today(), null);
+            taskAudit.updated(old, saved, null);
+            return saved.task();
         });
     }
 
-    /**
-     * The units that saving {@code input} would take off the task and whose shares hold tracking records, with what
-     * each would lose, in the order of the task's units. Empty when there are none, and when the input cannot be
-     * saved anyway (its errors come first).
-     */
-    public List<UnitLoss> losses(long taskId, TaskInput input) {
-        Task old = tasks.findById(taskId).orElse(null);
-        if (old == null) {
-            return List.of();
-        }
-        TaskValidator.Result r = validate(input, old.meetingId(), taskId);
-        return r.ok() ? losses(old, r.task()) : List.of();
+    /** The withdrawn shares of a task (已撤出), in the order they were made. */
+    public List<WithdrawnShare> withdrawnShares(long taskId) {
+        return tasks.withdrawn(TaskScope.task(taskId));
     }
 
-    private List<UnitLoss> losses(Task old, Task now) {
-        Set<Long> kept = new HashSet<>(now.unitIds());
-        List<Assignment> dropped = old.assignments().stream().filter(a -> !kept.contains(a.unitId())).toList();
-        if (dropped.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, AssignmentRecords.Counts> counts = records.ofTask(old.id());
-        Map<Long, Unit> byId = unitsById();
-        List<UnitLoss> list = new ArrayList<>();
-        for (Assignment a : dropped) {
-            AssignmentRecords.Counts n = counts.getOrDefault(a.id(), AssignmentRecords.Counts.NONE);
-            Unit unit = byId.get(a.unitId());
-            if (!n.isEmpty() && unit != null) {
-                list.add(new UnitLoss(unit, n.reports(), n.milestones(), n.closeOuts(), n.evidence()));
+    /**
+     * Makes a withdrawn share active again, with all its records (audited). A retired unit's share stays withdrawn:
+     * the unit is to be taken back into the roster first.
+     *
+     * @throws LocalizedException when the share is not withdrawn, or its unit is retired
+     */
+    public void restoreShare(long assignmentId) {
+        db.write(c -> {
+            WithdrawnShare w = tasks.withdrawn(TaskScope.assignment(assignmentId)).stream()
+                    .filter(x -> x.assignment().id() == assignmentId).findFirst()
+                    .orElseThrow(() -> new LocalizedException("task.error.notWithdrawn"));
+            Unit unit = unitsById().get(w.unitId());
+            if (unit != null && unit.retired()) {
+                throw new LocalizedException("task.error.restoreRetired", unit.name());
             }
-        }
-        return list;
+            tasks.setWithdrawn(assignmentId, null, null);
+            taskAudit.restored(w);
+            return null;
+        });
     }
 
     /** Deletes a task with its assignments and their records; the audit trail keeps what it was. */

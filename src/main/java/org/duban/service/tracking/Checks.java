@@ -35,6 +35,19 @@ final class Checks {
         return v;
     }
 
+    /**
+     * The share to change: it must exist and not be withdrawn (a withdrawn share's records are kept as they stand;
+     * restore it in the task's detail to work on it again).
+     */
+    static org.duban.model.Assignment active(org.duban.persistence.TaskRepository tasks, long assignmentId) {
+        org.duban.model.Assignment a = tasks.findAssignment(assignmentId)
+                .orElseThrow(() -> new org.duban.persistence.PersistenceException("tracking.error.assignmentGone"));
+        if (tasks.isWithdrawn(assignmentId)) {
+            throw new LocalizedException("tracking.error.withdrawn");
+        }
+        return a;
+    }
+
     static String optional(String value) {
         return value == null ? "" : value.strip();
     }

@@ -202,6 +202,6 @@ public final class CloseOutService {
     }
 
     private Assignment assignment(long id) {
-        return tasks.findAssignment(id).orElseThrow(() -> new PersistenceException("tracking.error.assignmentGone"));
+        return Checks.active(tasks, id);
     }
 }

@@ -94,8 +94,7 @@ public final class EvidenceService {
             checkSize(u.fileName(), u.content().length, limit);
         }
         return audit.database().write(c -> {
-            Assignment a = tasks.findAssignment(assignmentId)
-                    .orElseThrow(() -> new PersistenceException("tracking.error.assignmentGone"));
+            Assignment a = Checks.active(tasks, assignmentId);
             List<Evidence> added = new ArrayList<>();
             Instant now = Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS);
             for (Upload u : uploads) {
@@ -135,7 +134,7 @@ public final class EvidenceService {
     public void delete(long evidenceId) {
         audit.database().write(c -> {
             Evidence e = evidence.findById(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));
-            Assignment a = tasks.findAssignment(e.assignmentId()).orElseThrow();
+            Assignment a = Checks.active(tasks, e.assignmentId());
             if (countForAssignment(a.id()) == 1 && closedToday(a.id())) {
                 throw new LocalizedException("evidence.error.lastOfClosed", e.fileName());
             }

@@ -128,6 +128,6 @@ public final class ProgressService {
     }
 
     private Assignment assignment(long id) {
-        return tasks.findAssignment(id).orElseThrow(() -> new PersistenceException("tracking.error.assignmentGone"));
+        return Checks.active(tasks, id);
     }
 }

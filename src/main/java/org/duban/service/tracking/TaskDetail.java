@@ -11,18 +11,25 @@ import org.duban.model.Milestone;
 import org.duban.model.ProgressReport;
 import org.duban.model.Task;
 import org.duban.model.Unit;
+import org.duban.model.WithdrawnShare;
 
 /**
  * Everything the task detail view shows, read in one go: where the task stands today, each unit's reports,
- * milestones, close-out applications and evidence, the 举一反三 links, inspection findings and the history.
+ * milestones, close-out applications and evidence, the 举一反三 links, inspection findings and the history; the
+ * records of withdrawn shares too, which the view shows greyed (they count nowhere).
  *
  * @param origin    the task this one was found by analogy to, or null
- * @param analogues tasks found by analogy to this one
+ * @param analogues       tasks found by analogy to this one
+ * @param withdrawn       the task's withdrawn shares (已撤出)
+ * @param withdrawnStates where each withdrawn share stands by its own records, in the same order
  */
 public record TaskDetail(TaskTracking tracking, Map<Long, Unit> units, Task origin, List<Task> analogues,
                          List<ProgressReport> reports, List<Milestone> milestones, List<CloseOut> closeOuts,
-                         List<Evidence> evidence, List<InspectionFinding> findings, List<AuditEntry> history) {
+                         List<Evidence> evidence, List<InspectionFinding> findings, List<AuditEntry> history,
+                         List<WithdrawnShare> withdrawn, List<AssignmentState> withdrawnStates) {
     public TaskDetail {
+        withdrawn = List.copyOf(withdrawn);
+        withdrawnStates = List.copyOf(withdrawnStates);
         units = Map.copyOf(units);
         analogues = List.copyOf(analogues);
         reports = List.copyOf(reports);
@@ -35,6 +42,16 @@ public record TaskDetail(TaskTracking tracking, Map<Long, Unit> units, Task orig
 
     public Task task() {
         return tracking.task();
+    }
+
+    /** The withdrawn share with this assignment id, if it is one. */
+    public Optional<WithdrawnShare> withdrawal(long assignmentId) {
+        return withdrawn.stream().filter(w -> w.assignment().id() == assignmentId).findFirst();
+    }
+
+    /** Whether a unit's share of this task is withdrawn (for greying its rows in the history). */
+    public boolean unitWithdrawn(long unitId) {
+        return withdrawn.stream().anyMatch(w -> w.unitId() == unitId);
     }
 
     public Optional<Unit> unit(long unitId) {

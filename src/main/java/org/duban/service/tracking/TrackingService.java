@@ -179,11 +179,21 @@ public final class TrackingService {
         return one.get(0);
     }
 
-    /** Everything the detail view shows about one task, as it stands today. */
+    /**
+     * Everything the detail view shows about one task, as it stands today, with its withdrawn shares (已撤出) and
+     * where each of those stood when it left the figures.
+     */
     public TaskDetail detail(long taskId) {
         var db = audit.database();
-        TaskTracking t = trackTask(taskId);
         TaskScope scope = TaskScope.task(taskId);
+        LocalDate day = today();
+        Task task = tasks.findById(taskId).orElseThrow(() -> new PersistenceException("tracking.error.taskGone"));
+        Facts facts = load(scope, false);
+        LightRule rule = settings.rule();
+        TaskTracking t = trackOne(task, facts, rule, day);
+        List<org.duban.model.WithdrawnShare> withdrawn = tasks.withdrawn(scope);
+        List<AssignmentState> withdrawnStates = withdrawn.stream()
+                .map(w -> rule.evaluate(facts.of(w.assignment(), task), day)).toList();
         Map<Long, org.duban.model.Unit> units = new HashMap<>();
         new UnitRepository(db).findAll().forEach(u -> units.put(u.id(), u));
         Task origin = t.originTaskId() == null ? null : tasks.findById(t.originTaskId()).orElse(null);
@@ -192,7 +202,7 @@ public final class TrackingService {
         List<Task> analogues = analogueIds.stream().map(tasks::findById).flatMap(Optional::stream).toList();
         return new TaskDetail(t, units, origin, analogues, reports.find(scope), milestones.find(scope),
                 closeOuts.find(scope), new EvidenceRepository(db).find(scope),
-                new InspectionRepository(db).findingsOfTask(taskId), audit.history(taskId));
+                new InspectionRepository(db).findingsOfTask(taskId), audit.history(taskId), withdrawn, withdrawnStates);
     }
 
     /** The facts of one assignment (for the workflow's checks). */

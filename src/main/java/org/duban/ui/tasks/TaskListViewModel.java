@@ -33,7 +33,6 @@ import org.duban.service.tasks.ChecklistRow;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.service.tasks.TaskValidationException;
-import org.duban.service.tasks.UnitLoss;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
 
@@ -188,9 +187,8 @@ public final class TaskListViewModel {
     }
 
     /**
-     * Saves the form in the background. Before an edit that takes units off, the units whose shares hold records
-     * (reports, milestones, close-outs, evidence) are named with what they would lose, and nothing is saved unless
-     * the user agrees; the form stays open either way until the task is saved. On success the list reloads and
+     * Saves the form in the background. A unit taken off keeps its share and its records, withdrawn (shown greyed in
+     * the task's detail, where it can be restored), so there is nothing to ask. On success the list reloads and
      * {@code onSaved} gets the task id; validation errors found while saving go back to the form's fields; other
      * errors are shown.
      */
@@ -199,24 +197,8 @@ public final class TaskListViewModel {
             return;
         }
         form.savingProperty().set(true);
-        if (form.isNew()) {
-            write(form, Set.of(), onSaved);
-            return;
-        }
-        runner.run(() -> tasks.losses(form.taskId(), form.input()), losses -> {
-            if (!losses.isEmpty() && !dialogs.confirm(Messages.tr("task.removeUnits.title"),
-                    Messages.tr("task.removeUnits.message", describe(losses)), Messages.tr("task.removeUnits.ok"))) {
-                form.savingProperty().set(false);
-                return;
-            }
-            write(form, losses.stream().map(l -> l.unit().id()).collect(Collectors.toSet()), onSaved);
-        }, e -> saveFailed(form, e));
-    }
-
-    private void write(TaskFormViewModel form, Set<Long> confirmedLosses, Consumer<Long> onSaved) {
         long meetingId = form.meeting().id();
-        runner.run(() -> form.isNew() ? tasks.create(meetingId, form.input())
-                        : tasks.update(form.taskId(), form.input(), confirmedLosses),
+        runner.run(() -> form.isNew() ? tasks.create(meetingId, form.input()) : tasks.update(form.taskId(), form.input()),
                 saved -> {
                     form.savingProperty().set(false);
                     reloadRows(() -> onSaved.accept(saved.id()));
@@ -230,25 +212,6 @@ public final class TaskListViewModel {
             form.showErrors(v.errors());
         } else {
             failed(e);
-        }
-    }
-
-    /** 福安市：3 条进展、1 个节点、1 份佐证材料, one line a unit. */
-    static String describe(List<UnitLoss> losses) {
-        return losses.stream().map(l -> {
-            List<String> parts = new java.util.ArrayList<>();
-            count(parts, "task.removeUnits.reports", l.reports());
-            count(parts, "task.removeUnits.milestones", l.milestones());
-            count(parts, "task.removeUnits.closeOuts", l.closeOuts());
-            count(parts, "task.removeUnits.evidence", l.evidence());
-            return Messages.tr("task.removeUnits.unit", l.unit().name(),
-                    String.join(Messages.tr("task.removeUnits.separator"), parts));
-        }).collect(Collectors.joining("\n"));
-    }
-
-    private static void count(List<String> parts, String key, int n) {
-        if (n > 0) {
-            parts.add(Messages.tr(key, n));
         }
     }
 

@@ -10,7 +10,7 @@ WITH a AS (
                    OR instr(t.deadline, '立查立改') > 0 THEN coalesce(t.issued_on, mt.held_on)
          END AS due
   FROM assignment a JOIN task t ON t.id = a.task_id JOIN meeting mt ON mt.id = t.meeting_id
-  WHERE t.meeting_id = :meeting
+  WHERE t.meeting_id = :meeting AND a.withdrawn_on IS NULL
 ),
 f AS (
   SELECT a.*,

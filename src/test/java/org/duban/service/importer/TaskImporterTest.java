@@ -255,10 +255,15 @@ class TaskImporterTest {
                 updated.changes().stream().map(FieldChange::field).toList());
         assertEquals("2026年底前", updated.changes().get(1).before());
         assertEquals("2026年9月底前", updated.changes().get(1).after());
-        assertTrue(edited.plan().warnings().stream().anyMatch(p -> p.key().equals("import.problem.unitsDropped")));
+        assertTrue(edited.plan().warnings().isEmpty(), "what changes data is not a 提示: " + edited.plan().warnings());
+        assertEquals(List.of("福鼎市", "霞浦县", "古田县", "屏南县", "寿宁县", "周宁县", "柘荣县"),
+                updated.withdrawals().stream().map(w -> w.unit().name()).toList());
+        assertEquals(7, edited.plan().withdrawals().size());
         assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task"));
         assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
-                + "WHERE t.seq = 3"));
+                + "WHERE t.seq = 3 AND a.withdrawn_on IS NULL"));
+        assertEquals(7, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+                + "WHERE t.seq = 3 AND a.withdrawn_by = " + edited.run().id()), "withdrawn by this import");
         assertEquals("2026-09-30", TestDb.sqlString(db.file(), "SELECT due_date FROM task WHERE seq = 3"));
     }
 

@@ -78,7 +78,8 @@ class LedgerExporterTest {
         TaskRepository repo = new TaskRepository(db);
         Task t = repo.findByMeeting(meeting.id()).get(0);
         repo.update(new Task(t.id(), t.meetingId(), t.seq(), "+86 来源", "-类别", "=HYPERLINK(\"http://x\")", "@目标",
-                t.measures(), t.leader(), t.supportingUnits(), t.deadline(), "=1+1", t.assignments()));
+                t.measures(), t.leader(), t.supportingUnits(), t.deadline(), "=1+1", t.assignments()),
+                java.time.LocalDate.of(2026, 5, 1), null);
         Path out = dir.resolve("台账.xlsx");
         new LedgerExporter(db).export(meeting, out);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {

@@ -87,8 +87,12 @@ class AuditTrailTest {
         AuditEntry deadline = changes.stream().filter(c -> c.field().equals("deadline")).findFirst().orElseThrow();
         assertEquals("2026年6月30日", deadline.oldValue());
         assertEquals("2026年9月30日", deadline.newValue());
-        assertEquals(1, rows(t.id(), AuditEntity.ASSIGNMENT, AuditAction.DELETE).size(), "福安市 taken off");
-        assertEquals("福安市", rows(t.id(), AuditEntity.ASSIGNMENT, AuditAction.DELETE).get(0).oldValue());
+        assertTrue(rows(t.id(), AuditEntity.ASSIGNMENT, AuditAction.DELETE).isEmpty(), "no share is deleted");
+        List<AuditEntry> withdrawn = rows(t.id(), AuditEntity.ASSIGNMENT, AuditAction.UPDATE);
+        assertEquals(1, withdrawn.size(), "福安市 taken off: its share withdrawn " + withdrawn);
+        assertEquals("withdrawnOn", withdrawn.get(0).field());
+        assertEquals(null, withdrawn.get(0).oldValue());
+        assertEquals(clock.instant().atZone(clock.getZone()).toLocalDate().toString(), withdrawn.get(0).newValue());
         assertEquals(3, rows(t.id(), AuditEntity.ASSIGNMENT, AuditAction.CREATE).size(), "霞浦县 added");
     }
 

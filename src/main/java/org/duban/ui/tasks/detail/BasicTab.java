@@ -49,7 +49,7 @@ final class BasicTab {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         fields.getColumnConstraints().addAll(labels, values);
-        VBox box = new VBox(10, fields, FormParts.heading("detail.basic.units"), unitsTable(),
+        VBox box = new VBox(10, fields, FormParts.heading("detail.basic.units"), unitsTable(), restoreRow(),
                 FormParts.heading("detail.basic.links"), links, FormParts.heading("detail.basic.supervision"), supervision());
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);
@@ -134,7 +134,7 @@ final class BasicTab {
         });
         light.setPrefWidth(80);
         TableColumn<AssignmentState, String> status = FormParts.column("task.field.status",
-                s -> Messages.tr("status." + s.status().name()), 110);
+                s -> vm.isWithdrawn(s) ? vm.withdrawnText(s) : Messages.tr("status." + s.status().name()), 110);
         TableColumn<AssignmentState, String> why = FormParts.column("detail.column.reasons", Texts::reasons, 200);
         TableColumn<AssignmentState, String> progress = FormParts.column("detail.column.progress", Texts::progress, 170);
         TableColumn<AssignmentState, String> latest = FormParts.column("detail.column.latest",
@@ -142,12 +142,51 @@ final class BasicTab {
         TableColumn<AssignmentState, String> stage = FormParts.column("detail.column.closeOut",
                 s -> Texts.stage(s.closeOut() == null ? null : s.closeOut().stageOn(s.asOf())), 120);
         table.getColumns().setAll(java.util.List.of(unit, light, status, why, progress, latest, stage));
+        // a withdrawn share (已撤出) stays on the list, greyed: its records are kept and it counts nowhere
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(AssignmentState item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("withdrawn");
+                if (!empty && vm.isWithdrawn(item)) {
+                    getStyleClass().add("withdrawn");
+                }
+            }
+        });
+        vm.selectedProperty().addListener((obs, o, n) -> {
+            if (n != null && table.getSelectionModel().getSelectedItem() != n) {
+                table.getSelectionModel().select(n);
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n != null) {
                 vm.selectedProperty().set(n);
             }
         });
         return table;
+    }
+
+    /** Under the units: what a withdrawn share is, and 恢复 for the one chosen. */
+    private Node restoreRow() {
+        Label note = new Label();
+        note.setId("withdrawnNote");
+        note.setWrapText(true);
+        note.getStyleClass().add("hint-label");
+        note.textProperty().bind(Bindings.createStringBinding(() -> {
+            var s = vm.selectedProperty().get();
+            return vm.isWithdrawn(s) ? Messages.tr("detail.withdrawn.note", vm.unitName(s.unitId()), vm.withdrawnText(s))
+                    : "";
+        }, vm.selectedProperty(), vm.detailProperty()));
+        Button restore = new Button(Messages.tr("detail.withdrawn.restore"));
+        restore.setId("restoreShareButton");
+        restore.setAccessibleText(Messages.tr("detail.withdrawn.restore"));
+        restore.setOnAction(e -> vm.restoreSelected());
+        vm.services().access().writes(restore);
+        HBox row = new HBox(8, restore, note);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.selectedWithdrawnProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private Node supervision() {

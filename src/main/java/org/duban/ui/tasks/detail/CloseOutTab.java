@@ -80,7 +80,8 @@ final class CloseOutTab {
         submit.textProperty().bind(Bindings.createStringBinding(() -> Messages.tr("detail.closeOut.submit."
                 + f.stepProperty().get().name()), f.stepProperty()));
         submit.accessibleTextProperty().bind(submit.textProperty());
-        submit.disableProperty().bind(f.savingProperty().or(vm.selectedProperty().isNull()));
+        submit.disableProperty().bind(f.savingProperty().or(vm.selectedProperty().isNull())
+                .or(vm.selectedWithdrawnProperty()));
         submit.setOnAction(e -> {
             DateFields.commit(date);
             f.submit(() -> { });
@@ -236,7 +237,7 @@ final class CloseOutTab {
         Button add = new Button(Messages.tr("detail.evidence.add"), new FontIcon("mdi2p-paperclip"));
         add.setId("addEvidenceButton");
         add.setAccessibleText(Messages.tr("detail.evidence.add"));
-        vm.services().access().writes(add, vm.selectedProperty().isNull());
+        vm.services().access().writes(add, vm.selectedProperty().isNull().or(vm.selectedWithdrawnProperty()));
         add.setOnAction(e -> f.addEvidence());
         Button save = new Button(Messages.tr("detail.evidence.save"), new FontIcon("mdi2c-content-save-outline"));
         save.setId("saveEvidenceButton");

@@ -1,6 +1,7 @@
 package org.duban.ui.tasks.detail;
 
 import org.duban.service.audit.AuditLog;
+import org.duban.service.tasks.TaskService;
 import org.duban.service.tracking.CloseOutService;
 import org.duban.service.tracking.EvidenceService;
 import org.duban.service.tracking.ProgressService;
@@ -13,11 +14,11 @@ import org.duban.ui.common.TaskRunner;
 /**
  * What the task detail view works with: the tracking services over one database, the runner and dialogs, and
  * whether the ledger may be changed (read-only: the forms that add reports, milestones, close-outs, evidence and
- * 挂牌督办 are switched off).
+ * 挂牌督办 are switched off). {@code tasks} restores a withdrawn share.
  */
 public record DetailServices(TrackingService tracking, ProgressService progress, CloseOutService closeOuts,
-                             EvidenceService evidence, SupervisionService supervision, TaskRunner runner,
-                             DialogService dialogs, LedgerAccess access) {
+                             EvidenceService evidence, SupervisionService supervision, TaskService tasks,
+                             TaskRunner runner, DialogService dialogs, LedgerAccess access) {
 
     /** On a ledger this window may change. */
     public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs) {
@@ -26,6 +27,7 @@ public record DetailServices(TrackingService tracking, ProgressService progress,
 
     public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs, LedgerAccess access) {
         return new DetailServices(new TrackingService(audit), new ProgressService(audit), new CloseOutService(audit),
-                new EvidenceService(audit), new SupervisionService(audit), runner, dialogs, access);
+                new EvidenceService(audit), new SupervisionService(audit), new TaskService(audit), runner, dialogs,
+                access);
     }
 }

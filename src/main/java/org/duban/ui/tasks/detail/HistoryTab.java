@@ -31,6 +31,18 @@ final class HistoryTab {
         TableColumn<AuditEntry, String> newValue = FormParts.column("detail.history.new",
                 e -> Texts.value(e.field(), e.newValue()), 360);
         table.getColumns().setAll(java.util.List.of(time, who, unit, entity, what, oldValue, newValue));
+        // the rows of a withdrawn share's unit are greyed, as the share is in the other tabs
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(AuditEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("withdrawn");
+                var d = vm.detailProperty().get();
+                if (!empty && item != null && item.unitId() != null && d != null && d.unitWithdrawn(item.unitId())) {
+                    getStyleClass().add("withdrawn");
+                }
+            }
+        });
         Label note = new Label(Messages.tr("detail.history.note"));
         note.getStyleClass().add("hint-label");
         note.setWrapText(true);

@@ -48,7 +48,8 @@ final class MilestonesTab {
         add.setId("addMilestoneButton");
         add.setAccessibleText(Messages.tr("detail.milestone.add"));
         add.getStyleClass().add("accent");
-        add.disableProperty().bind(f.milestoneSavingProperty().or(vm.selectedProperty().isNull()));
+        add.disableProperty().bind(f.milestoneSavingProperty().or(vm.selectedProperty().isNull())
+                .or(vm.selectedWithdrawnProperty()));
         Runnable submit = () -> {
             DateFields.commit(due);
             f.addMilestone(name::requestFocus);

@@ -65,7 +65,8 @@ final class ProgressTab {
         add.setAccessibleText(Messages.tr("detail.progress.add"));
         add.getStyleClass().add("accent");
         add.setDefaultButton(false);
-        add.disableProperty().bind(f.reportSavingProperty().or(vm.selectedProperty().isNull()));
+        add.disableProperty().bind(f.reportSavingProperty().or(vm.selectedProperty().isNull())
+                .or(vm.selectedWithdrawnProperty()));
         Runnable submit = () -> f.addReport(percent::requestFocus);
         add.setOnAction(e -> submit.run());
         percent.setOnAction(e -> text.requestFocus());

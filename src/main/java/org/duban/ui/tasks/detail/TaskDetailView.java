@@ -158,7 +158,8 @@ public final class TaskDetailView {
         unitBar.getChildren().clear();
         unitGroup.getToggles().clear();
         for (AssignmentState s : vm.assignments()) {
-            String name = vm.unitName(s.unitId());
+            boolean withdrawn = vm.isWithdrawn(s);
+            String name = withdrawn ? Messages.tr("detail.withdrawn.unit", vm.unitName(s.unitId())) : vm.unitName(s.unitId());
             ToggleButton b = new ToggleButton(name);
             b.setId("unit-" + s.unitId());
             b.setUserData(s);
@@ -170,8 +171,12 @@ public final class TaskDetailView {
             b.getStyleClass().add(LightBadge.cssClass(s.light()));
             String lightText = Messages.tr("light." + s.light().name());
             b.setAccessibleText(name + " " + lightText);
-            b.setTooltip(new Tooltip(lightText + "：" + Texts.reasons(s) + "\n"
+            b.setTooltip(new Tooltip(withdrawn ? vm.withdrawnText(s) : lightText + "：" + Texts.reasons(s) + "\n"
                     + Messages.tr("status." + s.status().name()) + "，" + Texts.progress(s)));
+            if (withdrawn) {
+                b.getStyleClass().add("withdrawn");
+                b.setAccessibleText(name);
+            }
             b.setOnAction(e -> {
                 if (!b.isSelected()) {
                     b.setSelected(true);

@@ -1,6 +1,8 @@
 package org.duban.ui.tasks.detail;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -20,6 +22,7 @@ import org.duban.model.ProgressReport;
 import org.duban.model.Unit;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskDetail;
+import org.duban.ui.common.DateFields;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FormWork;
 
@@ -40,6 +43,7 @@ public final class TaskDetailViewModel {
     private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
     private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final BooleanProperty selectedWithdrawn = new SimpleBooleanProperty(false);
     private final ProgressForm progressForm;
     private final CloseOutForm closeOutForm;
     private final SupervisionForm supervisionForm;
@@ -83,9 +87,12 @@ public final class TaskDetailViewModel {
     private void apply(TaskDetail d) {
         Long unit = selected.get() == null ? null : selected.get().unitId();
         detail.set(d);
-        assignments.setAll(d.tracking().states());
-        AssignmentState keep = d.tracking().states().stream().filter(s -> unit != null && s.unitId() == unit)
-                .findFirst().orElse(d.tracking().states().isEmpty() ? null : d.tracking().states().get(0));
+        // the active shares, then the withdrawn ones (shown greyed, their records read-only)
+        List<AssignmentState> all = new ArrayList<>(d.tracking().states());
+        all.addAll(d.withdrawnStates());
+        assignments.setAll(all);
+        AssignmentState keep = all.stream().filter(s -> unit != null && s.unitId() == unit)
+                .findFirst().orElse(all.isEmpty() ? null : all.get(0));
         // an equal state (a change that does not move the share, such as deleting a file) fires no change event
         boolean same = java.util.Objects.equals(keep, selected.get());
         selected.set(keep);
@@ -99,6 +106,7 @@ public final class TaskDetailViewModel {
     private void showSelected() {
         TaskDetail d = detail.get();
         AssignmentState s = selected.get();
+        selectedWithdrawn.set(d != null && s != null && d.withdrawal(s.assignmentId()).isPresent());
         if (d == null || s == null) {
             reports.clear();
             milestones.clear();
@@ -121,6 +129,41 @@ public final class TaskDetailViewModel {
      */
     <T> void change(Callable<T> work, StringProperty error, BooleanProperty saving, Consumer<T> then) {
         FormWork.run(services.runner(), services.dialogs(), work, error, saving, result -> load(() -> then.accept(result)));
+    }
+
+    /** Whether this state is a withdrawn share's (已撤出). */
+    public boolean isWithdrawn(AssignmentState s) {
+        TaskDetail d = detail.get();
+        return d != null && s != null && d.withdrawal(s.assignmentId()).isPresent();
+    }
+
+    /** "已撤出（2026-11-29，导入“清单.xlsx”）" for a withdrawn share, "" for an active one. */
+    public String withdrawnText(AssignmentState s) {
+        TaskDetail d = detail.get();
+        if (d == null || s == null) {
+            return "";
+        }
+        return d.withdrawal(s.assignmentId()).map(w -> w.importId() == null
+                ? Messages.tr("detail.withdrawn.byHand", DateFields.text(w.withdrawnOn()))
+                : Messages.tr("detail.withdrawn.byImport", DateFields.text(w.withdrawnOn()), w.importFile()))
+                .orElse("");
+    }
+
+    /** Makes the chosen withdrawn share active again (its records count again), then reads the task again. */
+    public void restoreSelected() {
+        AssignmentState s = selected.get();
+        if (!isWithdrawn(s)) {
+            return;
+        }
+        long id = s.assignmentId();
+        services.runner().run(() -> {
+            services.tasks().restoreShare(id);
+            return id;
+        }, done -> load(), this::failed);
+    }
+
+    public BooleanProperty selectedWithdrawnProperty() {
+        return selectedWithdrawn;
     }
 
     void failed(Throwable e) {
