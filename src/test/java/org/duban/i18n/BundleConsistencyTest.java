@@ -88,6 +88,12 @@ class BundleConsistencyTest {
             for (TaskField f : TaskField.values()) {
                 assertTrue(p.containsKey(f.labelKey()), bundle + " " + f.labelKey());
             }
+            for (org.duban.model.UnitKind k : org.duban.model.UnitKind.values()) {
+                assertTrue(p.containsKey(k.labelKey()), bundle + " " + k.labelKey());
+            }
+            for (org.duban.model.AuditEntity e : org.duban.model.AuditEntity.values()) {
+                assertTrue(p.containsKey("audit.entity." + e.name()), bundle + " audit.entity." + e.name());
+            }
         }
     }
 

@@ -202,8 +202,13 @@ public final class ImportPlanner {
             int before = problems.size();
             Integer seq = parseSeq(input.seq());
             Task existing = seq == null ? null : ctx.existingBySeq().get(seq);
+            Set<Long> held = new HashSet<>();
+            if (existing != null) {
+                held.addAll(existing.unitIds());
+                ctx.withdrawnOf(existing.id()).forEach(w -> held.add(w.unitId()));
+            }
             TaskValidator.Result r = validator.validate(input, ctx.meetingId(), existing == null ? 0 : existing.id(),
-                    s -> false);
+                    s -> false, held);
             for (FieldError e : r.errors()) {
                 if (untrusted.contains(e.field())) {
                     continue; // the cell's own error says what is wrong

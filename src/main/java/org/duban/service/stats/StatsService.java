@@ -206,6 +206,9 @@ public final class StatsService {
         for (Unit u : roster) {
             Map<TaskStatus, Integer> m = unitStatus.getOrDefault(u.id(), Map.of());
             int n = m.values().stream().mapToInt(Integer::intValue).sum();
+            if (n == 0 && u.retired()) {
+                continue; // a retired unit is listed while it still holds shares in scope
+            }
             unitStats.add(new UnitStats(u, n, m, unitLight.getOrDefault(u.id(), Map.of()),
                     unitOverdue.getOrDefault(u.id(), 0)));
         }

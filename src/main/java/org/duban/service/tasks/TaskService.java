@@ -82,8 +82,13 @@ public final class TaskService {
 
     /** Checks an input without saving it. */
     public TaskValidator.Result validate(TaskInput input, long meetingId, long taskId) {
+        java.util.Set<Long> held = new java.util.HashSet<>();
+        if (taskId != 0) {
+            tasks.findById(taskId).ifPresent(t -> held.addAll(t.unitIds()));
+            tasks.withdrawn(TaskScope.task(taskId)).forEach(w -> held.add(w.unitId()));
+        }
         return new TaskValidator(unitResolver())
-                .validate(input, meetingId, taskId, seq -> tasks.seqTaken(meetingId, seq, taskId));
+                .validate(input, meetingId, taskId, seq -> tasks.seqTaken(meetingId, seq, taskId), held);
     }
 
     /**

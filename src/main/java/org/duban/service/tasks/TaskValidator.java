@@ -41,6 +41,15 @@ public final class TaskValidator {
      * @param seqTaken    whether another task of the meeting has this 序号
      */
     public Result validate(TaskInput in, long meetingId, long taskId, IntPredicate seqTaken) {
+        return validate(in, meetingId, taskId, seqTaken, java.util.Set.of());
+    }
+
+    /**
+     * @param heldUnitIds units the task already has a share for (active or withdrawn): a retired unit may keep its
+     *                    share, but gets no new one
+     */
+    public Result validate(TaskInput in, long meetingId, long taskId, IntPredicate seqTaken,
+                           java.util.Set<Long> heldUnitIds) {
         List<FieldError> errors = new ArrayList<>();
 
         int seq = 0;
@@ -74,10 +83,14 @@ public final class TaskValidator {
             errors.add(new FieldError(TaskField.UNITS, "validation.units.required"));
         } else {
             UnitResolver.Resolution r = units.resolveList(in.units());
+            List<String> retired = r.units().stream().filter(u -> u.retired() && !heldUnitIds.contains(u.id()))
+                    .map(Unit::name).toList();
             if (!r.unknown().isEmpty()) {
                 errors.add(new FieldError(TaskField.UNITS, "validation.units.unknown", String.join("、", r.unknown())));
             } else if (r.units().isEmpty()) {
                 errors.add(new FieldError(TaskField.UNITS, "validation.units.required"));
+            } else if (!retired.isEmpty()) {
+                errors.add(new FieldError(TaskField.UNITS, "validation.units.retired", String.join("、", retired)));
             }
             resolved = r.units();
         }

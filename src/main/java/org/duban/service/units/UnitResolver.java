@@ -14,7 +14,8 @@ import org.duban.model.Unit;
 
 /**
  * Reads unit names as people write them: full names, short names, aliases from the roster, and the usual
- * decorations (人民政府, 委、政府, 党工委, 管委会, a leading 宁德市). "各县(市、区)" means every county-level unit.
+ * decorations (人民政府, 委、政府, 党工委, 管委会, a leading 宁德市). "各县(市、区)" means every county-level unit in
+ * service. A merged unit's names mean the unit it was merged into.
  */
 public final class UnitResolver {
     /** Separators between several units in one cell. */
@@ -38,17 +39,54 @@ public final class UnitResolver {
     /** Cells already read: an import's unit cells repeat ("各县（市、区）" on hundreds of rows). */
     private final Map<String, Resolution> lists = new ConcurrentHashMap<>();
 
+    /**
+     * @param units the whole roster: units in service, retired units (still read, so that tasks that have them
+     *              keep them; the task validator refuses them for new shares) and merged units, whose names and
+     *              aliases now mean the unit they were merged into
+     */
     public UnitResolver(List<Unit> units) {
         this.units = List.copyOf(units);
+        Map<Long, Unit> byId = new HashMap<>();
+        this.units.forEach(u -> byId.put(u.id(), u));
+        List<Unit> inService = this.units.stream().filter(u -> !u.retired()).toList();
+        for (Unit u : inService) {
+            names(u, u);
+        }
         for (Unit u : this.units) {
-            byKey.putIfAbsent(key(u.name()), u);
-            for (String alias : u.aliases()) {
-                byKey.putIfAbsent(key(alias), u);
+            if (u.mergedInto() != null && byId.containsKey(u.mergedInto())) {
+                names(u, target(byId, u));
             }
         }
         for (Unit u : this.units) {
+            if (u.retired() && u.mergedInto() == null) {
+                names(u, u);
+            }
+        }
+        for (Unit u : inService) {
             byKey.putIfAbsent(key(u.shortName()), u); // short names last: they must not shadow a full name
         }
+        for (Unit u : this.units) {
+            if (u.retired()) {
+                byKey.putIfAbsent(key(u.shortName()), u.mergedInto() != null && byId.containsKey(u.mergedInto())
+                        ? target(byId, u) : u);
+            }
+        }
+    }
+
+    private void names(Unit spelledAs, Unit meaning) {
+        byKey.putIfAbsent(key(spelledAs.name()), meaning);
+        for (String alias : spelledAs.aliases()) {
+            byKey.putIfAbsent(key(alias), meaning);
+        }
+    }
+
+    /** The unit a merged unit's names now mean (following a chain of merges). */
+    private static Unit target(Map<Long, Unit> byId, Unit u) {
+        Unit t = u;
+        for (int i = 0; i < 20 && t.mergedInto() != null && byId.containsKey(t.mergedInto()); i++) {
+            t = byId.get(t.mergedInto());
+        }
+        return t;
     }
 
     public List<Unit> units() {
@@ -113,7 +151,7 @@ public final class UnitResolver {
         text = ZONE_COMMITTEES.matcher(COMMITTEE_AND_GOVERNMENT.matcher(text).replaceAll("$1$2")).replaceAll("$1");
         var all = ALL_COUNTIES.matcher(text);
         if (all.find()) {
-            units.stream().filter(u -> u.kind().isCountyLevel()).forEach(found::add);
+            units.stream().filter(u -> u.kind().isCountyLevel() && !u.retired()).forEach(found::add);
             text = all.replaceAll("、");
         }
         for (String part : LIST_SEPARATORS.split(text)) {
@@ -144,7 +182,8 @@ public final class UnitResolver {
         return hit;
     }
 
-    private static String key(String s) {
+    /** A spelling as the resolver compares it: NFKC, no spaces, full-width brackets. */
+    public static String key(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "")
                 .replace('(', '（').replace(')', '）');
     }

@@ -180,7 +180,7 @@ final class TaskFormDialog {
         t.setPromptText(Messages.tr("task.form.unitsPrompt"));
         MenuButton pick = new MenuButton(Messages.tr("task.form.pickUnits"));
         pick.setId("pickUnitsButton");
-        for (Unit u : vm.units()) {
+        for (Unit u : vm.pickable()) {
             CheckMenuItem item = new CheckMenuItem(u.name());
             item.setOnAction(e -> vm.toggleUnit(u, item.isSelected()));
             pick.getItems().add(item);

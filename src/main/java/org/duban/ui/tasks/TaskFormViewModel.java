@@ -76,6 +76,14 @@ public final class TaskFormViewModel {
         return resolver.units();
     }
 
+    /**
+     * The units the picker offers: those in service, and a retired one the task already names (so that it can be
+     * taken off); a retired or merged unit is offered for no new task.
+     */
+    public List<Unit> pickable() {
+        return resolver.units().stream().filter(u -> !u.retired() || hasUnit(u)).toList();
+    }
+
     public StringProperty field(TaskField f) {
         return values.get(f);
     }

@@ -27,9 +27,9 @@ final class HistoryTab {
         TableColumn<AuditEntry, String> entity = FormParts.column("detail.history.entity", Texts::entity, 90);
         TableColumn<AuditEntry, String> what = FormParts.column("detail.history.what", Texts::what, 130);
         TableColumn<AuditEntry, String> oldValue = FormParts.column("detail.history.old",
-                e -> Texts.value(e.field(), e.oldValue()), 190);
+                e -> value(vm, e.field(), e.oldValue()), 190);
         TableColumn<AuditEntry, String> newValue = FormParts.column("detail.history.new",
-                e -> Texts.value(e.field(), e.newValue()), 360);
+                e -> value(vm, e.field(), e.newValue()), 360);
         table.getColumns().setAll(java.util.List.of(time, who, unit, entity, what, oldValue, newValue));
         // the rows of a withdrawn share's unit are greyed, as the share is in the other tabs
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
@@ -50,6 +50,15 @@ final class HistoryTab {
         root.setCenter(table);
         root.setPadding(new Insets(12));
         BorderPane.setMargin(note, new Insets(0, 0, 8, 0));
+    }
+
+    /** A share handed to another unit by a merge is written with unit ids: shown by name. */
+    private static String value(TaskDetailViewModel vm, String field, String v) {
+        if ("unitId".equals(field) && v != null && v.matches("\\d+")) {
+            String name = vm.unitName(Long.parseLong(v));
+            return name.isEmpty() ? v : name;
+        }
+        return Texts.value(field, v);
     }
 
     Node root() {
