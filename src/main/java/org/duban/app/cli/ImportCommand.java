@@ -12,6 +12,7 @@ import org.duban.app.Capabilities;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
+import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
 import org.duban.service.importer.FieldChange;
@@ -64,6 +65,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--update", descriptionKey = "import.update")
     boolean update;
 
+    @Option(names = "--map-source", paramLabel = "WRITTEN=NAME", descriptionKey = "import.mapSource")
+    Map<String, String> mapSource = new LinkedHashMap<>();
+
+    @Option(names = "--map-category", paramLabel = "WRITTEN=NAME", descriptionKey = "import.mapCategory")
+    Map<String, String> mapCategory = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         if (meetingId != null && newMeeting) {
@@ -78,7 +85,8 @@ final class ImportCommand implements Callable<Integer> {
             TaskImporter importer = new TaskImporter(db, Capabilities.importHooks(db));
             TaskImporter.ImportFile read = importer.read(file);
             // a different list updates a meeting's tasks by 序号 only when the meeting is named with --update
-            ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source).withUpdateDifferentList(update);
+            ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source).withUpdateDifferentList(update)
+                    .withNames(Term.Kind.SOURCE, mapSource).withNames(Term.Kind.CATEGORY, mapCategory);
             ImportPlan plan = importer.plan(read, target, options);
             Meeting meeting = target instanceof ImportTarget.Existing e ? new MeetingService(db).find(e.meetingId()).orElseThrow()
                     : null;
@@ -147,6 +155,21 @@ final class ImportCommand implements Callable<Integer> {
         if (!plan.assignmentsByUnit().isEmpty()) {
             out.println(Messages.tr("cli.import.byUnit"));
             plan.assignmentsByUnit().forEach((u, n) -> out.println("  " + StatsCommand.pad(u.name(), 24) + n));
+        }
+        for (Term.Kind kind : Term.Kind.values()) {
+            List<ImportPlan.TermUse> renamed = plan.renamedTerms(kind);
+            List<ImportPlan.TermUse> added = plan.newTerms(kind);
+            if (renamed.isEmpty() && added.isEmpty()) {
+                continue;
+            }
+            out.println(Messages.tr("cli.import.names." + kind.name()));
+            for (ImportPlan.TermUse u : renamed) {
+                out.println("  " + Messages.tr("cli.import.names.matched", u.written(), u.name(), u.rows(),
+                        Messages.tr("import.names.how." + (u.chosen() ? "CHOSEN" : u.match().how().name()))));
+            }
+            for (ImportPlan.TermUse u : added) {
+                out.println("  " + Messages.tr("cli.import.names.new", u.name(), u.rows()));
+            }
         }
         ImportPlan.ListMatch match = plan.listMatch();
         if (match.paired() > 0) {
@@ -302,6 +325,17 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         root.put("withdrawals", withdrawn);
+        List<Object> names = new ArrayList<>();
+        for (ImportPlan.TermUse u : plan.terms()) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("kind", u.kind().name());
+            n.put("written", u.written());
+            n.put("name", u.name());
+            n.put("match", u.chosen() ? "CHOSEN" : u.match().how().name());
+            n.put("rows", u.rows());
+            names.add(n);
+        }
+        root.put("names", names);
         root.put("refused", refused);
         root.put("importId", result == null ? null : result.run().id());
         root.put("backup", result == null || result.run().backupFile().isEmpty() ? null : result.run().backupFile());

@@ -14,12 +14,15 @@ import org.duban.i18n.LocalizedException;
 import org.duban.model.Assignment;
 import org.duban.model.Meeting;
 import org.duban.model.Task;
+import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
+import org.duban.persistence.VocabularyRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.TrackingService;
+import org.duban.service.vocabulary.VocabularyService;
 
 /**
  * Handouts (任务清单): what each unit's list says, its pages, and the PDFs of one unit or of all units at once.
@@ -30,11 +33,13 @@ public final class HandoutService {
     private final TrackingService tracking;
     private final UnitRepository units;
     private final HandoutSettingsStore store;
+    private final VocabularyRepository vocabulary;
 
     public HandoutService(Database db) {
         this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
         this.units = new UnitRepository(db);
         this.store = new HandoutSettingsStore(db);
+        this.vocabulary = new VocabularyRepository(db);
     }
 
     public HandoutSettingsStore settings() {
@@ -57,8 +62,19 @@ public final class HandoutService {
         Progress NONE = (d, t, u) -> { };
     }
 
-    /** The meeting's tasks and the roster, read once for a whole batch. */
-    public record MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster) {
+    /**
+     * The meeting's tasks, the roster and the office's order of sources (the handout's sections follow it), read
+     * once for a whole batch.
+     */
+    public record MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster, List<Term> sources) {
+        public MeetingData {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        public MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster) {
+            this(meeting, tasks, roster, List.of());
+        }
+
         Map<Long, Unit> unitsById() {
             return roster.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         }
@@ -75,7 +91,7 @@ public final class HandoutService {
      */
     public MeetingData read(Meeting meeting, LocalDate day) {
         return new MeetingData(meeting, tracking.tasksOn(TaskScope.of(meeting), day, meeting.heldOn()),
-                units.findAll());
+                units.findAll(), vocabulary.find(Term.Kind.SOURCE));
     }
 
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */
@@ -103,7 +119,10 @@ public final class HandoutService {
         });
         List<HandoutContent.Section> sections = new ArrayList<>();
         int n = 1;
-        for (var e : bySource.entrySet()) {
+        // sections in the office's order of sources (Settings → 来源和类别), then any other in 序号 order
+        List<Map.Entry<String, List<HandoutEntry>>> ordered = VocabularyService.sorted(
+                new ArrayList<>(bySource.entrySet()), Map.Entry::getKey, data.sources());
+        for (var e : ordered) {
             String heading = HandoutText.chineseNumber(n++) + "、" + HandoutText.sectionTitle(e.getKey());
             sections.add(new HandoutContent.Section(heading, e.getValue()));
         }

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duban.model.Task;
+import org.duban.model.Term;
 import org.duban.model.WithdrawnShare;
 import org.duban.persistence.AssignmentRecords;
 import org.duban.service.units.UnitResolver;
+import org.duban.service.vocabulary.TermMatcher;
 
 /**
  * What planning needs from the database, read once: the roster, the meeting's existing tasks by 序号 (with their
@@ -19,11 +21,24 @@ import org.duban.service.units.UnitResolver;
  * @param records         tracking records per share (assignment id); a share missing here holds none
  */
 public record ImportContext(long meetingId, UnitResolver units, Map<Integer, Task> existingBySeq,
-                            Map<Long, List<WithdrawnShare>> withdrawnByTask, Map<Long, AssignmentRecords.Counts> records) {
+                            Map<Long, List<WithdrawnShare>> withdrawnByTask, Map<Long, AssignmentRecords.Counts> records,
+                            TermMatcher sources, TermMatcher categories) {
     public ImportContext {
         existingBySeq = Map.copyOf(existingBySeq);
         withdrawnByTask = Map.copyOf(withdrawnByTask);
         records = Map.copyOf(records);
+        sources = sources == null ? new TermMatcher(Term.Kind.SOURCE, List.of()) : sources;
+        categories = categories == null ? new TermMatcher(Term.Kind.CATEGORY, List.of()) : categories;
+    }
+
+    /** The same context with the office's names of sources and categories to match against. */
+    public ImportContext withVocabulary(List<Term> terms) {
+        return new ImportContext(meetingId, units, existingBySeq, withdrawnByTask, records,
+                new TermMatcher(Term.Kind.SOURCE, terms), new TermMatcher(Term.Kind.CATEGORY, terms));
+    }
+
+    public TermMatcher matcher(Term.Kind kind) {
+        return kind == Term.Kind.SOURCE ? sources : categories;
     }
 
     /** @param meetingId the meeting imported into, 0 for a meeting still to be created */
@@ -38,7 +53,7 @@ public record ImportContext(long meetingId, UnitResolver units, Map<Integer, Tas
             byTask.computeIfAbsent(w.taskId(), k -> new java.util.ArrayList<>()).add(w);
         }
         return new ImportContext(meetingId, units, existing.stream().collect(Collectors.toMap(Task::seq,
-                Function.identity(), (a, b) -> a)), byTask, records);
+                Function.identity(), (a, b) -> a)), byTask, records, null, null);
     }
 
     public List<WithdrawnShare> withdrawnOf(long taskId) {

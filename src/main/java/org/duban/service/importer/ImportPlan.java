@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.service.excel.Grid;
+import org.duban.service.vocabulary.TermMatcher;
 
 /**
  * What importing a file would do: the columns and how they map, every task row with its outcome, and every
@@ -21,13 +23,48 @@ import org.duban.service.excel.Grid;
  */
 public record ImportPlan(String fileName, String sheetName, int headerRow, String title, List<ImportColumn> columns,
                          List<Grid.Row> dataRows, List<PlannedRow> rows, List<ImportProblem> problems,
-                         List<Integer> notInFile) {
+                         List<Integer> notInFile, List<TermUse> terms) {
     public ImportPlan {
         columns = List.copyOf(columns);
         dataRows = List.copyOf(dataRows);
         rows = List.copyOf(rows);
         problems = List.copyOf(problems);
         notInFile = List.copyOf(notInFile);
+        terms = List.copyOf(terms);
+    }
+
+    /**
+     * A source or category as the file writes it, the office's name the tasks get, and on how many rows.
+     *
+     * @param chosen whether the user chose the name (in the wizard, or with --map-source), rather than the matcher
+     */
+    public record TermUse(TermMatcher.Match match, int rows, boolean chosen) {
+        public Term.Kind kind() {
+            return match.kind();
+        }
+
+        public String written() {
+            return match.written().strip();
+        }
+
+        public String name() {
+            return match.name();
+        }
+
+        /** A name the vocabulary does not have yet: it is added by the import. */
+        public boolean isNew() {
+            return match.how() == TermMatcher.How.NEW;
+        }
+    }
+
+    /** The written names of a kind that the office's vocabulary does not have: the import adds them. */
+    public List<TermUse> newTerms(Term.Kind kind) {
+        return terms.stream().filter(t -> t.kind() == kind && t.isNew()).toList();
+    }
+
+    /** The written names of a kind read as one of the office's names though written otherwise (来源 → name). */
+    public List<TermUse> renamedTerms(Term.Kind kind) {
+        return terms.stream().filter(t -> t.kind() == kind && !t.isNew() && t.match().renamed()).toList();
     }
 
     public List<ImportProblem> errors() {

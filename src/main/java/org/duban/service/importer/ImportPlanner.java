@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.duban.model.Task;
+import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.service.excel.CellIssue;
 import org.duban.service.excel.Grid;
@@ -21,6 +22,7 @@ import org.duban.service.tasks.TaskField;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskValidator;
 import org.duban.service.units.UnitResolver;
+import org.duban.service.vocabulary.TermMatcher;
 
 /**
  * Turns a read file into an {@link ImportPlan}. Pure: the database's part comes in as an {@link ImportContext},
@@ -38,7 +40,7 @@ public final class ImportPlanner {
         List<ImportProblem> problems = new ArrayList<>();
         Optional<SheetChoice.Chosen> chosen = SheetChoice.choose(sheets, options.sheetIndex(), problems);
         if (chosen.isEmpty()) {
-            return new ImportPlan(fileName, "", 0, "", List.of(), List.of(), List.of(), problems, List.of());
+            return new ImportPlan(fileName, "", 0, "", List.of(), List.of(), List.of(), problems, List.of(), List.of());
         }
         Grid grid = chosen.get().grid();
         HeaderFinder.Header header = chosen.get().header();
@@ -64,7 +66,7 @@ public final class ImportPlanner {
         }
 
         List<Grid.Row> dataRows = grid.rows().subList(header.index() + 1, grid.rows().size());
-        Rows rows = new Rows(ctx, byField, autoSeq, options.defaultSource(), problems);
+        Rows rows = new Rows(ctx, byField, autoSeq, options, problems);
         for (Grid.Row row : dataRows) {
             rows.accept(row);
         }
@@ -76,7 +78,7 @@ public final class ImportPlanner {
         List<Integer> notInFile = ctx.existingBySeq().keySet().stream().filter(s -> !seen.contains(s)).sorted().toList();
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
         return new ImportPlan(fileName, grid.sheetName(), header.rowNumber(), header.title(), columns, dataRows,
-                rows.planned, problems, notInFile);
+                rows.planned, problems, notInFile, rows.termUses());
     }
 
     /** The user's choices win; a field the user gives to one column is taken from any other. */
@@ -110,7 +112,10 @@ public final class ImportPlanner {
         private final Map<TaskField, ImportColumn> byField;
         private final boolean autoSeq;
         private final String defaultSource;
+        private final ImportOptions options;
         private final List<ImportProblem> problems;
+        /** Each written source and category (kind + text) with the name it was read as and how many rows. */
+        private final Map<String, TermCount> terms = new java.util.LinkedHashMap<>();
         private final List<PlannedRow> planned = new ArrayList<>();
         private final Map<Integer, Integer> seqRows = new HashMap<>();
         private final Map<Long, Unit> unitsById = new HashMap<>();
@@ -120,12 +125,13 @@ public final class ImportPlanner {
         private String section1;
         private String section2;
 
-        Rows(ImportContext ctx, Map<TaskField, ImportColumn> byField, boolean autoSeq, String defaultSource,
+        Rows(ImportContext ctx, Map<TaskField, ImportColumn> byField, boolean autoSeq, ImportOptions options,
              List<ImportProblem> problems) {
             this.ctx = ctx;
             this.byField = byField;
             this.autoSeq = autoSeq;
-            this.defaultSource = defaultSource;
+            this.defaultSource = options.defaultSource();
+            this.options = options;
             this.problems = problems;
             this.validator = new TaskValidator(ctx.units());
             ctx.units().units().forEach(u -> unitsById.put(u.id(), u));
@@ -157,6 +163,8 @@ public final class ImportPlanner {
             if (blank(values, TaskField.SOURCE) && !defaultSource.isEmpty()) {
                 values.put(TaskField.SOURCE, defaultSource);
             }
+            name(Term.Kind.SOURCE, TaskField.SOURCE, values);
+            name(Term.Kind.CATEGORY, TaskField.CATEGORY, values);
             if (autoSeq) {
                 values.put(TaskField.SEQ, String.valueOf(planned.size() + 1));
             } else {
@@ -168,6 +176,46 @@ public final class ImportPlanner {
             }
             Set<TaskField> untrusted = cellIssues(row);
             plan(row, TaskInput.of(values), untrusted);
+        }
+
+        /** A written source or category and how often it occurs. */
+        private static final class TermCount {
+            final TermMatcher.Match match;
+            final boolean chosen;
+            int rows;
+
+            TermCount(TermMatcher.Match match, boolean chosen) {
+                this.match = match;
+                this.chosen = chosen;
+            }
+        }
+
+        /**
+         * Gives the row the office's name for its source or category: the user's choice for that spelling, else
+         * the vocabulary's match (中央生态环境保护督察反馈问题 → 中央生态环境保护督察), else the spelling as a new name.
+         */
+        private void name(Term.Kind kind, TaskField field, Map<TaskField, String> values) {
+            String written = values.getOrDefault(field, "");
+            if (written.isBlank()) {
+                return;
+            }
+            String w = written.strip();
+            TermCount count = terms.computeIfAbsent(kind.name() + "\u0000" + w, k -> {
+                String chosen = options.names(kind).get(w);
+                if (chosen != null && !chosen.isBlank()) {
+                    TermMatcher.Match m = ctx.matcher(kind).match(chosen);
+                    // the chosen name is the office's (read as it is known), or accepted as a new name
+                    return new TermCount(new TermMatcher.Match(kind, w, m.name(), m.how() == TermMatcher.How.NEW
+                            ? TermMatcher.How.NEW : TermMatcher.How.EXACT), true);
+                }
+                return new TermCount(ctx.matcher(kind).match(w), false);
+            });
+            count.rows++;
+            values.put(field, count.match.name());
+        }
+
+        List<ImportPlan.TermUse> termUses() {
+            return terms.values().stream().map(t -> new ImportPlan.TermUse(t.match, t.rows, t.chosen)).toList();
         }
 
         /** A deadline written as a number becomes the day it stands for, with a warning when that is a guess. */

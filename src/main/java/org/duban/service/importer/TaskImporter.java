@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
 import org.duban.model.ImportRun;
 import org.duban.model.Meeting;
+import org.duban.model.Term;
 import org.duban.model.MeetingKind;
 import org.duban.model.Task;
 import org.duban.persistence.AssignmentRecords;
@@ -19,11 +21,13 @@ import org.duban.persistence.MeetingRepository;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
+import org.duban.persistence.VocabularyRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.audit.TaskAudit;
 import org.duban.service.excel.Grid;
 import org.duban.service.excel.SheetReader;
 import org.duban.service.units.UnitResolver;
+import org.duban.service.vocabulary.VocabularyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,7 @@ public final class TaskImporter {
     private final AuditLog auditLog;
     private final ImportRunRepository runs;
     private final AssignmentRecords records;
+    private final VocabularyRepository vocabulary;
 
     public TaskImporter(Database db, ImportHooks hooks) {
         this(new AuditLog(db, java.time.Clock.systemDefaultZone()), hooks);
@@ -57,6 +62,7 @@ public final class TaskImporter {
         this.auditLog = auditLog;
         this.runs = new ImportRunRepository(db);
         this.records = new AssignmentRecords(db);
+        this.vocabulary = new VocabularyRepository(db);
         this.audit = new TaskAudit(auditLog);
         this.db = db;
         this.tasks = new TaskRepository(db);
@@ -84,9 +90,12 @@ public final class TaskImporter {
     /** The roster and the target meeting's tasks, with their withdrawn shares and the records of every share. */
     public ImportContext context(ImportTarget target) {
         long meetingId = target instanceof ImportTarget.Existing e ? e.meetingId() : 0;
-        return db.read(c -> meetingId == 0 ? ImportContext.of(0, new UnitResolver(units.findAll()), List.of())
+        List<Term> terms = new ArrayList<>(vocabulary.find(Term.Kind.SOURCE));
+        terms.addAll(vocabulary.find(Term.Kind.CATEGORY));
+        return db.read(c -> (meetingId == 0 ? ImportContext.of(0, new UnitResolver(units.findAll()), List.of())
                 : ImportContext.of(meetingId, new UnitResolver(units.findAll()), tasks.findByMeeting(meetingId),
-                        tasks.withdrawn(TaskScope.meeting(meetingId)), records.ofMeeting(meetingId)));
+                        tasks.withdrawn(TaskScope.meeting(meetingId)), records.ofMeeting(meetingId)))
+                .withVocabulary(terms));
     }
 
     /** What importing would do (nothing is written). */
@@ -166,6 +175,7 @@ public final class TaskImporter {
                 progress.accept(++done, total);
             }
             audit.flush();
+            acceptNames(plan);
             run = runs.finish(run, auditBefore + 1, runs.lastAuditId());
             return new ImportResult(meeting, created, plan, run, 0);
         });
@@ -175,6 +185,23 @@ public final class TaskImporter {
                 result.plan().count(PlannedRow.Change.ADDED), result.plan().count(PlannedRow.Change.UPDATED),
                 result.plan().count(PlannedRow.Change.UNCHANGED));
         return result;
+    }
+
+    /**
+     * The sources and categories of the file join the office's vocabulary: a new name is added at the end, and a
+     * spelling the user mapped to an existing name is remembered as that name's alias, so the next list written the
+     * same way matches by itself.
+     */
+    private void acceptNames(ImportPlan plan) {
+        VocabularyService names = new VocabularyService(auditLog);
+        for (ImportPlan.TermUse u : plan.terms()) {
+            if (u.isNew()) {
+                names.ensure(u.kind(), u.name());
+            } else if (u.chosen() && !u.written().equals(u.name())) {
+                names.terms(u.kind()).stream().filter(t -> t.name().equals(u.name())).findFirst()
+                        .ifPresent(t -> names.addAlias(t.id(), u.written()));
+            }
+        }
     }
 
     /** Stores the added tasks among the next rows (up to 500 rows from {@code from}) in one go, in order. */

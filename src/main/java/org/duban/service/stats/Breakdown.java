@@ -7,7 +7,8 @@ import org.duban.model.TaskStatus;
 
 /**
  * Tasks by source (来源) and by category (问题类别), each split by derived status, as they stood on a day. Keys are in
- * the order the tasks were issued; tasks without a category count under the empty string.
+ * the office's order of names (Settings → 来源和类别), names outside it after them in the order the tasks were
+ * issued; tasks without a category count under the empty string.
  */
 public record Breakdown(LocalDate asOf, Map<String, Map<TaskStatus, Integer>> bySource,
                         Map<String, Map<TaskStatus, Integer>> byCategory) {

@@ -9,16 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.model.TaskStatus;
+import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
+import org.duban.persistence.VocabularyRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.service.tracking.TrackingService;
+import org.duban.service.vocabulary.VocabularyService;
 
 /**
  * The one place where figures are counted: {@code stats}, the charts, the projector and the bulletin all ask here.
@@ -29,6 +32,7 @@ public final class StatsService {
     private final TrackingService tracking;
     private final UnitRepository units;
     private final TaskRepository tasks;
+    private final VocabularyRepository vocabulary;
 
     /** With the computer's clock. */
     public StatsService(Database db) {
@@ -39,6 +43,7 @@ public final class StatsService {
         this.tracking = new TrackingService(audit);
         this.units = new UnitRepository(audit.database());
         this.tasks = new TaskRepository(audit.database());
+        this.vocabulary = new VocabularyRepository(audit.database());
     }
 
     /** Figures for one meeting, or for every meeting when {@code meetingId} is null, as of today. */
@@ -127,7 +132,16 @@ public final class StatsService {
 
     /** Tasks by source and by category, each by status, as they stood on {@code asOf}. */
     public Breakdown breakdown(StatsScope scope, LocalDate asOf) {
-        return breakdown(tracked(scope, asOf), asOf);
+        Breakdown b = breakdown(tracked(scope, asOf), asOf);
+        // sources and categories in the office's order (Settings → 来源和类别), others after in the order met
+        return new Breakdown(asOf, ordered(b.bySource(), vocabulary.find(Term.Kind.SOURCE)),
+                ordered(b.byCategory(), vocabulary.find(Term.Kind.CATEGORY)));
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> map, List<Term> terms) {
+        Map<String, V> out = new LinkedHashMap<>();
+        VocabularyService.sorted(new ArrayList<>(map.keySet()), k -> k, terms).forEach(k -> out.put(k, map.get(k)));
+        return out;
     }
 
     /** Pure counting, so that it can be checked against SQL. */

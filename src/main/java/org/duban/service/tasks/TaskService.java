@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Assignment;
 import org.duban.model.Task;
+import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WithdrawnShare;
 import org.duban.persistence.Database;
@@ -21,6 +22,7 @@ import org.duban.service.audit.TaskAudit;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.service.tracking.TrackingService;
 import org.duban.service.units.UnitResolver;
+import org.duban.service.vocabulary.VocabularyService;
 
 /**
  * Use cases of the checklist: list, create, edit and delete tasks. Every change is saved at once, with its
@@ -32,6 +34,7 @@ public final class TaskService {
     private final TaskRepository tasks;
     private final UnitRepository units;
     private final TrackingService tracking;
+    private final VocabularyService vocabulary;
 
     /** With the computer's clock. */
     public TaskService(Database db) {
@@ -44,6 +47,7 @@ public final class TaskService {
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
         this.tracking = new TrackingService(audit);
+        this.vocabulary = new VocabularyService(audit);
     }
 
     /** The roster, for pickers and filters. */
@@ -104,6 +108,7 @@ public final class TaskService {
             }
             Task created = tasks.insert(r.task());
             taskAudit.created(created);
+            names(created);
             return created;
         });
     }
@@ -125,8 +130,20 @@ public final class TaskService {
             }
             TaskRepository.Saved saved = tasks.update(r.task(), tracking.today(), null);
             taskAudit.updated(old, saved, null);
+            names(saved.task());
             return saved.task();
         });
+    }
+
+    /** A source or category typed in the form joins the office's vocabulary (the form offers the known ones). */
+    private void names(Task t) {
+        vocabulary.ensure(Term.Kind.SOURCE, t.source());
+        vocabulary.ensure(Term.Kind.CATEGORY, t.category());
+    }
+
+    /** The office's sources or categories in its order (for the form's choices and the checklist's filters). */
+    public List<Term> vocabulary(Term.Kind kind) {
+        return vocabulary.terms(kind);
     }
 
     /** The withdrawn shares of a task (已撤出), in the order they were made. */

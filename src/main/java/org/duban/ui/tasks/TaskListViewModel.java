@@ -25,6 +25,7 @@ import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
 import org.duban.model.TaskStatus;
+import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
 import org.duban.service.meetings.MeetingService;
@@ -33,6 +34,7 @@ import org.duban.service.tasks.ChecklistRow;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.service.tasks.TaskValidationException;
+import org.duban.service.vocabulary.VocabularyService;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
 
@@ -52,6 +54,8 @@ public final class TaskListViewModel {
     private final ObservableList<ChecklistRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ChecklistRow> visibleRows = new FilteredList<>(rows);
     private final ObservableList<String> sources = FXCollections.observableArrayList();
+    private List<Term> sourceTerms = List.of();
+    private List<Term> categoryTerms = List.of();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
 
     private final ObjectProperty<Unit> unitFilter = new SimpleObjectProperty<>();
@@ -99,9 +103,12 @@ public final class TaskListViewModel {
             Meeting current = meetingService.current().orElse(null);
             Meeting target = shown == null ? current
                     : all.stream().filter(m -> m.id() == shown.id()).findFirst().orElse(current);
-            return new Snapshot(all, tasks.units(), target, target == null ? List.of() : tasks.checklist(target.id()));
+            return new Snapshot(all, tasks.units(), target, target == null ? List.of() : tasks.checklist(target.id()),
+                    tasks.vocabulary(Term.Kind.SOURCE), tasks.vocabulary(Term.Kind.CATEGORY));
         }, snap -> {
             units.setAll(snap.units());
+            sourceTerms = snap.sources();
+            categoryTerms = snap.categories();
             meetings.setAll(snap.meetings());
             settingMeeting = true; // its rows came with it
             try {
@@ -119,7 +126,8 @@ public final class TaskListViewModel {
         }, this::failed);
     }
 
-    private record Snapshot(List<Meeting> meetings, List<Unit> units, Meeting target, List<ChecklistRow> rows) {
+    private record Snapshot(List<Meeting> meetings, List<Unit> units, Meeting target, List<ChecklistRow> rows,
+                            List<Term> sources, List<Term> categories) {
     }
 
     /** Reloads the rows of the current meeting; {@code then} runs after (on the FX thread). */
@@ -138,8 +146,9 @@ public final class TaskListViewModel {
             return; // the user chose another meeting meanwhile
         }
         rows.setAll(list);
-        sources.setAll(distinct(list, r -> r.task().source()));
-        categories.setAll(distinct(list, r -> r.task().category()));
+        // in the office's order (Settings → 来源和类别); a name it does not have yet comes last
+        sources.setAll(VocabularyService.sorted(distinct(list, r -> r.task().source()), x -> x, sourceTerms));
+        categories.setAll(VocabularyService.sorted(distinct(list, r -> r.task().category()), x -> x, categoryTerms));
         loading.set(false);
         if (then != null) {
             then.run();
