@@ -71,5 +71,11 @@ class TrackingCapabilitiesTest {
                 + "JOIN progress_report r ON r.assignment_id = a.id");
         assertTrue(status.equals("ON_SCHEDULE") || status.equals("BEHIND_SCHEDULE"),
                 "started: the unit's status follows its report (on or behind schedule by today's date): " + status);
+
+        CliRunner.Result again = CliRunner.run("--db", db.toString(), "import-returns", form.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("已导入过：1 行"), again.out());
+        assertTrue(again.out().contains("已写入 0 条进展"), again.out());
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM progress_report"), "the same form adds nothing");
     }
 }

@@ -48,11 +48,15 @@ final class ImportReturnsCommand implements Callable<Integer> {
                 Map<String, Object> root = new LinkedHashMap<>();
                 root.put("files", new ArrayList<Object>(check.files()));
                 root.put("rows", check.entries().size());
+                root.put("alreadyImported", check.already().size());
                 root.put("errors", problems(check.errors()));
                 root.put("warnings", problems(check.warnings()));
                 out.print(Json.write(root));
             } else {
                 out.println(Messages.tr("cli.returns.totals", check.files().size(), check.entries().size()));
+                if (!check.already().isEmpty()) {
+                    out.println(Messages.tr("returns.already", check.already().size()));
+                }
                 printProblems(out, "cli.import.errors", check.errors());
                 printProblems(out, "cli.import.warnings", check.warnings());
             }

@@ -17,11 +17,15 @@ import java.util.stream.Stream;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.model.Assignment;
+import org.duban.model.ProgressReport;
 import org.duban.model.Task;
 import org.duban.model.Unit;
+import org.duban.model.WithdrawnShare;
 import org.duban.persistence.Database;
 import org.duban.persistence.MeetingRepository;
+import org.duban.persistence.ReportRepository;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.excel.Grid;
 import org.duban.service.excel.SheetReader;
@@ -31,7 +35,9 @@ import org.duban.service.importer.ImportProblem.Severity;
 /**
  * Reads filled return forms (one file or a folder of them), checks every filled row against the ledger, and
  * applies them all in one transaction, or none when any row is wrong: a changed 序号, a row that belongs to
- * another unit, a percent outside 0–100, a missing or unreadable entry.
+ * another unit (or to a share withdrawn since), a percent outside 0–100, a missing or unreadable entry. A row the
+ * ledger already holds (same share, day, percent and text) was imported before and adds nothing; a row of the same
+ * share and day that says something else is a warning, not a second report.
  */
 public final class ReturnsImporter {
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-./年]\\s*(\\d{1,2})\\s*[-./月]\\s*(\\d{1,2})\\s*日?");
@@ -40,12 +46,14 @@ public final class ReturnsImporter {
     private final TaskRepository tasks;
     private final UnitRepository units;
     private final MeetingRepository meetings;
+    private final ReportRepository reports;
 
     public ReturnsImporter(Database db) {
         this.db = db;
         this.tasks = new TaskRepository(db);
         this.units = new UnitRepository(db);
         this.meetings = new MeetingRepository(db);
+        this.reports = new ReportRepository(db);
     }
 
     /** The form files at a path: the file itself, or the .xlsx files of a folder (Excel's ~$ lock files skipped). */
@@ -70,16 +78,17 @@ public final class ReturnsImporter {
             throw new LocalizedException("returns.error.noFiles", path);
         }
         List<ReturnEntry> entries = new ArrayList<>();
+        List<ReturnEntry> already = new ArrayList<>();
         List<ReturnProblem> problems = new ArrayList<>();
         Map<Long, ReturnEntry> byAssignment = new HashMap<>();
         for (Path f : files) {
-            checkFile(f, today, entries, problems, byAssignment);
+            checkFile(f, today, entries, already, problems, byAssignment);
         }
-        return new ReturnsCheck(files.stream().map(p -> p.getFileName().toString()).toList(), entries, problems);
+        return new ReturnsCheck(files.stream().map(p -> p.getFileName().toString()).toList(), entries, problems, already);
     }
 
-    private void checkFile(Path file, LocalDate today, List<ReturnEntry> entries, List<ReturnProblem> problems,
-                           Map<Long, ReturnEntry> byAssignment) {
+    private void checkFile(Path file, LocalDate today, List<ReturnEntry> entries, List<ReturnEntry> already,
+                           List<ReturnProblem> problems, Map<Long, ReturnEntry> byAssignment) {
         String name = file.getFileName().toString();
         List<Grid> sheets = SheetReader.read(file);
         Optional<Grid> meta = sheets.stream().filter(g -> g.sheetName().equals(ReturnForm.META_SHEET)).findFirst();
@@ -99,6 +108,13 @@ public final class ReturnsImporter {
         }
         Map<Integer, Task> bySeq = new HashMap<>();
         tasks.findByMeeting(meetingId).forEach(t -> bySeq.put(t.seq(), t));
+        Map<Long, List<WithdrawnShare>> withdrawn = new HashMap<>();
+        tasks.withdrawn(TaskScope.meeting(meetingId)).forEach(w ->
+                withdrawn.computeIfAbsent(w.taskId(), k -> new ArrayList<>()).add(w));
+        // what the ledger already holds: the same form imported again must add nothing
+        Map<Long, List<ProgressReport>> reported = new HashMap<>();
+        reports.find(TaskScope.meeting(meetingId)).forEach(r ->
+                reported.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>()).add(r));
         Grid g = form.get();
         // Columns are locked, so they sit where the writer put them, whatever the language of the headings.
         int headerIndex = -1;
@@ -136,7 +152,12 @@ public final class ReturnsImporter {
             Assignment assignment = null;
             if (task != null) {
                 assignment = task.assignments().stream().filter(a -> a.unitId() == unitId).findFirst().orElse(null);
-                if (assignment == null) {
+                boolean wasWithdrawn = withdrawn.getOrDefault(task.id(), List.of()).stream()
+                        .anyMatch(w -> w.unitId() == unitId);
+                if (assignment == null && wasWithdrawn) {
+                    problems.add(row.problem(Severity.ERROR, ReturnForm.SEQ, "returns.problem.withdrawn", seq,
+                            unit.get().name()));
+                } else if (assignment == null) {
                     problems.add(row.problem(Severity.ERROR, ReturnForm.SEQ, "returns.problem.wrongUnit", seq,
                             unit.get().name()));
                 } else if (byAssignment.containsKey(assignment.id())) {
@@ -172,8 +193,20 @@ public final class ReturnsImporter {
             if (ok) {
                 ReturnEntry e = new ReturnEntry(name, r.number(), meetingId, task.id(), seq, assignment.id(), unitId,
                         unit.get().name(), progress, percent, row.text(ReturnForm.REPORTER), date);
-                entries.add(e);
                 byAssignment.put(assignment.id(), e);
+                LocalDate day = date;
+                List<ProgressReport> sameDay = reported.getOrDefault(assignment.id(), List.of()).stream()
+                        .filter(x -> x.reportedOn().equals(day)).toList();
+                if (sameDay.stream().anyMatch(x -> sameText(x.text(), progress) && x.percent() == percent)) {
+                    already.add(e); // imported before: adds nothing
+                } else if (!sameDay.isEmpty()) {
+                    // the unit already reported on this task that day, in other words: one report, not two
+                    ProgressReport first = sameDay.get(0);
+                    problems.add(row.problem(Severity.WARNING, ReturnForm.PROGRESS, "returns.problem.sameDayDiffers",
+                            seq, day, first.percent(), abbreviate(first.text())));
+                } else {
+                    entries.add(e);
+                }
             }
         }
     }
@@ -196,6 +229,16 @@ public final class ReturnsImporter {
         }
         db.inTransaction(() -> check.entries().forEach(sink::record));
         return check.entries().size();
+    }
+
+    /** The same report text, whatever the spaces and line breaks. */
+    static boolean sameText(String a, String b) {
+        return a.replaceAll("\\s+", "").equals(b.replaceAll("\\s+", ""));
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= 30 ? one : one.substring(0, 30) + "…";
     }
 
     /** "80", "80%", "80.0" → 80; null when not a number in 0–100. */

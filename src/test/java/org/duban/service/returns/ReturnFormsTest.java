@@ -182,4 +182,36 @@ class ReturnFormsTest {
         ReturnsCheck check = new ReturnsImporter(db).check(dir.resolve("清单.xlsx"), TODAY);
         assertEquals("returns.problem.notAForm", check.errors().get(0).problem().key());
     }
+
+    @Test
+    void theSameFilledFormImportedTwiceGivesOneSetOfReports() throws Exception {
+        fill(form("蕉城区"), 0, "已完成清理整治方案", 30, "蕉城区整改办", TODAY.minusDays(2));
+        fill(form("蕉城区"), 1, "已开工", "50%", "蕉城区整改办", TODAY.minusDays(2));
+        ProgressSink sink = org.duban.app.Capabilities.progressSink(db).orElseThrow();
+        ReturnsImporter importer = new ReturnsImporter(db);
+        ReturnsCheck first = importer.check(form("蕉城区"), TODAY);
+        assertEquals(2, importer.apply(first, sink));
+        long reports = TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report");
+        assertEquals(2, reports);
+
+        ReturnsCheck again = importer.check(form("蕉城区"), TODAY);
+
+        assertFalse(again.hasErrors(), again.problems().toString());
+        assertEquals(0, again.entries().size(), "nothing to add");
+        assertEquals(2, again.already().size());
+        assertEquals(0, importer.apply(again, sink));
+        assertEquals(reports, TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report"), "one set of reports");
+
+        // the same day, the same task, other words: a warning, not a second report
+        fill(form("蕉城区"), 1, "已开工，完成围挡", "50%", "蕉城区整改办", TODAY.minusDays(2));
+        ReturnsCheck edited = importer.check(form("蕉城区"), TODAY);
+        assertEquals(1, edited.already().size());
+        assertEquals(0, edited.entries().size());
+        assertEquals(1, edited.warnings().size());
+        assertEquals("returns.problem.sameDayDiffers", edited.warnings().get(0).problem().key());
+        assertTrue(edited.warnings().get(0).problem().message().contains("已开工"),
+                edited.warnings().get(0).problem().message());
+        importer.apply(edited, sink);
+        assertEquals(reports, TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report"));
+    }
 }
