@@ -14,12 +14,14 @@ import org.duban.service.bulletin.BulletinSettings;
 import org.duban.service.chart.ChartService;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettingsStore;
+import org.duban.service.importer.ImportUndo;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.inspections.InspectionService;
 import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.pack.MeetingPackService;
 import org.duban.service.returns.ReturnFormWriter;
+import org.duban.service.returns.ReturnsImporter;
 import org.duban.service.stats.StatsService;
 import org.duban.service.tasks.TaskService;
 import org.duban.ui.charts.ChartsView;
@@ -96,11 +98,21 @@ public final class AppContext {
         TaskListViewModel vm = new TaskListViewModel(taskService, meetingService, runner, dialogs);
         checklist = vm;
         TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs, access));
-        ExcelActions excel = new ExcelActions(new TaskImporter(db, Capabilities.importHooks(db)), new LedgerExporter(db),
-                new ReturnFormWriter(db), meetingService, runner, dialogs, vm.meetingProperty()::get, m -> {
+        ExcelActions excel = new ExcelActions(new TaskImporter(audit, Capabilities.importHooks(db)),
+                new LedgerExporter(db), new ReturnFormWriter(db), meetingService, runner, dialogs,
+                vm.meetingProperty()::get, m -> {
                     vm.meetingProperty().set(m);
                     vm.load();
-                });
+                })
+                .withUndo(new ImportUndo(audit, new BackupService(db)), () -> {
+                    // the ledger was restored: the meeting imported into may be gone, and every screen is stale
+                    vm.meetingProperty().set(null);
+                    vm.load();
+                    if (window != null) {
+                        window.forgetOtherScreens();
+                    }
+                })
+                .withReturns(new ReturnsImporter(db), Capabilities.progressSink(db).orElse(null), audit::today);
         view.addActions(excel.menuButton(access));
         vm.load();
         return view;

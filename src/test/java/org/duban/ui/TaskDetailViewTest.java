@@ -264,4 +264,37 @@ class TaskDetailViewTest {
         robot.clickOn("#editTaskButton");
         assertTrue(robot.lookup("#problemField").tryQuery().isPresent());
     }
+
+    @Test
+    void aWithdrawnShareIsShownGreyedWithItsRecordsAndCanBeRestored(FxRobot robot) {
+        long taskId = TestDb.sqlLong(db.file(), "SELECT id FROM task WHERE seq = 1");
+        long fuan = TestDb.sqlLong(db.file(), "SELECT id FROM unit WHERE name = '福安市'");
+        long share = TestDb.sqlLong(db.file(), "SELECT id FROM assignment WHERE task_id = " + taskId
+                + " AND unit_id = " + fuan);
+        long reports = TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report WHERE assignment_id = " + share);
+        // 福安市 taken off task 1 (as a revised list would)
+        new TaskService(new AuditLog(db, clock)).update(taskId, new org.duban.service.tasks.TaskInput("1",
+                "中央生态环境保护督察", "海洋", TestDb.sqlString(db.file(), "SELECT problem FROM task WHERE id = " + taskId),
+                "", "", "蕉城区、霞浦县", "", "", "2026年6月底前", "挂牌督办"));
+        open(robot, 1);
+
+        javafx.scene.control.ToggleButton toggle = robot.lookup("#unit-" + fuan)
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertEquals("福安市（已撤出）", toggle.getText());
+        assertTrue(toggle.getStyleClass().contains("withdrawn"));
+        robot.clickOn(toggle);
+        robot.clickOn("#progressTab");
+        assertEquals(reports, table(robot, "#reportTable").getItems().size(), "its reports are there to read");
+        robot.clickOn("#basicTab");
+        assertTrue(robot.lookup("#withdrawnNote").queryAs(javafx.scene.control.Label.class).getText()
+                .contains("不计入"));
+        robot.clickOn("#restoreShareButton");
+
+        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment WHERE id = " + share
+                + " AND withdrawn_on IS NOT NULL"));
+        javafx.scene.control.ToggleButton back = robot.lookup("#unit-" + fuan)
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertEquals("福安市", back.getText());
+        assertFalse(back.getStyleClass().contains("withdrawn"));
+    }
 }

@@ -10,10 +10,13 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
+import org.duban.service.importer.ImportUndo;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.ledger.LedgerExporter;
 import org.duban.service.meetings.MeetingService;
+import org.duban.service.returns.ProgressSink;
 import org.duban.service.returns.ReturnFormWriter;
+import org.duban.service.returns.ReturnsImporter;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.TaskRunner;
@@ -21,7 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Excel menu of the checklist toolbar: import a task list (the wizard), export the ledger, export the
- * per-unit return forms. Files are read and written in the background.
+ * per-unit return forms, import filled return forms. Files are read and written in the background.
  */
 public final class ExcelActions {
     private final TaskImporter importer;
@@ -32,6 +35,11 @@ public final class ExcelActions {
     private final DialogService dialogs;
     private final Supplier<Meeting> shown;
     private final java.util.function.Consumer<Meeting> afterImport;
+    private ImportUndo undo;
+    private Runnable afterUndo = () -> { };
+    private ReturnsImporter returnsImporter;
+    private ProgressSink progressSink;
+    private Supplier<java.time.LocalDate> today = java.time.LocalDate::now;
 
     /**
      * @param shown       the meeting the checklist shows
@@ -47,6 +55,23 @@ public final class ExcelActions {
         this.dialogs = dialogs;
         this.shown = shown;
         this.afterImport = afterImport;
+    }
+
+    /**
+     * The finish page's 撤销本次导入, and what happens after an undo (the ledger was restored: every screen reloads).
+     */
+    public ExcelActions withUndo(ImportUndo importUndo, Runnable afterUndone) {
+        this.undo = importUndo;
+        this.afterUndo = afterUndone;
+        return this;
+    }
+
+    /** Excel → 导入进展报送表…: where checked rows become progress reports. */
+    public ExcelActions withReturns(ReturnsImporter importer, ProgressSink sink, Supplier<java.time.LocalDate> day) {
+        this.returnsImporter = importer;
+        this.progressSink = sink;
+        this.today = day;
+        return this;
     }
 
     public MenuButton menuButton() {
@@ -68,21 +93,43 @@ public final class ExcelActions {
         MenuItem ret = new MenuItem(Messages.tr("excel.exportReturns"));
         ret.setId("exportReturnsItem");
         ret.setOnAction(e -> exportReturns(menu.getScene().getWindow()));
-        menu.getItems().setAll(imp, led, ret);
+        MenuItem back = new MenuItem(Messages.tr("excel.importReturns"));
+        back.setId("importReturnsItem");
+        back.setOnAction(e -> openReturns(menu.getScene().getWindow()));
+        access.writes(back);
+        back.setVisible(returnsImporter != null);
+        menu.getItems().setAll(imp, led, ret, back);
         return menu;
     }
 
     /** The wizard's view model, preselecting the shown meeting (also used by tests). */
     public void wizardModel(java.util.function.Consumer<ImportWizardViewModel> then) {
         runner.run(meetings::all, list -> {
-            ImportWizardViewModel vm = new ImportWizardViewModel(importer, runner, dialogs, list, shown.get());
+            ImportWizardViewModel vm = new ImportWizardViewModel(importer, undo, runner, dialogs, list, shown.get());
             vm.setOnImported(afterImport);
+            vm.setOnUndone(afterUndo);
             then.accept(vm);
         }, this::failed);
     }
 
     public void openWizard(Window owner) {
         wizardModel(vm -> new ImportWizard(vm).open(owner));
+    }
+
+    /** The window of 导入进展报送表… (also used by tests). */
+    public ReturnsImportViewModel returnsModel() {
+        ReturnsImportViewModel vm = new ReturnsImportViewModel(returnsImporter, progressSink, runner, dialogs, today);
+        vm.setOnImported(() -> {
+            Meeting m = shown.get();
+            if (m != null) {
+                afterImport.accept(m);
+            }
+        });
+        return vm;
+    }
+
+    private void openReturns(Window owner) {
+        new ReturnsImportView(returnsModel()).open(owner);
     }
 
     /** The meeting shown, or null after telling the user there is none. */

@@ -33,6 +33,7 @@ import org.duban.model.Meeting;
 import org.duban.service.excel.Grid;
 import org.duban.service.importer.FieldChange;
 import org.duban.service.importer.ImportColumn;
+import org.duban.service.importer.ImportPlan;
 import org.duban.service.importer.ImportProblem;
 import org.duban.service.importer.PlannedRow;
 import org.duban.service.tasks.TaskField;
@@ -40,7 +41,10 @@ import org.duban.ui.common.Choice;
 import org.duban.ui.common.Theme;
 import org.duban.ui.importer.ImportWizardViewModel.Step;
 
-/** The import wizard window: four pages in one stage, moved through with 上一步 / 下一步 / 导入. */
+/**
+ * The import wizard window: its pages (file, preview, sources and categories, problems, change list, result) in one
+ * stage, moved through with 上一步 / 下一步 / 导入.
+ */
 public final class ImportWizard {
     private final ImportWizardViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -49,6 +53,7 @@ public final class ImportWizard {
     private final Label previewHint = new Label();
     private final Label summary = new Label();
     private final Label resultSummary = new Label();
+    private final Label changesSummary = new Label();
     private boolean updatingCombos;
     private Stage stage;
 
@@ -62,7 +67,8 @@ public final class ImportWizard {
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> Messages.tr("import.step." + vm.stepProperty().get().name()), vm.stepProperty()));
         root.setTop(new VBox(4, title, new javafx.scene.control.Separator()));
-        StackPane pages = new StackPane(filePage(), previewPage(), problemsPage(), resultPage());
+        StackPane pages = new StackPane(filePage(), previewPage(), namesPage(), problemsPage(), changesPage(),
+                resultPage());
         BorderPane.setMargin(pages, new Insets(12, 0, 12, 0));
         root.setCenter(pages);
         root.setBottom(buttons());
@@ -93,6 +99,8 @@ public final class ImportWizard {
         }
         if (step == Step.PROBLEMS) {
             summary.setText(vm.summary());
+        } else if (step == Step.CHANGES) {
+            changesSummary.setText(vm.changesSummary());
         } else if (step == Step.RESULT) {
             resultSummary.setText(vm.resultSummary());
         }
@@ -184,6 +192,7 @@ public final class ImportWizard {
         }
         preview.getItems().setAll(vm.previewRows());
         summary.setText(vm.summary());
+        changesSummary.setText(vm.changesSummary());
     }
 
     private void buildPreviewColumns(List<ImportColumn> columns) {
@@ -263,6 +272,137 @@ public final class ImportWizard {
         return org.duban.ui.common.FormParts.column(key, f, width);
     }
 
+    /**
+     * The sources and categories of the file: each written name that is new, or that is read as one of the office's
+     * names though written otherwise, with the name its tasks get; the user keeps that or picks another.
+     */
+    private Node namesPage() {
+        Label hint = new Label(Messages.tr("import.names.hint"));
+        hint.setWrapText(true);
+        TableView<ImportPlan.TermUse> table = new TableView<>(vm.names());
+        table.setId("namesTable");
+        table.setAccessibleText(Messages.tr("import.step.NAMES"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(Messages.tr("import.names.none")));
+        TableColumn<ImportPlan.TermUse, String> kind = column("import.names.kind", 90,
+                u -> Messages.tr("import.names.kind." + u.kind().name()));
+        TableColumn<ImportPlan.TermUse, String> written = column("import.names.written", 280, ImportPlan.TermUse::written);
+        TableColumn<ImportPlan.TermUse, String> rows = column("import.names.rows", 60, u -> String.valueOf(u.rows()));
+        TableColumn<ImportPlan.TermUse, ImportPlan.TermUse> name = new TableColumn<>(Messages.tr("import.names.name"));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        name.setPrefWidth(300);
+        name.setSortable(false);
+        name.setCellFactory(c -> new NameCell());
+        TableColumn<ImportPlan.TermUse, String> how = column("import.names.how", 260,
+                u -> Messages.tr("import.names.how." + (u.chosen() ? "CHOSEN" : u.match().how().name())));
+        table.getColumns().setAll(List.of(kind, written, rows, name, how));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox page = new VBox(8, hint, table);
+        page.setId("importNamesPage");
+        return page;
+    }
+
+    /** The name a written source or category becomes: the office's names, or the written one as a new name. */
+    private final class NameCell extends TableCell<ImportPlan.TermUse, ImportPlan.TermUse> {
+        @Override
+        protected void updateItem(ImportPlan.TermUse u, boolean empty) {
+            super.updateItem(u, empty);
+            if (empty || u == null) {
+                setGraphic(null);
+                return;
+            }
+            ComboBox<Choice<String>> box = new ComboBox<>();
+            box.setId("nameChoice-" + getIndex());
+            box.setAccessibleText(Messages.tr("import.names.choice", u.written()));
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.getItems().add(new Choice<>(u.written(), Messages.tr("import.names.keepNew", u.written())));
+            for (String n : vm.knownNames(u.kind())) {
+                box.getItems().add(new Choice<>(n, n));
+            }
+            box.getItems().stream().filter(c -> c.value().equals(u.name())).findFirst().ifPresent(box::setValue);
+            box.setOnAction(e -> {
+                Choice<String> c = box.getValue();
+                if (c != null && !c.value().equals(u.name())) {
+                    vm.chooseName(u.kind(), u.written(), c.value());
+                }
+            });
+            setGraphic(box);
+        }
+    }
+
+    /**
+     * The change list, before anything is written: every new task, every changed problem text beside the old one
+     * (with how alike they are), every share withdrawn with the records it keeps, every other changed field. A
+     * file that is another list says so above it, with a new meeting proposed.
+     */
+    private Node changesPage() {
+        changesSummary.setId("changesSummary");
+        changesSummary.setWrapText(true);
+        Label different = new Label();
+        different.setId("differentListText");
+        different.setWrapText(true);
+        different.textProperty().bind(vm.differentListProperty());
+        Button asNew = new Button(Messages.tr("import.differentList.asNew"));
+        asNew.setId("importAsNewMeetingButton");
+        asNew.setAccessibleText(Messages.tr("import.differentList.asNew"));
+        asNew.getStyleClass().add("accent");
+        asNew.setMinWidth(Region.USE_PREF_SIZE);
+        asNew.setOnAction(e -> vm.importAsNewMeeting());
+        asNew.disableProperty().bind(vm.busyProperty());
+        HBox.setHgrow(different, Priority.ALWAYS);
+        HBox banner = new HBox(12, different, asNew);
+        banner.setId("differentListBanner");
+        banner.getStyleClass().add("warning-banner");
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(vm.differentListProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+
+        TableView<ChangeLines.Line> table = new TableView<>(vm.changes());
+        table.setId("changeListTable");
+        table.setAccessibleText(Messages.tr("import.step.CHANGES"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(Messages.tr("import.changes.none")));
+        TableColumn<ChangeLines.Line, String> seq = column("task.field.seq", 56, l -> String.valueOf(l.seq()));
+        TableColumn<ChangeLines.Line, String> what = column("import.changes.what", 190, ChangeLines.Line::what);
+        TableColumn<ChangeLines.Line, String> before = wrapping("import.changes.before", 380, ChangeLines.Line::before);
+        TableColumn<ChangeLines.Line, String> after = wrapping("import.changes.after", 380, ChangeLines.Line::after);
+        table.getColumns().setAll(List.of(seq, what, before, after));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ChangeLines.Line item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("change-other", "change-withdrawn");
+                if (!empty && item != null && item.kind() == ChangeLines.Kind.OTHER_PROBLEM) {
+                    getStyleClass().add("change-other");
+                } else if (!empty && item != null && item.kind() == ChangeLines.Kind.WITHDRAWN) {
+                    getStyleClass().add("change-withdrawn");
+                }
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox page = new VBox(8, banner, changesSummary, table);
+        page.setId("importChangesPage");
+        return page;
+    }
+
+    /** A column whose long texts wrap inside the cell rather than being cut. */
+    private static <T> TableColumn<T, String> wrapping(String key, double width, java.util.function.Function<T, String> f) {
+        TableColumn<T, String> col = column(key, width, f);
+        col.setCellFactory(c -> {
+            TableCell<T, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : item.replace('\n', ' '));
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(col.widthProperty());
+            return cell;
+        });
+        return col;
+    }
+
     private Node resultPage() {
         resultSummary.setId("resultSummary");
         resultSummary.setWrapText(true);
@@ -279,7 +419,21 @@ public final class ImportWizard {
                 column("import.result.change", 80, r -> Messages.tr("import.change." + r.change().name())),
                 column("import.result.detail", 700, ImportWizard::detail)));
         VBox.setVgrow(changes, Priority.ALWAYS);
-        VBox page = new VBox(8, resultSummary, changes);
+
+        Label undoText = new Label();
+        undoText.setId("undoText");
+        undoText.setWrapText(true);
+        undoText.textProperty().bind(vm.undoTextProperty());
+        HBox.setHgrow(undoText, Priority.ALWAYS);
+        Button undo = new Button(Messages.tr("import.undo.button"));
+        undo.setId("undoImportButton");
+        undo.setAccessibleText(Messages.tr("import.undo.button"));
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        undo.setOnAction(e -> vm.undoImport());
+        undo.disableProperty().bind(vm.undoPossibleProperty().not().or(vm.busyProperty()));
+        HBox undoRow = new HBox(12, undo, undoText);
+        undoRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox page = new VBox(8, resultSummary, changes, undoRow);
         page.setId("importResultPage");
         return page;
     }
@@ -311,13 +465,13 @@ public final class ImportWizard {
         next.getStyleClass().add("accent");
         next.setOnAction(e -> vm.next());
         next.disableProperty().bind(vm.busyProperty());
-        next.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.FILE).or(vm.stepProperty().isEqualTo(Step.PREVIEW)));
+        next.visibleProperty().bind(vm.stepProperty().isNotEqualTo(Step.CHANGES).and(vm.stepProperty().isNotEqualTo(Step.RESULT)));
         next.managedProperty().bind(next.visibleProperty());
         Button run = button("importButton", "import.run");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.runImport());
         run.disableProperty().bind(vm.canImport().not());
-        run.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.PROBLEMS));
+        run.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.CHANGES));
         run.managedProperty().bind(run.visibleProperty());
         Button close = button("closeButton", "import.close");
         close.setOnAction(e -> {

@@ -3,7 +3,9 @@ package org.duban.ui.importer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -20,7 +22,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
+import org.duban.model.Term;
 import org.duban.service.excel.Grid;
+import org.duban.service.importer.DifferentListException;
 import org.duban.service.importer.ImportBlockedException;
 import org.duban.service.importer.ImportColumn;
 import org.duban.service.importer.ImportContext;
@@ -30,7 +34,9 @@ import org.duban.service.importer.ImportPlanner;
 import org.duban.service.importer.ImportProblem;
 import org.duban.service.importer.ImportResult;
 import org.duban.service.importer.ImportTarget;
+import org.duban.service.importer.ImportUndo;
 import org.duban.service.importer.PlannedRow;
+import org.duban.service.importer.ProblemSimilarity;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.tasks.TaskField;
 import org.duban.ui.common.Choice;
@@ -39,14 +45,20 @@ import org.duban.ui.common.FxThread;
 import org.duban.ui.common.TaskRunner;
 
 /**
- * The import wizard's state: file → preview with the column mapping → problems → import → what changed.
- * Reading the file and importing run through the {@link TaskRunner}; re-planning after a mapping change is
- * pure and quick, so it runs at once.
+ * The import wizard's state: file → preview with the column mapping → sources and categories → problems → the
+ * change list → import → what changed, with the backup and 撤销本次导入. Reading the file and importing run through
+ * the {@link TaskRunner}; re-planning after a mapping or naming change is pure and quick, so it runs at once.
+ *
+ * <p>Nothing that changes data is imported without being shown and confirmed: the change list puts every changed
+ * problem text beside the old one and names every withdrawn share, and 导入 asks first, naming how many texts
+ * change and how many shares are withdrawn. A file that is another list, not a revision of the meeting's, is said
+ * to be so, with a new meeting proposed.
  */
 public final class ImportWizardViewModel {
-    public enum Step { FILE, PREVIEW, PROBLEMS, RESULT }
+    public enum Step { FILE, PREVIEW, NAMES, PROBLEMS, CHANGES, RESULT }
 
     private final TaskImporter importer;
+    private final ImportUndo undo;
     private final TaskRunner runner;
     private final DialogService dialogs;
 
@@ -60,20 +72,29 @@ public final class ImportWizardViewModel {
     private final StringProperty fileError = new SimpleStringProperty("");
     private final ObjectProperty<ImportPlan> plan = new SimpleObjectProperty<>();
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<ImportPlan.TermUse> names = FXCollections.observableArrayList();
+    private final ObservableList<ChangeLines.Line> changes = FXCollections.observableArrayList();
     private final ObjectProperty<ImportResult> result = new SimpleObjectProperty<>();
     private final ObservableList<PlannedRow> changedRows = FXCollections.observableArrayList();
+    private final StringProperty differentList = new SimpleStringProperty("");
+    private final BooleanProperty undoPossible = new SimpleBooleanProperty(false);
+    private final StringProperty undoText = new SimpleStringProperty("");
     private final Map<Integer, TaskField> mapping = new HashMap<>();
+    private final Map<Term.Kind, Map<String, String>> chosenNames = new EnumMap<>(Term.Kind.class);
     private TaskImporter.ImportFile readFile;
     private ImportContext context;
     private java.util.function.Consumer<Meeting> onImported = m -> { };
+    private Runnable onUndone = () -> { };
 
     /**
      * @param meetingList  the meetings to import into, newest first
      * @param current      the meeting the checklist shows (preselected), or null
+     * @param undo         undoes an import (null: the finish page offers no undo)
      */
-    public ImportWizardViewModel(TaskImporter importer, TaskRunner runner, DialogService dialogs,
+    public ImportWizardViewModel(TaskImporter importer, ImportUndo undo, TaskRunner runner, DialogService dialogs,
                                  List<Meeting> meetingList, Meeting current) {
         this.importer = importer;
+        this.undo = undo;
         this.runner = runner;
         this.dialogs = dialogs;
         for (Meeting m : meetingList) {
@@ -82,12 +103,42 @@ public final class ImportWizardViewModel {
         meetings.add(new Choice<>(null, Messages.tr("import.newMeeting")));
         meeting.set(meetings.stream().filter(c -> c.value() != null && current != null && c.value().id() == current.id())
                 .findFirst().orElse(meetings.get(0)));
-        plan.addListener((o, a, p) -> problems.setAll(p == null ? List.of() : p.problems()));
+        plan.addListener((o, a, p) -> planShown(p));
+        for (Term.Kind k : Term.Kind.values()) {
+            chosenNames.put(k, new LinkedHashMap<>());
+        }
+    }
+
+    /** Without undo (tests of the steps before the finish page). */
+    public ImportWizardViewModel(TaskImporter importer, TaskRunner runner, DialogService dialogs,
+                                 List<Meeting> meetingList, Meeting current) {
+        this(importer, null, runner, dialogs, meetingList, current);
     }
 
     /** Called on the FX thread after a successful import (the checklist reloads). */
     public void setOnImported(java.util.function.Consumer<Meeting> r) {
         this.onImported = r;
+    }
+
+    /** Called on the FX thread after an import was undone (every screen reloads: the ledger was restored). */
+    public void setOnUndone(Runnable r) {
+        this.onUndone = r;
+    }
+
+    private void planShown(ImportPlan p) {
+        problems.setAll(p == null ? List.of() : p.problems());
+        names.setAll(p == null ? List.of() : p.terms().stream().filter(t -> t.isNew() || t.match().renamed()
+                || t.chosen()).toList());
+        changes.setAll(p == null ? List.of() : ChangeLines.of(p));
+        ImportPlan.ListMatch m = p == null ? null : p.listMatch();
+        differentList.set(m != null && m.different() && !isNewMeeting()
+                ? Messages.tr("import.differentList", m.differing(), m.paired(), meeting.get().value().title(),
+                        Math.round(ProblemSimilarity.SAME_TASK * 100))
+                : "");
+    }
+
+    private boolean isNewMeeting() {
+        return meeting.get() == null || meeting.get().value() == null;
     }
 
     private ImportTarget target() {
@@ -96,8 +147,12 @@ public final class ImportWizardViewModel {
     }
 
     private ImportOptions options() {
-        return ImportOptions.DEFAULT.withMapping(mapping.isEmpty() ? null : new HashMap<>(mapping))
+        ImportOptions o = ImportOptions.DEFAULT.withMapping(mapping.isEmpty() ? null : new HashMap<>(mapping))
                 .withDefaultSource(defaultSource.get());
+        for (Term.Kind k : Term.Kind.values()) {
+            o = o.withNames(k, chosenNames.get(k));
+        }
+        return o;
     }
 
     /** Step 1 → 2: reads the file and the meeting's tasks in the background, then shows the preview. */
@@ -110,6 +165,7 @@ public final class ImportWizardViewModel {
         fileError.set("");
         busy.set(true);
         mapping.clear();
+        chosenNames.values().forEach(Map::clear);
         ImportTarget target = target();
         runner.run(() -> new Loaded(importer.read(Path.of(text)), importer.context(target)), loaded -> {
             busy.set(false);
@@ -132,7 +188,21 @@ public final class ImportWizardViewModel {
         replan();
     }
 
-    /** Plans again with the current mapping and default source (pure, on the calling thread). */
+    /**
+     * The user says which name a written source or category is: an existing one, or the written one kept as a new
+     * name.
+     */
+    public void chooseName(Term.Kind kind, String written, String name) {
+        chosenNames.get(kind).put(written, name);
+        replan();
+    }
+
+    /** The office's names of a kind (for the naming step's choices). */
+    public List<String> knownNames(Term.Kind kind) {
+        return context == null ? List.of() : context.matcher(kind).terms().stream().map(Term::name).toList();
+    }
+
+    /** Plans again with the current mapping, names and default source (pure, on the calling thread). */
     public void replan() {
         if (readFile != null) {
             plan.set(ImportPlanner.plan(readFile.name(), readFile.sheets(), context, options()));
@@ -140,49 +210,147 @@ public final class ImportWizardViewModel {
     }
 
     public void next() {
-        if (step.get() == Step.FILE) {
-            readFile();
-        } else if (step.get() == Step.PREVIEW) {
-            replan();
-            step.set(Step.PROBLEMS);
+        switch (step.get()) {
+            case FILE -> readFile();
+            case PREVIEW -> {
+                replan();
+                step.set(names.isEmpty() ? Step.PROBLEMS : Step.NAMES);
+            }
+            case NAMES -> step.set(Step.PROBLEMS);
+            case PROBLEMS -> step.set(Step.CHANGES);
+            default -> {
+            }
         }
     }
 
     public void back() {
         switch (step.get()) {
             case PREVIEW -> step.set(Step.FILE);
-            case PROBLEMS -> step.set(Step.PREVIEW);
+            case NAMES -> step.set(Step.PREVIEW);
+            case PROBLEMS -> step.set(names.isEmpty() ? Step.PREVIEW : Step.NAMES);
+            case CHANGES -> step.set(Step.PROBLEMS);
             default -> {
             }
         }
     }
 
-    /** Imports in the background with progress; on success shows what changed. */
-    public void runImport() {
-        if (readFile == null || plan.get() == null || plan.get().hasErrors() || busy.get()) {
+    /** The file is another list: import it into a new meeting instead (the wizard's proposal). */
+    public void importAsNewMeeting() {
+        meetings.stream().filter(c -> c.value() == null).findFirst().ifPresent(meeting::set);
+        if (readFile == null) {
             return;
+        }
+        busy.set(true);
+        ImportTarget target = target();
+        runner.run(() -> importer.context(target), ctx -> {
+            busy.set(false);
+            context = ctx;
+            replan();
+        }, e -> {
+            busy.set(false);
+            dialogs.showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
+        });
+    }
+
+    /**
+     * Asks first when the import changes what is there (texts rewritten, shares withdrawn, another list over the
+     * meeting), naming how much; then imports in the background with progress and shows what changed.
+     */
+    public void runImport() {
+        ImportPlan p = plan.get();
+        if (readFile == null || p == null || p.hasErrors() || busy.get()) {
+            return;
+        }
+        ImportOptions options = options();
+        boolean different = !differentList.get().isEmpty();
+        if (p.count(PlannedRow.Change.UPDATED) > 0 || !p.withdrawals().isEmpty() || different) {
+            String message = confirmation(p) + (different ? "\n\n" + differentList.get() : "");
+            String ok = Messages.tr(different ? "import.confirm.okAnyway" : "import.confirm.ok");
+            if (!dialogs.confirm(Messages.tr("import.confirm.title"), message, ok)) {
+                return;
+            }
+            options = options.withUpdateDifferentList(different);
         }
         busy.set(true);
         progress.set(0);
         TaskImporter.ImportFile f = readFile;
         ImportTarget target = target();
-        ImportOptions options = options();
-        runner.run(() -> importer.apply(f, target, options, (done, total) -> setProgress(total == 0 ? 1 : (double) done / total)),
+        ImportOptions chosen = options;
+        runner.run(() -> importer.apply(f, target, chosen, (done, total) -> setProgress(total == 0 ? 1 : (double) done / total)),
                 r -> {
                     busy.set(false);
                     progress.set(1);
                     result.set(r);
-                    changedRows.setAll(r.plan().rows().stream().filter(x -> x.change() != PlannedRow.Change.UNCHANGED).toList());
+                    changedRows.setAll(r.plan().rows().stream().filter(x -> x.change() != PlannedRow.Change.UNCHANGED
+                            || !x.withdrawals().isEmpty()).toList());
                     step.set(Step.RESULT);
                     onImported.accept(r.meeting());
+                    refreshUndo();
                 }, e -> {
                     busy.set(false);
                     if (e instanceof ImportBlockedException blocked) {
                         plan.set(blocked.plan()); // the database changed meanwhile: show what is wrong now
+                        step.set(Step.PROBLEMS);
+                    } else if (e instanceof DifferentListException d) {
+                        plan.set(d.plan());
                     } else {
                         dialogs.showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
                     }
                 });
+    }
+
+    /** "导入将新增 2 项任务，更新 18 项（其中 18 项的问题描述改写…），撤出 16 个单位分解…". */
+    static String confirmation(ImportPlan p) {
+        int other = (int) p.textChanges().stream().filter(PlannedRow::differentTask).count();
+        return Messages.tr("import.confirm.message", p.count(PlannedRow.Change.ADDED),
+                p.count(PlannedRow.Change.UPDATED), p.textChanges().size(), other, p.withdrawals().size());
+    }
+
+    /** Whether the import can still be undone, and what the finish page says about it. */
+    public void refreshUndo() {
+        ImportResult r = result.get();
+        if (r == null || undo == null) {
+            undoPossible.set(false);
+            undoText.set(r == null || r.run().backupFile().isEmpty() ? ""
+                    : Messages.tr("import.undo.backup", r.run().backupFile()));
+            return;
+        }
+        runner.run(() -> undo.state(r), s -> {
+            undoPossible.set(s.possible());
+            if (s.backup() == null) {
+                undoText.set(Messages.tr("import.undo.noBackup", r.run().fileName()));
+            } else if (s.possible()) {
+                undoText.set(Messages.tr("import.undo.backup", s.backup().getFileName()));
+            } else if (s.writtenRows() > 0) {
+                undoText.set(Messages.tr("import.undo.since", s.writtenRows(), s.lastOperator(),
+                        s.backup().getFileName()));
+            } else {
+                undoText.set(Messages.tr("import.undo.sinceOther", s.backup().getFileName()));
+            }
+        }, e -> undoText.set(DialogService.messageOf(e)));
+    }
+
+    /** 撤销本次导入: asks, then restores the backup taken before the import (refused if anything was written since). */
+    public void undoImport() {
+        ImportResult r = result.get();
+        if (r == null || undo == null || busy.get()) {
+            return;
+        }
+        if (!dialogs.confirm(Messages.tr("import.undo.title"), Messages.tr("import.undo.confirm", r.run().fileName(),
+                r.run().backupFile()), Messages.tr("import.undo.ok"))) {
+            return;
+        }
+        busy.set(true);
+        runner.run(() -> undo.undo(r, this::setProgress), backup -> {
+            busy.set(false);
+            undoPossible.set(false);
+            undoText.set(Messages.tr("import.undo.done", backup.getFileName()));
+            onUndone.run();
+        }, e -> {
+            busy.set(false);
+            refreshUndo();
+            dialogs.showError(Messages.tr("import.undo.title"), DialogService.messageOf(e), e);
+        });
     }
 
     private void setProgress(double value) {
@@ -205,6 +373,12 @@ public final class ImportWizardViewModel {
                 + (units.isEmpty() ? "" : "\n" + Messages.tr("import.summary.units", units));
     }
 
+    /** The line above the change list. */
+    public String changesSummary() {
+        ImportPlan p = plan.get();
+        return p == null ? "" : ChangeLines.summary(p);
+    }
+
     /** The result line. */
     public String resultSummary() {
         ImportResult r = result.get();
@@ -213,7 +387,8 @@ public final class ImportWizardViewModel {
         }
         ImportPlan p = r.plan();
         return Messages.tr("import.result", r.meeting().title(), p.count(PlannedRow.Change.ADDED),
-                p.count(PlannedRow.Change.UPDATED), p.count(PlannedRow.Change.UNCHANGED), p.assignmentCount());
+                p.count(PlannedRow.Change.UPDATED), p.count(PlannedRow.Change.UNCHANGED), p.assignmentCount())
+                + (p.withdrawals().isEmpty() ? "" : Messages.tr("import.result.withdrawn", p.withdrawals().size()));
     }
 
     public BooleanBinding canImport() {
@@ -270,11 +445,33 @@ public final class ImportWizardViewModel {
         return problems;
     }
 
+    /** The written sources and categories the user may decide on: new names, and names read as another. */
+    public ObservableList<ImportPlan.TermUse> names() {
+        return names;
+    }
+
+    public ObservableList<ChangeLines.Line> changes() {
+        return changes;
+    }
+
+    /** Why the file looks like another list (empty when it does not). */
+    public StringProperty differentListProperty() {
+        return differentList;
+    }
+
     public ObjectProperty<ImportResult> resultProperty() {
         return result;
     }
 
     public ObservableList<PlannedRow> changedRows() {
         return changedRows;
+    }
+
+    public BooleanProperty undoPossibleProperty() {
+        return undoPossible;
+    }
+
+    public StringProperty undoTextProperty() {
+        return undoText;
     }
 }
