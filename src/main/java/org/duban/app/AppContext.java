@@ -24,6 +24,8 @@ import org.duban.service.returns.ReturnFormWriter;
 import org.duban.service.returns.ReturnsImporter;
 import org.duban.service.stats.StatsService;
 import org.duban.service.tasks.TaskService;
+import org.duban.service.units.RosterService;
+import org.duban.service.vocabulary.VocabularyService;
 import org.duban.ui.charts.ChartsView;
 import org.duban.ui.charts.ChartsViewModel;
 import org.duban.ui.charts.projector.ProjectorButton;
@@ -47,6 +49,10 @@ import org.duban.ui.settings.DatabaseFileViewModel;
 import org.duban.ui.settings.DatabaseSwitcher;
 import org.duban.ui.settings.FxDatabaseFilePicker;
 import org.duban.ui.settings.LightRuleSection;
+import org.duban.ui.settings.RosterSection;
+import org.duban.ui.settings.RosterViewModel;
+import org.duban.ui.settings.VocabularySection;
+import org.duban.ui.settings.VocabularyViewModel;
 import org.duban.ui.settings.SettingsSection;
 import org.duban.ui.settings.SettingsView;
 import org.duban.ui.settings.TrackingSettingsSection;
@@ -182,7 +188,12 @@ public final class AppContext {
         tracking.load();
         BulletinSettingsViewModel bulletin = new BulletinSettingsViewModel(new BulletinSettings(audit), runner, dialogs);
         bulletin.load();
+        RosterViewModel roster = new RosterViewModel(new RosterService(audit), runner, dialogs, audit::today);
+        roster.load();
+        VocabularyViewModel names = new VocabularyViewModel(new VocabularyService(audit), runner, dialogs);
+        names.load();
         return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
+                new RosterSection(roster), new VocabularySection(names),
                 new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs),
                 new BulletinSettingsSection(bulletin), backupSection());
     }

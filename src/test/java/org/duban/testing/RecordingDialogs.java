@@ -42,6 +42,16 @@ public final class RecordingDialogs implements DialogService {
         return java.util.Optional.ofNullable(folderToChoose);
     }
 
+    /** What the next choice answers: the option whose text this is, or null for "cancelled". */
+    public String choiceToPick;
+    public final List<String> choices = new ArrayList<>();
+
+    @Override
+    public <T> java.util.Optional<T> choose(String title, String message, List<T> options) {
+        choices.add(message);
+        return options.stream().filter(o -> o.toString().equals(choiceToPick)).findFirst();
+    }
+
     @Override
     public boolean confirm(String title, String message, String okText) {
         confirmations.add(message);

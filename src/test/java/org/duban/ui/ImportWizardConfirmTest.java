@@ -59,7 +59,7 @@ class ImportWizardConfirmTest {
         vm = new ImportWizardViewModel(new TaskImporter(audit, Capabilities.importHooks(db)),
                 new ImportUndo(audit, new BackupService(db)), TaskRunner.direct(), new FxDialogService(stage),
                 new MeetingService(db).all(), sample);
-        FxStages.show(stage, new ImportWizard(vm).root(), 1300, 760);
+        FxStages.show(stage, new ImportWizard(vm).root(), 1280, 760);
     }
 
     @AfterEach

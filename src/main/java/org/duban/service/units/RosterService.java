@@ -317,6 +317,93 @@ public final class RosterService {
         });
     }
 
+    /**
+     * One row of the roster as the settings screen edits it.
+     *
+     * @param unitId    the unit, or null for a unit to add
+     * @param retired   whether it is (to be) retired
+     * @param mergeInto the unit to merge it into, or null
+     */
+    public record Draft(Long unitId, String name, String shortName, UnitKind kind, List<String> aliases,
+                        boolean retired, Long mergeInto) {
+        public Draft {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+    }
+
+    /** What saving the roster screen did. */
+    public record Applied(int added, int changed, int retired, int merged) {
+    }
+
+    /**
+     * Saves the roster screen's rows in one transaction, all or nothing: new units added, each change made (a
+     * renamed unit keeps its old name as an alias), units retired or taken back, merges done, and the roster put in
+     * the rows' order. A clash or a wrong merge is refused with its message and nothing is saved.
+     */
+    public Applied apply(List<Draft> drafts, LocalDate day) {
+        return db.write(c -> {
+            Map<Long, Unit> now = new HashMap<>();
+            units.findAll().forEach(u -> now.put(u.id(), u));
+            List<Long> order = new ArrayList<>();
+            int added = 0;
+            int changed = 0;
+            int retired = 0;
+            int merged = 0;
+            for (Draft d : drafts) {
+                if (d.unitId() == null) {
+                    Unit u = add(new NewUnit(d.name(), d.shortName(), d.kind(), d.aliases()));
+                    order.add(u.id());
+                    added++;
+                    if (d.retired()) {
+                        retire(u.id(), day);
+                    }
+                    continue;
+                }
+                Unit u = now.get(d.unitId());
+                if (u == null) {
+                    throw new LocalizedException("unit.error.gone", d.name());
+                }
+                order.add(u.id());
+                if (u.mergedInto() != null) {
+                    continue; // a merged unit is history: nothing to edit
+                }
+                boolean any = false;
+                if (!u.aliases().equals(d.aliases())) {
+                    setAliases(u.id(), d.aliases());
+                    any = true;
+                }
+                if (!u.name().equals(d.name() == null ? "" : d.name().strip())) {
+                    rename(u.id(), d.name(), true);
+                    any = true;
+                }
+                if (d.shortName() != null && !u.shortName().equals(d.shortName().strip())) {
+                    setShortName(u.id(), d.shortName());
+                    any = true;
+                }
+                if (d.kind() != null && u.kind() != d.kind()) {
+                    setKind(u.id(), d.kind());
+                    any = true;
+                }
+                if (d.retired() && !u.retired() && d.mergeInto() == null) {
+                    retire(u.id(), day);
+                    retired++;
+                } else if (!d.retired() && u.retired()) {
+                    reinstate(u.id());
+                    any = true;
+                }
+                changed += any ? 1 : 0;
+            }
+            for (Draft d : drafts) {
+                if (d.unitId() != null && d.mergeInto() != null) {
+                    merge(d.unitId(), d.mergeInto());
+                    merged++;
+                }
+            }
+            reorder(order);
+            return new Applied(added, changed, retired, merged);
+        });
+    }
+
     /** The unit with this id, or a message that it is gone. */
     public Unit byId(long unitId) {
         return byId(units.findAll(), unitId);

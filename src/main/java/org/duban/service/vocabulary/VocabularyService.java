@@ -203,6 +203,73 @@ public final class VocabularyService {
         });
     }
 
+    /**
+     * One name as the settings screen edits it.
+     *
+     * @param termId    the name, or null for a name to add
+     * @param mergeInto the name to merge it into, or null
+     */
+    public record Draft(Long termId, String name, List<String> aliases, Long mergeInto) {
+        public Draft {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+    }
+
+    /**
+     * Saves the screen's names of a kind in one transaction, all or nothing: new names added, aliases and renames
+     * (tasks follow), merges (tasks re-pointed), and the order of the rows.
+     *
+     * @return how many tasks were re-pointed
+     */
+    public int apply(Term.Kind kind, List<Draft> drafts) {
+        return db.write(c -> {
+            Map<Long, Term> now = new HashMap<>();
+            repo.find(kind).forEach(t -> now.put(t.id(), t));
+            List<Long> order = new ArrayList<>();
+            int moved = 0;
+            for (Draft d : drafts) {
+                if (d.termId() == null) {
+                    Term t = add(kind, d.name());
+                    if (!d.aliases().isEmpty()) {
+                        setAliases(t.id(), d.aliases());
+                    }
+                    order.add(t.id());
+                    continue;
+                }
+                Term t = now.get(d.termId());
+                if (t == null) {
+                    throw new LocalizedException("vocabulary.error.gone");
+                }
+                order.add(t.id());
+                if (!t.aliases().equals(d.aliases())) {
+                    setAliases(t.id(), d.aliases());
+                }
+                if (!t.name().equals(d.name() == null ? "" : d.name().strip())) {
+                    moved += rename(t.id(), d.name(), true);
+                }
+            }
+            for (Draft d : drafts) {
+                if (d.termId() != null && d.mergeInto() != null) {
+                    moved += merge(d.termId(), d.mergeInto());
+                    order.remove(d.termId());
+                }
+            }
+            reorder(kind, order);
+            return moved;
+        });
+    }
+
+    /** Saves both lists of the settings screen in one transaction; returns how many tasks were re-pointed. */
+    public int apply(Map<Term.Kind, List<Draft>> drafts) {
+        return db.write(c -> {
+            int moved = 0;
+            for (Map.Entry<Term.Kind, List<Draft>> e : drafts.entrySet()) {
+                moved += apply(e.getKey(), e.getValue());
+            }
+            return moved;
+        });
+    }
+
     public Term byId(long termId) {
         for (Term.Kind k : Term.Kind.values()) {
             for (Term t : repo.find(k)) {

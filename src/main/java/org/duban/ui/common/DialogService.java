@@ -32,6 +32,14 @@ public interface DialogService {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Lets the user pick one of {@code options} (shown by their toString), such as the unit to merge another into;
+     * empty when cancelled. Implementations that cannot ask return nothing.
+     */
+    default <T> java.util.Optional<T> choose(String title, String message, java.util.List<T> options) {
+        return java.util.Optional.empty();
+    }
+
     /** The message to show for an exception: its localized text. */
     static String messageOf(Throwable e) {
         Throwable t = e;

@@ -110,6 +110,29 @@ public final class FxDialogService implements DialogService {
         return java.util.Optional.ofNullable(dir).map(java.io.File::toPath);
     }
 
+    @Override
+    public <T> java.util.Optional<T> choose(String title, String message, java.util.List<T> options) {
+        if (options.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        javafx.scene.control.ChoiceDialog<T> dialog = new javafx.scene.control.ChoiceDialog<>(options.get(0), options);
+        Window over = activeWindow();
+        if (over != null) {
+            dialog.initOwner(over);
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(message);
+        Theme.style(dialog.getDialogPane());
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("chooseOkButton");
+        ok.setText(Messages.tr("common.ok"));
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("chooseCancelButton");
+        cancel.setText(Messages.tr("common.cancel"));
+        return dialog.showAndWait();
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         Window over = activeWindow();
