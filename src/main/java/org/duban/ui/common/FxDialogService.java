@@ -115,7 +115,8 @@ public final class FxDialogService implements DialogService {
         if (options.isEmpty()) {
             return java.util.Optional.empty();
         }
-        javafx.scene.control.ChoiceDialog<T> dialog = new javafx.scene.control.ChoiceDialog<>(options.get(0), options);
+        // nothing chosen until the user chooses: OK on a preselected first entry would be an easy mistake
+        javafx.scene.control.ChoiceDialog<T> dialog = new javafx.scene.control.ChoiceDialog<>(null, options);
         Window over = activeWindow();
         if (over != null) {
             dialog.initOwner(over);
@@ -127,10 +128,11 @@ public final class FxDialogService implements DialogService {
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("chooseOkButton");
         ok.setText(Messages.tr("common.ok"));
+        ok.disableProperty().bind(dialog.selectedItemProperty().isNull());
         Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("chooseCancelButton");
         cancel.setText(Messages.tr("common.cancel"));
-        return dialog.showAndWait();
+        return dialog.showAndWait().filter(java.util.Objects::nonNull);
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {

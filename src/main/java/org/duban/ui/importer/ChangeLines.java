@@ -70,12 +70,34 @@ final class ChangeLines {
         return lines;
     }
 
-    /** The line above the list: what the import does, in numbers. */
+    /** The line above the list: what the import does, in numbers, leaving out what it does not do. */
     static String summary(ImportPlan plan) {
+        int added = plan.count(PlannedRow.Change.ADDED);
+        int updated = plan.count(PlannedRow.Change.UPDATED);
         int texts = plan.textChanges().size();
         int other = (int) plan.textChanges().stream().filter(PlannedRow::differentTask).count();
-        return Messages.tr("import.changes.summary", plan.count(PlannedRow.Change.ADDED),
-                plan.count(PlannedRow.Change.UPDATED), texts, other, plan.withdrawals().size(), plan.restoredCount(),
-                plan.count(PlannedRow.Change.UNCHANGED));
+        int withdrawn = plan.withdrawals().size();
+        int restored = plan.restoredCount();
+        int unchanged = plan.count(PlannedRow.Change.UNCHANGED);
+        List<String> parts = new ArrayList<>();
+        if (added > 0) {
+            parts.add(Messages.tr("import.changes.part.added", added));
+        }
+        if (updated > 0) {
+            parts.add(texts == 0 ? Messages.tr("import.changes.part.updated", updated)
+                    : Messages.tr("import.changes.part.updatedTexts", updated, texts, other));
+        }
+        if (withdrawn > 0) {
+            parts.add(Messages.tr("import.changes.part.withdrawn", withdrawn));
+        }
+        if (restored > 0) {
+            parts.add(Messages.tr("import.changes.part.restored", restored));
+        }
+        if (unchanged > 0) {
+            parts.add(Messages.tr("import.changes.part.unchanged", unchanged));
+        }
+        String line = parts.isEmpty() ? Messages.tr("import.changes.none")
+                : Messages.tr("import.changes.summary", String.join(Messages.tr("import.changes.part.separator"), parts));
+        return other > 0 ? line + Messages.tr("import.changes.redHint") : line;
     }
 }

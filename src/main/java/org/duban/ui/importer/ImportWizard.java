@@ -237,6 +237,7 @@ public final class ImportWizard {
     private Node problemsPage() {
         summary.setId("importSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         TableView<ImportProblem> table = new TableView<>(vm.problems());
         table.setId("problemTable");
         table.setAccessibleText(Messages.tr("import.step.PROBLEMS"));
@@ -338,9 +339,11 @@ public final class ImportWizard {
     private Node changesPage() {
         changesSummary.setId("changesSummary");
         changesSummary.setWrapText(true);
+        changesSummary.setMinHeight(Region.USE_PREF_SIZE);
         Label different = new Label();
         different.setId("differentListText");
         different.setWrapText(true);
+        different.setMinHeight(Region.USE_PREF_SIZE);
         different.textProperty().bind(vm.differentListProperty());
         Button asNew = new Button(Messages.tr("import.differentList.asNew"));
         asNew.setId("importAsNewMeetingButton");
@@ -363,7 +366,7 @@ public final class ImportWizard {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.tr("import.changes.none")));
         TableColumn<ChangeLines.Line, String> seq = column("task.field.seq", 56, l -> String.valueOf(l.seq()));
-        TableColumn<ChangeLines.Line, String> what = column("import.changes.what", 190, ChangeLines.Line::what);
+        TableColumn<ChangeLines.Line, String> what = wrapping("import.changes.what", 200, ChangeLines.Line::what);
         TableColumn<ChangeLines.Line, String> before = wrapping("import.changes.before", 380, ChangeLines.Line::before);
         TableColumn<ChangeLines.Line, String> after = wrapping("import.changes.after", 380, ChangeLines.Line::after);
         table.getColumns().setAll(List.of(seq, what, before, after));
@@ -385,20 +388,29 @@ public final class ImportWizard {
         return page;
     }
 
-    /** A column whose long texts wrap inside the cell rather than being cut. */
+    /**
+     * A column whose long texts wrap inside the cell (the row grows) rather than being cut. A Text node, not a
+     * wrapping Label: a table row asks its cells for their height without a width, and only a Text with its own
+     * wrapping width answers with all its lines.
+     */
     private static <T> TableColumn<T, String> wrapping(String key, double width, java.util.function.Function<T, String> f) {
         TableColumn<T, String> col = column(key, width, f);
-        col.setCellFactory(c -> {
-            TableCell<T, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty || item == null ? null : item.replace('\n', ' '));
-                }
-            };
-            cell.setWrapText(true);
-            cell.prefWidthProperty().bind(col.widthProperty());
-            return cell;
+        col.setCellFactory(c -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("cell-text");
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(16));
+                setText(null);
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item.replace('\n', ' '));
+                setGraphic(empty ? null : text);
+            }
         });
         return col;
     }
@@ -423,6 +435,7 @@ public final class ImportWizard {
         Label undoText = new Label();
         undoText.setId("undoText");
         undoText.setWrapText(true);
+        undoText.setMinHeight(Region.USE_PREF_SIZE);
         undoText.textProperty().bind(vm.undoTextProperty());
         HBox.setHgrow(undoText, Priority.ALWAYS);
         Button undo = new Button(Messages.tr("import.undo.button"));

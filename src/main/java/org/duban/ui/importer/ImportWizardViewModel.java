@@ -264,7 +264,7 @@ public final class ImportWizardViewModel {
         ImportOptions options = options();
         boolean different = !differentList.get().isEmpty();
         if (p.count(PlannedRow.Change.UPDATED) > 0 || !p.withdrawals().isEmpty() || different) {
-            String message = confirmation(p) + (different ? "\n\n" + differentList.get() : "");
+            String message = (different ? differentList.get() + "\n\n" : "") + confirmation(p);
             String ok = Messages.tr(different ? "import.confirm.okAnyway" : "import.confirm.ok");
             if (!dialogs.confirm(Messages.tr("import.confirm.title"), message, ok)) {
                 return;

@@ -94,9 +94,11 @@ public final class ReturnsImportView {
         Label summary = new Label();
         summary.setId("returnsSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(vm.summaryProperty());
         Label hint = new Label(Messages.tr("returns.window.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint-label");
 
         TableView<ReturnProblem> problems = new TableView<>(vm.problems());
@@ -136,9 +138,9 @@ public final class ReturnsImportView {
                 FormParts.column("import.problem.row", e -> String.valueOf(e.row()), 50),
                 FormParts.column("task.field.seq", e -> String.valueOf(e.seq()), 50),
                 FormParts.column("task.field.units", ReturnEntry::unitName, 130),
-                FormParts.column("progress.field.date", e -> DateFields.text(e.reportedOn()), 100),
-                FormParts.column("progress.field.percent", e -> e.percent() + "%", 60),
-                FormParts.column("progress.field.text", e -> e.progress().replace('\n', ' '), 380)));
+                FormParts.column("returns.window.col.date", e -> DateFields.text(e.reportedOn()), 100),
+                FormParts.column("returns.window.col.percent", e -> e.percent() + "%", 80),
+                FormParts.column("returns.window.col.text", e -> e.progress().replace('\n', ' '), 380)));
         VBox.setVgrow(problems, Priority.ALWAYS);
         VBox.setVgrow(entries, Priority.ALWAYS);
         Label problemsHeading = FormParts.heading("returns.window.problemsTable");

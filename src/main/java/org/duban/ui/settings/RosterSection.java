@@ -53,7 +53,8 @@ public final class RosterSection implements SettingsSection {
         table.setId("rosterTable");
         table.setAccessibleText(Messages.tr("settings.roster.title"));
         table.setEditable(true);
-        table.setPrefHeight(420);
+        table.setFixedCellSize(36); // the kind's list box sets the height, in every language
+        table.setPrefHeight(440);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> order = new TableColumn<>(Messages.tr("settings.roster.col.order"));
         order.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(vm.rows().indexOf(c.getValue()) + 1)));
@@ -64,7 +65,7 @@ public final class RosterSection implements SettingsSection {
         TableColumn<Row, UnitKind> kind = new TableColumn<>(Messages.tr("settings.roster.col.kind"));
         kind.setCellValueFactory(c -> c.getValue().kindProperty());
         kind.setCellFactory(c -> new KindCell());
-        kind.setPrefWidth(170);
+        kind.setPrefWidth(190);
         kind.setSortable(false);
         TableColumn<Row, String> aliases = text("settings.roster.col.aliases", Row::aliasesProperty, 300);
         TableColumn<Row, String> state = new TableColumn<>(Messages.tr("settings.roster.col.state"));

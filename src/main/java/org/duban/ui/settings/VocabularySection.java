@@ -77,6 +77,7 @@ public final class VocabularySection implements SettingsSection {
         table.setId(k + "NamesTable");
         table.setAccessibleText(Messages.tr("settings.vocabulary." + k));
         table.setEditable(true);
+        table.setFixedCellSize(36);
         table.setPrefHeight(260);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> name = new TableColumn<>(Messages.tr("settings.vocabulary.col.name"));

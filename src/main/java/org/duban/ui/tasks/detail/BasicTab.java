@@ -124,7 +124,9 @@ final class BasicTab {
         table.minHeightProperty().bind(table.prefHeightProperty());
         TableColumn<AssignmentState, String> unit = FormParts.column("task.field.units", s -> vm.unitName(s.unitId()), 150);
         TableColumn<AssignmentState, WarningLight> light = new TableColumn<>(Messages.tr("tasks.column.light"));
-        light.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().light()));
+        // a withdrawn share has no light: it counts nowhere
+        light.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(
+                vm.isWithdrawn(c.getValue()) ? null : c.getValue().light()));
         light.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(WarningLight item, boolean empty) {
@@ -134,8 +136,10 @@ final class BasicTab {
         });
         light.setPrefWidth(80);
         TableColumn<AssignmentState, String> status = FormParts.column("task.field.status",
-                s -> vm.isWithdrawn(s) ? vm.withdrawnText(s) : Messages.tr("status." + s.status().name()), 110);
-        TableColumn<AssignmentState, String> why = FormParts.column("detail.column.reasons", Texts::reasons, 200);
+                s -> vm.isWithdrawn(s) ? Messages.tr("detail.withdrawn.short")
+                        : Messages.tr("status." + s.status().name()), 110);
+        TableColumn<AssignmentState, String> why = FormParts.column("detail.column.reasons",
+                s -> vm.isWithdrawn(s) ? vm.withdrawnText(s) : Texts.reasons(s), 200);
         TableColumn<AssignmentState, String> progress = FormParts.column("detail.column.progress", Texts::progress, 170);
         TableColumn<AssignmentState, String> latest = FormParts.column("detail.column.latest",
                 s -> s.latest().map(r -> DateFields.text(r.reportedOn())).orElse("—"), 100);
@@ -181,6 +185,7 @@ final class BasicTab {
         restore.setId("restoreShareButton");
         restore.setAccessibleText(Messages.tr("detail.withdrawn.restore"));
         restore.setOnAction(e -> vm.restoreSelected());
+        restore.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         vm.services().access().writes(restore);
         HBox row = new HBox(8, restore, note);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -175,6 +175,8 @@ public final class TaskDetailView {
                     + Messages.tr("status." + s.status().name()) + "，" + Texts.progress(s)));
             if (withdrawn) {
                 b.getStyleClass().add("withdrawn");
+                b.getStyleClass().remove(LightBadge.cssClass(s.light()));
+                b.setGraphic(null); // no light: a withdrawn share counts nowhere
                 b.setAccessibleText(name);
             }
             b.setOnAction(e -> {
