@@ -25,16 +25,18 @@ public final class DatabaseFiles {
      * Creates {@code file} with the sample meeting (and the default roster) or with the default roster only.
      * If anything fails, the half-made file is removed again, so the next start offers the welcome anew.
      *
-     * @throws LocalizedException when the file already exists (it is left untouched) or cannot be made
+     * An empty (0-byte) file is taken over: the user chose to make a ledger there.
+     *
+     * @throws LocalizedException when the file already exists with content (it is left untouched) or cannot be made
      */
     public static Database create(Path file, WelcomeChoice choice) {
         Path target = file.toAbsolutePath().normalize();
-        if (Files.exists(target)) {
+        if (holdsSomething(target)) {
             throw new LocalizedException("database.error.exists", target);
         }
         Database db = null;
         try {
-            db = Database.open(target);
+            db = Database.create(target);
             if (choice == WelcomeChoice.SAMPLE) {
                 SampleMeeting.load(db);
             } else {
@@ -48,6 +50,15 @@ public final class DatabaseFiles {
             }
             removeHalfMade(target);
             throw e;
+        }
+    }
+
+    /** True when {@code file} exists and is not empty: not a place to make a new ledger. */
+    static boolean holdsSomething(Path file) {
+        try {
+            return Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > 0);
+        } catch (IOException e) {
+            return true;
         }
     }
 

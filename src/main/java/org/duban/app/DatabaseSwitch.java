@@ -43,10 +43,11 @@ public final class DatabaseSwitch implements DatabaseSwitcher {
         if (intent == Intent.OPEN_EXISTING && !exists) {
             throw new LocalizedException("database.error.missing", target);
         }
-        if (intent == Intent.CREATE_NEW && exists) {
+        if (intent == Intent.CREATE_NEW && DatabaseFiles.holdsSomething(target)) {
             throw new LocalizedException("database.error.exists", target);
         }
-        LedgerOpener.Opened opened = exists ? LedgerOpener.forWriting(target)
+        // an empty (0-byte) file is made a ledger only when the user asked for a new one
+        LedgerOpener.Opened opened = exists && intent != Intent.CREATE_NEW ? LedgerOpener.forWriting(target)
                 : DatabaseFiles.opened(DatabaseFiles.create(target, WelcomeChoice.EMPTY));
         try {
             preferences.setDatabase(target.equals(defaultFile) ? null : target);

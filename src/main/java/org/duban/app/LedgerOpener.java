@@ -10,6 +10,7 @@ import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.persistence.DatabaseInUseException;
 import org.duban.persistence.NetworkShare;
+import org.duban.persistence.PersistenceException;
 import org.duban.service.backup.BackupService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,18 +35,42 @@ public final class LedgerOpener {
         }
     }
 
+    /** Whether an opening may make a new ledger. Only the ways of making one do: elsewhere a missing file is refused. */
+    public enum Creation {
+        /** Every command and screen that works on an existing ledger. */
+        NEVER,
+        /** {@code sample} and {@code generate}: a file that is not there yet is made (an empty one is refused). */
+        IF_MISSING,
+        /** {@code init}: also an empty (0-byte) file becomes a new ledger. */
+        IF_MISSING_OR_EMPTY
+    }
+
     private LedgerOpener() {
     }
 
     /**
-     * Opens for writing and takes the day's backup when the ledger existed before.
+     * Opens an existing ledger for writing and takes the day's backup.
      *
      * @throws DatabaseInUseException when another copy of the program has it open
      */
     public static Opened forWriting(Path file) {
+        return forWriting(file, Creation.NEVER);
+    }
+
+    /**
+     * Opens for writing, making the ledger where {@code creation} allows, and takes the day's backup when the
+     * ledger existed before.
+     *
+     * @throws DatabaseInUseException when another copy of the program has it open
+     */
+    public static Opened forWriting(Path file, Creation creation) {
+        if (creation == Creation.NEVER && !Files.exists(file)) {
+            throw new PersistenceException("db.error.noLedger", file.toAbsolutePath().normalize());
+        }
         boolean existing = sizeOf(file) > 0;
-        Database db = Database.open(file);
+        Database db = creation == Creation.IF_MISSING_OR_EMPTY ? Database.create(file) : Database.open(file);
         List<String> warnings = new ArrayList<>(networkWarning(db.file()));
+        warnings.addAll(db.openingWarnings());
         if (existing) {
             try {
                 new BackupService(db).dailyIfDue();
@@ -70,7 +95,9 @@ public final class LedgerOpener {
                 db.close();
                 throw x;
             }
-            return new Opened(db, networkWarning(db.file()), e.getLocalizedMessage());
+            List<String> warnings = new ArrayList<>(networkWarning(db.file()));
+            warnings.addAll(db.openingWarnings());
+            return new Opened(db, warnings, e.getLocalizedMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,9 @@ import org.sqlite.SQLiteConnection;
  *       then moved into place in one step: a crash or a full disk never leaves a half-written backup under a
  *       backup's name.</li>
  *   <li>{@link #restore}: the candidate is checked first ({@link #verify}: the same checks as opening, plus
- *       {@code PRAGMA integrity_check}), copied beside the backups, and read into the open ledger with the online
- *       backup API, which writes it as one transaction: all of it lands or none of it.</li>
+ *       {@code PRAGMA integrity_check}), copied beside the backups, that copy upgraded to this version's schema and
+ *       checked again, and only then read into the open ledger with the online backup API, which writes it as one
+ *       transaction: all of it lands or none of it.</li>
  * </ul>
  */
 public final class Backups {
@@ -153,8 +155,25 @@ public final class Backups {
     }
 
     /**
-     * Replaces the contents of {@code db} with those of {@code source} in one transaction, then brings an older
-     * ledger's schema up to date. The caller has backed up the ledger before.
+     * Checks {@code candidate} as {@link #verify} does and tells which ledger it holds, for the question before
+     * restoring another ledger's backup.
+     */
+    public static LedgerIdentity.Summary describe(Path candidate) {
+        verify(candidate);
+        try (Database db = Database.openReadOnly(candidate)) {
+            return LedgerIdentity.describe(db);
+        }
+    }
+
+    /**
+     * Replaces the contents of {@code db} with those of {@code source} in one transaction. The caller has backed up
+     * the ledger before.
+     *
+     * <p>All or nothing, the upgrade included: the backup is copied beside the backups, and that private copy is
+     * opened and migrated to this version's schema first; only a copy that opened, upgraded and passed
+     * {@code integrity_check} is read into the ledger, with the online backup API, as one transaction. A backup whose
+     * upgrade fails leaves the ledger as it was. The restored ledger keeps the id of the one it replaced when the
+     * backup has none (a backup from before ids); afterwards a checkpoint puts it all into the database file.
      *
      * @param progress receives the share done, 0 to 1
      */
@@ -166,7 +185,8 @@ public final class Backups {
         if (src.equals(db.file())) {
             throw new PersistenceException("restore.error.sameFile", src);
         }
-        Map<String, Long> expected = verify(src);
+        verify(src);
+        Optional<String> previousId = identityOf(db);
         // Read from a private copy: the user's file stays untouched, and cannot change between check and copy.
         Path staged = db.file().resolveSibling(BackupFolder.NAME)
                 .resolve("." + BackupFolder.besides(db.file()).stem() + "-restoring.db.tmp");
@@ -178,6 +198,7 @@ public final class Backups {
             if (Files.exists(wal)) {
                 Files.copy(wal, staged.resolveSibling(staged.getFileName() + "-wal"));
             }
+            Map<String, Long> expected = upgrade(staged, src);
             db.exclusive(c -> {
                 int rc = c.unwrap(SQLiteConnection.class).getDatabase().restore("main", staged.toString(),
                         (remaining, total) -> progress.accept(total == 0 ? 1 : 1 - (double) remaining / total),
@@ -187,16 +208,54 @@ public final class Backups {
                 }
                 return null;
             });
+            if (!fingerprint(db).equals(expected)) {
+                throw new PersistenceException("restore.error.incomplete", src);
+            }
         } catch (IOException e) {
             throw new PersistenceException(e, "restore.error.copy", src, staged.getParent(), e.getMessage());
         } finally {
             deleteWithSidecars(staged);
         }
-        if (!fingerprint(db).equals(expected)) {
-            throw new PersistenceException("restore.error.incomplete", src);
+        if (LedgerIdentity.of(db).isEmpty()) {
+            previousId.ifPresentOrElse(id -> LedgerIdentity.set(db, id), () -> LedgerIdentity.ensure(db));
         }
-        db.migrateAfterRestore();
+        db.checkpoint();
         LOG.info("Restored {} from {}", db.file(), src);
+    }
+
+    /**
+     * Opens the staged copy of a backup, migrates it and checks it; then it is closed, which merges its log, so the
+     * file is whole by itself.
+     *
+     * @return its contents in short, to compare with the ledger after the restore
+     */
+    private static Map<String, Long> upgrade(Path staged, Path source) {
+        try (Database copy = Database.openCandidate(staged)) {
+            List<String> problems = copy.integrityCheck();
+            if (!problems.isEmpty()) {
+                LOG.warn("The upgraded copy of {} fails the integrity check: {}", source, problems);
+                throw new PersistenceException("db.error.corrupt", source);
+            }
+            return fingerprint(copy);
+        } catch (DatabaseInUseException e) {
+            throw e;
+        } catch (PersistenceException e) {
+            if ("db.error.corrupt".equals(e.key())) {
+                throw e;
+            }
+            LOG.warn("Upgrading the copy of {} failed", source, e);
+            throw new PersistenceException(e, "restore.error.upgrade", source, e.getLocalizedMessage());
+        }
+    }
+
+    /** The ledger's id, when it can be read (a damaged ledger being repaired may not let it). */
+    private static Optional<String> identityOf(Database db) {
+        try {
+            return LedgerIdentity.of(db);
+        } catch (PersistenceException e) {
+            LOG.debug("No id readable in {}", db.file(), e);
+            return Optional.empty();
+        }
     }
 
     /** Schema version and the number of rows of every table: equal after a complete restore. */

@@ -1,35 +1,34 @@
 package org.duban.persistence;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.duban.model.BackupReason;
+import org.duban.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The one SQLite file that holds a secretariat's ledger.
  *
- * <p>Opening checks before it writes anything: a file that is not SQLite, an SQLite file of another program,
- * a file written by a newer version of this program, or a damaged file ({@code PRAGMA quick_check}) is refused
- * and left exactly as it was; so is a file or folder that cannot be written. Then the program takes the
- * {@linkplain WriterLock writer lock} (a second copy gets {@link DatabaseInUseException}), and pending numbered
- * migrations run in one transaction, after a backup of the existing file. Foreign keys are on, the journal is
- * WAL with {@code synchronous=FULL}, and a busy timeout covers short contention.
+ * <p>Opening ({@link DatabaseOpening}) checks before it writes anything: a file that is not SQLite, an SQLite file
+ * of another program, a file written by a newer version of this program, or a damaged file
+ * ({@code PRAGMA quick_check}) is refused and left exactly as it was; so is a file or folder that cannot be written,
+ * and an empty (0-byte) file, which only {@link #create} takes as a new ledger. The writer lock comes first, keyed
+ * on the file itself (a second copy, by whatever name, gets {@link DatabaseInUseException}); a log left by a crash
+ * is kept and examined ({@link WalRecovery}); pending numbered migrations run in one transaction, after a backup of
+ * the existing file. Foreign keys are on, the journal is WAL with {@code synchronous=FULL}, and a busy timeout
+ * covers short contention.
  *
  * <p>All access goes through one connection guarded by a lock: {@link #read} for queries and
  * {@link #write} for changes, which runs in a transaction; a {@code write} inside another joins it, so a
  * service can make several repository calls one all-or-nothing change. A database opened with
- * {@link #openReadOnly} refuses every write with a message.
+ * {@link #openReadOnly} refuses every write with a message; it is a WAL reader, which works while another
+ * program writes.
  */
 public final class Database implements AutoCloseable {
     /** {@code PRAGMA application_id} of every Duban database: "DBN1". */
@@ -41,9 +40,12 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private WriterLock writerLock;
+    /** A restore's staged copy: its lock files go with it. */
+    private boolean privateCopy;
     private int transactionDepth;
+    private final List<String> openingWarnings = new ArrayList<>();
 
-    private Database(Path file, Connection connection, boolean readOnly) {
+    Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
         this.readOnly = readOnly;
@@ -55,193 +57,108 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) and migrates the database at {@code file} for reading and writing.
+     * Opens and migrates the ledger at {@code file} for reading and writing; a file that does not exist yet is made
+     * (callers that must not make one, such as every command but {@code init}, {@code sample} and {@code generate},
+     * check first). An empty (0-byte) file is refused: it may be a ledger a failed copy or sync left empty, and only
+     * {@link #create} takes it as a new one.
      *
      * @throws DatabaseInUseException when another copy of the program has it open for writing
      * @throws PersistenceException   with a message for the user when the file cannot be used
      */
     public static Database open(Path file) {
-        return open(file, Migrations.all());
+        return DatabaseOpening.open(file, Migrations.all(), DatabaseOpening.Purpose.LEDGER);
     }
 
+    /**
+     * Like {@link #open}, but an empty (0-byte) file is taken as a new ledger: for {@code init}, the welcome and
+     * "新建数据库", which the user chose in order to make one.
+     */
+    public static Database create(Path file) {
+        return DatabaseOpening.open(file, Migrations.all(), DatabaseOpening.Purpose.NEW_LEDGER);
+    }
 
     /**
      * Opens a ledger to replace its contents with a backup ({@link Backups#restore}): like {@link #open}, but a
-     * damaged file is accepted (restoring is how it gets repaired) and nothing is migrated; the restore
-     * migrates what it brings in.
+     * damaged or empty file is accepted (restoring is how it gets repaired) and nothing is migrated; the restore
+     * brings in a copy already migrated.
      */
     public static Database openForRestore(Path file) {
-        return open(file, null);
+        return DatabaseOpening.open(file, null, DatabaseOpening.Purpose.RESTORE_TARGET);
     }
 
-    /** {@code migrations} null: open for a restore (no soundness check, no migration). */
+    /**
+     * A private copy of a backup about to be restored: migrated to this version's schema, so that a restore only
+     * ever swaps in a copy that opened and upgraded. No backup before its migration (it is a copy), no id.
+     */
+    static Database openCandidate(Path copy) {
+        return DatabaseOpening.open(copy, Migrations.all(), DatabaseOpening.Purpose.CANDIDATE);
+    }
+
     static Database open(Path file, List<Migrations.Migration> migrations) {
-        Path absolute = file.toAbsolutePath().normalize();
-        DatabaseFileChecks.refuseIfNotSqlite(absolute);
-        Path parent = absolute.getParent();
-        try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new PersistenceException(e, "db.error.cannotCreateFolder", parent);
-        }
-        DatabaseFileChecks.refuseIfNotWritable(absolute);
-        boolean existing = DatabaseFileChecks.sizeOf(absolute) > 0;
-        Connection connection = connect(absolute, false);
-        Database db = new Database(absolute, connection, false);
-        try {
-            db.checkOwnership(latestSchemaVersion());
-            if (existing && migrations != null) {
-                db.refuseIfDamaged(db.check("quick_check"));
-            }
-            db.writerLock = WriterLock.acquire(absolute);
-            db.configure();
-            if (migrations != null) {
-                db.migrate(migrations);
-            }
-            return db;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return DatabaseOpening.open(file, migrations, DatabaseOpening.Purpose.LEDGER);
     }
 
     /**
      * Opens an existing database for reading only: no lock, no migration, no change to the file; every
-     * {@link #write} is refused with a message. For a second copy of the program, {@code check} and backups.
-     * A file from an older version opens too; {@link #requireCurrentSchema()} tells whether its tables can be read.
+     * {@link #write} is refused with a message. A WAL reader: it sees what the writer has committed, while a window
+     * or another command writes. A file from an older version opens too; {@link #requireCurrentSchema()} tells
+     * whether its tables can be read. When no program has the ledger open for writing and a log is left beside it
+     * (a crash), the log is kept and examined as by {@link #open}.
      */
     public static Database openReadOnly(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        if (!Files.exists(absolute)) {
-            throw new PersistenceException("db.error.notFound", absolute);
-        }
-        DatabaseFileChecks.refuseIfNotSqlite(absolute);
-        if (DatabaseFileChecks.sizeOf(absolute) == 0) {
-            throw new PersistenceException("db.error.empty", absolute);
-        }
-        Connection connection = connect(absolute, true);
-        Database db = new Database(absolute, connection, true);
-        try {
-            db.checkOwnership(latestSchemaVersion());
-            if (db.schemaVersion() == 0) {
-                throw new PersistenceException("db.error.empty", absolute);
-            }
-            return db;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return DatabaseOpening.openReadOnly(file);
     }
 
-    private static Connection connect(Path file, boolean readOnly) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(5000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setReadOnly(readOnly);
-        config.setGetGeneratedKeys(false); // Rows.insert reads the row id where one is wanted
-        try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
-        }
+    /** Holds the writer lock from now on; a restore's staged copy ({@code privateCopy}) takes its lock files along. */
+    void hold(WriterLock lock, boolean privateCopy) {
+        this.writerLock = lock;
+        this.privateCopy = privateCopy;
     }
 
-    private void checkOwnership(int latest) {
+    void noteDroppedLog(WalRecovery.Report r) {
+        openingWarnings.add(Messages.tr(r.savedWorkLost() ? "db.warning.walLost" : "db.warning.walUnfinished", file,
+                r.lostCommits(), r.dropped(), r.copy(), WalRecovery.walOf(r.copy()).getFileName()));
+    }
+
+    /**
+     * What the user should read about this opening: saved changes that a damaged log lost, with where its copy
+     * is kept. Empty on almost every opening.
+     */
+    public List<String> openingWarnings() {
+        return List.copyOf(openingWarnings);
+    }
+
+    /**
+     * Copies what the log holds into the database file and empties the log, so that committed work does not wait
+     * there for SQLite's automatic checkpoint (a damaged log could take it with it). Called after every change of
+     * many rows: an import, returns, the sample, a restore, a generated ledger. A reader still using the log leaves
+     * it for later: the work is committed either way. Inside a transaction it does nothing.
+     */
+    public void checkpoint() {
+        lock.lock();
         try (Statement st = connection.createStatement()) {
-            int appId = intPragma(st, "application_id");
-            int version = intPragma(st, "user_version");
-            int objects;
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                objects = rs.next() ? rs.getInt(1) : 0;
+            if (readOnly || transactionDepth > 0) {
+                return; // inside a larger change: its end is the place
             }
-            boolean empty = objects == 0 && appId == 0 && version == 0;
-            if (!empty && appId != APPLICATION_ID) {
-                throw new PersistenceException("db.error.notDuban", file);
-            }
-            if (version > latest) {
-                throw new PersistenceException("db.error.newerVersion", file, version, latest);
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
-        }
-    }
-
-    private void refuseIfDamaged(List<String> problems) {
-        if (!problems.isEmpty()) {
-            LOG.warn("{} is damaged: {}", file, problems);
-            throw new PersistenceException("db.error.corrupt", file);
-        }
-    }
-
-    private void configure() {
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA journal_mode=WAL");
-            st.execute("PRAGMA synchronous=FULL");
-            // 32 MB of page cache instead of SQLite's 2 MB: a 10,000-task import (one transaction) no longer spills
-            // index pages to the log and reads them back, and a large ledger's reads stay in memory.
-            st.execute("PRAGMA cache_size=-32768");
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
-        }
-    }
-
-    /** Brings the schema up to date; an existing ledger is backed up first, and refused if that fails. */
-    private void migrate(List<Migrations.Migration> migrations) {
-        int current = schemaVersion();
-        var pending = migrations.stream().filter(m -> m.version() > current).toList();
-        if (pending.isEmpty()) {
-            return;
-        }
-        if (current > 0) {
-            try {
-                BackupFolder.besides(file).write(this, BackupReason.MIGRATION);
-            } catch (PersistenceException e) {
-                throw new PersistenceException(e, "db.error.backupBeforeMigration", file, e.getLocalizedMessage());
-            }
-        }
-        // SQLite's way to rebuild a table that others point at (V4 rebuilds the roster to widen a CHECK): foreign
-        // keys off for the migration (the pragma only takes effect outside a transaction), and every reference
-        // checked before the migration commits.
-        setForeignKeys(false);
-        try {
-            write(c -> {
-                try (Statement st = c.createStatement()) {
-                    // a ledger that some other tool left with dangling rows still opens (check names them);
-                    // only a reference the migration itself broke stops it
-                    java.util.Set<String> dangling = danglingReferences(st);
-                    for (var m : pending) {
-                        LOG.info("Applying migration {} to {}", m.name(), file);
-                        st.executeUpdate(m.sql());
-                    }
-                    java.util.Set<String> after = danglingReferences(st);
-                    after.removeAll(dangling);
-                    if (!after.isEmpty()) {
-                        throw new SQLException("A migration left dangling references: " + after);
-                    }
-                    st.execute("PRAGMA application_id=" + APPLICATION_ID);
-                    st.execute("PRAGMA user_version=" + pending.get(pending.size() - 1).version());
+            try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    LOG.info("Checkpoint of {} left frames for a reader: {} of {} copied", file, rs.getInt(3),
+                            rs.getInt(2));
                 }
-                return null;
-            });
-        } finally {
-            setForeignKeys(true);
-        }
-    }
-
-    private static java.util.Set<String> danglingReferences(Statement st) throws SQLException {
-        java.util.Set<String> set = new java.util.HashSet<>();
-        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next()) {
-                set.add(rs.getString(1) + "#" + rs.getLong(2) + "->" + rs.getString(3));
             }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, file);
+        } finally {
+            lock.unlock();
         }
-        return set;
     }
 
-    private void setForeignKeys(boolean on) {
+    /**
+     * Foreign keys on or off for this connection; the pragma only takes effect outside a transaction. Off only while
+     * migrations rebuild a table that others point at (SQLite's documented way), every reference checked before
+     * they commit.
+     */
+    void setForeignKeys(boolean on) {
         lock.lock();
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA foreign_keys=" + (on ? "ON" : "OFF"));
@@ -250,11 +167,6 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** After a restore brought in an older ledger: the same migrations as at open. */
-    void migrateAfterRestore() {
-        migrate(Migrations.all());
     }
 
     private static int intPragma(Statement st, String pragma) throws SQLException {
@@ -310,7 +222,7 @@ public final class Database implements AutoCloseable {
         return check("integrity_check");
     }
 
-    private List<String> check(String pragma) {
+    List<String> check(String pragma) {
         return read(c -> {
             List<String> problems = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
@@ -432,7 +344,11 @@ public final class Database implements AutoCloseable {
                 LOG.warn("Closing the connection failed", e);
             }
             if (writerLock != null) {
-                writerLock.close();
+                if (privateCopy) {
+                    writerLock.closeAndRemoveAll();
+                } else {
+                    writerLock.close();
+                }
                 writerLock = null;
             }
         } finally {

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /** What {@link Database} checks on a file before SQLite opens it: it must be SQLite, a file, and writable. */
 final class DatabaseFileChecks {
@@ -50,6 +54,41 @@ final class DatabaseFileChecks {
         Path folder = file.getParent();
         if (folder != null && !Files.isWritable(folder)) {
             throw new PersistenceException("db.error.folderReadOnly", folder, file.getFileName());
+        }
+    }
+
+    /**
+     * SQLite's files beside a database ({@code -wal}, {@code -shm}, {@code -journal}) as they were before a
+     * connection: a refused file should leave none that were not there. Only when the log is still empty (nothing
+     * was written to it), and only files this visit made.
+     */
+    record SideFiles(Path database, Set<String> present) {
+        private static final List<String> SUFFIXES = List.of("-wal", "-shm", "-journal");
+
+        static SideFiles before(Path database) {
+            Set<String> present = new HashSet<>();
+            for (String suffix : SUFFIXES) {
+                if (Files.exists(database.resolveSibling(database.getFileName() + suffix))) {
+                    present.add(suffix);
+                }
+            }
+            return new SideFiles(database, present);
+        }
+
+        void removeNew() {
+            Path wal = database.resolveSibling(database.getFileName() + "-wal");
+            try {
+                if (!present.contains("-wal") && Files.exists(wal) && Files.size(wal) > 0) {
+                    return;
+                }
+                for (String suffix : SUFFIXES) {
+                    if (!present.contains(suffix)) {
+                        Files.deleteIfExists(database.resolveSibling(database.getFileName() + suffix));
+                    }
+                }
+            } catch (IOException e) {
+                LoggerFactory.getLogger(DatabaseFileChecks.class).debug("Could not tidy beside {}", database, e);
+            }
         }
     }
 }

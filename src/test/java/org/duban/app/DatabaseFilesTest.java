@@ -56,4 +56,27 @@ class DatabaseFilesTest {
         assertFalse(Files.exists(file));
         assertEquals("x", Files.readString(notAFolder));
     }
+
+    @Test
+    void anEmptyFileIsRefusedByTheWindowAndAnOpenButTakenByNewDatabase() throws Exception {
+        Path zero = Files.createFile(dir.resolve("zero.db"));
+        LocalizedException atStart = assertThrows(LocalizedException.class, () -> LedgerOpener.forWindow(zero));
+        assertTrue(atStart.getLocalizedMessage().contains("是空的（0 字节）")
+                && atStart.getLocalizedMessage().contains("init"), atStart.getLocalizedMessage());
+        DatabaseSwitch switcher = new DatabaseSwitch(dir.resolve("current.db"), dir.resolve("default.db"),
+                new UserPreferences(dir.resolve("prefs.properties")), opened -> opened.db().close());
+        assertThrows(LocalizedException.class,
+                () -> switcher.open(zero, org.duban.ui.settings.DatabaseSwitcher.Intent.OPEN_EXISTING));
+        assertEquals(0, Files.size(zero), "left as it was");
+        assertEquals(java.util.List.of("zero.db"), names(), "nothing made beside it");
+
+        switcher.open(zero, org.duban.ui.settings.DatabaseSwitcher.Intent.CREATE_NEW).run();
+        assertEquals(DefaultRoster.units().size(), TestDb.sqlLong(zero, "SELECT count(*) FROM unit"));
+    }
+
+    private java.util.List<String> names() throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("prefs")).sorted().toList();
+        }
+    }
 }

@@ -25,9 +25,16 @@ class ExcelCliTest {
         return CliRunner.run(args);
     }
 
+    /** A ledger made with {@code init}: the commands below work on an existing one only. */
+    private Path newLedger() {
+        Path db = dir.resolve("d.db");
+        assertEquals(0, CliRunner.run("--db", db.toString(), "init").code());
+        return db;
+    }
+
     @Test
     void dryRunJsonOnAMessyListGivesTaskAndAssignmentCountsPerUnitAndWritesNothing() {
-        Path db = dir.resolve("d.db");
+        Path db = newLedger();
         Path list = OfficeLists.xlsx(dir.resolve("清单.xlsx"));
         CliRunner.Result r = run("--db", db.toString(), "import", list.toString(), "--dry-run", "--json");
         assertEquals(0, r.code(), r.err());
@@ -46,7 +53,7 @@ class ExcelCliTest {
 
     @Test
     void importCreatesAMeetingThenReimportUpdatesTheSameMeetingWithABackupBeforeEach() throws Exception {
-        Path db = dir.resolve("d.db");
+        Path db = newLedger();
         Path list = OfficeLists.xls(dir.resolve("清单.xls"));
         CliRunner.Result first = run("--db", db.toString(), "import", list.toString());
         assertEquals(0, first.code(), first.err());
@@ -64,7 +71,7 @@ class ExcelCliTest {
 
     @Test
     void errorsAreListedWithRowsAndTheExitCodeIsNonZero() {
-        Path db = dir.resolve("d.db");
+        Path db = newLedger();
         List<List<Object>> rows = new ArrayList<>(OfficeLists.rows());
         rows.add(OfficeLists.task(15, "新问题", "", "", "蕉城区、火星区", "", "", "2026年底前", ""));
         Path bad = OfficeLists.xlsx(dir.resolve("bad.xlsx"), rows);
@@ -81,7 +88,7 @@ class ExcelCliTest {
 
     @Test
     void exportLedgerAndReturnsThenCheckReturnedForms() throws Exception {
-        Path db = dir.resolve("d.db");
+        Path db = newLedger();
         run("--db", db.toString(), "import", OfficeLists.xlsx(dir.resolve("清单.xlsx")).toString());
         Path ledger = dir.resolve("out/台账.xlsx");
         CliRunner.Result l = run("--db", db.toString(), "export", "ledger", ledger.toString());

@@ -88,7 +88,9 @@ class SafetyCliTest {
         run("--db", db.toString(), "init");
         assertTrue(Files.notExists(dir.resolve("backups")), "a new ledger needs no backup");
         run("--db", db.toString(), "stats");
-        run("--db", db.toString(), "stats");
+        assertTrue(Files.notExists(dir.resolve("backups")), "a command that only reads changes nothing to back up");
+        run("--db", db.toString(), "sample");
+        run("--db", db.toString(), "export", "returns", dir.resolve("returns").toString());
         try (var files = Files.list(dir.resolve("backups"))) {
             assertEquals(1, files.filter(p -> p.toString().endsWith("-daily.db")).count(), "once a day");
         }

@@ -20,9 +20,16 @@ class TrackingCapabilitiesTest {
     @TempDir
     Path dir;
 
+    /** A ledger made with {@code init}: the commands below work on an existing one only. */
+    private Path newLedger() {
+        Path db = dir.resolve("d.db");
+        assertEquals(0, CliRunner.run("--db", db.toString(), "init").code());
+        return db;
+    }
+
     @Test
     void importingAListFlagsItsSupervisedTasksAndAuditsEveryTask() {
-        Path db = dir.resolve("d.db");
+        Path db = newLedger();
         CliRunner.Result r = CliRunner.run("--db", db.toString(), "import", OfficeLists.xlsx(dir.resolve("清单.xlsx")).toString());
         assertEquals(0, r.code(), r.err());
         long flagged = TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE remarks LIKE '%挂牌督办%'");
@@ -42,7 +49,7 @@ class TrackingCapabilitiesTest {
 
     @Test
     void filledReturnFormsBecomeAuditedProgressReports() throws Exception {
-        Path db = dir.resolve("d.db");
+        Path db = newLedger();
         assertEquals(0, CliRunner.run("--db", db.toString(), "import",
                 OfficeLists.xlsx(dir.resolve("清单.xlsx")).toString()).code());
         Path forms = dir.resolve("forms");

@@ -50,8 +50,15 @@ class BadInputCorpusTest {
         Path make(Path dir, BadInputCorpusTest test) throws Exception;
     }
 
-    /** One malformed input: how to make it, and words the message must contain. */
-    record Case(String name, Maker maker, String expected) {
+    /**
+     * One malformed input: how to make it, words the message must contain, and for a database file the command
+     * given it ({@code stats}, which only reads, unless the case is about making or writing a ledger).
+     */
+    record Case(String name, Maker maker, String expected, List<String> command) {
+        Case(String name, Maker maker, String expected, String... command) {
+            this(name, maker, expected, command.length == 0 ? List.of("stats") : List.of(command));
+        }
+
         @Override
         public String toString() {
             return name;
@@ -97,18 +104,24 @@ class BadInputCorpusTest {
                         "不是督办台数据库"),
                 new Case("a folder", (d, t) -> Files.createDirectories(d.resolve("folder.db")), "是一个文件夹"),
                 new Case("a folder path through a file", (d, t) -> BadFiles.text(d.resolve("plain.txt")).resolve("d.db"),
-                        "无法创建数据文件夹"),
+                        "无法创建数据文件夹", "init"),
                 new Case("ledger on a read-only disk", (d, t) -> {
                     Mounts m = t.mount(SAMPLE_ROOM_KIB);
                     BadFiles.goodLedger(m.path());
                     m.remountReadOnly();
                     return m.path().resolve("test.db");
-                }, "只读"),
+                }, "只读", "sample"),
                 new Case("new ledger in a read-only folder", (d, t) -> {
                     Mounts m = t.mount(64);
                     m.remountReadOnly();
                     return m.path().resolve("new.db");
-                }, "只读"));
+                }, "只读", "init"),
+                new Case("a missing ledger", (d, t) -> d.resolve("missing.db"), "找不到"),
+                new Case("a missing ledger to change", (d, t) -> d.resolve("missing.db"), "init 命令",
+                        "export", "returns", "returns-out"),
+                new Case("an empty (0-byte) file", (d, t) -> BadFiles.empty(d.resolve("zero.db")), "是空的"),
+                new Case("an empty file given to sample", (d, t) -> BadFiles.empty(d.resolve("x.db")), "是空的",
+                        "sample"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,7 +133,9 @@ class BadInputCorpusTest {
         byte[] before = regular ? Files.readAllBytes(file) : null;
         Set<String> filesBefore = Files.isDirectory(folder) ? namesIn(folder) : Set.of();
 
-        CliRunner.Result r = cli("--db", file.toString(), "stats");
+        List<String> args = new ArrayList<>(List.of("--db", file.toString()));
+        args.addAll(c.command());
+        CliRunner.Result r = cli(args.toArray(String[]::new));
 
         assertNotEquals(0, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());

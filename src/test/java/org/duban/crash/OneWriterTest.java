@@ -50,11 +50,11 @@ class OneWriterTest {
     }
 
     @Test
-    void commandLineGetsOneLineNotAStackTrace() {
-        CliRunner.Result r = CliRunner.run("--db", db.toString(), "stats");
+    void aCommandThatWritesGetsOneLineNamingTheComputerAndPid() {
+        CliRunner.Result r = CliRunner.run("--db", db.toString(), "sample");
         assertNotEquals(0, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("另一个督办台窗口"), r.err());
+        assertTrue(r.err().contains("另一个督办台窗口") && r.err().contains("PID " + first.pid()), r.err());
         assertTrue(!r.err().contains("SQLITE_BUSY") && !r.err().contains("locked"), r.err());
     }
 
@@ -82,6 +82,35 @@ class OneWriterTest {
         assertEquals(0, backup.code(), backup.err());
         assertEquals(TestDb.sqlLong(db, "SELECT count(*) FROM task"),
                 TestDb.sqlLong(dir.resolve("copy.db"), "SELECT count(*) FROM task"));
+    }
+
+    @Test
+    void commandsThatOnlyReadRunWhileAnotherCopyHoldsTheWriterLock() {
+        String[][] commands = {
+            {"stats"},
+            {"stats", "--json"},
+            {"chart", "--type", "ranking", "--out", dir.resolve("r.png").toString()},
+            {"export", "ledger", dir.resolve("台账.xlsx").toString()},
+            {"handouts", "--out", dir.resolve("handouts").toString(), "--unit", "蕉城"},
+            {"bulletin", "--as-of", "2026-06-30", "--out", dir.resolve("草稿.docx").toString(), "--draft"},
+        };
+        long audit = TestDb.sqlLong(db, "SELECT count(*) FROM audit_log");
+        for (String[] command : commands) {
+            String[] args = new String[command.length + 2];
+            args[0] = "--db";
+            args[1] = db.toString();
+            System.arraycopy(command, 0, args, 2, command.length);
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(0, r.code(), String.join(" ", command) + ": " + r.err());
+            assertTrue(!r.err().contains("另一个督办台窗口"), r.err());
+        }
+        assertTrue(java.nio.file.Files.exists(dir.resolve("台账.xlsx")));
+        assertTrue(java.nio.file.Files.exists(dir.resolve("草稿.docx")));
+        assertEquals(audit, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log"), "nothing was written");
+        // the writer is still the only writer: a command that writes is still refused
+        CliRunner.Result w = CliRunner.run("--db", db.toString(), "init");
+        assertNotEquals(0, w.code());
+        assertTrue(w.err().contains("PID " + first.pid()), w.err());
     }
 
     @Test

@@ -31,10 +31,13 @@ class DatabaseTest {
     }
 
     @Test
-    void emptyFileIsMigrated() throws Exception {
+    void anEmptyFileBecomesALedgerOnlyWhenOneIsMadeOnPurpose() throws Exception {
         Path file = dir.resolve("empty.db");
         Files.createFile(file);
-        try (Database db = Database.open(file)) {
+        PersistenceException e = assertThrows(PersistenceException.class, () -> Database.open(file));
+        assertEquals("db.error.empty", e.key());
+        assertEquals(0, Files.size(file), "left empty");
+        try (Database db = Database.create(file)) {
             assertEquals(Database.latestSchemaVersion(), db.schemaVersion());
         }
     }

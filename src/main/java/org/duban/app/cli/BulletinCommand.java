@@ -46,7 +46,7 @@ final class BulletinCommand implements Callable<Integer> {
         QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves (see QuickCompiler)
         BulletinService.Format.of(out); // a wrong extension is said before anything is opened
         HandoutFonts.preload(FontPreference.OFFICE);
-        try (Database db = draft ? parent.openReadOnly() : parent.openDatabase()) {
+        try (Database db = draft ? parent.openForReading() : parent.openDatabase()) {
             if (meetingId != null && new MeetingService(db).find(meetingId).isEmpty()) {
                 throw new LocalizedException("cli.error.noMeeting", meetingId);
             }

@@ -100,7 +100,7 @@ final class ChartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChartRenderer.Format.of(out); // a wrong extension fails before any work
-        try (Database db = parent.openReadOnly()) { // reads only: works while the window has the ledger open
+        try (Database db = parent.openForReading()) { // reads only: works while the window has the ledger open
             Meeting meeting = CliMeetings.resolve(db, meetingId);
             StatsService stats = new StatsService(db);
             LocalDate day = asOf != null ? asOf : stats.today();

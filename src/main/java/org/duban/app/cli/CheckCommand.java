@@ -1,6 +1,7 @@
 package org.duban.app.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
@@ -21,7 +22,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = parent.openReadOnly()) {
+        try (Database db = parent.openReadOnlyForCheck()) {
             db.requireCurrentSchema();
             CheckReport report = new CheckService(db).run();
             PrintWriter out = parent.out();
@@ -33,10 +34,16 @@ final class CheckCommand implements Callable<Integer> {
                     out.println(Messages.tr("cli.check.finding", f.text()));
                 }
             }
-            out.println(report.clean() ? Messages.tr("cli.check.clean")
-                    : Messages.tr("cli.check.problems", report.problems()));
+            // a damaged log left by a crash lost saved changes on this very opening: SQLite's checks cannot see them
+            List<String> log = db.openingWarnings();
+            if (!log.isEmpty()) {
+                out.println(Messages.tr("cli.check.failed", Messages.tr("cli.check.openingLog"), log.size()));
+                log.forEach(w -> out.println(Messages.tr("cli.check.finding", w)));
+            }
+            int problems = report.problems() + log.size();
+            out.println(problems == 0 ? Messages.tr("cli.check.clean") : Messages.tr("cli.check.problems", problems));
             out.flush();
-            return report.clean() ? 0 : 1;
+            return problems == 0 ? 0 : 1;
         }
     }
 }

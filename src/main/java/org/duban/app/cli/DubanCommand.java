@@ -58,7 +58,12 @@ public final class DubanCommand implements Callable<Integer> {
      * prints warnings (network share, failed backup) to the error stream.
      */
     Database openDatabase() {
-        LedgerOpener.Opened opened = LedgerOpener.forWriting(database());
+        return openDatabase(LedgerOpener.Creation.NEVER);
+    }
+
+    /** Like {@link #openDatabase()}, making the ledger where {@code creation} allows ({@code init}, {@code sample}). */
+    Database openDatabase(LedgerOpener.Creation creation) {
+        LedgerOpener.Opened opened = LedgerOpener.forWriting(database(), creation);
         warn(opened.warnings());
         return opened.db();
     }
@@ -67,6 +72,31 @@ public final class DubanCommand implements Callable<Integer> {
     Database openReadOnly() {
         Database db = Database.openReadOnly(database());
         warn(LedgerOpener.networkWarning(db.file()));
+        warn(db.openingWarnings());
+        return db;
+    }
+
+    /** Like {@link #openReadOnly()}, for {@code check}, which reports the opening's warnings among its findings. */
+    Database openReadOnlyForCheck() {
+        Database db = Database.openReadOnly(database());
+        warn(LedgerOpener.networkWarning(db.file()));
+        return db;
+    }
+
+    /**
+     * For a command that only reads ({@code stats}, {@code chart}, {@code export ledger}, {@code handouts},
+     * {@code bulletin --draft}): a WAL reader, so it runs while a window (or another command) writes. A ledger of an
+     * older version cannot be read before its upgrade: it is opened for writing instead, which upgrades it (after a
+     * backup), as these commands always did.
+     */
+    Database openForReading() {
+        Database db = Database.openReadOnly(database());
+        if (db.schemaVersion() < Database.latestSchemaVersion()) {
+            db.close();
+            return openDatabase();
+        }
+        warn(LedgerOpener.networkWarning(db.file()));
+        warn(db.openingWarnings());
         return db;
     }
 

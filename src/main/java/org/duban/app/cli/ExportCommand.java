@@ -28,9 +28,12 @@ final class ExportCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), Messages.tr("cli.export.what"));
     }
 
-    /** Opens the database, finds the meeting, exports, and prints the line {@code work} returns. */
-    int run(Long meetingId, java.util.function.BiFunction<Database, Meeting, String> work) {
-        try (Database db = parent.openDatabase()) {
+    /**
+     * Opens the database (for reading only when {@code readOnly}: then it runs while a window has the ledger), finds
+     * the meeting, exports, and prints the line {@code work} returns.
+     */
+    int run(Long meetingId, boolean readOnly, java.util.function.BiFunction<Database, Meeting, String> work) {
+        try (Database db = readOnly ? parent.openForReading() : parent.openDatabase()) {
             parent.out().println(work.apply(db, CliMeetings.resolve(db, meetingId)));
         }
         return 0;
@@ -50,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return export.run(meetingId, (db, m) -> Messages.tr("cli.export.ledger.done",
+            return export.run(meetingId, true, (db, m) -> Messages.tr("cli.export.ledger.done",
                     new LedgerExporter(db).export(m, out), m.title(), out.toAbsolutePath()));
         }
     }
@@ -69,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return export.run(meetingId, (db, m) -> Messages.tr("cli.export.returns.done",
+            return export.run(meetingId, false, (db, m) -> Messages.tr("cli.export.returns.done",
                     new ReturnFormWriter(db).writeAll(m, dir).size(), m.title(), dir.toAbsolutePath()));
         }
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.duban.app.LedgerOpener;
 import org.duban.i18n.Messages;
 import org.duban.persistence.ContentDigest;
 import org.duban.persistence.Database;
@@ -47,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         LedgerGenerator.Options options = new LedgerGenerator.Options(tasks, reports, seed,
                 asOf == null ? LocalDate.now() : asOf);
-        try (Database db = parent.openDatabase()) {
+        try (Database db = parent.openDatabase(LedgerOpener.Creation.IF_MISSING)) {
             long start = System.nanoTime();
             LedgerGenerator.Result r = new LedgerGenerator(db).generate(options, LedgerGenerator.Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;

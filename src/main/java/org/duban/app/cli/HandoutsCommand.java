@@ -43,7 +43,7 @@ final class HandoutsCommand implements Callable<Integer> {
     public Integer call() {
         QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves
         HandoutFonts.preload(FontPreference.OFFICE); // the default; the bundled faces are shared either way
-        try (Database db = parent.openReadOnly()) { // reads only: works while the window has the ledger open
+        try (Database db = parent.openForReading()) { // reads only: works while the window has the ledger open
             Meeting meeting = CliMeetings.resolve(db, meetingId);
             HandoutService handouts = new HandoutService(db);
             HandoutSettings settings = handouts.settings().load();

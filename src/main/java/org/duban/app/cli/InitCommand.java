@@ -1,6 +1,7 @@
 package org.duban.app.cli;
 
 import java.util.concurrent.Callable;
+import org.duban.app.LedgerOpener;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
@@ -16,7 +17,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = parent.openDatabase()) {
+        try (Database db = parent.openDatabase(LedgerOpener.Creation.IF_MISSING_OR_EMPTY)) {
             RosterService roster = new RosterService(db);
             int added = roster.ensureDefaultRoster();
             if (added == 0) {

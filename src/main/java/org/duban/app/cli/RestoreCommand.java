@@ -7,12 +7,14 @@ import org.duban.model.Backup;
 import org.duban.persistence.Database;
 import org.duban.service.backup.BackupService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code restore FILE}: replaces the ledger with a backup after checking it; the replaced ledger is kept in
- * {@code backups/}. All or nothing.
+ * {@code restore FILE [--other-ledger]}: replaces the ledger with a backup after checking it (and upgrading a copy of
+ * an older one); the replaced ledger is kept in {@code backups/}. All or nothing. A backup of another ledger is
+ * refused, naming both, unless {@code --other-ledger}.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true)
 final class RestoreCommand implements Callable<Integer> {
@@ -22,10 +24,13 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "restore.file")
     Path file;
 
+    @Option(names = "--other-ledger", descriptionKey = "restore.otherLedger")
+    boolean otherLedger;
+
     @Override
     public Integer call() {
         try (Database db = Database.openForRestore(parent.database())) {
-            Backup replaced = new BackupService(db).restore(file, done -> { });
+            Backup replaced = new BackupService(db).restore(file, done -> { }, otherLedger);
             parent.out().println(Messages.tr("cli.restore.done", db.file(), file.toAbsolutePath().normalize(),
                     replaced.file()));
         }

@@ -1,6 +1,7 @@
 package org.duban.app.cli;
 
 import java.util.concurrent.Callable;
+import org.duban.app.LedgerOpener;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
@@ -17,7 +18,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = parent.openDatabase()) {
+        try (Database db = parent.openDatabase(LedgerOpener.Creation.IF_MISSING)) {
             Meeting m = SampleMeeting.load(db);
             int tasks = new TaskRepository(db).findByMeeting(m.id()).size();
             parent.out().println(Messages.tr("cli.sample.done", m.title(), m.id(), tasks, db.file()));

@@ -54,7 +54,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = parent.openDatabase()) {
+        try (Database db = parent.openForReading()) {
             if (meetingId != null && new MeetingService(db).find(meetingId).isEmpty()) {
                 throw new LocalizedException("cli.error.noMeeting", meetingId);
             }

@@ -12,6 +12,7 @@ import org.duban.model.BackupReason;
 import org.duban.persistence.BackupFolder;
 import org.duban.persistence.Backups;
 import org.duban.persistence.Database;
+import org.duban.persistence.LedgerIdentity;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.SettingsRepository;
 import org.slf4j.Logger;
@@ -129,13 +130,27 @@ public final class BackupService {
      * @throws LocalizedException naming what is wrong with the file; the ledger is then unchanged
      */
     public Backup restore(Path source, DoubleConsumer progress) {
+        return restore(source, progress, false);
+    }
+
+    /**
+     * Like {@link #restore(Path, DoubleConsumer)}; a backup of another ledger (another id) is refused with
+     * {@link OtherLedgerException} unless {@code otherLedgerConfirmed}, before anything is written.
+     */
+    public Backup restore(Path source, DoubleConsumer progress, boolean otherLedgerConfirmed) {
         if (db.isReadOnly()) {
             throw new LocalizedException("db.error.readOnlyMode", db.file());
         }
         if (source.toAbsolutePath().normalize().equals(db.file())) {
             throw new LocalizedException("restore.error.sameFile", db.file());
         }
-        Backups.verify(source);
+        LedgerIdentity.Summary backup = Backups.describe(source);
+        if (!otherLedgerConfirmed) {
+            currentLedger().filter(current -> current.id().isPresent() && backup.id().isPresent()
+                    && !current.id().equals(backup.id())).ifPresent(current -> {
+                        throw new OtherLedgerException(backup, current);
+                    });
+        }
         Backup replaced;
         try {
             replaced = backupBefore(BackupReason.RESTORE);
@@ -148,5 +163,15 @@ public final class BackupService {
         }
         Backups.restore(db, source, progress);
         return replaced;
+    }
+
+    /** The open ledger in short; empty when it is too damaged to tell (a restore is how it gets repaired). */
+    private Optional<LedgerIdentity.Summary> currentLedger() {
+        try {
+            return Optional.of(LedgerIdentity.describe(db));
+        } catch (PersistenceException e) {
+            LOG.info("{} cannot say which ledger it is; restoring without asking", db.file(), e);
+            return Optional.empty();
+        }
     }
 }

@@ -138,6 +138,7 @@ public final class LedgerGenerator {
             progress.update(Math.min(drafts.size(), start + CHUNK), drafts.size());
         }
         writeAudit(audit, ids);
+        db.checkpoint();
         return new Result(meeting, drafts.size(), counts.assignments, counts.reports, counts.milestones,
                 counts.closeOuts, counts.closed, counts.supervised);
     }

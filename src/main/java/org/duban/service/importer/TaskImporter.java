@@ -181,6 +181,7 @@ public final class TaskImporter {
         });
         result = new ImportResult(result.meeting(), result.meetingCreated(), result.plan(), result.run(),
                 db.changeCount());
+        db.checkpoint(); // the imported rows into the database file now, not when SQLite gets round to it
         LOG.info("Imported {} into meeting {}: {} added, {} updated, {} unchanged", file.name(), result.meeting().id(),
                 result.plan().count(PlannedRow.Change.ADDED), result.plan().count(PlannedRow.Change.UPDATED),
                 result.plan().count(PlannedRow.Change.UNCHANGED));

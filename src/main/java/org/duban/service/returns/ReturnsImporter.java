@@ -228,6 +228,7 @@ public final class ReturnsImporter {
             throw new LocalizedException("returns.error.noProgress", check.entries().size());
         }
         db.inTransaction(() -> check.entries().forEach(sink::record));
+        db.checkpoint(); // the reports into the database file now, not when SQLite gets round to it
         return check.entries().size();
     }
 

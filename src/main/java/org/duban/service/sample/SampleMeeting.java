@@ -65,7 +65,7 @@ public final class SampleMeeting {
      * @throws LocalizedException when the sample meeting is already there
      */
     public static Meeting load(Database db) {
-        return db.write(c -> {
+        Meeting added = db.write(c -> {
             new RosterService(db).ensureDefaultRoster();
             boolean present = new MeetingService(db).all().stream()
                     .anyMatch(m -> m.heldOn().equals(DATE) && m.title().equals(TITLE));
@@ -96,6 +96,8 @@ public final class SampleMeeting {
             year.replay(created, DATE);
             return meeting;
         });
+        db.checkpoint(); // a year of records into the database file now, not when SQLite gets round to it
+        return added;
     }
 
     /** The sample tasks as text rows. */

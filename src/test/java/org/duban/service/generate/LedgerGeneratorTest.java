@@ -70,6 +70,7 @@ class LedgerGeneratorTest {
     void theImportFileReimportsEveryTask() {
         Path xlsx = dir.resolve("g.xlsx");
         generate("g.db", "9", "--xlsx", xlsx.toString());
+        assertEquals(0, CliRunner.run("--db", dir.resolve("fresh.db").toString(), "init").code());
         CliRunner.Result r = CliRunner.run("--db", dir.resolve("fresh.db").toString(), "import", xlsx.toString(),
                 "--dry-run", "--json");
         assertEquals(0, r.code(), r.err());

@@ -15,6 +15,7 @@ import org.duban.i18n.Messages;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
 import org.duban.service.backup.BackupService;
+import org.duban.service.backup.OtherLedgerException;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
 
@@ -104,8 +105,13 @@ public final class BackupSectionViewModel {
                 Messages.tr("settings.backup.restore.ok"))) {
             return;
         }
+        run(file, false);
+    }
+
+    /** Restores; a backup of another ledger is asked about once more, naming both, before anything is replaced. */
+    private void run(Path file, boolean otherLedgerConfirmed) {
         busy.set(true);
-        runner.run(() -> service.restore(file, done -> { }), replaced -> {
+        runner.run(() -> service.restore(file, done -> { }, otherLedgerConfirmed), replaced -> {
             String text = Messages.tr("settings.backup.restored", file.getFileName(), replaced.file().getFileName());
             status.set(text);
             busy.set(false); // before anything else can fail or block: the section must never stay greyed out
@@ -115,7 +121,19 @@ public final class BackupSectionViewModel {
                 load();
             }
             dialogs.showInfo(Messages.tr("settings.backup.restore.title"), text);
-        }, this::failed);
+        }, e -> {
+            if (e instanceof OtherLedgerException other) {
+                busy.set(false);
+                if (dialogs.confirm(Messages.tr("settings.backup.restore.title"),
+                        Messages.tr("settings.backup.restore.otherLedger", other.backupFile(), other.backupInShort(),
+                                other.currentFile(), other.currentInShort()),
+                        Messages.tr("settings.backup.restore.otherLedger.ok"))) {
+                    run(file, true);
+                }
+                return;
+            }
+            failed(e);
+        });
     }
 
     private void failed(Throwable e) {

@@ -1,0 +1,278 @@
+package org.duban.persistence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.duban.model.BackupReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The care of the SQLite file around opening it, in this order, for {@link Database}'s ways of opening:
+ * <ol>
+ *   <li>checks that need no SQLite: a folder, not SQLite at all, an empty file where none is welcome, a file or
+ *       folder that cannot be written;</li>
+ *   <li>the {@linkplain WriterLock writer lock}, before SQLite or anything else touches the file;</li>
+ *   <li>whose file it is (Duban's, not newer than this version) and {@code quick_check}, on a read-only
+ *       connection: SQLite merges a log into the database when the last connection that may write closes, which
+ *       for another program's file would be a change;</li>
+ *   <li>a log left by a crash, kept and examined ({@link WalRecovery});</li>
+ *   <li>the connection that writes: WAL, {@code synchronous=FULL}, foreign keys; pending migrations in one
+ *       transaction after a backup; the ledger's id ({@link LedgerIdentity}).</li>
+ * </ol>
+ */
+final class DatabaseOpening {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseOpening.class);
+
+    /** What an opening is for: what it accepts and what it does beyond opening. */
+    enum Purpose {
+        /** A ledger in use. */
+        LEDGER,
+        /** A ledger the user chose to make: an empty file is welcome. */
+        NEW_LEDGER,
+        /** A ledger about to be replaced by a backup: damaged or empty files too, no migration. */
+        RESTORE_TARGET,
+        /** A restore's staged copy of a backup ({@link Database#openCandidate}). */
+        CANDIDATE;
+
+        boolean acceptsEmpty() {
+            return this == NEW_LEDGER || this == RESTORE_TARGET;
+        }
+
+        boolean isLedger() {
+            return this != CANDIDATE;
+        }
+    }
+
+    private DatabaseOpening() {
+    }
+
+    /** {@code migrations} null: open for a restore (no soundness check, no migration). */
+    static Database open(Path file, List<Migrations.Migration> migrations, Purpose purpose) {
+        Path absolute = file.toAbsolutePath().normalize();
+        DatabaseFileChecks.refuseIfNotSqlite(absolute);
+        boolean exists = Files.exists(absolute);
+        boolean existing = DatabaseFileChecks.sizeOf(absolute) > 0;
+        if (exists && !existing && !purpose.acceptsEmpty()) {
+            throw new PersistenceException("db.error.empty", absolute);
+        }
+        Path parent = absolute.getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new PersistenceException(e, "db.error.cannotCreateFolder", parent);
+        }
+        DatabaseFileChecks.refuseIfNotWritable(absolute);
+        // The lock before anything else: a second program (by whatever name it reached the file) is told "in use",
+        // not what it would make of the first one's half-made file.
+        WriterLock writerLock = WriterLock.acquire(absolute);
+        Database db = null;
+        try {
+            if (existing) {
+                DatabaseFileChecks.SideFiles side = DatabaseFileChecks.SideFiles.before(absolute);
+                try {
+                    checkBeforeWriting(absolute, migrations != null);
+                } catch (RuntimeException e) {
+                    side.removeNew();
+                    throw e;
+                }
+            }
+            Optional<WalRecovery.Kept> kept = existing && purpose.isLedger()
+                    ? WalRecovery.keep(absolute, Clock.systemDefaultZone()) : Optional.empty();
+            db = new Database(absolute, connect(absolute, false), false);
+            writerLock.bindIdentity(absolute); // a new file exists now
+            db.hold(writerLock, purpose == Purpose.CANDIDATE);
+            kept.flatMap(WalRecovery::examine).ifPresent(db::noteDroppedLog);
+            configure(db);
+            if (migrations != null) {
+                migrate(db, migrations, purpose.isLedger());
+            }
+            if (migrations != null && purpose.isLedger()) {
+                LedgerIdentity.ensure(db);
+            }
+            return db;
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            } else {
+                writerLock.closeAndRemoveIfNew(); // a refused file keeps nothing of this visit
+            }
+            throw e;
+        }
+    }
+
+    /** The checks of an existing file before writing, on a connection that cannot write. */
+    private static void checkBeforeWriting(Path file, boolean quickCheck) {
+        try (Database probe = new Database(file, connect(file, true), true)) {
+            checkOwnership(probe);
+            if (quickCheck) {
+                List<String> problems = probe.check("quick_check");
+                if (!problems.isEmpty()) {
+                    LOG.warn("{} is damaged: {}", file, problems);
+                    throw new PersistenceException("db.error.corrupt", file);
+                }
+            }
+        }
+    }
+
+    /** See {@link Database#openReadOnly}. */
+    static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new PersistenceException("db.error.notFound", absolute);
+        }
+        DatabaseFileChecks.refuseIfNotSqlite(absolute);
+        if (DatabaseFileChecks.sizeOf(absolute) == 0) {
+            throw new PersistenceException("db.error.empty", absolute);
+        }
+        DatabaseFileChecks.SideFiles side = DatabaseFileChecks.SideFiles.before(absolute);
+        Optional<WalRecovery.Kept> kept = Optional.empty();
+        // A log beside a ledger nobody writes is a crash's leftover; beside one being written it is the writer's own.
+        if (WalRecovery.walSize(absolute) > 0 && !WriterLock.heldElsewhere(absolute)) {
+            try {
+                kept = WalRecovery.keep(absolute, Clock.systemDefaultZone());
+            } catch (PersistenceException e) {
+                LOG.warn("Could not keep the log beside {} (reading goes on; the file is not changed)", absolute, e);
+            }
+        }
+        Database db = null;
+        try {
+            db = new Database(absolute, connect(absolute, true), true);
+            checkOwnership(db);
+            if (db.schemaVersion() == 0) {
+                throw new PersistenceException("db.error.empty", absolute);
+            }
+            kept.flatMap(WalRecovery::examine).ifPresent(db::noteDroppedLog);
+            return db;
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            side.removeNew();
+            throw e;
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setReadOnly(readOnly);
+        config.setGetGeneratedKeys(false); // Rows.insert reads the row id where one is wanted
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, file);
+        }
+    }
+
+    /** A Duban ledger (or an empty SQLite file), not written by a newer version. */
+    private static void checkOwnership(Database db) {
+        db.read(c -> {
+            try (Statement st = c.createStatement()) {
+                int appId = intPragma(st, "application_id");
+                int version = intPragma(st, "user_version");
+                int objects;
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                    objects = rs.next() ? rs.getInt(1) : 0;
+                }
+                boolean empty = objects == 0 && appId == 0 && version == 0;
+                if (!empty && appId != Database.APPLICATION_ID) {
+                    throw new PersistenceException("db.error.notDuban", db.file());
+                }
+                int latest = Database.latestSchemaVersion();
+                if (version > latest) {
+                    throw new PersistenceException("db.error.newerVersion", db.file(), version, latest);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void configure(Database db) {
+        db.read(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=FULL");
+                // 32 MB of page cache instead of SQLite's 2 MB: a 10,000-task import (one transaction) no longer
+                // spills index pages to the log and reads them back, and a large ledger's reads stay in memory.
+                st.execute("PRAGMA cache_size=-32768");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Brings the schema up to date; an existing ledger is backed up first ({@code backupFirst}), and refused if that
+     * fails.
+     */
+    private static void migrate(Database db, List<Migrations.Migration> migrations, boolean backupFirst) {
+        int current = db.schemaVersion();
+        var pending = migrations.stream().filter(m -> m.version() > current).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (current > 0 && backupFirst) {
+            try {
+                BackupFolder.besides(db.file()).write(db, BackupReason.MIGRATION);
+            } catch (PersistenceException e) {
+                throw new PersistenceException(e, "db.error.backupBeforeMigration", db.file(),
+                        e.getLocalizedMessage());
+            }
+        }
+        // SQLite's way to rebuild a table that others point at (V4 rebuilds the roster to widen a CHECK): foreign
+        // keys off for the migration, and every reference checked before the migration commits.
+        db.setForeignKeys(false);
+        try {
+            db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    // a ledger that some other tool left with dangling rows still opens (check names them);
+                    // only a reference the migration itself broke stops it
+                    java.util.Set<String> dangling = danglingReferences(st);
+                    for (var m : pending) {
+                        LOG.info("Applying migration {} to {}", m.name(), db.file());
+                        st.executeUpdate(m.sql());
+                    }
+                    java.util.Set<String> after = danglingReferences(st);
+                    after.removeAll(dangling);
+                    if (!after.isEmpty()) {
+                        throw new SQLException("A migration left dangling references: " + after);
+                    }
+                    st.execute("PRAGMA application_id=" + Database.APPLICATION_ID);
+                    st.execute("PRAGMA user_version=" + pending.get(pending.size() - 1).version());
+                }
+                return null;
+            });
+        } finally {
+            db.setForeignKeys(true);
+        }
+    }
+
+    private static java.util.Set<String> danglingReferences(Statement st) throws SQLException {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+                set.add(rs.getString(1) + "#" + rs.getLong(2) + "->" + rs.getString(3));
+            }
+        }
+        return set;
+    }
+
+    private static int intPragma(Statement st, String pragma) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
