@@ -125,8 +125,8 @@ public final class BackupFolder {
     }
 
     /**
-     * Keeps the newest {@code keep} backups of this database and deletes the others, and any temporary file a
-     * crash left behind. Other files in the folder are never touched.
+     * Keeps the newest {@code keep} backups of this database and deletes the others. Other files in the folder are
+     * never touched (temporary files a killed program left are removed when the ledger opens).
      *
      * @return the backups deleted
      */
@@ -142,7 +142,6 @@ public final class BackupFolder {
                 LOG.warn("Could not delete the old backup {}", b.file(), e);
             }
         }
-        Backups.deleteLeftovers(folder, stem);
         return deleted;
     }
 }

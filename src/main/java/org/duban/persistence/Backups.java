@@ -3,7 +3,6 @@ package org.duban.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import org.duban.io.Leftovers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
@@ -64,7 +64,8 @@ public final class Backups {
         if (!Files.isWritable(folder)) {
             throw new PersistenceException("backup.error.folderReadOnly", folder);
         }
-        Path temp = folder.resolve("." + abs.getFileName() + ".tmp");
+        Leftovers.removeOrphans(folder, TEMP_GLOB);
+        Path temp = tempFor(abs);
         try {
             deleteWithSidecars(temp);
             db.exclusive(c -> {
@@ -105,7 +106,7 @@ public final class Backups {
      */
     static void copyFiles(Database db, Path target) {
         Path folder = target.getParent();
-        Path temp = folder.resolve("." + target.getFileName() + ".tmp");
+        Path temp = tempFor(target);
         try {
             Files.createDirectories(folder);
             db.exclusive(c -> {
@@ -188,8 +189,8 @@ public final class Backups {
         verify(src);
         Optional<String> previousId = identityOf(db);
         // Read from a private copy: the user's file stays untouched, and cannot change between check and copy.
-        Path staged = db.file().resolveSibling(BackupFolder.NAME)
-                .resolve("." + BackupFolder.besides(db.file()).stem() + "-restoring.db.tmp");
+        Path staged = tempFor(db.file().resolveSibling(BackupFolder.NAME)
+                .resolve(BackupFolder.besides(db.file()).stem() + "-restoring.db"));
         try {
             Files.createDirectories(staged.getParent());
             deleteWithSidecars(staged);
@@ -283,19 +284,16 @@ public final class Backups {
         });
     }
 
-    /** Temporary files a crash in the middle of a backup or restore may have left. */
-    static void deleteLeftovers(Path folder, String stem) {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "." + stem + "-*.tmp*")) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not clear temporary files in {}", folder, e);
-        }
+    /**
+     * The temporary name a copy is written under before it is moved to {@code target}: hidden, beside it, and
+     * saying whose it is, so that one a killed program left is removed at the next start of work in its folder.
+     */
+    static Path tempFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + Leftovers.ownerTag() + ".tmp");
     }
+
+    /** The temporary copies of {@link #tempFor} and SQLite's files beside them. */
+    static final String TEMP_GLOB = ".*@.tmp*";
 
     private static void deleteWithSidecars(Path file) {
         for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.duban.io.Leftovers;
 import org.duban.model.BackupReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,9 @@ final class DatabaseOpening {
         WriterLock writerLock = WriterLock.acquire(absolute);
         Database db = null;
         try {
+            if (purpose.isLedger()) { // the start of this ledger's work: what a killed run left in its backups
+                Leftovers.removeOrphans(BackupFolder.besides(absolute).path(), Backups.TEMP_GLOB);
+            }
             if (existing) {
                 DatabaseFileChecks.SideFiles side = DatabaseFileChecks.SideFiles.before(absolute);
                 try {

@@ -100,7 +100,7 @@ final class WalRecovery {
         }
         Path target = folder.path().resolve(folder.stem() + "-" + STAMP.format(LocalDateTime.now(clock)) + "-" + TAG
                 + ".db");
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path temp = Backups.tempFor(target);
         try {
             Files.createDirectories(folder.path());
             Files.copy(walOf(database), walOf(target), StandardCopyOption.REPLACE_EXISTING);

@@ -6,10 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.duban.io.Leftovers;
 
 /**
  * Writes a file so that a failure never leaves a half-written one: the bytes go to a temporary file beside the
- * target, which is then moved into place (atomically where the file system can).
+ * target, which is then moved into place (atomically where the file system can). The temporary file's name says
+ * whose it is ({@link Leftovers}): one left by a run that was killed is removed when work next starts in its folder.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -26,7 +28,8 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".duban-", ".part");
+        Leftovers.removeOrphans(dir, ".duban-*.part"); // what a killed run left here
+        Path tmp = Files.createTempFile(dir, ".duban-" + Leftovers.ownerTag(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);

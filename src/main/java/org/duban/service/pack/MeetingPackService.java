@@ -115,14 +115,16 @@ public final class MeetingPackService {
 
         progress.update(done[0], total, HandoutText.tr("pack.doc.step.bulletin"));
         Bulletin bulletin = bulletins.prepare(null, asOf);
-        if (!bulletin.isDraft()) {
-            bulletins.issue(bulletin); // a day before a bulletin already issued gets a draft, with no number
-        }
         for (BulletinService.Format f : BulletinService.Format.values()) {
             Path file = folder.resolve(BulletinService.fileName(asOf, f));
             BulletinService.write(bulletin, file, settings.fonts());
             files.add(file);
             progress.update(++done[0], total, file.getFileName().toString());
+        }
+        if (!bulletin.isDraft()) {
+            // issued once its files exist: a pack that fails (or is killed) before them records no bulletin that
+            // nobody holds; a day before a bulletin already issued gets a draft, with no number
+            bulletins.issue(bulletin);
         }
 
         Map<String, JFreeChart> charts = slides(bulletin);

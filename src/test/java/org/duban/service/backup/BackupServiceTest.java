@@ -168,6 +168,9 @@ class BackupServiceTest {
             assertTrue(db.integrityCheck().isEmpty());
             assertEquals(tasks(good), tasks(file));
         }
-        assertFalse(Files.exists(dir.resolve("backups").resolve(".test-restoring.db.tmp")));
+        try (Stream<Path> left = Files.list(dir.resolve("backups"))) {
+            List<String> hidden = left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            assertEquals(List.of(), hidden, "no staged copy, log or lock file left");
+        }
     }
 }

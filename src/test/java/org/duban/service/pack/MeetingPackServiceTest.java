@@ -87,6 +87,18 @@ class MeetingPackServiceTest {
     }
 
     @Test
+    void theBulletinIsRecordedAsIssuedOnlyOnceItsFilesExist() throws Exception {
+        Meeting m = push();
+        String issued = "SELECT group_concat(id || ' ' || as_of || ' ' || issued_at, '; ') FROM bulletin";
+        String before = TestDb.sqlString(db.file(), issued);
+        Path folder = dir.resolve("out").resolve("2026-09-29 推进会");
+        Files.createDirectories(folder.resolve("通报-2026-09-29.docx")); // the Word file cannot be written
+        assertThrows(LocalizedException.class, () -> new MeetingPackService(audit).write(m.id(), dir.resolve("out"),
+                MeetingPackService.Progress.NONE));
+        assertEquals(before, TestDb.sqlString(db.file(), issued), "no bulletin recorded that nobody holds");
+    }
+
+    @Test
     void thePackHoldsEveryExpectedFile() throws Exception {
         Meeting m = push();
         List<String> steps = new ArrayList<>();
