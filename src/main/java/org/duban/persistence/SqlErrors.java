@@ -1,5 +1,7 @@
 package org.duban.persistence;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -10,6 +12,8 @@ import org.sqlite.SQLiteException;
 /** SQLite's result codes in the user's words. */
 final class SqlErrors {
     private static final Logger LOG = LoggerFactory.getLogger(SqlErrors.class);
+    /** Free space under which SQLite's "cannot open" and I/O errors mean a full disk. */
+    private static final long FULL_BELOW = 1024 * 1024;
 
     private SqlErrors() {
     }
@@ -32,8 +36,9 @@ final class SqlErrors {
                 case 11, 26 -> { // SQLITE_CORRUPT, SQLITE_NOTADB
                     return new PersistenceException(e, "db.error.corrupt", file);
                 }
-                case 14, 10 -> { // SQLITE_CANTOPEN, SQLITE_IOERR
-                    return new PersistenceException(e, "db.error.cannotOpen", file);
+                case 14, 10 -> { // SQLITE_CANTOPEN, SQLITE_IOERR: on a full disk, the log or its index cannot grow
+                    return new PersistenceException(e, diskFull(file) ? "db.error.diskFull" : "db.error.cannotOpen",
+                            file);
                 }
                 case 19 -> { // SQLITE_CONSTRAINT
                     return new PersistenceException(e, "db.error.constraint", se.getMessage());
@@ -43,5 +48,15 @@ final class SqlErrors {
             }
         }
         return new PersistenceException(e, "db.error.generic", file, e.getMessage());
+    }
+
+    /** Less room left beside the file than a few pages of log and its index need. */
+    static boolean diskFull(Path file) {
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            return folder != null && Files.getFileStore(folder).getUsableSpace() < FULL_BELOW;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -96,6 +96,25 @@ final class BadFiles {
         return file;
     }
 
+    /**
+     * Another program's SQLite file in WAL mode, with saved rows still only in its log (that program was closed
+     * without a checkpoint): the database file and its {@code -wal} beside it.
+     */
+    static Path otherProgramWithLog(Path file) throws Exception {
+        Path elsewhere = Files.createTempDirectory(file.getParent(), "app").resolve(file.getFileName());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + elsewhere);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA wal_autocheckpoint = 0");
+            st.execute("CREATE TABLE contacts (name TEXT, phone TEXT)");
+            st.execute("INSERT INTO contacts VALUES ('张三', '0593-1234567')");
+            Files.copy(elsewhere, file); // while it is open: what a crash of that program leaves
+            Files.copy(elsewhere.resolveSibling(elsewhere.getFileName() + "-wal"),
+                    file.resolveSibling(file.getFileName() + "-wal"));
+        }
+        return file;
+    }
+
     /** A Duban ledger's write-ahead log, picked by mistake (it has its own header). */
     static Path walFile(Path file) throws IOException {
         Path good = goodLedger(file.resolveSibling(file.getFileName() + ".src"));

@@ -100,6 +100,8 @@ class BadInputCorpusTest {
                 new Case("ledger from a newer version", (d, t) -> BadFiles.newerVersion(d.resolve("new.db")), "更新版本"),
                 new Case("another program's SQLite", (d, t) -> BadFiles.otherProgram(d.resolve("contacts.db")),
                         "不是督办台数据库"),
+                new Case("another program's SQLite with its log, given to a command that writes",
+                        (d, t) -> BadFiles.otherProgramWithLog(d.resolve("app.db")), "未作任何改动", "init"),
                 new Case("a ledger's WAL file", (d, t) -> BadFiles.walFile(d.resolve("test.db-wal.db")),
                         "不是督办台数据库"),
                 new Case("a folder", (d, t) -> Files.createDirectories(d.resolve("folder.db")), "是一个文件夹"),
@@ -131,6 +133,8 @@ class BadInputCorpusTest {
         Path folder = file.getParent();
         boolean regular = Files.isRegularFile(file);
         byte[] before = regular ? Files.readAllBytes(file) : null;
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        byte[] walBefore = Files.isRegularFile(wal) ? Files.readAllBytes(wal) : null;
         Set<String> filesBefore = Files.isDirectory(folder) ? namesIn(folder) : Set.of();
 
         List<String> args = new ArrayList<>(List.of("--db", file.toString()));
@@ -144,6 +148,9 @@ class BadInputCorpusTest {
                 "names the file: " + r.err());
         if (regular) {
             assertArrayEquals(before, Files.readAllBytes(file), "the file is unchanged");
+        }
+        if (walBefore != null) {
+            assertArrayEquals(walBefore, Files.readAllBytes(wal), "its log is unchanged");
         }
         if (Files.isDirectory(folder)) {
             assertEquals(filesBefore, namesIn(folder), "no journal, lock or other file left beside it");
@@ -286,11 +293,37 @@ class BadInputCorpusTest {
                     service.create(1, input("长文本" + "污".repeat(4000), "蕉城区", "2026年底前", String.valueOf(900 + i)));
                 }
             }));
-            assertTrue(Set.of("db.error.diskFull", "db.error.cannotOpen").contains(e.key()), e.key());
+            assertEquals("db.error.diskFull", e.key());
         }
         Files.delete(m.path().resolve("filler"));
         assertEquals("ok", TestDb.sqlString(ledger, "PRAGMA integrity_check"));
         assertEquals(tasks, TestDb.sqlLong(ledger, "SELECT count(*) FROM task"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLedgerOnAFullDiskIsRefusedSayingTheDiskIsFull() throws Exception {
+        Mounts m = mount(SAMPLE_ROOM_KIB);
+        Path ledger = BadFiles.goodLedger(m.path());
+        String before = TestDb.contentDigest(ledger);
+        byte[] bytes = Files.readAllBytes(ledger);
+        Path filler = m.path().resolve("filler");
+        try (var out = Files.newOutputStream(filler)) {
+            byte[] block = new byte[4096];
+            while (true) {
+                out.write(block); // until the disk is full
+            }
+        } catch (java.io.IOException full) {
+            // the disk is full now
+        }
+        for (String command : new String[] {"sample", "stats"}) {
+            CliRunner.Result r = cli("--db", ledger.toString(), command);
+            assertNotEquals(0, r.code(), command);
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("磁盘已满") && !r.err().contains("权限"), command + ": " + r.err());
+        }
+        assertArrayEquals(bytes, Files.readAllBytes(ledger), "the file is unchanged");
+        Files.delete(filler);
+        assertEquals(before, TestDb.contentDigest(ledger));
     }
 
     // ---- places to write a backup ---------------------------------------------------------------------------

@@ -94,7 +94,7 @@ public final class SheetReader {
         }
         String text = decoded.text();
         if (text.indexOf('\0') >= 0) {
-            throw new LocalizedException("excel.error.unsupported", name); // a binary file with a .csv name
+            throw nulError(name, text);
         }
         int lineEnd = text.indexOf('\n');
         String firstLine = lineEnd < 0 ? text : text.substring(0, lineEnd);
@@ -114,6 +114,36 @@ public final class SheetReader {
         }
         LOG.info("Read {} ({}, {} rows)", name, decoded.charset(), grid.size());
         return new Grid("", false, grid);
+    }
+
+    /**
+     * Text with NUL characters: a few lines of them are a slip in a real list (a bad copy, an export that broke
+     * off), named so they can be found; many are a binary file with a .csv name.
+     */
+    private static LocalizedException nulError(String name, String text) {
+        List<Integer> lines = new ArrayList<>();
+        int line = 1;
+        int count = 0;
+        boolean marked = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                marked = false;
+            } else if (c == '\0') {
+                count++;
+                if (!marked) {
+                    lines.add(line);
+                    marked = true;
+                }
+            }
+        }
+        if (lines.size() * 2 > line || count > 16 && count * 100L > text.length()) {
+            return new LocalizedException("excel.error.unsupported", name); // a binary file with a .csv name
+        }
+        String list = lines.subList(0, Math.min(10, lines.size())).stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("、")) + (lines.size() > 10 ? "…" : "");
+        return new LocalizedException("excel.error.nul", name, list);
     }
 
     private static boolean isBinary(byte[] bytes) {

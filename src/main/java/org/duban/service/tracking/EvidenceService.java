@@ -152,8 +152,11 @@ public final class EvidenceService {
 
     private void checkSize(String name, long size, long limit) {
         if (size > limit) {
-            throw new LocalizedException("evidence.error.tooLarge", name, sizeText(size),
-                    settings.evidenceLimitMegabytes());
+            int megabytes = settings.evidenceLimitMegabytes();
+            // "20.0 MB, over the limit of 20 MB" tells nothing: when one decimal cannot show the difference, bytes do
+            boolean looksEqual = Math.round(size * 10.0 / (1024 * 1024)) <= megabytes * 10L;
+            throw looksEqual ? new LocalizedException("evidence.error.tooLargeBytes", name, size, megabytes, limit)
+                    : new LocalizedException("evidence.error.tooLarge", name, sizeText(size), megabytes);
         }
         if (size == 0) {
             throw new LocalizedException("evidence.error.empty", name);

@@ -138,8 +138,12 @@ class CloseOutWorkflowTest {
         long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM evidence");
         LocalizedException e = assertThrows(LocalizedException.class,
                 () -> evidence.attachFiles(assignment.id(), null, null, List.of(small, big)));
-        assertEquals("文件“航拍视频截图.png”大小为 1.0 MB，超过佐证材料上限 1 MB，未添加。请压缩后再添加，或在“设置”中调整上限。",
-                e.getLocalizedMessage());
+        assertEquals("文件“航拍视频截图.png”大小为 1,048,577 字节，超过佐证材料上限 1 MB（1,048,576 字节），未添加。"
+                + "请压缩后再添加，或在“设置”中调整上限。", e.getLocalizedMessage(), "one byte over shows as one byte over");
+        Files.write(big, new byte[3 * 1024 * 1024 / 2]);
+        LocalizedException clear = assertThrows(LocalizedException.class,
+                () -> evidence.attachFiles(assignment.id(), null, null, List.of(big)));
+        assertTrue(clear.getLocalizedMessage().contains("大小为 1.5 MB，超过佐证材料上限 1 MB"), clear.getLocalizedMessage());
         assertEquals(before, TestDb.sqlLong(db.file(), "SELECT count(*) FROM evidence"), "all or none");
 
         evidence.attachFiles(assignment.id(), null, null, List.of(small));
