@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.duban.testing.BadSheets;
 import org.duban.testing.CliRunner;
+import org.duban.testing.HugeSheets;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
 import org.duban.testing.Workbooks;
@@ -118,6 +119,8 @@ class ImportCorpusTest {
                         "100,000 字", 2, "B"),
                 new Bad("a 32,767-character cell (Excel's maximum)", d -> Workbooks.list(d.resolve("长文本.xlsx"),
                         List.of(task(1, "污".repeat(32_767), "蕉城区", "2026年底前"))), "32,767 字", 2, "B"),
+                new Bad("one long repetitive cell (compresses like a zip bomb)", d -> HugeSheets.write(
+                        d.resolve("长文本重复.xlsx"), 1, "污".repeat(500_000)), "500,000 字", 2, "B"),
                 new Bad("a formula whose result is an error", d -> Workbooks.write(d.resolve("公式错误.xlsx"), true,
                         wb -> Workbooks.sheet(wb, "任务清单", List.of(task(1, "河道垃圾", "=1/0", "2026年底前")))),
                         "#DIV/0!", 2, "C"),

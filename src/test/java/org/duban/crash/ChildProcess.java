@@ -88,6 +88,25 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the child to end by itself and gives its exit code. The timeout only guards against a child that
+     * hangs; the wait ends as soon as it exits.
+     */
+    public int awaitExit(Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("the child did not end within " + timeout + "; stderr:\n" + errors());
+        }
+        return process.exitValue();
+    }
+
+    /** The lines the child printed on standard output so far. */
+    public List<String> output() {
+        List<String> out = new ArrayList<>();
+        lines.drainTo(out);
+        out.remove(EOF);
+        return out;
+    }
+
     /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux): no shutdown hook, no cleanup. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

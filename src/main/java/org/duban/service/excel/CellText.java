@@ -36,7 +36,8 @@ final class CellText {
     Read read(Cell cell) {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
-            if (cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
+            // no saved result, or an empty one (<v/>, as openpyxl writes it): worked out, never read as 0
+            if (cell instanceof XSSFCell x && (!x.getCTCell().isSetV() || x.getCTCell().getV().isEmpty())) {
                 return evaluate(cell);
             }
             type = cell.getCachedFormulaResultType();
@@ -90,12 +91,21 @@ final class CellText {
      */
     private String number(Cell cell, double value, Boolean date1904) {
         if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
-            LocalDateTime t = date1904 == null ? cell.getLocalDateTimeCellValue()
-                    : DateUtil.getLocalDateTime(value, date1904);
-            return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.format(DATE_TIME);
+            return dateText(date1904 == null ? cell.getLocalDateTimeCellValue()
+                    : DateUtil.getLocalDateTime(value, date1904));
         }
-        String f = cell.getCellStyle().getDataFormatString();
-        return SheetReader.tidy(formatter.formatRawCellContents(value, cell.getCellStyle().getDataFormat(),
-                f == null ? "General" : f));
+        return numberText(formatter, value, cell.getCellStyle().getDataFormat(),
+                cell.getCellStyle().getDataFormatString());
+    }
+
+    /** A number as its format shows it (not a date: see {@link #dateText}). */
+    static String numberText(DataFormatter formatter, double value, int format, String formatString) {
+        return SheetReader.tidy(formatter.formatRawCellContents(value, format,
+                formatString == null ? "General" : formatString));
+    }
+
+    /** {@code 2026-06-30}, with the time ({@code 2026-06-30 14:30}) when there is one. */
+    static String dateText(LocalDateTime t) {
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.format(DATE_TIME);
     }
 }

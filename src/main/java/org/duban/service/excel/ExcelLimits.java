@@ -18,6 +18,9 @@ final class ExcelLimits {
             return;
         }
         ZipSecureFile.setMinInflateRatio(0.01);
+        // The ratio is judged only past 16 MB of a part: one long cell of repeated text ("无" 100,000 times)
+        // compresses a thousandfold and is no bomb; a part that keeps inflating like that is.
+        ZipSecureFile.setGraceEntrySize(16L * 1024 * 1024);
         ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
         ZipSecureFile.setMaxTextSize(50L * 1024 * 1024);
         ZipSecureFile.setMaxFileCount(2000);

@@ -6,19 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.duban.i18n.LocalizedException;
 import org.duban.service.io.CsvReader;
 import org.slf4j.Logger;
@@ -34,6 +25,11 @@ public final class SheetReader {
     public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
     public static final int MAX_ROWS = 20_000;
     public static final int MAX_COLUMNS = 200;
+    /**
+     * An .xls is read whole (POI's usermodel holds every cell, several times the file's size); an .xls holds at most
+     * 65,536 rows, and one over this size is no task list. Larger .xlsx files are read as a stream.
+     */
+    public static final long MAX_XLS_BYTES = 20L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SheetReader.class);
 
     static {
@@ -55,7 +51,7 @@ public final class SheetReader {
             throw new LocalizedException(e, "excel.error.cannotRead", name, e.getMessage());
         }
         if (size > MAX_FILE_BYTES) {
-            throw new LocalizedException("excel.error.tooLarge", name, size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+            throw new LocalizedException("excel.error.tooLarge", name, megabytes(size), MAX_FILE_BYTES / (1024 * 1024));
         }
         if (size == 0) {
             throw new LocalizedException("excel.error.empty", name);
@@ -66,8 +62,37 @@ public final class SheetReader {
         } catch (IOException e) {
             throw new LocalizedException(e, "excel.error.cannotRead", name, e.getMessage());
         }
-        if (magic == FileMagic.OOXML || magic == FileMagic.OLE2) {
-            return readWorkbook(file, name);
+        try {
+            return switch (kind(magic, name)) {
+                case XLSX -> XlsxStreamReader.read(file, name);
+                case XLS -> {
+                    if (size > MAX_XLS_BYTES) {
+                        throw new LocalizedException("excel.error.xlsTooLarge", name, megabytes(size),
+                                MAX_XLS_BYTES / (1024 * 1024));
+                    }
+                    yield WorkbookReader.read(file, name);
+                }
+                case CSV -> List.of(readCsv(file, name));
+            };
+        } catch (OutOfMemoryError e) {
+            // the last line: every reader bounds what it keeps, but no stack trace ever reaches the user
+            LOG.error("Out of memory reading {}", name, e);
+            throw new LocalizedException("excel.error.outOfMemory", name, MAX_ROWS);
+        }
+    }
+
+    /** The kinds of file read, each by its own reader. */
+    private enum Kind {
+        XLSX, XLS, CSV
+    }
+
+    /** The kind by the file's first bytes, not its name (offices rename .xlsx to .xls and back). */
+    private static Kind kind(FileMagic magic, String name) {
+        if (magic == FileMagic.OOXML) {
+            return Kind.XLSX;
+        }
+        if (magic == FileMagic.OLE2) {
+            return Kind.XLS; // also a password-protected .xlsx, which POI's workbook reader recognises
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm")) {
@@ -76,7 +101,19 @@ public final class SheetReader {
         if (magic != FileMagic.UNKNOWN) {
             throw new LocalizedException("excel.error.unsupported", name);
         }
-        return List.of(readCsv(file, name));
+        return Kind.CSV;
+    }
+
+    /** "52.3" (MB), with as many decimals as it takes not to look like the limit itself ("50.000001", not "50.0"). */
+    static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        for (int decimals = 1; decimals < 7; decimals++) {
+            String shown = String.format(Locale.ROOT, "%." + decimals + "f", mb);
+            if (Double.parseDouble(shown) != Math.rint(mb) || mb == Math.rint(mb)) {
+                return shown;
+            }
+        }
+        return String.format(Locale.ROOT, "%.6f", mb);
     }
 
     private static Grid readCsv(Path file, String name) {
@@ -99,7 +136,7 @@ public final class SheetReader {
         int lineEnd = text.indexOf('\n');
         String firstLine = lineEnd < 0 ? text : text.substring(0, lineEnd);
         char separator = count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
-        List<List<String>> rows = CsvReader.parse(text, separator);
+        List<List<String>> rows = CsvReader.parse(text, separator, MAX_ROWS + 1); // stops at the first row too many
         if (rows.size() > MAX_ROWS) {
             throw new LocalizedException("excel.error.tooManyRows", name, rows.size(), MAX_ROWS);
         }
@@ -174,33 +211,27 @@ public final class SheetReader {
         return (int) s.chars().filter(x -> x == c).count();
     }
 
-    private static List<Grid> readWorkbook(Path file, String name) {
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-            List<Grid> grids = new ArrayList<>();
-            CellText cells = new CellText(new DataFormatter(Locale.CHINA),
-                    wb.getCreationHelper().createFormulaEvaluator());
-            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-                Sheet sheet = wb.getSheetAt(i);
-                boolean hidden = wb.isSheetHidden(i) || wb.isSheetVeryHidden(i);
-                grids.add(readSheet(sheet, hidden, cells, name));
-            }
-            return grids;
-        } catch (EncryptedDocumentException e) {
-            throw new LocalizedException(e, "excel.error.encrypted", name);
-        } catch (LocalizedException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            if (looksLikeBomb(e)) {
-                LOG.warn("Refused {} as a zip bomb", name, e);
-                throw new LocalizedException(e, "excel.error.suspicious", name);
-            }
-            LOG.warn("Could not read {}", name, e);
-            throw new LocalizedException(e, "excel.error.unreadable", name);
+    /**
+     * A reader's failure in the user's words: a password, a file built to explode when unzipped, or one that is
+     * not a readable workbook.
+     */
+    static LocalizedException failure(Throwable e, String name) {
+        if (e instanceof LocalizedException l) {
+            return l;
         }
+        if (e instanceof EncryptedDocumentException) {
+            return new LocalizedException(e, "excel.error.encrypted", name);
+        }
+        if (looksLikeBomb(e)) {
+            LOG.warn("Refused {} as a zip bomb", name, e);
+            return new LocalizedException(e, "excel.error.suspicious", name);
+        }
+        LOG.warn("Could not read {}", name, e);
+        return new LocalizedException(e, "excel.error.unreadable", name);
     }
 
     private static boolean looksLikeBomb(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause() : nested(t)) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("Zip bomb") || m.contains("MaxEntrySize") || m.contains("max length")
                     || m.contains("Tried to allocate") || m.contains("MaxFileCount")) {
@@ -210,64 +241,9 @@ public final class SheetReader {
         return false;
     }
 
-    private static Grid readSheet(Sheet sheet, boolean hidden, CellText cellText, String fileName) {
-        // rows that exist, not the last row's number: one stray cell far below a list does not make it large
-        if (sheet.getPhysicalNumberOfRows() > MAX_ROWS) {
-            throw new LocalizedException("excel.error.tooManyRows", fileName + " / " + sheet.getSheetName(),
-                    sheet.getPhysicalNumberOfRows(), MAX_ROWS);
-        }
-        TreeMap<Integer, String[]> rows = new TreeMap<>();
-        Map<Integer, List<CellIssue>> issues = new HashMap<>();
-        for (org.apache.poi.ss.usermodel.Row row : sheet) {
-            if (row.getLastCellNum() > MAX_COLUMNS) {
-                throw new LocalizedException("excel.error.tooManyColumns", fileName + " / " + sheet.getSheetName(),
-                        (int) row.getLastCellNum(), MAX_COLUMNS);
-            }
-            String[] cells = new String[Math.max(0, row.getLastCellNum())];
-            for (Cell cell : row) {
-                CellText.Read read = cellText.read(cell);
-                cells[cell.getColumnIndex()] = read.text();
-                if (read.issue() != null) {
-                    issues.computeIfAbsent(row.getRowNum(), k -> new ArrayList<>()).add(read.issue());
-                }
-            }
-            rows.put(row.getRowNum(), cells);
-        }
-        // A merged cell shows its text across the whole area: 责任单位 merged over three tasks belongs to each.
-        for (CellRangeAddress region : sheet.getMergedRegions()) {
-            String[] first = rows.get(region.getFirstRow());
-            String value = first != null && region.getFirstColumn() < first.length && first[region.getFirstColumn()] != null
-                    ? first[region.getFirstColumn()] : "";
-            if (value.isBlank()) {
-                continue;
-            }
-            int lastRow = Math.min(region.getLastRow(), MAX_ROWS);
-            int lastCol = Math.min(region.getLastColumn(), MAX_COLUMNS - 1);
-            for (int r = region.getFirstRow(); r <= lastRow; r++) {
-                String[] cells = rows.computeIfAbsent(r, k -> new String[0]);
-                if (cells.length <= lastCol) {
-                    cells = java.util.Arrays.copyOf(cells, lastCol + 1);
-                    rows.put(r, cells);
-                }
-                for (int c = region.getFirstColumn(); c <= lastCol; c++) {
-                    if (cells[c] == null || cells[c].isBlank()) {
-                        cells[c] = value;
-                    }
-                }
-            }
-        }
-        List<Grid.Row> list = new ArrayList<>();
-        rows.forEach((index, cells) -> {
-            List<String> texts = new ArrayList<>(cells.length);
-            for (String c : cells) {
-                texts.add(c == null ? "" : c);
-            }
-            Grid.Row r = new Grid.Row(index + 1, texts, issues.getOrDefault(index, List.of()));
-            if (!r.isBlank()) {
-                list.add(r);
-            }
-        });
-        return new Grid(sheet.getSheetName(), hidden, list);
+    /** StAX keeps the I/O error under its own name. */
+    private static Throwable nested(Throwable t) {
+        return t instanceof javax.xml.stream.XMLStreamException x ? x.getNestedException() : null;
     }
 
     /** Cell text as people mean it: line breaks kept (as \n), other whitespace at the ends dropped. */

@@ -28,6 +28,14 @@ public final class CsvReader {
 
     /** As {@link #parse(String)} with another field separator (a tab for Excel's "Unicode text"). */
     public static List<List<String>> parse(String text, char separator) {
+        return parse(text, separator, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parse(String, char)}, stopping once {@code maxRows} rows are read: a huge file is not parsed whole
+     * to be refused.
+     */
+    public static List<List<String>> parse(String text, char separator, int maxRows) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -55,6 +63,9 @@ public final class CsvReader {
                 }
                 endRow(rows, row, field);
                 row = new ArrayList<>();
+                if (rows.size() >= maxRows) {
+                    return rows;
+                }
             } else {
                 field.append(c);
             }
