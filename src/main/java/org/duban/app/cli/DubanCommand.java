@@ -100,7 +100,8 @@ public final class DubanCommand implements Callable<Integer> {
         return db;
     }
 
-    private void warn(List<String> warnings) {
+    /** Prints each warning on the error stream, after {@code 警告：}. */
+    void warn(List<String> warnings) {
         for (String w : warnings) {
             err().println(Messages.tr("cli.warning.prefix", w));
         }

@@ -30,6 +30,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = Database.openForRestore(parent.database())) {
+            parent.warn(db.openingWarnings()); // a damaged log the restore is about to replace is kept and named
             Backup replaced = new BackupService(db).restore(file, done -> { }, otherLedger);
             parent.out().println(Messages.tr("cli.restore.done", db.file(), file.toAbsolutePath().normalize(),
                     replaced.file()));

@@ -50,6 +50,7 @@ public final class FxDialogService implements DialogService {
                     () -> alert.getDialogPane().getScene().getWindow().sizeToScene()));
             Label text = new Label(message);
             text.setWrapText(true);
+            text.setMaxWidth(560); // a long message wraps instead of widening the dialog past the screen
             text.setMinHeight(Region.USE_PREF_SIZE);
             alert.getDialogPane().setContent(new VBox(12, text, details));
         }
