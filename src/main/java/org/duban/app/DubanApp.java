@@ -53,13 +53,15 @@ public final class DubanApp extends Application {
     @Override
     public void start(Stage primary) {
         stage = primary;
-        if (!Files.exists(file)) {
+        boolean emptyFile = isEmptyFile(file);
+        if (!Files.exists(file) || emptyFile) {
             startServices();
             missingChoice = UserPreferences.load().missingDatabase().orElse(null);
             addIcons(stage);
-            log().info("First start: {} does not exist yet; showing the welcome", file);
+            log().info("First start: {} {}; showing the welcome", file, emptyFile ? "is empty" : "does not exist yet");
             Theme.install();
-            FirstStart.show(stage, file, runner, dialogs, this::switchTo);
+            // an empty file is never opened as a ledger without a word: the welcome says so and makes one on purpose
+            FirstStart.show(stage, file, emptyFile, runner, dialogs, this::switchTo);
             stage.show();
             Platform.runLater(this::showMissingChoice);
             return;
@@ -88,6 +90,14 @@ public final class DubanApp extends Application {
                 Platform.exit();
             });
         });
+    }
+
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Logging, the handler of uncaught exceptions, the worker thread and the dialogs. */

@@ -14,7 +14,7 @@ import org.duban.ui.welcome.WelcomeView;
 import org.duban.ui.welcome.WelcomeViewModel;
 
 /**
- * First start on a database file that does not exist yet: the welcome asks how to begin, the file is made in
+ * First start on a database file that does not exist yet (or is empty, 0 bytes): the welcome asks how to begin, the file is made in
  * the background ({@link DatabaseFiles#create}), then {@code then} opens the main window on it.
  */
 public final class FirstStart implements WelcomeActions {
@@ -30,7 +30,13 @@ public final class FirstStart implements WelcomeActions {
     /** Shows the welcome in {@code stage}. */
     public static void show(Stage stage, Path file, TaskRunner runner, DialogService dialogs,
                             Consumer<LedgerOpener.Opened> then) {
-        WelcomeViewModel vm = new WelcomeViewModel(file, runner, dialogs, new FirstStart(file, ledger -> {
+        show(stage, file, false, runner, dialogs, then);
+    }
+
+    /** As {@link #show(Stage, Path, TaskRunner, DialogService, Consumer)}; {@code emptyFile}: the file is 0 bytes. */
+    public static void show(Stage stage, Path file, boolean emptyFile, TaskRunner runner, DialogService dialogs,
+                            Consumer<LedgerOpener.Opened> then) {
+        WelcomeViewModel vm = new WelcomeViewModel(file, emptyFile, runner, dialogs, new FirstStart(file, ledger -> {
             stage.setOnCloseRequest(null);
             then.accept(ledger);
         }));

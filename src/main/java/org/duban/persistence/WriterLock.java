@@ -141,7 +141,14 @@ final class WriterLock implements AutoCloseable {
             LOG.warn("No identity lock for {}: cannot make {}", database, identity.get().getParent(), e);
             return; // the lock beside the file still holds
         }
-        held.add(take(identity.get(), database, true));
+        try {
+            held.add(take(identity.get(), database, true));
+        } catch (DatabaseInUseException e) {
+            throw e;
+        } catch (PersistenceException e) {
+            // another user's lock file this one may not open: the lock beside the file still holds
+            LOG.warn("No identity lock for {}: {}", database, e.getMessage());
+        }
     }
 
     private static Held take(Path file, Path database, boolean shared) {

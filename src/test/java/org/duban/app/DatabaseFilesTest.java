@@ -74,6 +74,18 @@ class DatabaseFilesTest {
         assertEquals(DefaultRoster.units().size(), TestDb.sqlLong(zero, "SELECT count(*) FROM unit"));
     }
 
+    @Test
+    void theWelcomeSaysAFileIsEmptyAndMakesALedgerOfItOnlyWhenAsked() throws Exception {
+        Path zero = Files.createFile(dir.resolve("zero.db"));
+        org.duban.ui.welcome.WelcomeViewModel vm = new org.duban.ui.welcome.WelcomeViewModel(zero, true,
+                org.duban.ui.common.TaskRunner.direct(), new org.duban.testing.RecordingDialogs(),
+                new FirstStart(zero, opened -> opened.db().close()));
+        assertTrue(vm.intro().contains("是空的（0 字节）") && vm.intro().contains("从文件恢复"), vm.intro());
+        assertEquals(0, Files.size(zero), "nothing before the user chooses");
+        vm.choose(WelcomeChoice.EMPTY);
+        assertEquals(DefaultRoster.units().size(), TestDb.sqlLong(zero, "SELECT count(*) FROM unit"));
+    }
+
     private java.util.List<String> names() throws Exception {
         try (var s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("prefs")).sorted().toList();

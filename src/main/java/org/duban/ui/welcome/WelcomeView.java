@@ -30,7 +30,8 @@ public final class WelcomeView {
     public WelcomeView(WelcomeViewModel vm) {
         Label title = new Label(Messages.tr("welcome.title"));
         title.getStyleClass().add("welcome-title");
-        Label intro = new Label(Messages.tr("welcome.intro"));
+        Label intro = new Label(vm.intro());
+        intro.setId("welcomeIntro");
         intro.setWrapText(true);
         VBox heading = new VBox(6, title, intro);
         HBox.setHgrow(heading, Priority.ALWAYS);

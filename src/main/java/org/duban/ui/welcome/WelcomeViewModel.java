@@ -10,7 +10,7 @@ import org.duban.ui.common.DialogService;
 import org.duban.ui.common.TaskRunner;
 
 /**
- * The first start: no database file exists yet. The user picks the sample meeting or an empty database with
+ * The first start: no database file exists yet, or an empty (0-byte) one. The user picks the sample meeting or an empty database with
  * the default roster; the file is created in the background while the choices are disabled.
  */
 public final class WelcomeViewModel {
@@ -20,12 +20,28 @@ public final class WelcomeViewModel {
     private final WelcomeActions actions;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final boolean emptyFile;
 
     public WelcomeViewModel(Path database, TaskRunner runner, DialogService dialogs, WelcomeActions actions) {
+        this(database, false, runner, dialogs, actions);
+    }
+
+    /**
+     * @param emptyFile the database file is there but empty (0 bytes): said at the top, with how to bring back a
+     *                  ledger a broken copy or sync may have emptied
+     */
+    public WelcomeViewModel(Path database, boolean emptyFile, TaskRunner runner, DialogService dialogs,
+                            WelcomeActions actions) {
         this.database = database.toAbsolutePath().normalize();
+        this.emptyFile = emptyFile;
         this.runner = runner;
         this.dialogs = dialogs;
         this.actions = actions;
+    }
+
+    /** The words under the title: no data file yet, or an empty one at {@link #database()}. */
+    public String intro() {
+        return emptyFile ? Messages.tr("welcome.intro.emptyFile", database) : Messages.tr("welcome.intro");
     }
 
     /** The database file that will be created. */
