@@ -27,6 +27,10 @@ public final class Launcher {
             System.exit(DubanApp.launchOn(window.get().orElseGet(AppPaths::preferredDatabase)));
         }
         initLoggingInBackground();
+        // A helper thread's failure (a font read ahead, a unit laid out on another core) reaches the command through
+        // its own thread's result and is said there in a sentence; the log keeps the trace, the terminal gets none.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Uncaught in {}", thread.getName(), e));
         System.exit(Cli.run(DubanApp::launchOn, args));
     }
 

@@ -51,4 +51,24 @@ class QuietStderrTest {
         }
         assertEquals(List.of(), noisy);
     }
+
+    /**
+     * Memory running out is said in a sentence, not a stack trace: the sample's handouts in a JVM too small to parse
+     * the bundled Chinese faces (each 10–15 MB) fail with the plain message and exit code 1.
+     */
+    @Test
+    void runningOutOfMemoryIsSaidPlainly() throws Exception {
+        String db = dir.resolve("小.db").toString();
+        try (ChildProcess child = ChildProcess.start(dir, Launcher.class, "--db", db, "sample")) {
+            assertEquals(0, child.awaitExit(Duration.ofMinutes(2)));
+        }
+        try (ChildProcess child = ChildProcess.startWithHeap(dir, "24m", Launcher.class, "--db", db, "handouts",
+                "--out", dir.resolve("讲义").toString())) {
+            assertEquals(1, child.awaitExit(Duration.ofMinutes(2)), child.errors());
+            String err = child.errors();
+            org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("错误：内存不足"), err);
+            org.junit.jupiter.api.Assertions.assertFalse(err.contains("\tat "), err);
+            org.junit.jupiter.api.Assertions.assertFalse(err.contains("OutOfMemoryError"), err);
+        }
+    }
 }
