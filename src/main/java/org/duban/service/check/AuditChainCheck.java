@@ -12,6 +12,7 @@ import java.util.Map;
 import org.duban.i18n.Messages;
 import org.duban.persistence.AuditChain;
 import org.duban.persistence.AuditRepository;
+import org.duban.persistence.BulletinRepository;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TrackedTables;
@@ -66,6 +67,15 @@ final class AuditChainCheck implements LedgerCheck {
                 .map(b -> Finding.of(b.missing() ? "check.audit.unchained" : "check.audit.brokenLink", b.id()))
                 .toList()));
         findings.addAll(capped(timeline(audit.timeline())));
+        // each issued bulletin printed the head of its day: the trail must still hold it
+        for (BulletinRepository.PrintedHead p : new BulletinRepository(db).printedHeads()) {
+            String now = AuditChain.hashOf(db, p.row()).orElse(null);
+            if (!p.hash().equals(now)) {
+                AuditChain.Head printed = new AuditChain.Head(p.row(), p.hash());
+                findings.add(Finding.of("check.audit.bulletinHead", p.asOf().toString(), printed.shortHash(),
+                        p.row()));
+            }
+        }
         TaskRepository tasks = new TaskRepository(db);
         findings.addAll(capped(v.mismatches().stream().map(m -> mismatch(m, tasks)).toList()));
         findings.addAll(capped(new TrackingConsistencyRepository(db).unaudited().stream()

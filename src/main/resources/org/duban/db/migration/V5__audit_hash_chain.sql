@@ -6,5 +6,8 @@
 -- a row without its hash. They are dropped here so that the existing rows can be given their hash once.
 ALTER TABLE audit_log ADD COLUMN state TEXT;
 ALTER TABLE audit_log ADD COLUMN hash TEXT;
+-- The head of the trail when a bulletin was issued (printed on it): check finds a trail rewritten since.
+ALTER TABLE bulletin ADD COLUMN audit_row INTEGER;
+ALTER TABLE bulletin ADD COLUMN audit_hash TEXT;
 DROP TRIGGER IF EXISTS audit_log_no_update;
 DROP TRIGGER IF EXISTS audit_log_no_delete;
