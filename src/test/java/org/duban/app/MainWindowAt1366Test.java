@@ -19,6 +19,7 @@ import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -28,9 +29,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window on the 1366×768 office laptop (Monocle's headless screen is set to that size for the tests named
- * {@code *At1366Test}, see the pom): it lies inside the screen, status line included, also when the place it was
+ * tagged {@code laptop-screen}, see the pom): it lies inside the screen, status line included, also when the place it was
  * last left in was on a monitor that is gone.
  */
+@Tag("laptop-screen")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowAt1366Test {
     private Database db;
