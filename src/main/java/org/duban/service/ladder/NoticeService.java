@@ -53,6 +53,10 @@ public final class NoticeService {
         return settings;
     }
 
+    AuditLog auditLog() {
+        return audit;
+    }
+
     /** A unit that a notice of a level would go to on a day, with the shares it would list. */
     public record Candidate(Unit unit, NoticeLevel level, List<NoticeShare> shares, Notice previous) {
         public Candidate {
@@ -240,6 +244,80 @@ public final class NoticeService {
 
     public List<Notice> ofTask(long taskId) {
         return notices.findByTask(taskId);
+    }
+
+    /** What a batch wrote: the notices (in roster order), their files (PDF and .docx each) and the combined PDF. */
+    public record ChaseResult(List<Notice> notices, List<java.nio.file.Path> files, java.nio.file.Path combined) {
+        public ChaseResult {
+            notices = List.copyOf(notices);
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * Issues a notice of {@code level} on {@code day} to every unit that qualifies, or to the one unit named (which
+     * must have overdue or far-behind shares), and writes each as PDF and .docx into {@code dir} with a combined PDF
+     * for duplex printing. One transaction: when a file cannot be written no notice is recorded and no number taken.
+     *
+     * @param unitName the unit's name or short name, or null for every unit that qualifies
+     */
+    public ChaseResult chase(LocalDate day, NoticeLevel level, String unitName, boolean draft, java.nio.file.Path dir) {
+        List<Unit> roster = new UnitRepository(audit.database()).findAll();
+        List<Candidate> targets;
+        if (unitName != null && !unitName.isBlank()) {
+            String name = unitName.strip();
+            Unit u = roster.stream().filter(x -> x.name().equals(name) || x.shortName().equals(name)
+                    || x.aliases().contains(name)).findFirst()
+                    .orElseThrow(() -> new LocalizedException("ladder.error.unknownUnit", name));
+            List<NoticeShare> shares = sharesOf(u.id(), day);
+            if (shares.isEmpty()) {
+                throw new LocalizedException("ladder.error.noSharesOf", u.name(), day.toString());
+            }
+            targets = List.of(new Candidate(u, level, shares, null));
+        } else {
+            targets = candidates(day, level);
+        }
+        if (targets.isEmpty()) {
+            return new ChaseResult(List.of(), List.of(), null);
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new LocalizedException(e, "ladder.error.folder", dir, e.getMessage());
+        }
+        NoticeDocuments docs = documents();
+        return audit.database().write(c -> {
+            List<Notice> issued = new ArrayList<>();
+            List<java.nio.file.Path> files = new ArrayList<>();
+            List<org.duban.service.bulletin.BulletinDocument> all = new ArrayList<>();
+            for (Candidate t : targets) {
+                Notice n = issue(t.unit().id(), level, day, draft, t.shares());
+                issued.add(n);
+                org.duban.service.bulletin.BulletinDocument doc = docs.document(n);
+                all.add(doc);
+                files.add(docs.write(doc, dir.resolve(NoticeText.fileName(n, t.unit().name(), "pdf"))));
+                files.add(docs.write(doc, dir.resolve(NoticeText.fileName(n, t.unit().name(), "docx"))));
+            }
+            java.nio.file.Path combined = dir.resolve(NoticeText.combinedFileName(level, day));
+            docs.writeCombined(all, BulletinText.tr("notice.doc.kind." + level.name()), combined);
+            return new ChaseResult(issued, files, combined);
+        });
+    }
+
+    /** The writer of this ledger's notices (its fonts, issuer and roster). */
+    public NoticeDocuments documents() {
+        return new NoticeDocuments(audit.database(), this);
+    }
+
+    /** The 催办单 a 督办通知书 follows: the unit's last numbered 催办单 issued by its day, or null. */
+    public Notice previousChase(Notice n) {
+        Notice prev = null;
+        for (Notice o : notices.findByUnit(n.unitId())) {
+            if (o.id() != n.id() && !o.draft() && o.level() == NoticeLevel.CHASE && !o.issuedOn().isAfter(n.issuedOn())) {
+                prev = o;
+            }
+        }
+        return prev;
     }
 
     /** The last number given in a series and year (0: none). */
