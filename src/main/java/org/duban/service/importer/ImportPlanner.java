@@ -284,8 +284,32 @@ public final class ImportPlanner {
                 values.put(TaskField.DEADLINE, values.get(TaskField.DEADLINE).strip().replaceAll("\\s*\\n\\s*", "，"));
                 readNumericDeadline(row, values);
             }
+            leadUnit(row, values);
             Set<TaskField> untrusted = cellIssues(row);
             plan(row, TaskInput.of(values), untrusted);
+        }
+
+        /**
+         * One unit leads a task: when the 牵头单位 cell names several, the first leads and the others join the 配合单位,
+         * with a warning naming them.
+         */
+        private void leadUnit(Grid.Row row, Map<TaskField, String> values) {
+            String written = values.getOrDefault(TaskField.LEAD_UNIT, "");
+            if (written.isBlank()) {
+                return;
+            }
+            UnitResolver.Resolution r = ctx.units().resolveList(written);
+            if (!r.unknown().isEmpty() || r.units().size() < 2) {
+                return; // one lead unit, or an unknown name the validator names
+            }
+            List<String> others = r.units().subList(1, r.units().size()).stream().map(Unit::name).toList();
+            values.put(TaskField.LEAD_UNIT, r.units().get(0).name());
+            String supporting = values.getOrDefault(TaskField.SUPPORTING_UNITS, "").strip();
+            values.put(TaskField.SUPPORTING_UNITS, supporting.isEmpty() ? String.join("、", others)
+                    : supporting + "、" + String.join("、", others));
+            ImportColumn c = byField.get(TaskField.LEAD_UNIT);
+            problems.add(new ImportProblem(Severity.WARNING, row.number(), c.letter(), c.header(), written,
+                    "import.problem.severalLeadUnits", r.units().get(0).name(), String.join("、", others)));
         }
 
         /** A written source or category and how often it occurs. */
@@ -440,6 +464,9 @@ public final class ImportPlanner {
                 list.add(new FieldChange(TaskField.UNITS, names(old), names(now)));
             }
             compare(list, TaskField.SUPPORTING_UNITS, old.supportingUnits(), now.supportingUnits());
+            if (old.leadUnitId() != now.leadUnitId()) {
+                list.add(new FieldChange(TaskField.LEAD_UNIT, unitName(old.leadUnitId()), unitName(now.leadUnitId())));
+            }
             compare(list, TaskField.LEADER, old.leader(), now.leader());
             compare(list, TaskField.DEADLINE, old.deadline().phrase(), now.deadline().phrase());
             compare(list, TaskField.REMARKS, old.remarks(), now.remarks());
@@ -450,6 +477,10 @@ public final class ImportPlanner {
             if (!before.strip().equals(after.strip())) {
                 list.add(new FieldChange(f, before, after));
             }
+        }
+
+        private String unitName(long id) {
+            return id <= 0 ? "" : unitsById.containsKey(id) ? unitsById.get(id).name() : "?";
         }
 
         private String names(Task t) {

@@ -186,8 +186,13 @@ public final class TaskService {
 
     /** The text form of a stored task, as the edit form starts from. */
     public static TaskInput toInput(Task task, List<Unit> taskUnits) {
+        return toInput(task, taskUnits, "");
+    }
+
+    /** The text form of a stored task with the name of its lead unit (牵头单位), kept when the form saves it. */
+    public static TaskInput toInput(Task task, List<Unit> taskUnits, String leadUnitName) {
         return new TaskInput(String.valueOf(task.seq()), task.source(), task.category(), task.problem(),
                 task.target(), task.measures(), taskUnits.stream().map(Unit::name).collect(Collectors.joining("、")),
-                task.supportingUnits(), task.leader(), task.deadline().phrase(), task.remarks());
+                task.supportingUnits(), task.leader(), task.deadline().phrase(), task.remarks(), leadUnitName);
     }
 }
