@@ -64,7 +64,8 @@ public final class TaskService {
         List<TaskTracking> tracked = tracking.trackForChecklist(TaskScope.meeting(meetingId), tracking.today());
         Map<Long, Unit> byId = unitsById();
         return tracked.stream()
-                .map(t -> ChecklistRow.of(t, t.task().unitIds().stream().map(byId::get).toList()))
+                .map(t -> ChecklistRow.of(t, t.task().unitIds().stream().map(byId::get).toList(),
+                        byId.get(t.task().leadUnitId())))
                 .toList();
     }
 
@@ -76,7 +77,7 @@ public final class TaskService {
     public List<ChecklistRow> toRows(List<Task> list) {
         Map<Long, Unit> byId = unitsById();
         return list.stream()
-                .map(t -> ChecklistRow.of(t, t.unitIds().stream().map(byId::get).toList()))
+                .map(t -> ChecklistRow.of(t, t.unitIds().stream().map(byId::get).toList(), byId.get(t.leadUnitId())))
                 .toList();
     }
 
