@@ -35,6 +35,8 @@ import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.EvidenceService;
 import org.duban.service.tracking.TaskDetail;
 import org.duban.service.tracking.TrackingService;
+import org.duban.i18n.Translator;
+import org.duban.service.audit.AuditText;
 
 /**
  * 一案一档: a task's dossier as a PDF set like a bulletin (the 公文 writer of {@code service/bulletin}): a cover with
@@ -191,10 +193,10 @@ public final class DossierService {
             }
             for (CloseOut co : d.closeOutsOf(a.id())) {
                 StringBuilder sb = new StringBuilder(tr("dossier.closeOut.applied", day(co.appliedOn()),
-                        co.explanation()));
+                        sentence(co.explanation())));
                 co.verificationOpt().ifPresent(v -> sb.append(tr("dossier.closeOut.verified", day(v.verifiedOn()),
                         tr("closeOut.level." + v.level().name()), v.verifiers(),
-                        tr(v.passed() ? "dossier.closeOut.passed" : "dossier.closeOut.failed"), v.note())));
+                        tr(v.passed() ? "dossier.closeOut.passed" : "dossier.closeOut.failed"), sentence(v.note()))));
                 if (co.noticeFrom() != null) {
                     sb.append(tr("dossier.closeOut.notice", day(co.noticeFrom()), day(co.noticeTo())));
                 }
@@ -202,7 +204,7 @@ public final class DossierService {
                     sb.append(tr("dossier.closeOut.closed", day(co.closedOn())));
                 }
                 if (co.reopenedOn() != null) {
-                    sb.append(tr("dossier.closeOut.reopened", day(co.reopenedOn()), co.reopenReason()));
+                    sb.append(tr("dossier.closeOut.reopened", day(co.reopenedOn()), sentence(co.reopenReason())));
                 }
                 b.add(new BulletinDocument.Paragraph(sb.toString()));
             }
@@ -239,11 +241,15 @@ public final class DossierService {
             if (e.unitId() != null && shares.stream().noneMatch(a -> a.unitId() == e.unitId())) {
                 continue;
             }
-            String what = tr("audit.entity." + e.entity().name()) + (e.field().isEmpty() ? "" : "." + e.field());
+            Translator zh = Translator.chinese();
+            String what = tr("audit.entity." + e.entity().name())
+                    + (e.field().isEmpty() ? "" : "：" + AuditText.field(zh, e.field()));
             String change = switch (e.action()) {
                 case CREATE -> tr("dossier.audit.created", nz(e.newValue()));
                 case DELETE -> tr("dossier.audit.deleted", nz(e.oldValue()));
-                case UPDATE -> nz(e.oldValue()) + " → " + nz(e.newValue());
+                case UPDATE -> (e.oldValue() == null || e.oldValue().isEmpty() ? ""
+                        : AuditText.value(zh, e.field(), e.oldValue()) + " ") + "→ "
+                        + AuditText.value(zh, e.field(), e.newValue());
             };
             history.add(List.of(e.at().atZone(zone).toLocalDateTime().toString().replace('T', ' '), e.operator(),
                     what, change));
@@ -253,6 +259,15 @@ public final class DossierService {
                 List.of(true, true, false, false), history));
         b.add(new BulletinDocument.Note(tr("audit.head.label", head.shortHash(), head.row())));
         return new BulletinDocument(title, b);
+    }
+
+    /** Text that the template ends with 。: its own closing 。 (or ．/.) dropped, so that none is doubled. */
+    private static String sentence(String s) {
+        String t = nz(s).strip();
+        while (!t.isEmpty() && "。．.；;".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
     }
 
     private static String nz(String s) {

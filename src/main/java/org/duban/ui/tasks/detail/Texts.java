@@ -60,27 +60,11 @@ final class Texts {
     }
 
     static String field(String field) {
-        String key = "audit.field." + field;
-        String t = Messages.tr(key);
-        return t.startsWith("!") ? field : t;
+        return org.duban.service.audit.AuditText.field(org.duban.i18n.Translator.window(), field);
     }
 
     /** A stored value in words: statuses, results, cycles and levels translated; other text as it is. */
     static String value(String field, String v) {
-        if (v == null) {
-            return "";
-        }
-        String key = switch (field) {
-            case "status" -> "status." + v;
-            case "verificationResult" -> "closeOut.result." + v;
-            case "verificationLevel" -> "closeOut.level." + v;
-            case "cycle" -> "supervision.cycle." + v;
-            default -> null;
-        };
-        if (key == null) {
-            return v;
-        }
-        String t = Messages.tr(key);
-        return t.startsWith("!") ? v : t;
+        return org.duban.service.audit.AuditText.value(org.duban.i18n.Translator.window(), field, v);
     }
 }
