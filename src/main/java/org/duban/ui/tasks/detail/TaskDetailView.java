@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -127,11 +128,24 @@ public final class TaskDetailView {
         edit.setOnAction(e -> onEdit.run());
         vm.services().access().writes(edit);
 
-        for (javafx.scene.control.Control c : java.util.List.of(back, light, status, edit)) {
+        DossierExport export = new DossierExport(vm);
+        Button dossier = new Button(Messages.tr("detail.dossier"), new FontIcon("mdi2f-folder-zip-outline"));
+        dossier.setId("dossierButton");
+        dossier.setAccessibleText(Messages.tr("detail.dossier"));
+        dossier.setTooltip(new Tooltip(Messages.tr("detail.dossier.tip")));
+        dossier.disableProperty().bind(export.runningProperty().or(vm.detailProperty().isNull()));
+        dossier.setOnAction(e -> export.run());
+        ProgressIndicator exporting = new ProgressIndicator();
+        exporting.setId("dossierProgress");
+        exporting.setPrefSize(18, 18);
+        exporting.visibleProperty().bind(export.runningProperty());
+        exporting.managedProperty().bind(export.runningProperty());
+
+        for (javafx.scene.control.Control c : java.util.List.of(back, light, status, dossier, edit)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         supervised.setMinWidth(Region.USE_PREF_SIZE);
-        HBox titleRow = new HBox(12, back, title, supervised, light, status, edit);
+        HBox titleRow = new HBox(12, back, title, supervised, light, status, exporting, dossier, edit);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         Label unitsLabel = new Label(Messages.tr("detail.units"));
