@@ -78,6 +78,11 @@ final class ChecklistFilterBar {
         return root;
     }
 
+    /** Adds controls after the count (the row height). */
+    void addTrailing(javafx.scene.Node... nodes) {
+        root.getChildren().addAll(nodes);
+    }
+
     /** Puts the cursor in the search field with its text selected (Ctrl+F). */
     void focusSearch() {
         search.requestFocus();
