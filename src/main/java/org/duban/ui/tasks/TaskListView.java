@@ -295,7 +295,8 @@ public final class TaskListView {
     }
 
     private void showForm(TaskFormViewModel form, Consumer<Long> afterSave) {
-        TaskFormDialog dialog = new TaskFormDialog(form, root.getScene().getWindow(), vm.sources(), vm.categories());
+        TaskFormDialog dialog = new TaskFormDialog(form, root.getScene().getWindow(), vm.sources(), vm.categories(),
+                vm.dialogs());
         openForm = dialog;
         dialog.show(f -> vm.save(f, id -> {
             dialog.close();
