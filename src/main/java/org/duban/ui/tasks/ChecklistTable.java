@@ -110,6 +110,20 @@ final class ChecklistTable {
         return table.getSelectionModel().selectedItemProperty();
     }
 
+    /** Puts the focus in the rows, on the selected one or else the first (from the search field). */
+    void focusResults() {
+        if (table.getItems().isEmpty()) {
+            return;
+        }
+        if (table.getSelectionModel().getSelectedIndex() < 0) {
+            table.getSelectionModel().select(0);
+        }
+        int i = table.getSelectionModel().getSelectedIndex();
+        table.getFocusModel().focus(i);
+        table.scrollTo(i);
+        table.requestFocus();
+    }
+
     /** Selects and shows a task's row, if it is among those shown. */
     void selectTask(long id) {
         for (ChecklistRow r : table.getItems()) {

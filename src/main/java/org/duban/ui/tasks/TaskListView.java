@@ -70,6 +70,7 @@ public final class TaskListView {
         root.setId("taskListView");
         checklist.setPadding(new Insets(16, 16, 8, 16));
         filters.addTrailing(rowHeightChoice());
+        filters.onLeaveSearch(table::focusResults);
         checklist.setTop(new VBox(12, toolbar(), filters.root(), unitScopeLine()));
         checklist.setCenter(table.table());
         BorderPane.setMargin(checklist.getCenter(), new Insets(8, 0, 0, 0));
