@@ -80,6 +80,7 @@ public final class AppContext {
     /** Read-only when another copy of the program has the ledger open: every screen's writing actions are off. */
     private final LedgerAccess access;
     private MainWindow window;
+    private org.duban.ui.common.ViewMemory viewMemory = org.duban.ui.common.ViewMemory.inMemory();
     /** The checklist's state once its screen is built: where the dashboard sends a click on a unit. */
     private TaskListViewModel checklist;
 
@@ -120,6 +121,7 @@ public final class AppContext {
                 })
                 .withReturns(new ReturnsImporter(db), Capabilities.progressSink(db).orElse(null), audit::today);
         view.addActions(excel.menuButton(access));
+        view.rememberIn(viewMemory);
         vm.load();
         return view;
     }
@@ -212,6 +214,15 @@ public final class AppContext {
     private SettingsSection databaseFileSection() {
         return new DatabaseFileSection(new DatabaseFileViewModel(databaseSwitcher, runner, dialogs),
                 new FxDatabaseFilePicker());
+    }
+
+    /**
+     * Where the screens remember how the user left them (the checklist's columns): the user's preferences file in
+     * the program, memory in tests.
+     */
+    public AppContext rememberingIn(org.duban.ui.common.ViewMemory memory) {
+        this.viewMemory = memory;
+        return this;
     }
 
     public MainWindow mainWindow() {

@@ -152,7 +152,8 @@ public final class DubanApp extends Application {
         db = database;
         DatabaseSwitch switcher = new DatabaseSwitch(database.file(), AppPaths.defaultDatabase(), UserPreferences.load(),
                 this::switchTo);
-        Parent root = new AppContext(database, runner, dialogs, switcher).mainWindow().root();
+        Parent root = new AppContext(database, runner, dialogs, switcher)
+                .rememberingIn(UserPreferences.load().viewMemory()).mainWindow().root();
         Scene scene = stage.getScene();
         if (scene != null && "mainWindow".equals(scene.getRoot().getId())) {
             scene.setRoot(root); // another database: same window, same size

@@ -24,6 +24,7 @@ public final class UserPreferences {
     public static final String FILE_NAME = "preferences.properties";
     static final String DATABASE = "database";
     static final String WINDOW = "window.";
+    static final String VIEW = "view.";
 
     private final Path file;
 
@@ -113,6 +114,40 @@ public final class UserPreferences {
                 b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
         p.setProperty(WINDOW + layout + ".maximised", Boolean.toString(place.maximised()));
         write(p);
+    }
+
+    /** How the user left a screen ({@code ViewMemory}): the checklist's columns, say. */
+    public Optional<String> view(String key) {
+        return Optional.ofNullable(read().getProperty(VIEW + key));
+    }
+
+    /** Remembers how the user left a screen; the file is rewritten only when the value changed. */
+    public void setView(String key, String value) {
+        Properties p = read();
+        if (value.equals(p.getProperty(VIEW + key))) {
+            return;
+        }
+        p.setProperty(VIEW + key, value);
+        write(p);
+    }
+
+    /** These preferences as the screens' memory; a failed write is logged, the screen works on. */
+    public org.duban.ui.common.ViewMemory viewMemory() {
+        return new org.duban.ui.common.ViewMemory() {
+            @Override
+            public Optional<String> get(String key) {
+                return view(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                try {
+                    setView(key, value);
+                } catch (RuntimeException e) {
+                    log().warn("Could not remember {}", key, e);
+                }
+            }
+        };
     }
 
     private Properties read() {

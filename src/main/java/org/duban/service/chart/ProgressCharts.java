@@ -148,8 +148,16 @@ public final class ProgressCharts {
                     u.assignments());
         });
         r.setMaximumBarWidth(0.08);
-        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        axis.setRange(0, 118); // room for the labels right of a full bar
+        NumberAxis styled = (NumberAxis) plot.getRangeAxis();
+        NumberAxis axis = new PercentAxis(styled.getLabel());
+        axis.setLabelFont(styled.getLabelFont());
+        axis.setLabelPaint(styled.getLabelPaint());
+        axis.setTickLabelFont(styled.getTickLabelFont());
+        axis.setTickLabelPaint(styled.getTickLabelPaint());
+        axis.setTickMarkPaint(styled.getTickMarkPaint());
+        axis.setAxisLineVisible(false);
+        plot.setRangeAxis(axis);
+        axis.setRange(0, 118); // room for the labels right of a full bar, but ticks and grid stop at 100 %
         axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
         String stamp = stamp(words, ranking.asOf());
         if (ranking.since() != null) {
@@ -248,5 +256,25 @@ public final class ProgressCharts {
 
     static Color textOn(Color fill) {
         return ChartStyle.textOn(fill);
+    }
+
+    /** A percentage axis: its ticks, grid lines and numbers stop at 100 %, whatever room the labels need past it. */
+    static final class PercentAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+
+        PercentAxis(String label) {
+            super(label);
+            setNumberFormatOverride(new java.text.DecimalFormat("0'%'"));
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public java.util.List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                                           java.awt.geom.Rectangle2D dataArea,
+                                           org.jfree.chart.ui.RectangleEdge edge) {
+            java.util.List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
+            return ticks.stream().filter(t -> !(t instanceof org.jfree.chart.axis.NumberTick n)
+                    || n.getValue() <= 100.0 + 1e-9).toList();
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.duban.model.WarningLight;
 /**
  * What the checklist shows: by unit, status, source, category, light, only tasks under 挂牌督办, and free text
  * over problem, target, measures and unit names (every word must occur). Null or blank parts match everything.
- * With a unit chosen, the light is that unit's own light for the task.
+ * With a unit chosen, the light and the status are those of that unit's own share of the task.
  */
 public record ChecklistFilter(Long unitId, TaskStatus status, String source, String category, String text,
                               WarningLight light, boolean supervisedOnly) implements Predicate<ChecklistRow> {
@@ -25,7 +25,7 @@ public record ChecklistFilter(Long unitId, TaskStatus status, String source, Str
         if (unitId != null && row.units().stream().noneMatch(u -> u.id() == unitId)) {
             return false;
         }
-        if (status != null && row.status() != status) {
+        if (status != null && row.status(unitId) != status) {
             return false;
         }
         if (light != null && (unitId != null ? row.lightOfUnit(unitId) : row.light()) != light) {

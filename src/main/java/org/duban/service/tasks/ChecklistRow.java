@@ -70,6 +70,39 @@ public record ChecklistRow(Task task, List<Unit> units, String searchText, TaskT
         return tracking == null ? null : tracking.stateOfUnit(unitId).map(AssignmentState::light).orElse(null);
     }
 
+    /** The status of one unit's share (the task's when the unit has none here or the row is untracked). */
+    public TaskStatus statusOfUnit(long unitId) {
+        return tracking == null ? status()
+                : tracking.stateOfUnit(unitId).map(AssignmentState::status).orElse(status());
+    }
+
+    /** The light: of {@code unitId}'s share when given, else of the task. */
+    public WarningLight light(Long unitId) {
+        return unitId == null ? light() : lightOfUnit(unitId);
+    }
+
+    /** The status: of {@code unitId}'s share when given, else of the task. */
+    public TaskStatus status(Long unitId) {
+        return unitId == null ? status() : statusOfUnit(unitId);
+    }
+
+    /** The latest report: of {@code unitId}'s share when given, else of any unit. */
+    public Optional<AssignmentState> latestReporter(Long unitId) {
+        if (unitId == null) {
+            return latestReporter();
+        }
+        return tracking == null ? Optional.empty()
+                : tracking.stateOfUnit(unitId).filter(s -> s.latestReport() != null);
+    }
+
+    /** The unit shares: only {@code unitId}'s when given, else all. */
+    public List<AssignmentState> states(Long unitId) {
+        if (tracking == null) {
+            return List.of();
+        }
+        return unitId == null ? tracking.states() : tracking.stateOfUnit(unitId).stream().toList();
+    }
+
     public boolean supervised() {
         return tracking != null && tracking.supervised();
     }

@@ -281,6 +281,8 @@ public final class ChartsView {
         vm.chartProperty().addListener((o, a, n) -> {
             if (n != null) {
                 viewer.setChart(n);
+                // once more after the layout pass that follows: a canvas resized while hidden is never left half drawn
+                javafx.application.Platform.runLater(viewer.getCanvas()::draw);
             }
         });
         viewer.visibleProperty().bind(vm.chartProperty().isNotNull());

@@ -33,14 +33,14 @@ public final class FormParts {
         return t;
     }
 
-    /** The error line of a form: red, hidden while empty. */
+    /** The error line of a form: red, blank (its room kept) while empty. */
     public static Label error(String id, StringProperty message) {
         Label e = new Label();
         e.setId(id);
         e.getStyleClass().add("field-error");
         e.setWrapText(true);
         e.textProperty().bind(message);
-        e.managedProperty().bind(message.isNotEmpty());
+        // its line is kept while empty: an error appearing does not move the fields under the pointer
         e.visibleProperty().bind(message.isNotEmpty());
         return e;
     }

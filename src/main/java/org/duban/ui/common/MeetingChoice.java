@@ -33,6 +33,8 @@ public final class MeetingChoice {
             setText(empty || item == null ? Messages.tr("tasks.noMeeting") : Messages.tr("tasks.meetingLabel",
                     item.heldOn().format(DateTimeFormatter.ISO_LOCAL_DATE), item.title(),
                     Messages.tr("meeting.kind." + item.kind().name())));
+            // a name cut short in a narrow window is read whole in the tooltip
+            setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(getText()));
         }
     }
 }

@@ -64,6 +64,7 @@ public final class MainWindow {
             });
             rail.getChildren().add(b);
         }
+        installRailKeys();
         root.setLeft(rail);
         root.setCenter(access.isReadOnly() ? new VBox(readOnlyBanner(), grow(content)) : content);
         root.setBottom(footer(databaseText, runner));
@@ -71,6 +72,37 @@ public final class MainWindow {
             ((ToggleButton) rail.getChildren().get(1)).setSelected(true);
             show(items.get(0));
         }
+    }
+
+    /**
+     * Ctrl+1, Ctrl+2, … choose the rail's items in the order they stand (settings last), so that a screen added to
+     * the rail gets its key with no more code. The key is named in each button's tooltip.
+     */
+    private void installRailKeys() {
+        List<javafx.scene.input.KeyCombination> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size() && i < 9; i++) {
+            NavItem item = items.get(i);
+            var key = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.getKeyCode(
+                    String.valueOf(i + 1)), javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+            keys.add(key);
+            for (Toggle t : group.getToggles()) {
+                if (t instanceof ToggleButton b && item.id().equals(b.getId())) {
+                    b.setTooltip(new javafx.scene.control.Tooltip(Messages.tr(item.labelKey()) + "  ("
+                            + key.getDisplayText() + ")"));
+                }
+            }
+        }
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                keys.forEach(k -> old.getAccelerators().remove(k));
+            }
+            if (scene != null) {
+                for (int i = 0; i < keys.size(); i++) {
+                    String id = items.get(i).id();
+                    scene.getAccelerators().put(keys.get(i), () -> select(id));
+                }
+            }
+        });
     }
 
     private static HBox readOnlyBanner() {

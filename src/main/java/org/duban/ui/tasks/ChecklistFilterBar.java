@@ -78,6 +78,21 @@ final class ChecklistFilterBar {
         return root;
     }
 
+    /** ↓ or Enter in the search field runs {@code toResults}: the keyboard path from Ctrl+F into the rows. */
+    void onLeaveSearch(Runnable toResults) {
+        search.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN || e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                toResults.run();
+                e.consume();
+            }
+        });
+    }
+
+    /** Adds controls after the count (the row height). */
+    void addTrailing(javafx.scene.Node... nodes) {
+        root.getChildren().addAll(nodes);
+    }
+
     /** Puts the cursor in the search field with its text selected (Ctrl+F). */
     void focusSearch() {
         search.requestFocus();

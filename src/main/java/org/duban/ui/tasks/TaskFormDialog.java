@@ -40,7 +40,7 @@ final class TaskFormDialog {
     private int row;
 
     TaskFormDialog(TaskFormViewModel vm, Window owner, java.util.List<String> knownSources,
-                   java.util.List<String> knownCategories) {
+                   java.util.List<String> knownCategories, org.duban.ui.common.DialogService dialogs) {
         this.vm = vm;
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
@@ -85,6 +85,24 @@ final class TaskFormDialog {
         saveButton.disableProperty().bind(vm.savingProperty());
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelButton");
+        // Esc, 取消 and the close box ask before throwing typed text away
+        cancelButton.addEventFilter(ActionEvent.ACTION, e -> {
+            if (org.duban.ui.common.FormGuard.mayDiscard(vm.isDirty(), dialogs)) {
+                discardAgreed = true;
+            } else {
+                e.consume();
+            }
+        });
+        dialog.setOnCloseRequest(e -> {
+            if (dialog.getResult() == ButtonType.OK || discardAgreed) {
+                return; // saved, or the user already said yes
+            }
+            if (org.duban.ui.common.FormGuard.mayDiscard(vm.isDirty(), dialogs)) {
+                discardAgreed = true;
+            } else {
+                e.consume();
+            }
+        });
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog closes only once the task is saved
             onSave.accept(vm);
@@ -92,6 +110,8 @@ final class TaskFormDialog {
     }
 
     private Consumer<TaskFormViewModel> onSave = x -> { };
+    /** The user agreed to throw the typed text away: the close that follows does not ask again. */
+    private boolean discardAgreed;
 
     /** Shows the form (not blocking); {@code save} is called with the form when the user saves. */
     void show(Consumer<TaskFormViewModel> save) {

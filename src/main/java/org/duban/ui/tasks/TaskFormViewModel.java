@@ -34,6 +34,8 @@ public final class TaskFormViewModel {
     private final UnitResolver resolver;
     private final Set<Integer> takenSeqs;
     private final Map<TaskField, StringProperty> values = new EnumMap<>(TaskField.class);
+    /** What the form started with: it is dirty when a field differs. */
+    private final Map<TaskField, String> initial = new EnumMap<>(TaskField.class);
     private final Map<TaskField, ReadOnlyStringWrapper> errors = new EnumMap<>(TaskField.class);
     private final Set<TaskField> touched = EnumSet.noneOf(TaskField.class);
     private final ReadOnlyStringWrapper deadlineHint = new ReadOnlyStringWrapper("");
@@ -51,6 +53,7 @@ public final class TaskFormViewModel {
         for (TaskField f : TaskField.values()) {
             StringProperty p = new SimpleStringProperty(start.get(f));
             values.put(f, p);
+            initial.put(f, start.get(f) == null ? "" : start.get(f));
             errors.put(f, new ReadOnlyStringWrapper(""));
             p.addListener((obs, o, n) -> {
                 touched.add(f);
@@ -58,6 +61,17 @@ public final class TaskFormViewModel {
             });
         }
         validate();
+    }
+
+    /** True when a field differs from what the form started with (what Esc or 取消 would throw away). */
+    public boolean isDirty() {
+        for (TaskField f : TaskField.values()) {
+            String now = values.get(f).get() == null ? "" : values.get(f).get();
+            if (!now.strip().equals(initial.get(f).strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isNew() {

@@ -1,5 +1,6 @@
 package org.duban.ui.tasks;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -20,6 +21,7 @@ import org.duban.model.Meeting;
 import org.duban.service.tasks.ChecklistRow;
 import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.MeetingChoice;
+import org.duban.ui.common.ViewMemory;
 import org.duban.ui.tasks.detail.DetailServices;
 import org.duban.ui.tasks.detail.TaskDetailView;
 import org.duban.ui.tasks.detail.TaskDetailViewModel;
@@ -67,7 +69,9 @@ public final class TaskListView {
         this.filters = new ChecklistFilterBar(vm);
         root.setId("taskListView");
         checklist.setPadding(new Insets(16, 16, 8, 16));
-        checklist.setTop(new VBox(12, toolbar(), filters.root()));
+        filters.addTrailing(rowHeightChoice());
+        filters.onLeaveSearch(table::focusResults);
+        checklist.setTop(new VBox(12, toolbar(), filters.root(), unitScopeLine()));
         checklist.setCenter(table.table());
         BorderPane.setMargin(checklist.getCenter(), new Insets(8, 0, 0, 0));
         root.getChildren().setAll(checklist);
@@ -76,6 +80,67 @@ public final class TaskListView {
 
     public Region root() {
         return root;
+    }
+
+    /** Remembers the columns and the row height the user leaves, and shows them so. */
+    public void rememberIn(ViewMemory memory) {
+        table.rememberIn(memory);
+    }
+
+    /**
+     * "按 霞浦县 的分解任务显示": said while a unit is chosen, since light, status, latest report and milestones are
+     * then that unit's share, not the whole task's.
+     */
+    private Node unitScopeLine() {
+        Label text = new Label();
+        text.setId("unitScopeLabel");
+        text.getStyleClass().add("unit-scope");
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var u = vm.unitFilterProperty().get();
+            return u == null ? "" : Messages.tr("tasks.unitScope", u.name());
+        }, vm.unitFilterProperty()));
+        Label hint = new Label(Messages.tr("tasks.unitScope.hint"));
+        hint.getStyleClass().add("hint-label");
+        HBox line = new HBox(10, new FontIcon("mdi2f-filter-outline"), text, hint);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.visibleProperty().bind(vm.unitFilterProperty().isNotNull());
+        text.visibleProperty().bind(line.visibleProperty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    /** 行高：一行 / 两行, two toggles; two lines let 问题 and 最新进展 wrap. */
+    private Node rowHeightChoice() {
+        Label label = new Label(Messages.tr("tasks.rowHeight"));
+        label.getStyleClass().add("count-label");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton one = new javafx.scene.control.ToggleButton(Messages.tr("tasks.rowHeight.one"));
+        one.setId("oneLineRows");
+        javafx.scene.control.ToggleButton two = new javafx.scene.control.ToggleButton(Messages.tr("tasks.rowHeight.two"));
+        two.setId("twoLineRows");
+        for (var b : List.of(one, two)) {
+            b.setToggleGroup(group);
+            b.setAccessibleText(Messages.tr("tasks.rowHeight") + " " + b.getText());
+            b.getStyleClass().add("small");
+        }
+        one.getStyleClass().add(atlantafx.base.theme.Styles.LEFT_PILL);
+        two.getStyleClass().add(atlantafx.base.theme.Styles.RIGHT_PILL);
+        var twoLines = table.twoLinesProperty();
+        (twoLines.get() ? two : one).setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one of the two is always chosen
+            } else {
+                twoLines.set(b == two);
+            }
+        });
+        twoLines.addListener((o, a, b) -> (b ? two : one).setSelected(true));
+        HBox box = new HBox(label, one, two);
+        box.setSpacing(0);
+        HBox.setMargin(one, new Insets(0, 0, 0, 8));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     /** Adds actions that other capabilities offer (the Excel menu) to the right end of the toolbar. */
@@ -92,7 +157,10 @@ public final class TaskListView {
         Label title = new Label(Messages.tr("tasks.title"));
         title.getStyleClass().add("screen-title");
 
-        ComboBox<Meeting> meeting = MeetingChoice.create(vm.meetings(), vm.meetingProperty(), 420);
+        // as wide as the meeting's name where the toolbar has room (1366 px: the whole name), narrower where not
+        ComboBox<Meeting> meeting = MeetingChoice.create(vm.meetings(), vm.meetingProperty(), 640);
+        meeting.setMinWidth(200);
+        HBox.setHgrow(meeting, Priority.SOMETIMES);
 
         add = access.writes(iconButton("newTaskButton", "tasks.new", "mdi2p-plus"));
         add.getStyleClass().add("accent");
@@ -228,7 +296,8 @@ public final class TaskListView {
     }
 
     private void showForm(TaskFormViewModel form, Consumer<Long> afterSave) {
-        TaskFormDialog dialog = new TaskFormDialog(form, root.getScene().getWindow(), vm.sources(), vm.categories());
+        TaskFormDialog dialog = new TaskFormDialog(form, root.getScene().getWindow(), vm.sources(), vm.categories(),
+                vm.dialogs());
         openForm = dialog;
         dialog.show(f -> vm.save(f, id -> {
             dialog.close();

@@ -225,6 +225,11 @@ public final class TaskListViewModel {
         }
     }
 
+    /** Where the checklist's questions go (a form asking before it throws typed text away). */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
     /** Asks, then deletes the row's task. */
     public void delete(ChecklistRow row) {
         boolean ok = dialogs.confirmDestructive(Messages.tr("tasks.delete.title"),

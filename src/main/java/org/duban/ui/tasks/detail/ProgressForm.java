@@ -113,6 +113,12 @@ public final class ProgressForm {
         return reportDate;
     }
 
+    /** Something typed or attached for a report or milestone not yet added (what Esc would throw away). */
+    public boolean isDirty() {
+        return !percent.get().isBlank() || !text.get().isBlank() || !files.isEmpty()
+                || milestoneName.get() != null && !milestoneName.get().isBlank();
+    }
+
     public StringProperty percentProperty() {
         return percent;
     }

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import org.duban.i18n.Messages;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskDetail;
+import org.duban.ui.common.FormGuard;
 import org.duban.ui.common.LightBadge;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -32,6 +33,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class TaskDetailView {
     private final TaskDetailViewModel vm;
+    private final Runnable back;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final FlowPane unitBar = new FlowPane(6, 6);
@@ -43,6 +45,12 @@ public final class TaskDetailView {
      * @param onEdit open the edit form of the task's basic fields
      */
     public TaskDetailView(TaskDetailViewModel vm, Runnable onBack, Runnable onEdit) {
+        // Esc and 返回 ask before a half-typed report or milestone is thrown away
+        this.back = () -> {
+            if (FormGuard.mayDiscard(vm.progressForm().isDirty(), vm.services().dialogs())) {
+                onBack.run();
+            }
+        };
         this.vm = vm;
         root.setId("taskDetailView");
         root.setPadding(new Insets(12, 16, 8, 16));
@@ -65,8 +73,8 @@ public final class TaskDetailView {
         BorderPane.setMargin(tabs, new Insets(8, 0, 0, 0));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                onBack.run();
                 e.consume();
+                back.run();
             }
         });
         vm.assignments().addListener((javafx.collections.ListChangeListener<AssignmentState>) c -> rebuildUnits());
@@ -84,7 +92,7 @@ public final class TaskDetailView {
         back.setId("backButton");
         back.setAccessibleText(Messages.tr("detail.back"));
         back.getStyleClass().add("flat");
-        back.setOnAction(e -> onBack.run());
+        back.setOnAction(e -> this.back.run());
 
         Label title = new Label();
         title.setId("detailTitle");
