@@ -47,6 +47,12 @@ class ReadOnlyWindowTest {
         FxStages.show(stage, ctx.mainWindow().root(), 1280, 800);
     }
 
+    /** The window opens on the desk; these tests start from the checklist. */
+    @org.junit.jupiter.api.BeforeEach
+    void checklist(FxRobot robot) {
+        robot.clickOn("#navTasks");
+    }
+
     @AfterEach
     void closeDb() {
         db.close();
