@@ -286,7 +286,12 @@ public final class ScoreService {
             total = rules.points(ScoreRules.Rule.MIN);
             capped = true;
         }
-        return new UnitScore(u, 0, base, events, added, deducted, total.stripTrailingZeros(), capped);
+        return new UnitScore(u, 0, base, events, plain(added), plain(deducted), plain(total), capped);
+    }
+
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static void add(Map<Long, List<ScoreEvent>> events, List<ScoreRules> sets, long unitId, ScoreRules.Rule rule,
