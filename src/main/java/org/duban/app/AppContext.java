@@ -227,10 +227,15 @@ public final class AppContext {
         roster.load();
         VocabularyViewModel names = new VocabularyViewModel(new VocabularyService(audit), runner, dialogs);
         names.load();
+        org.duban.ui.settings.LadderSettingsViewModel ladder = new org.duban.ui.settings.LadderSettingsViewModel(
+                new org.duban.service.ladder.LadderSettings(audit), new org.duban.service.score.ScoreService(audit),
+                runner, dialogs);
+        ladder.load();
         return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
                 new RosterSection(roster), new VocabularySection(names),
                 new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs),
-                new BulletinSettingsSection(bulletin), backupSection());
+                new BulletinSettingsSection(bulletin), new org.duban.ui.settings.LadderSettingsSection(ladder),
+                backupSection());
     }
 
     /** Settings → backups; after a restore the other screens reload. */

@@ -37,7 +37,7 @@ class DeskWindowTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("duban-desk");
         db = TestDb.withSample(dir);
-        AppContext ctx = new AppContext(db, TaskRunner.direct(), dialogs, null, new TestClock(LocalDate.of(2026, 11, 29)));
+        AppContext ctx = new AppContext(db, TaskRunner.direct(), dialogs, new FixedFile(db.file()), new TestClock(LocalDate.of(2026, 11, 29)));
         FxStages.show(stage, ctx.mainWindow().root(), 1280, 800);
     }
 
@@ -97,5 +97,52 @@ class DeskWindowTest {
         assertFalse(robot.lookup("#editBasicButton").query().isVisible(), "basic fields are edited in the checklist");
         robot.clickOn("#backButton");
         assertTrue(robot.lookup("#deskTable").tryQuery().isPresent(), "back on the desk");
+    }
+
+    @Test
+    void settingsSaveTheLadderAndAScoringRuleSet(FxRobot robot) {
+        robot.clickOn("#navSettings");
+        robot.interact(() -> {
+            robot.lookup("#chasePatternField").queryAs(javafx.scene.control.TextField.class).setText("宁督办〔{year}〕{n}号");
+            robot.lookup("#saveLadderSettingsButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
+        assertEquals("宁督办〔{year}〕{n}号", new org.duban.service.ladder.LadderSettings(
+                new org.duban.service.audit.AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)))).load().chasePattern());
+        robot.interact(() -> {
+            robot.lookup("#scoreRulesFrom").queryAs(javafx.scene.control.DatePicker.class)
+                    .setValue(LocalDate.of(2026, 7, 1));
+            robot.lookup("#scoreRulesArea").queryAs(javafx.scene.control.TextArea.class).setText("基础分 = 90\n超期 = -5\n");
+            robot.lookup("#saveScoreRulesButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
+        var scores = new org.duban.service.score.ScoreService(
+                new org.duban.service.audit.AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29))));
+        assertEquals(0, new java.math.BigDecimal("-5").compareTo(scores.inForce(LocalDate.of(2026, 8, 1))
+                .points(org.duban.service.score.ScoreRules.Rule.OVERDUE)));
+        assertEquals(0, new java.math.BigDecimal("-2").compareTo(scores.inForce(LocalDate.of(2026, 6, 30))
+                .points(org.duban.service.score.ScoreRules.Rule.OVERDUE)), "the default before it");
+        robot.interact(() -> {
+            robot.lookup("#scoreRulesArea").queryAs(javafx.scene.control.TextArea.class).setText("迟到 = -1\n");
+            robot.lookup("#saveScoreRulesButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
+        assertTrue(robot.lookup("#scoreRulesMessage").queryAs(Label.class).getText().contains("第 1 行"),
+                robot.lookup("#scoreRulesMessage").queryAs(Label.class).getText());
+    }
+
+    /** The window's file, with no move to another (not used here). */
+    private record FixedFile(Path file) implements org.duban.ui.settings.DatabaseSwitcher {
+        @Override
+        public Path current() {
+            return file;
+        }
+
+        @Override
+        public Path defaultFile() {
+            return file;
+        }
+
+        @Override
+        public Runnable open(Path other, Intent intent) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
