@@ -63,6 +63,11 @@ import org.duban.ui.settings.handout.HandoutSettingsSection;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
 import org.duban.ui.tasks.detail.DetailServices;
+import org.duban.ui.tasks.detail.TaskDetailView;
+import org.duban.ui.tasks.detail.TaskDetailViewModel;
+import org.duban.ui.desk.DeskView;
+import org.duban.ui.desk.DeskViewModel;
+import org.duban.service.ladder.DeskService;
 
 /**
  * Wiring by hand: the services over one database, and the screens of the rail. The clock is where "today" comes
@@ -70,6 +75,8 @@ import org.duban.ui.tasks.detail.DetailServices;
  */
 public final class AppContext {
     private static final String NAV_TASKS = "navTasks";
+    /** The 督办工作台, the screen the window opens on (second in the rail: the checklist keeps Ctrl+1). */
+    static final String NAV_DESK = "navDesk";
     private final Database db;
     private final TaskRunner runner;
     private final DialogService dialogs;
@@ -126,6 +133,33 @@ public final class AppContext {
         return view;
     }
 
+    /**
+     * The 督办工作台 (loading started). A line opens its task's detail view in place of the desk, at the line's unit;
+     * the detail's back button brings the desk back. The task's basic fields are edited from the checklist.
+     */
+    public DeskView deskView() {
+        DeskViewModel vm = new DeskViewModel(new DeskService(audit), runner, dialogs);
+        DetailServices services = DetailServices.of(audit, runner, dialogs, access);
+        DeskView[] desk = new DeskView[1];
+        desk[0] = new DeskView(vm, access, (item, back) -> {
+            TaskDetailViewModel dvm = new TaskDetailViewModel(services, item.taskId());
+            TaskDetailView detail = new TaskDetailView(dvm, back, () -> { });
+            javafx.scene.Node edit = detail.root().lookup("#editBasicButton");
+            if (edit != null) {
+                edit.setVisible(false);
+                edit.setManaged(false);
+            }
+            desk[0].showInPlace(detail.root());
+            dvm.load(() -> {
+                dvm.assignments().stream().filter(s -> item.unitId() != null && s.unitId() == item.unitId())
+                        .findFirst().ifPresent(dvm.selectedProperty()::set);
+                detail.root().requestFocus();
+            });
+        });
+        vm.load();
+        return desk[0];
+    }
+
     /** The handout screen (讲义打印) with its view model (loading started). */
     public HandoutsView handoutsView() {
         HandoutsViewModel vm = new HandoutsViewModel(new HandoutService(db), meetingService, runner, dialogs);
@@ -175,6 +209,7 @@ public final class AppContext {
     public List<NavItem> navItems() {
         return List.of(
                 new NavItem(NAV_TASKS, "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
+                new NavItem(NAV_DESK, "nav.desk", "mdi2b-bell-alert-outline", () -> deskView().root()),
                 new NavItem("navCharts", "nav.charts", "mdi2c-chart-bar-stacked", () -> chartsView().root()),
                 new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-eye", () -> handoutsView().root()),
                 new NavItem("navInspections", "nav.inspections", "mdi2m-map-marker-radius-outline",
@@ -194,10 +229,15 @@ public final class AppContext {
         roster.load();
         VocabularyViewModel names = new VocabularyViewModel(new VocabularyService(audit), runner, dialogs);
         names.load();
+        org.duban.ui.settings.LadderSettingsViewModel ladder = new org.duban.ui.settings.LadderSettingsViewModel(
+                new org.duban.service.ladder.LadderSettings(audit), new org.duban.service.score.ScoreService(audit),
+                runner, dialogs);
+        ladder.load();
         return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
                 new RosterSection(roster), new VocabularySection(names),
                 new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs),
-                new BulletinSettingsSection(bulletin), backupSection());
+                new BulletinSettingsSection(bulletin), new org.duban.ui.settings.LadderSettingsSection(ladder),
+                backupSection());
     }
 
     /** Settings → backups; after a restore the other screens reload. */
@@ -227,7 +267,7 @@ public final class AppContext {
 
     public MainWindow mainWindow() {
         window = new MainWindow(navItems(), Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly"
-                : "app.footer.database", db.file()), runner, access);
+                : "app.footer.database", db.file()), runner, access, NAV_DESK);
         return window;
     }
 

@@ -47,6 +47,12 @@ class ReadOnlyWindowTest {
         FxStages.show(stage, ctx.mainWindow().root(), 1280, 800);
     }
 
+    /** The window opens on the desk; these tests start from the checklist. */
+    @org.junit.jupiter.api.BeforeEach
+    void checklist(FxRobot robot) {
+        robot.clickOn("#navTasks");
+    }
+
     @AfterEach
     void closeDb() {
         db.close();
@@ -140,12 +146,18 @@ class ReadOnlyWindowTest {
         assertOff(robot, "#newMeetingButton", "#saveMeetingButton", "#deleteMeetingButton", "#bulletinButton",
                 "#meetingPackButton", "#meetingForm");
 
+        robot.clickOn("#navDesk");
+        robot.interact(() -> robot.lookup("#deskTable").queryAs(TableView.class).getSelectionModel().select(0));
+        assertOff(robot, "#deskChaseButton", "#deskOrderButton");
+        assertOn(robot, "#deskOpenButton");
+
         robot.clickOn("#navInspections");
         assertOff(robot, "#recordInspectionButton", "#addFindingButton", "#findingToTaskButton", "#linkFindingButton");
 
         robot.clickOn("#navSettings");
         assertOff(robot, "#saveLightRuleButton", "#saveTrackingSettingsButton", "#saveHandoutSettingsButton",
-                "#saveBulletinSettingsButton", "#backupKeepSpinner", "#restoreFileButton");
+                "#saveBulletinSettingsButton", "#saveLadderSettingsButton", "#saveScoreRulesButton",
+                "#backupKeepSpinner", "#restoreFileButton");
         assertOn(robot, "#backupNowButton", "#openDatabaseButton");
         assertTrue(robot.lookup("#readOnlyBanner").query().isVisible(), "the note stays above every screen");
     }

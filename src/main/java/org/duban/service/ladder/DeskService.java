@@ -128,6 +128,15 @@ public final class DeskService {
                     units.getOrDefault(n.unitId(), "?"), null, first == null ? "" : first.taskLabel(),
                     BulletinText.tr("notice.doc.kind." + n.level().name()) + " " + n.number(), n.id()));
         }
+        for (org.duban.model.Interview iv : new org.duban.persistence.InterviewRepository(audit.database()).findAll()) {
+            if (iv.followUpDue() != null && !iv.heldOn().isAfter(day) && !iv.followUpDue().isAfter(horizon)
+                    && !iv.followUpDue().isBefore(day)) {
+                items.add(new DeskItem(DeskItem.Kind.RESPONSE_DUE, iv.followUpDue(),
+                        ChronoUnit.DAYS.between(day, iv.followUpDue()), null, iv.unitId(),
+                        units.getOrDefault(iv.unitId(), "?"), null, "",
+                        org.duban.i18n.Messages.tr("desk.detail.interview", iv.number(), iv.leader()), null));
+            }
+        }
         items.addAll(suggestions(tracked, day, units));
         items.sort(Comparator.comparing(DeskItem::kind)
                 .thenComparing(DeskItem::day, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -153,9 +162,18 @@ public final class DeskService {
         int talkAfter = notices.settings().load().talkAfterOrders();
         Map<Long, List<NoticeShare>> open = NoticeService.sharesByUnit(tracked, day);
         Map<Long, Integer> orders = new HashMap<>();
+        Map<Long, LocalDate> lastOrder = new HashMap<>();
         for (Notice n : notices.all()) {
             if (!n.draft() && n.level() == NoticeLevel.ORDER && !n.issuedOn().isAfter(day)) {
                 orders.merge(n.unitId(), 1, Integer::sum);
+                lastOrder.merge(n.unitId(), n.issuedOn(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        // a 约谈 held (or recorded) since the last 督办通知书 answers the suggestion
+        for (org.duban.model.Interview iv : new org.duban.persistence.InterviewRepository(audit.database()).findAll()) {
+            LocalDate last = lastOrder.get(iv.unitId());
+            if (last != null && !iv.heldOn().isBefore(last)) {
+                orders.remove(iv.unitId());
             }
         }
         orders.forEach((unitId, count) -> {

@@ -38,6 +38,12 @@ public final class MainWindow {
 
     /** With {@code access} read-only, a banner above every screen says why adding and changing are switched off. */
     public MainWindow(List<NavItem> items, String databaseText, TaskRunner runner, LedgerAccess access) {
+        this(items, databaseText, runner, access, null);
+    }
+
+    /** Opening on the screen of {@code openingId} (the first item's when null or not in the rail). */
+    public MainWindow(List<NavItem> items, String databaseText, TaskRunner runner, LedgerAccess access,
+                      String openingId) {
         this.items = List.copyOf(items);
         root.setId("mainWindow");
         VBox rail = new VBox();
@@ -69,8 +75,8 @@ public final class MainWindow {
         root.setCenter(access.isReadOnly() ? new VBox(readOnlyBanner(), grow(content)) : content);
         root.setBottom(footer(databaseText, runner));
         if (!items.isEmpty()) {
-            ((ToggleButton) rail.getChildren().get(1)).setSelected(true);
-            show(items.get(0));
+            boolean known = openingId != null && items.stream().anyMatch(i -> i.id().equals(openingId));
+            select(known ? openingId : items.get(0).id());
         }
     }
 
