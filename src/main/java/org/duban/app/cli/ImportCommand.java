@@ -71,6 +71,31 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--map-category", paramLabel = "WRITTEN=NAME", descriptionKey = "import.mapCategory")
     Map<String, String> mapCategory = new LinkedHashMap<>();
 
+    private List<ImportPlan.UnknownUnit> unitsShown = List.of();
+
+    @Option(names = "--add-units", descriptionKey = "import.addUnits")
+    boolean addUnits;
+
+    @Option(names = "--unit-kind", paramLabel = "NAME=KIND", descriptionKey = "import.unitKind")
+    Map<String, String> unitKinds = new LinkedHashMap<>();
+
+    /** 县（市、区） / 开发区 / 市直部门 / 其他, or the kind's code (COUNTY, CITY_DEPARTMENT ...). */
+    static org.duban.model.UnitKind kindOf(String written) {
+        String w = written.strip();
+        for (org.duban.model.UnitKind k : org.duban.model.UnitKind.values()) {
+            if (k.name().equalsIgnoreCase(w) || Messages.tr("unit.kind." + k.name()).equals(w)) {
+                return k;
+            }
+        }
+        return switch (w.replace("(", "（").replace(")", "）")) {
+            case "县（市、区）", "县市区", "县", "区", "县级市" -> org.duban.model.UnitKind.COUNTY;
+            case "开发区" -> org.duban.model.UnitKind.DEVELOPMENT_ZONE;
+            case "市直部门", "市直", "部门" -> org.duban.model.UnitKind.CITY_DEPARTMENT;
+            case "其他" -> org.duban.model.UnitKind.OTHER;
+            default -> throw new LocalizedException("cli.import.badUnitKind", written);
+        };
+    }
+
     @Override
     public Integer call() {
         if (meetingId != null && newMeeting) {
@@ -88,6 +113,16 @@ final class ImportCommand implements Callable<Integer> {
             ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source).withUpdateDifferentList(update)
                     .withNames(Term.Kind.SOURCE, mapSource).withNames(Term.Kind.CATEGORY, mapCategory);
             ImportPlan plan = importer.plan(read, target, options);
+            if (addUnits && !plan.missingUnits().isEmpty()) {
+                // the names the roster does not know join it with the import, in its transaction
+                Map<String, org.duban.model.UnitKind> adding = new LinkedHashMap<>();
+                for (ImportPlan.UnknownUnit u : plan.missingUnits()) {
+                    String kind = unitKinds.get(u.name());
+                    adding.put(u.name(), kind == null ? u.kind() : kindOf(kind));
+                }
+                options = options.withNewUnits(adding);
+                plan = importer.plan(read, target, options);
+            }
             Meeting meeting = target instanceof ImportTarget.Existing e ? new MeetingService(db).find(e.meetingId()).orElseThrow()
                     : null;
             String refused = !plan.hasErrors() && meeting != null && !update && plan.listMatch().different()
@@ -97,6 +132,7 @@ final class ImportCommand implements Callable<Integer> {
                     : null;
             boolean applied = false;
             ImportResult result = null;
+            unitsShown = plan.unknownUnits(); // after the import the roster knows them: say what was added
             if (!dryRun && !plan.hasErrors() && refused == null) {
                 result = importer.apply(read, target, options, (done, total) -> { });
                 plan = result.plan();
@@ -152,6 +188,17 @@ final class ImportCommand implements Callable<Integer> {
         out.println(Messages.tr("cli.import.totals", plan.taskCount(), plan.assignmentCount(),
                 plan.count(PlannedRow.Change.ADDED), plan.count(PlannedRow.Change.UPDATED),
                 plan.count(PlannedRow.Change.UNCHANGED), plan.supervisedCount()));
+        if (!unitsShown.isEmpty()) {
+            boolean missing = unitsShown.stream().anyMatch(u -> !u.added());
+            out.println(Messages.tr(missing ? "cli.import.unknownUnits" : "cli.import.unitsAdding", unitsShown.size()));
+            for (ImportPlan.UnknownUnit u : unitsShown) {
+                out.println("  " + Messages.tr("cli.import.unknownUnit", u.name(), u.rowsText(),
+                        Messages.tr("unit.kind." + u.kind().name())));
+            }
+            if (missing) {
+                out.println("  " + Messages.tr("cli.import.addUnitsHow"));
+            }
+        }
         if (!plan.continuations().isEmpty()) {
             out.println(plan.continuationsText());
         }
@@ -297,6 +344,16 @@ final class ImportCommand implements Callable<Integer> {
         }
         root.put("rows", rows);
         root.put("notInFile", new ArrayList<Object>(plan.notInFile()));
+        List<Object> unknownUnits = new ArrayList<>();
+        for (ImportPlan.UnknownUnit u : unitsShown) {
+            Map<String, Object> m2 = new LinkedHashMap<>();
+            m2.put("name", u.name());
+            m2.put("rows", new ArrayList<Object>(u.rows()));
+            m2.put("kind", u.kind().name());
+            m2.put("added", u.added());
+            unknownUnits.add(m2);
+        }
+        root.put("unknownUnits", unknownUnits);
         Map<String, Object> match = new LinkedHashMap<>();
         match.put("paired", plan.listMatch().paired());
         match.put("same", plan.listMatch().same());

@@ -37,6 +37,11 @@ public record ImportContext(long meetingId, UnitResolver units, Map<Integer, Tas
                 new TermMatcher(Term.Kind.SOURCE, terms), new TermMatcher(Term.Kind.CATEGORY, terms));
     }
 
+    /** The same context with another roster (the units an import would add read as known). */
+    public ImportContext withUnits(UnitResolver roster) {
+        return new ImportContext(meetingId, roster, existingBySeq, withdrawnByTask, records, sources, categories);
+    }
+
     public TermMatcher matcher(Term.Kind kind) {
         return kind == Term.Kind.SOURCE ? sources : categories;
     }

@@ -25,14 +25,37 @@ import org.duban.service.vocabulary.TermMatcher;
  */
 public record ImportPlan(String fileName, String sheetName, int headerRow, String title, List<ImportColumn> columns,
                          List<Grid.Row> dataRows, List<PlannedRow> rows, List<ImportProblem> problems,
-                         List<Integer> notInFile, List<TermUse> terms, Map<Integer, List<Integer>> continuations) {
+                         List<Integer> notInFile, List<TermUse> terms, Map<Integer, List<Integer>> continuations,
+                         List<UnknownUnit> unknownUnits) {
     public ImportPlan(String fileName, String sheetName, int headerRow, String title, List<ImportColumn> columns,
                       List<Grid.Row> dataRows, List<PlannedRow> rows, List<ImportProblem> problems,
                       List<Integer> notInFile, List<TermUse> terms) {
-        this(fileName, sheetName, headerRow, title, columns, dataRows, rows, problems, notInFile, terms, Map.of());
+        this(fileName, sheetName, headerRow, title, columns, dataRows, rows, problems, notInFile, terms, Map.of(),
+                List.of());
+    }
+
+    /**
+     * A unit name the roster does not know, once, with the rows that name it and the kind it most likely is; or a
+     * name the user chose to add ({@code added}), which the plan reads as a unit of that kind.
+     */
+    public record UnknownUnit(String name, List<Integer> rows, org.duban.model.UnitKind kind, boolean added) {
+        public UnknownUnit {
+            rows = List.copyOf(rows);
+        }
+
+        /** "3、5、8" */
+        public String rowsText() {
+            return rows.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
+        }
+    }
+
+    /** The names the roster does not know and that the import does not add: they block the import. */
+    public List<UnknownUnit> missingUnits() {
+        return unknownUnits.stream().filter(u -> !u.added()).toList();
     }
 
     public ImportPlan {
+        unknownUnits = List.copyOf(unknownUnits);
         continuations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(continuations));
         columns = List.copyOf(columns);
         dataRows = List.copyOf(dataRows);

@@ -36,7 +36,9 @@ public final class ImportPlanner {
     private ImportPlanner() {
     }
 
-    public static ImportPlan plan(String fileName, List<Grid> sheets, ImportContext ctx, ImportOptions options) {
+    public static ImportPlan plan(String fileName, List<Grid> sheets, ImportContext given, ImportOptions options) {
+        ImportContext ctx = options.newUnits().isEmpty() ? given
+                : given.withUnits(NewUnits.withAdded(given.units(), options.newUnits()));
         List<ImportProblem> problems = new ArrayList<>();
         Optional<SheetChoice.Chosen> chosen = SheetChoice.choose(sheets, options.sheetIndex(), problems);
         if (chosen.isEmpty()) {
@@ -79,7 +81,7 @@ public final class ImportPlanner {
         List<Integer> notInFile = ctx.existingBySeq().keySet().stream().filter(s -> !seen.contains(s)).sorted().toList();
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
         return new ImportPlan(fileName, grid.sheetName(), header.rowNumber(), header.title(), columns, dataRows,
-                rows.planned, problems, notInFile, rows.termUses(), rows.continuations);
+                rows.planned, problems, notInFile, rows.termUses(), rows.continuations, rows.unknownUnits(given));
     }
 
     /** The user's choices win; a field the user gives to one column is taken from any other. */
@@ -126,6 +128,41 @@ public final class ImportPlanner {
         /** Each written source and category (kind + text) with the name it was read as and how many rows. */
         private final Map<String, TermCount> terms = new java.util.LinkedHashMap<>();
         private final List<PlannedRow> planned = new ArrayList<>();
+        /** Unit names the roster does not know (or that the import adds) → the rows naming them, in order. */
+        private final Map<String, List<Integer>> unknown = new java.util.LinkedHashMap<>();
+
+        /** Each unknown name once, with its rows; a name the options add is marked so. */
+        List<ImportPlan.UnknownUnit> unknownUnits(ImportContext roster) {
+            List<ImportPlan.UnknownUnit> list = new ArrayList<>();
+            unknown.forEach((name, rowsOf) -> {
+                boolean added = options.newUnits().containsKey(name);
+                list.add(new ImportPlan.UnknownUnit(name, rowsOf, added ? options.newUnits().get(name)
+                        : NewUnits.guessKind(name), added));
+            });
+            return list;
+        }
+
+        /** Notes the names of a row's units and lead unit that the roster does not know (before any are added). */
+        private void noteUnknown(Grid.Row row, TaskInput input) {
+            for (String cell : List.of(input.units(), input.leadUnit())) {
+                if (cell.isEmpty() || cell.length() > TaskValidator.MAX_TEXT) {
+                    continue;
+                }
+                UnitResolver.Resolution r = ctx.units().resolveList(cell);
+                for (String name : r.unknown()) {
+                    unknown.computeIfAbsent(name, k -> new ArrayList<>()).add(row.number());
+                }
+                for (Unit u : r.units()) {
+                    if (u.id() < 0) { // a unit the import adds
+                        List<Integer> at = unknown.computeIfAbsent(u.name(), k -> new ArrayList<>());
+                        if (!at.contains(row.number())) {
+                            at.add(row.number());
+                        }
+                    }
+                }
+            }
+        }
+
         /** A task's first row → the rows below it that continue it (their measures joined to it). */
         private final Map<Integer, List<Integer>> continuations = new java.util.LinkedHashMap<>();
         private final Map<Integer, Integer> seqRows = new HashMap<>();
@@ -382,6 +419,7 @@ public final class ImportPlanner {
 
         private void plan(Grid.Row row, TaskInput input, Set<TaskField> untrusted) {
             int before = problems.size();
+            noteUnknown(row, input);
             Integer seq = parseSeq(input.seq());
             Task existing = seq == null ? null : ctx.existingBySeq().get(seq);
             Set<Long> held = new HashSet<>();

@@ -120,6 +120,7 @@ public final class TaskImporter {
         }
         Path backup = hooks.beforeImport(file.path());
         ImportResult result = db.write(c -> {
+            List<org.duban.model.Unit> addedUnits = addUnits(options);
             Meeting meeting;
             boolean created = false;
             ImportPlan plan;
@@ -186,6 +187,30 @@ public final class TaskImporter {
                 result.plan().count(PlannedRow.Change.ADDED), result.plan().count(PlannedRow.Change.UPDATED),
                 result.plan().count(PlannedRow.Change.UNCHANGED));
         return result;
+    }
+
+    /**
+     * Adds the units the user chose to add (names the roster does not know), audited, in the import's transaction:
+     * if the import fails they are not added either. A name the roster knows by now is passed over.
+     */
+    private List<org.duban.model.Unit> addUnits(ImportOptions options) {
+        if (options.newUnits().isEmpty()) {
+            return List.of();
+        }
+        org.duban.service.units.RosterService roster = new org.duban.service.units.RosterService(auditLog);
+        UnitResolver known = new UnitResolver(units.findAll());
+        List<org.duban.model.Unit> added = new ArrayList<>();
+        options.newUnits().forEach((name, kind) -> {
+            if (!name.isBlank() && known.resolve(name).isEmpty()) {
+                added.add(roster.add(new org.duban.service.units.RosterService.NewUnit(name.strip(), "",
+                        kind == null ? NewUnits.guessKind(name) : kind, List.of())));
+            }
+        });
+        if (!added.isEmpty()) {
+            LOG.info("Import adds {} unit(s) to the roster: {}", added.size(), added.stream()
+                    .map(org.duban.model.Unit::name).toList());
+        }
+        return added;
     }
 
     /**

@@ -67,8 +67,8 @@ public final class ImportWizard {
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> Messages.tr("import.step." + vm.stepProperty().get().name()), vm.stepProperty()));
         root.setTop(new VBox(4, title, new javafx.scene.control.Separator()));
-        StackPane pages = new StackPane(filePage(), previewPage(), namesPage(), problemsPage(), changesPage(),
-                resultPage());
+        StackPane pages = new StackPane(filePage(), previewPage(), namesPage(), unitsPage(), problemsPage(),
+                changesPage(), resultPage());
         BorderPane.setMargin(pages, new Insets(12, 0, 12, 0));
         root.setCenter(pages);
         root.setBottom(buttons());
@@ -300,6 +300,61 @@ public final class ImportWizard {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox page = new VBox(8, hint, table);
         page.setId("importNamesPage");
+        return page;
+    }
+
+    /**
+     * Units the roster does not know (issue 14): one line per name with its rows, a checkbox to add it to the roster
+     * with the import, and its kind (县（市、区）/ 开发区 / 市直部门 / 其他).
+     */
+    private Node unitsPage() {
+        Label hint = new Label(Messages.tr("import.units.hint"));
+        hint.setWrapText(true);
+        VBox lines = new VBox(6);
+        lines.setId("unknownUnitsList");
+        Runnable fill = () -> {
+            lines.getChildren().clear();
+            int i = 0;
+            for (ImportWizardViewModel.UnitChoice u : vm.unknownUnits()) {
+                javafx.scene.control.CheckBox add = new javafx.scene.control.CheckBox(Messages.tr("import.units.add"));
+                add.setId("addUnit-" + i);
+                add.setAccessibleText(Messages.tr("import.units.addName", u.name()));
+                add.selectedProperty().bindBidirectional(u.addProperty());
+                Label name = new Label(u.name());
+                name.setMinWidth(220);
+                name.setStyle("-fx-font-weight: bold;");
+                Label rows = new Label(Messages.tr("import.units.rows") + "：" + u.rows());
+                rows.setMinWidth(160);
+                ComboBox<Choice<org.duban.model.UnitKind>> kind = new ComboBox<>();
+                kind.setId("unitKind-" + i);
+                kind.setAccessibleText(Messages.tr("import.units.kindOf", u.name()));
+                for (org.duban.model.UnitKind k : List.of(org.duban.model.UnitKind.COUNTY,
+                        org.duban.model.UnitKind.DISTRICT, org.duban.model.UnitKind.COUNTY_CITY,
+                        org.duban.model.UnitKind.DEVELOPMENT_ZONE, org.duban.model.UnitKind.CITY_DEPARTMENT,
+                        org.duban.model.UnitKind.OTHER)) {
+                    kind.getItems().add(new Choice<>(k, Messages.tr("unit.kind." + k.name())));
+                }
+                kind.getItems().stream().filter(c -> c.value() == u.kindProperty().get()).findFirst()
+                        .ifPresent(kind::setValue);
+                kind.setOnAction(e -> {
+                    if (kind.getValue() != null) {
+                        u.kindProperty().set(kind.getValue().value());
+                    }
+                });
+                HBox line = new HBox(12, add, name, rows, new Label(Messages.tr("import.units.kind")), kind);
+                line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                lines.getChildren().add(line);
+                i++;
+            }
+        };
+        vm.unknownUnits().addListener((javafx.collections.ListChangeListener<ImportWizardViewModel.UnitChoice>) c ->
+                fill.run());
+        fill.run();
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(lines);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox page = new VBox(8, hint, scroll);
+        page.setId("importUnitsPage");
         return page;
     }
 

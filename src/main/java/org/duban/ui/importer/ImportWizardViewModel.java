@@ -55,7 +55,40 @@ import org.duban.ui.common.TaskRunner;
  * to be so, with a new meeting proposed.
  */
 public final class ImportWizardViewModel {
-    public enum Step { FILE, PREVIEW, NAMES, PROBLEMS, CHANGES, RESULT }
+    public enum Step { FILE, PREVIEW, NAMES, UNITS, PROBLEMS, CHANGES, RESULT }
+
+    /**
+     * A unit name the roster does not know (issue 14), with the user's choice: add it to the roster with the import,
+     * as this kind.
+     */
+    public static final class UnitChoice {
+        private final String name;
+        private final String rows;
+        private final BooleanProperty add = new SimpleBooleanProperty(false);
+        private final ObjectProperty<org.duban.model.UnitKind> kind = new SimpleObjectProperty<>();
+
+        UnitChoice(ImportPlan.UnknownUnit u) {
+            this.name = u.name();
+            this.rows = u.rowsText();
+            kind.set(u.kind());
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String rows() {
+            return rows;
+        }
+
+        public BooleanProperty addProperty() {
+            return add;
+        }
+
+        public ObjectProperty<org.duban.model.UnitKind> kindProperty() {
+            return kind;
+        }
+    }
 
     private final TaskImporter importer;
     private final ImportUndo undo;
@@ -74,6 +107,7 @@ public final class ImportWizardViewModel {
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<ImportPlan.TermUse> names = FXCollections.observableArrayList();
     private final ObservableList<ChangeLines.Line> changes = FXCollections.observableArrayList();
+    private final ObservableList<UnitChoice> unknownUnits = FXCollections.observableArrayList();
     private final ObjectProperty<ImportResult> result = new SimpleObjectProperty<>();
     private final ObservableList<PlannedRow> changedRows = FXCollections.observableArrayList();
     private final StringProperty differentList = new SimpleStringProperty("");
@@ -130,11 +164,34 @@ public final class ImportWizardViewModel {
         names.setAll(p == null ? List.of() : p.terms().stream().filter(t -> t.isNew() || t.match().renamed()
                 || t.chosen()).toList());
         changes.setAll(p == null ? List.of() : ChangeLines.of(p));
+        showUnknownUnits(p);
         ImportPlan.ListMatch m = p == null ? null : p.listMatch();
         differentList.set(m != null && m.different() && !isNewMeeting()
                 ? Messages.tr("import.differentList", m.differing(), m.paired(), meeting.get().value().title(),
                         Math.round(ProblemSimilarity.SAME_TASK * 100))
                 : "");
+    }
+
+    /** The unknown units of a new plan; the choices made stay while the names are the same. */
+    private void showUnknownUnits(ImportPlan p) {
+        List<String> names = p == null ? List.of() : p.unknownUnits().stream().map(ImportPlan.UnknownUnit::name).toList();
+        if (names.equals(unknownUnits.stream().map(UnitChoice::name).toList())) {
+            return;
+        }
+        List<UnitChoice> list = new java.util.ArrayList<>();
+        for (ImportPlan.UnknownUnit u : p == null ? List.<ImportPlan.UnknownUnit>of() : p.unknownUnits()) {
+            UnitChoice c = new UnitChoice(u);
+            c.addProperty().set(u.added());
+            c.addProperty().addListener((o, a, b) -> replan());
+            c.kindProperty().addListener((o, a, b) -> replan());
+            list.add(c);
+        }
+        unknownUnits.setAll(list);
+    }
+
+    /** The names the roster does not know, with the user's choices (the UNITS step). */
+    public ObservableList<UnitChoice> unknownUnits() {
+        return unknownUnits;
     }
 
     private boolean isNewMeeting() {
@@ -152,7 +209,9 @@ public final class ImportWizardViewModel {
         for (Term.Kind k : Term.Kind.values()) {
             o = o.withNames(k, chosenNames.get(k));
         }
-        return o;
+        Map<String, org.duban.model.UnitKind> adding = new LinkedHashMap<>();
+        unknownUnits.stream().filter(u -> u.addProperty().get()).forEach(u -> adding.put(u.name(), u.kindProperty().get()));
+        return o.withNewUnits(adding);
     }
 
     /** Step 1 → 2: reads the file and the meeting's tasks in the background, then shows the preview. */
@@ -214,9 +273,10 @@ public final class ImportWizardViewModel {
             case FILE -> readFile();
             case PREVIEW -> {
                 replan();
-                step.set(names.isEmpty() ? Step.PROBLEMS : Step.NAMES);
+                step.set(!names.isEmpty() ? Step.NAMES : !unknownUnits.isEmpty() ? Step.UNITS : Step.PROBLEMS);
             }
-            case NAMES -> step.set(Step.PROBLEMS);
+            case NAMES -> step.set(unknownUnits.isEmpty() ? Step.PROBLEMS : Step.UNITS);
+            case UNITS -> step.set(Step.PROBLEMS);
             case PROBLEMS -> step.set(Step.CHANGES);
             default -> {
             }
@@ -227,7 +287,8 @@ public final class ImportWizardViewModel {
         switch (step.get()) {
             case PREVIEW -> step.set(Step.FILE);
             case NAMES -> step.set(Step.PREVIEW);
-            case PROBLEMS -> step.set(names.isEmpty() ? Step.PREVIEW : Step.NAMES);
+            case UNITS -> step.set(names.isEmpty() ? Step.PREVIEW : Step.NAMES);
+            case PROBLEMS -> step.set(!unknownUnits.isEmpty() ? Step.UNITS : names.isEmpty() ? Step.PREVIEW : Step.NAMES);
             case CHANGES -> step.set(Step.PROBLEMS);
             default -> {
             }
