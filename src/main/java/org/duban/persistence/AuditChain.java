@@ -228,11 +228,24 @@ public final class AuditChain {
      * table's triggers by {@link #TRIGGERS}. Runs inside the migration's transaction, after its SQL has added the
      * columns and dropped the triggers.
      */
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     static void sealExisting(Connection c) throws SQLException {
         MessageDigest md = sha256();
         Map<String, String> now = new HashMap<>();
         for (TrackedTables.Table later : TrackedTables.ALL) {
             TrackedTables.Table t = later.atChainStart(); // this runs at schema 5: later columns do not exist yet
+            if (!tableExists(c, t.table())) {
+                continue; // a table a later schema adds (notices, schema 6): empty when it comes
+            }
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(t.select(false))) {
                 while (rs.next()) {
                     now.put(t.entity().name() + "#" + rs.getLong(1), stateDigest(md, rs, 2, t));

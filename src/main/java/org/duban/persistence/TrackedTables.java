@@ -78,8 +78,13 @@ public final class TrackedTables {
                     "task_id"),
             new Table(AuditEntity.INSPECTION, "inspection", "id", List.of("held_on", "inspectors", "notes"), "NULL"),
             new Table(AuditEntity.FINDING, "inspection_finding", "id", List.of("inspection_id", "unit_id", "text"),
-                    "NULL")
-            // notices (催办单, another branch): add their table here once merged
+                    "NULL"),
+            // 催办单 / 督办通知书 and 约谈 (schema 6): the letters the secretariat sent and the talks it held
+            new Table(AuditEntity.NOTICE, "notice", "id", List.of("unit_id", "level", "issued_on", "response_due",
+                    "draft", "number_year", "number_seq", "number_text", "response_on", "response_text"),
+                    "(SELECT task_id FROM notice_share s WHERE s.notice_id = notice.id ORDER BY position LIMIT 1)"),
+            new Table(AuditEntity.INTERVIEW, "interview", "id", List.of("unit_id", "held_on", "leader", "attendees",
+                    "minutes", "follow_up_due", "number_text"), "NULL")
     );
 
     private static final Map<AuditEntity, Table> BY_ENTITY = ALL.stream()

@@ -131,4 +131,32 @@ class NoticeNumberingTest {
         assertFalse(service.candidates(LocalDate.of(2026, 12, 11), NoticeLevel.CHASE).stream()
                 .anyMatch(c -> c.unit().id() == unit));
     }
+
+    /**
+     * The audit chain vouches for the letters too: issued, numbered, answered and deleted through the program,
+     * the ledger checks clean; a reply's text changed by SQL, or a number moved, is named by {@code check}.
+     */
+    @Test
+    void theAuditTrailVouchesForNotices() {
+        // the next morning: the sample's own trail runs until 09:02 on DAY, and check objects to time running back
+        AuditLog later = new AuditLog(db, new TestClock(DAY.plusDays(1)));
+        service = new NoticeService(later, new TrackingService(later));
+        Notice first = issue(0, DAY, false);
+        Notice draft = issue(1, DAY, true);
+        service.issueDraft(draft.id());
+        service.recordResponse(first.id(), DAY.plusDays(3), "已整改，详见附件。");
+        Notice gone = issue(2, DAY, false);
+        service.delete(gone.id());
+        org.duban.service.check.CheckReport clean = new org.duban.service.check.CheckService(db).run();
+        assertTrue(clean.clean(), clean::toString);
+        db.write(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE notice SET response_text = '早已整改完毕' WHERE id = " + first.id());
+            }
+            return null;
+        });
+        org.duban.service.check.CheckReport tampered = new org.duban.service.check.CheckService(db).run();
+        assertFalse(tampered.clean());
+        assertTrue(tampered.toString().contains("check.audit.state.changed"), tampered::toString);
+    }
 }
