@@ -397,7 +397,7 @@ public final class ImportWizardViewModel {
         if (r == null || undo == null || busy.get()) {
             return;
         }
-        if (!dialogs.confirm(Messages.tr("import.undo.title"), Messages.tr("import.undo.confirm", r.run().fileName(),
+        if (!dialogs.confirmDestructive(Messages.tr("import.undo.title"), Messages.tr("import.undo.confirm", r.run().fileName(),
                 r.run().backupFile()), Messages.tr("import.undo.ok"))) {
             return;
         }

@@ -227,7 +227,7 @@ public final class TaskListViewModel {
 
     /** Asks, then deletes the row's task. */
     public void delete(ChecklistRow row) {
-        boolean ok = dialogs.confirm(Messages.tr("tasks.delete.title"),
+        boolean ok = dialogs.confirmDestructive(Messages.tr("tasks.delete.title"),
                 Messages.tr("tasks.delete.message", row.task().seq(), abbreviate(row.task().problem(), 40)),
                 Messages.tr("tasks.delete.ok"));
         if (!ok) {

@@ -120,6 +120,31 @@ class LeadUnitImportTest {
         assertEquals("市水利局", change.after());
     }
 
+    /**
+     * The audit chain vouches for the lead unit (a column the chain's own migration did not know): set and changed
+     * by imports, the ledger checks clean; set behind the program's back by SQL, {@code check} names the task.
+     */
+    @Test
+    void theAuditTrailVouchesForTheLeadUnit() throws Exception {
+        importer.apply(importer.read(list(dir.resolve("v1.docx"), "市生态环境局", "市海洋与渔业局")),
+                new ImportTarget.Existing(meeting.id()), OPTIONS, (d, t) -> { });
+        importer.apply(importer.read(list(dir.resolve("v2.docx"), "市水利局", "市海洋与渔业局")),
+                new ImportTarget.Existing(meeting.id()), OPTIONS, (d, t) -> { });
+        org.duban.service.check.CheckReport clean = new org.duban.service.check.CheckService(db).run();
+        assertTrue(clean.clean(), clean::toString);
+        long other = new UnitRepository(db).findAll().stream().filter(u -> u.name().equals("市住建局")
+                || u.name().equals("市住房和城乡建设局")).findFirst().orElseThrow().id();
+        db.write(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE task SET lead_unit_id = " + other + " WHERE seq = 1");
+            }
+            return null;
+        });
+        org.duban.service.check.CheckReport tampered = new org.duban.service.check.CheckService(db).run();
+        assertFalse(tampered.clean());
+        assertTrue(tampered.toString().contains("check.audit.state.changed"), tampered::toString);
+    }
+
     @Test
     void severalLeadUnitsKeepTheFirstAndTheOthersSupportWithAWarning() {
         ImportPlan plan = plan(list(dir.resolve("两个牵头.docx"), "市生态环境局、市水利局", "市海洋与渔业局"));
