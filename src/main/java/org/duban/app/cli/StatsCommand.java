@@ -61,10 +61,35 @@ final class StatsCommand implements Callable<Integer> {
             StatsService service = new StatsService(db);
             Stats stats = asOf == null ? service.stats(meetingId) : service.stats(meetingId, asOf);
             PrintWriter out = parent.out();
+            java.util.List<org.duban.service.stats.DepartmentRank> departments = service.departments(
+                    org.duban.service.stats.StatsScope.meeting(meetingId), stats.asOf());
+            boolean leads = departments.stream().anyMatch(d -> d.led() > 0);
             if (json) {
-                out.print(Json.write(toJson(stats, db)));
+                Map<String, Object> root = toJson(stats, db);
+                List<Object> list = new ArrayList<>();
+                for (var d : departments) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("unit", d.unit().name());
+                    m.put("rank", d.rank());
+                    m.put("led", d.led());
+                    m.put("ledCompleted", d.ledCompleted());
+                    m.put("ledOverdue", d.ledOverdue());
+                    m.put("carried", d.carried());
+                    m.put("carriedCompleted", d.carriedCompleted());
+                    list.add(m);
+                }
+                root.put("cityDepartments", list);
+                out.print(Json.write(root));
             } else {
                 printTable(stats, out);
+                if (leads) { // the ranking that counts leading as well as carrying, once a list names lead units
+                    out.println(Messages.tr("cli.stats.departments"));
+                    for (var d : departments) {
+                        out.println("  " + pad(String.valueOf(d.rank()), 4) + pad(d.unit().name(), 22)
+                                + Messages.tr("cli.stats.department", d.led(), d.ledCompleted(), d.ledOverdue(),
+                                d.carried(), d.carriedCompleted(), Math.round(d.rate() * 100)));
+                    }
+                }
             }
             out.flush();
         }

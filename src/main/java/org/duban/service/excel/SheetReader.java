@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads .xlsx, .xls, .csv and Word .docx files into {@link Grid}s of displayed text. The kind is told by the file's first
+ * Reads .xlsx, .xls, .csv, OpenDocument .ods and Word .docx files into {@link Grid}s of displayed text. The kind is told by the file's first
  * bytes, not its name (offices rename .xlsx to .xls and back). Files that are too large, password-protected,
  * damaged or built to explode when unzipped are refused with a message that names the file and what to do.
  */
@@ -66,6 +66,7 @@ public final class SheetReader {
             return switch (kind(magic, name, file)) {
                 case XLSX -> XlsxStreamReader.read(file, name);
                 case DOCX -> DocxReader.read(file, name);
+                case ODS -> OdsReader.read(file, name);
                 case WORD_BINARY -> throw new LocalizedException("excel.error.wordBinary", name);
                 case XLS -> {
                     if (size > MAX_XLS_BYTES) {
@@ -85,7 +86,7 @@ public final class SheetReader {
 
     /** The kinds of file read, each by its own reader. */
     private enum Kind {
-        XLSX, XLS, CSV, DOCX, WORD_BINARY
+        XLSX, XLS, CSV, DOCX, WORD_BINARY, ODS
     }
 
     /**
@@ -96,7 +97,15 @@ public final class SheetReader {
     private static Kind kind(FileMagic magic, String name, Path file) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (magic == FileMagic.OOXML) {
-            return zipEntries(file).contains("word/document.xml") ? Kind.DOCX : Kind.XLSX;
+            java.util.Set<String> entries = zipEntries(file);
+            if (entries.contains("content.xml") && !entries.contains("[Content_Types].xml")) {
+                // OpenDocument: a spreadsheet is read; a text document (.odt) is named as such
+                if (odfMimetype(file).contains("spreadsheet") || lower.endsWith(".ods")) {
+                    return Kind.ODS;
+                }
+                throw new LocalizedException("excel.error.odfText", name);
+            }
+            return entries.contains("word/document.xml") ? Kind.DOCX : Kind.XLSX;
         }
         if (magic == FileMagic.OLE2) {
             if (isWordBinary(file) || lower.endsWith(".doc") || lower.endsWith(".wps") || lower.endsWith(".dot")) {
@@ -128,6 +137,21 @@ public final class SheetReader {
             LOG.debug("Could not list {} as a zip", file, e); // the workbook reader says what is wrong
         }
         return names;
+    }
+
+    /** The mimetype entry of an OpenDocument file ("" when there is none). */
+    private static String odfMimetype(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry e = zip.getEntry("mimetype");
+            if (e == null) {
+                return "";
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return new String(in.readNBytes(200), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** An OLE2 file with a WordDocument stream: Word 97–2003 (.doc) or WPS 文字 (.wps). */

@@ -88,6 +88,14 @@ public final class StatsService {
     }
 
     /**
+     * City departments ranked by the tasks they lead (牵头单位) as well as by the shares they carry, on {@code asOf}
+     * (issue 14).
+     */
+    public List<DepartmentRank> departments(StatsScope scope, LocalDate asOf) {
+        return DepartmentRank.of(tracked(scope, asOf), units.findAll());
+    }
+
+    /**
      * Completed and closed at the end of each week or month, from the period in which the scope's first task was
      * issued to {@code to}: tasks for the whole city ({@code unitId} null), else that unit's shares.
      */

@@ -131,6 +131,9 @@ class NewUnitsImportTest {
         assertTrue(added.out().contains("导入时添加到单位名单的单位 3 个"), added.out());
         assertEquals("OTHER", TestDb.sqlString(cliDb, "SELECT kind FROM unit WHERE name = '宁德港口发展中心'"));
         assertEquals(3, TestDb.sqlLong(cliDb, "SELECT count(*) FROM task"));
+        CliRunner.Result check = CliRunner.run("--db", cliDb.toString(), "check");
+        assertEquals(0, check.code(), "the added units and imported tasks are audited as the checks expect: "
+                + check.out() + check.err());
         assertFalse(ledger.toFile().exists());
     }
 }
