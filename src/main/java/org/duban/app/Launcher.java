@@ -10,11 +10,15 @@ import org.duban.i18n.Messages;
  * options) the window opens; with a subcommand the work runs headless.
  */
 public final class Launcher {
+    /** SLF4J's switch for its own messages (since 2.0.10): DEBUG, INFO, WARN or ERROR. */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
         System.setProperty("duban.log.dir", AppPaths.logDir().toString());
+        quietSlf4j(); // the window configures logging late too (DubanApp): the same stand-ins, the same replay
         Messages.use(Messages.localeFor(language(args)));
         java.util.Optional<java.util.Optional<Path>> window = windowOnly(args);
         if (window.isPresent()) {
@@ -23,6 +27,10 @@ public final class Launcher {
             System.exit(DubanApp.launchOn(window.get().orElseGet(AppPaths::preferredDatabase)));
         }
         initLoggingInBackground();
+        // A helper thread's failure (a font read ahead, a unit laid out on another core) reaches the command through
+        // its own thread's result and is said there in a sentence; the log keeps the trace, the terminal gets none.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Uncaught in {}", thread.getName(), e));
         System.exit(Cli.run(DubanApp::launchOn, args));
     }
 
@@ -67,9 +75,19 @@ public final class Launcher {
      * frame ({@link DubanApp}, {@link UserPreferences}, the opening view) take their logger only when they log.
      */
     static void initLoggingInBackground() {
+        // The stand-ins' replay is expected here, not a fault: SLF4J's notice of it ("A number (1) of logging calls
+        // during the initialization phase have been intercepted…") went to standard error of a command that
+        // happened to log early, which a script reads as an error. Only SLF4J's own errors are printed.
+        quietSlf4j();
         Thread t = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "duban-logging-init");
         t.setDaemon(true);
         t.start();
+    }
+
+    static void quietSlf4j() {
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
     }
 
     /** {@code --lang X} / {@code --lang=X}, else {@code duban.lang}, else {@code DUBAN_LANG}, else Chinese. */

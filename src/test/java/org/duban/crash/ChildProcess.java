@@ -48,9 +48,15 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Starts {@code main} with {@code args} in a new JVM on this test's class path. */
     public static ChildProcess start(Path workDir, Class<?> main, String... args) throws IOException {
+        return startWithHeap(workDir, "512m", main, args);
+    }
+
+    /** {@link #start} with a maximum heap of {@code heap} (as -Xmx takes it). */
+    public static ChildProcess startWithHeap(Path workDir, String heap, Class<?> main, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dfile.encoding=UTF-8", "-Dduban.log.dir=" + workDir.resolve("child-logs"),
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));

@@ -45,7 +45,16 @@ public final class Cli {
     public static int run(DubanCommand.GuiStarter gui, String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return create(gui, out, err).execute(args);
+        try {
+            return create(gui, out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // no stack trace for the user: what happened, that nothing half-done was kept, and what to do
+            err.println(Messages.tr("cli.error.prefix", Messages.tr("cli.error.outOfMemory",
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024))));
+            err.flush();
+            LOG.error("Out of memory", e);
+            return 1;
+        }
     }
 
     /** The user-readable message: localized when the exception carries one, else its text. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, SampleCommand.class, StatsCommand.class, BackupCommand.class,
                 RestoreCommand.class, CheckCommand.class, ImportCommand.class, ExportCommand.class,
                 ImportReturnsCommand.class, HandoutsCommand.class, ChartCommand.class, BulletinCommand.class,
-                MeetingPackCommand.class, GenerateCommand.class, BenchCommand.class, UnitsCommand.class})
+                MeetingPackCommand.class, GenerateCommand.class, BenchCommand.class, UnitsCommand.class,
+                DossierCommand.class, DueCommand.class, ChaseCommand.class})
 public final class DubanCommand implements Callable<Integer> {
 
     @Spec

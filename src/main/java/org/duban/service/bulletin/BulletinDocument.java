@@ -12,7 +12,8 @@ public record BulletinDocument(String title, List<Block> blocks) {
     }
 
     /** One piece of the document. */
-    public sealed interface Block permits Title, Centered, Masthead, Rule, Heading, Paragraph, Table, Figure, Signature {
+    public sealed interface Block permits Title, Centered, Masthead, Rule, Heading, Paragraph, Addressee, Table, Figure,
+            Signature, Note {
         /** The block's words. */
         String text();
     }
@@ -47,6 +48,10 @@ public record BulletinDocument(String title, List<Block> blocks) {
 
     /** A body paragraph in 仿宋, the first line indented by two characters. */
     public record Paragraph(String text) implements Block {
+    }
+
+    /** The 主送机关 line of a notice ("蕉城区人民政府："): 仿宋, flush left, not indented. */
+    public record Addressee(String text) implements Block {
     }
 
     /**
@@ -90,6 +95,10 @@ public record BulletinDocument(String title, List<Block> blocks) {
         public String text() {
             return String.join("\n", lines);
         }
+    }
+
+    /** A small line flush left after the text: the audit trail's head (留痕校验) the document was made at. */
+    public record Note(String text) implements Block {
     }
 
     /** Every word of the document in order (for tests and search). */

@@ -72,6 +72,7 @@ final class ChecklistTable {
         SortedList<ChecklistRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        showLeadUnitsWhenAny(vm);
         table.setPlaceholder(placeholder());
 
         table.setRowFactory(tv -> {
@@ -95,6 +96,21 @@ final class ChecklistTable {
                 e.consume();
             }
         });
+    }
+
+    /** The 牵头单位 column appears when the meeting's tasks name a lead unit, unless the user has hidden it since. */
+    private void showLeadUnitsWhenAny(TaskListViewModel vm) {
+        TableColumn<ChecklistRow, ?> lead = table.getColumns().stream()
+                .filter(c -> "leadUnitColumn".equals(c.getId())).findFirst().orElseThrow();
+        boolean[] shown = {false};
+        javafx.collections.ListChangeListener<ChecklistRow> check = ch -> {
+            if (!shown[0] && vm.rows().stream().anyMatch(r -> r.leadUnit() != null)) {
+                shown[0] = true;
+                lead.setVisible(true);
+            }
+        };
+        vm.rows().addListener(check);
+        check.onChanged(null);
     }
 
     TableView<ChecklistRow> table() {

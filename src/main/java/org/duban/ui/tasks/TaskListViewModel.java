@@ -186,7 +186,8 @@ public final class TaskListViewModel {
 
     /** A form to edit the row's task. */
     public TaskFormViewModel editForm(ChecklistRow row) {
-        return new TaskFormViewModel(meeting.get(), row.task().id(), TaskService.toInput(row.task(), row.units()),
+        return new TaskFormViewModel(meeting.get(), row.task().id(), TaskService.toInput(row.task(), row.units(),
+                units.stream().filter(u -> u.id() == row.task().leadUnitId()).map(Unit::name).findFirst().orElse("")),
                 units, seqsExcept(row.task().id()));
     }
 
