@@ -275,14 +275,13 @@ public final class ChartsView {
     private StackPane chartArea() {
         viewer.setId("chartViewer");
         viewer.setAccessibleText(Messages.tr("charts.title"));
+        viewer.getCanvas().addOverlay(new PaintCacheReset());
         viewer.getCanvas().setTooltipEnabled(true);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
         vm.chartProperty().addListener((o, a, n) -> {
             if (n != null) {
                 viewer.setChart(n);
-                // once more after the layout pass that follows: a canvas resized while hidden is never left half drawn
-                javafx.application.Platform.runLater(viewer.getCanvas()::draw);
             }
         });
         viewer.visibleProperty().bind(vm.chartProperty().isNotNull());
@@ -332,6 +331,29 @@ public final class ChartsView {
             key = label.getKey();
         }
         return key instanceof ChartKey k && k.value() instanceof Unit u ? u : null;
+    }
+
+    /**
+     * Why a chart showed on black with its title unreadable: ChartCanvas draws between {@code save()} and
+     * {@code restore()} of its graphics context, so after a draw the context's fill is back to black, while its
+     * FXGraphics2D still remembers the last colour it set and skips setting an equal one. When the next chart's
+     * first colour (its white background) equals the last one of the previous draw, the background is filled black.
+     * This overlay, painted after each draw, sets a colour no chart uses, so the next chart's white is always set.
+     */
+    static final class PaintCacheReset extends org.jfree.chart.panel.AbstractOverlay
+            implements org.jfree.chart.fx.overlay.OverlayFX {
+        /** fully transparent: setting it draws nothing */
+        static final java.awt.Color NEVER_USED = new java.awt.Color(1, 2, 3, 0);
+
+        @Override
+        public void paintOverlay(java.awt.Graphics2D g2, org.jfree.chart.fx.ChartCanvas canvas) {
+            g2.setPaint(NEVER_USED);
+        }
+
+        @Override
+        public void paintOverlay(java.awt.Graphics2D g2, org.jfree.chart.ChartPanel panel) {
+            // Swing panels are not used here
+        }
     }
 
     /** The chart shown (for tests). */

@@ -67,10 +67,11 @@ final class ChecklistColumns {
                 () -> new ChecklistCells.WrapCell(twoLines, (row, s) -> row.unitNames()));
         units.getProperties().put(CAP, UNITS_CAP);
         columns.add(units);
-        // 牵头单位 (issue 14): hidden until a task of the list names one (ChecklistTable shows it then)
+        // 牵头单位 (issue 14): shown once a task of the list has one (ChecklistTable), else in the column menu
         TableColumn<ChecklistRow, String> lead = column("leadUnitColumn", "task.field.leadUnit", Width.FIT, 130,
                 ChecklistRow::leadUnitName, ChecklistRow::leadUnitName,
                 () -> new ChecklistCells.FitCell<String>(s -> s, null));
+        lead.getProperties().put(CAP, UNITS_CAP);
         lead.setVisible(false);
         columns.add(lead);
         TableColumn<ChecklistRow, Deadline> deadline = column("deadlineColumn", "task.field.deadline", Width.FIT, 120,
