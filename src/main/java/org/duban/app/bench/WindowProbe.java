@@ -18,8 +18,8 @@ import org.duban.app.Launcher;
  *
  * <p>"First frame" is the first pulse in which a window is showing: JavaFX lays the scene out, and that pulse
  * draws it. The probe prints {@code duban-probe frame} then (a post-layout pulse listener, so it runs before the
- * pulse renders), and for the program {@code duban-probe rows N} at the first pulse in which the checklist table
- * holds its rows. Then it prints the heap in use after a full GC and exits.
+ * pulse renders), and for the program {@code duban-probe rows N} at the first pulse in which the opening screen's
+ * table (the desk's, else the checklist's) holds its rows. Then it prints the heap in use after a full GC and exits.
  */
 public final class WindowProbe {
     private static boolean framed;
@@ -63,7 +63,11 @@ public final class WindowProbe {
                     return;
                 }
             }
-            Node table = w.getScene().lookup("#taskTable");
+            // the opening screen's table: the desk's lines (issue 22), or the checklist's rows in a window without a desk
+            Node table = w.getScene().lookup("#deskTable");
+            if (table == null) {
+                table = w.getScene().lookup("#taskTable");
+            }
             if (!rowsSeen && table instanceof TableView<?> tv && !tv.getItems().isEmpty()) {
                 rowsSeen = true;
                 print("rows", String.valueOf(tv.getItems().size()));
