@@ -196,7 +196,8 @@ public final class DossierService {
                         sentence(co.explanation())));
                 co.verificationOpt().ifPresent(v -> sb.append(tr("dossier.closeOut.verified", day(v.verifiedOn()),
                         tr("closeOut.level." + v.level().name()), v.verifiers(),
-                        tr(v.passed() ? "dossier.closeOut.passed" : "dossier.closeOut.failed"), sentence(v.note()))));
+                        tr(v.passed() ? "dossier.closeOut.passed" : "dossier.closeOut.failed"),
+                        sentence(v.note()).isEmpty() ? "" : "，" + sentence(v.note()))));
                 if (co.noticeFrom() != null) {
                     sb.append(tr("dossier.closeOut.notice", day(co.noticeFrom()), day(co.noticeTo())));
                 }
@@ -226,11 +227,11 @@ public final class DossierService {
         for (ListedFile f : files) {
             Evidence e = f.evidence();
             list.add(List.of(f.fileName(), EvidenceService.sizeText(e.sizeBytes()),
-                    e.addedAt().atZone(zone).toLocalDate().toString(), e.sha256()));
+                    e.addedAt().atZone(zone).toLocalDate().toString(), twoLines(e.sha256())));
         }
         b.add(list.isEmpty() ? new BulletinDocument.Paragraph(tr("dossier.none.evidence"))
                 : new BulletinDocument.Table(List.of(tr("dossier.col.file"), tr("dossier.col.size"),
-                tr("dossier.col.added"), "SHA-256"), List.of(2.2, 0.8, 1.1, 3.2), List.of(false, true, true, false),
+                tr("dossier.col.added"), "SHA-256"), List.of(2.0, 0.65, 1.05, 3.6), List.of(false, true, true, false),
                 list));
 
         b.add(new BulletinDocument.Heading(tr("dossier.h.history", HandoutText.chineseNumber(section))));
@@ -241,36 +242,49 @@ public final class DossierService {
             if (e.unitId() != null && shares.stream().noneMatch(a -> a.unitId() == e.unitId())) {
                 continue;
             }
-            Translator zh = Translator.chinese();
-            String what = tr("audit.entity." + e.entity().name())
-                    + (e.field().isEmpty() ? "" : "：" + AuditText.field(zh, e.field()));
+            String what = tr("audit.entity." + e.entity().name()) + (e.field().isEmpty() ? "" : " " + field(e.field()));
             String change = switch (e.action()) {
                 case CREATE -> tr("dossier.audit.created", nz(e.newValue()));
                 case DELETE -> tr("dossier.audit.deleted", nz(e.oldValue()));
-                case UPDATE -> (e.oldValue() == null || e.oldValue().isEmpty() ? ""
-                        : AuditText.value(zh, e.field(), e.oldValue()) + " ") + "→ "
-                        + AuditText.value(zh, e.field(), e.newValue());
+                case UPDATE -> value(d, e.field(), e.oldValue()) + " → " + value(d, e.field(), e.newValue());
             };
             history.add(List.of(e.at().atZone(zone).toLocalDateTime().toString().replace('T', ' '), e.operator(),
                     what, change));
         }
         b.add(new BulletinDocument.Table(List.of(tr("dossier.col.time"), tr("dossier.col.operator"),
-                tr("dossier.col.what"), tr("dossier.col.change")), List.of(1.5, 0.9, 1.3, 3.5),
+                tr("dossier.col.what"), tr("dossier.col.change")), List.of(1.5, 1.3, 1.2, 3.2),
                 List.of(true, true, false, false), history));
         b.add(new BulletinDocument.Note(tr("audit.head.label", head.shortHash(), head.row())));
         return new BulletinDocument(title, b);
     }
 
-    /** Text that the template ends with 。: its own closing 。 (or ．/.) dropped, so that none is doubled. */
-    private static String sentence(String s) {
-        String t = nz(s).strip();
-        while (!t.isEmpty() && "。．.；;".indexOf(t.charAt(t.length() - 1)) >= 0) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t;
-    }
-
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Text that goes before a 。 of the pattern, without its own closing 。 (no "。。"). */
+    private static String sentence(String s) {
+        return s == null ? "" : s.strip().replaceAll("[。．.；;，,\\s]+$", "");
+    }
+
+    /** A SHA-256 as two lines of 32 digits, so that a narrow column never leaves a digit or two alone. */
+    private static String twoLines(String sha) {
+        return sha.length() == 64 ? sha.substring(0, 32) + " " + sha.substring(32) : sha;
+    }
+
+    /** An audit field's name in words (状态, 完成日期 …), or as stored when it has none. */
+    private static String field(String field) {
+        return AuditText.field(Translator.chinese(), field);
+    }
+
+    /** A stored value in words: statuses, results, cycles, levels and units translated; other text as it is. */
+    private static String value(TaskDetail d, String field, String v) {
+        if (v == null) {
+            return "";
+        }
+        if ("unitId".equals(field) && v.matches("\\d+")) {
+            return d.unit(Long.parseLong(v)).map(Unit::name).orElse(v);
+        }
+        return AuditText.value(Translator.chinese(), field, v);
     }
 }

@@ -332,6 +332,17 @@ public final class HandoutPaginator {
                         FontRole.BODY, n));
                 texts.add(new TextLine(g.contentLeft(), footerBase, FOOTER_SIZE, FontRole.BODY,
                         fonts.spans(FontRole.BODY, fonts.printable(FontRole.BODY, content.unitName()), FOOTER_SIZE)));
+                if (!content.auditNote().isBlank()) {
+                    double noteSize = FOOTER_SIZE - 1.5;
+                    List<Span> a = fonts.spans(FontRole.BODY, fonts.printable(FontRole.BODY, content.auditNote()),
+                            noteSize);
+                    double aw = a.stream().mapToDouble(Span::width).sum();
+                    double numberEnd = g.contentLeft() + (g.contentWidth() + nw) / 2;
+                    // beside the page number when there is room (landscape), else on a line of its own below it
+                    double base = g.contentRight() - aw >= numberEnd + FOOTER_SIZE * 3 ? footerBase
+                            : footerBase + FOOTER_SIZE * 1.4;
+                    texts.add(new TextLine(g.contentRight() - aw, base, noteSize, FontRole.BODY, a));
+                }
                 if (!settings.notice().isBlank()) {
                     double noticeSize = Math.max(size, 12);
                     List<Span> s = fonts.spans(FontRole.HEADING, fonts.printable(FontRole.HEADING, settings.notice()),

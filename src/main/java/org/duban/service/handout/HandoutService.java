@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Assignment;
 import org.duban.model.Meeting;
+import org.duban.persistence.AuditChain;
 import org.duban.model.Task;
 import org.duban.model.Term;
 import org.duban.model.Unit;
@@ -34,8 +35,10 @@ public final class HandoutService {
     private final UnitRepository units;
     private final HandoutSettingsStore store;
     private final VocabularyRepository vocabulary;
+    private final Database db;
 
     public HandoutService(Database db) {
+        this.db = db;
         this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
         this.units = new UnitRepository(db);
         this.store = new HandoutSettingsStore(db);
@@ -66,9 +69,14 @@ public final class HandoutService {
      * The meeting's tasks, the roster and the office's order of sources (the handout's sections follow it), read
      * once for a whole batch.
      */
-    public record MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster, List<Term> sources) {
+    public record MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster, List<Term> sources,
+                              AuditChain.Head auditHead) {
         public MeetingData {
             sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        public MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster, List<Term> sources) {
+            this(meeting, tasks, roster, sources, null);
         }
 
         public MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster) {
@@ -91,7 +99,7 @@ public final class HandoutService {
      */
     public MeetingData read(Meeting meeting, LocalDate day) {
         return new MeetingData(meeting, tracking.tasksOn(TaskScope.of(meeting), day, meeting.heldOn()),
-                units.findAll(), vocabulary.find(Term.Kind.SOURCE));
+                units.findAll(), vocabulary.find(Term.Kind.SOURCE), AuditChain.head(db));
     }
 
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */
@@ -130,7 +138,9 @@ public final class HandoutService {
         Meeting m = data.meeting();
         return new HandoutContent(unit.name(), HandoutText.tr("handout.doc.title", settings.city()),
                 HandoutText.tr("handout.doc.unitLine", unit.name()),
-                HandoutText.tr("handout.doc.meetingLine", date(m.heldOn()), m.title()), sections);
+                HandoutText.tr("handout.doc.meetingLine", date(m.heldOn()), m.title()), sections,
+                data.auditHead() == null ? "" : HandoutText.tr("audit.head.label", data.auditHead().shortHash(),
+                        data.auditHead().row()));
     }
 
     static String date(LocalDate d) {

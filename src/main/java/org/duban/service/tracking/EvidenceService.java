@@ -117,6 +117,11 @@ public final class EvidenceService {
         return evidence.find(TaskScope.assignment(assignmentId)).size();
     }
 
+    /** The stored bytes of a file, for a preview; reading never changes them. */
+    public byte[] content(long evidenceId) {
+        return evidence.content(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));
+    }
+
     /** Writes a stored file out (to a temporary file first, so a failure never leaves half a file). */
     public void saveTo(long evidenceId, Path target) {
         byte[] bytes = evidence.content(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));

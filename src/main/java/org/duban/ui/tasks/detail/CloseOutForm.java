@@ -135,6 +135,17 @@ public final class CloseOutForm {
                 r -> { });
     }
 
+    /** 预览: images and PDFs in the viewer window, other types in the computer's program (a temporary copy). */
+    public org.duban.ui.common.evidence.EvidenceViewer previewEvidence(Evidence e, javafx.stage.Window owner) {
+        if (e == null) {
+            return null;
+        }
+        var evidence = vm.services().evidence();
+        return org.duban.ui.common.evidence.EvidenceViewer.open(owner, e.fileName(), e.mediaType(),
+                () -> evidence.content(e.id()), vm.services().runner(), vm.services().dialogs(),
+                org.duban.ui.common.FolderOpener.desktop());
+    }
+
     /** Saves a stored file where the user chooses. */
     public void saveEvidence(Evidence e) {
         var target = vm.services().dialogs().chooseSaveFile(Messages.tr("evidence.save.title"), e.fileName());

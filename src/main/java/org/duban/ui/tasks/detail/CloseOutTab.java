@@ -230,6 +230,23 @@ final class CloseOutTab {
         TableColumn<Evidence, String> added = FormParts.column("detail.evidence.added", e -> e.addedAt() == null ? ""
                 : DateFields.text(e.addedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate()), 110);
         evidenceTable.getColumns().setAll(List.of(name, size, with, added));
+        evidenceTable.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<Evidence> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(ev -> {
+                if (ev.getClickCount() == 2 && !row.isEmpty()) {
+                    f.previewEvidence(row.getItem(), evidenceTable.getScene().getWindow());
+                }
+            });
+            return row;
+        });
+        evidenceTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, ev -> {
+            if (ev.getCode() == javafx.scene.input.KeyCode.ENTER
+                    && evidenceTable.getSelectionModel().getSelectedItem() != null) {
+                f.previewEvidence(evidenceTable.getSelectionModel().getSelectedItem(),
+                        evidenceTable.getScene().getWindow());
+                ev.consume();
+            }
+        });
         return evidenceTable;
     }
 
@@ -239,6 +256,12 @@ final class CloseOutTab {
         add.setAccessibleText(Messages.tr("detail.evidence.add"));
         vm.services().access().writes(add, vm.selectedProperty().isNull().or(vm.selectedWithdrawnProperty()));
         add.setOnAction(e -> f.addEvidence());
+        Button preview = new Button(Messages.tr("detail.evidence.preview"), new FontIcon("mdi2e-eye-outline"));
+        preview.setId("previewEvidenceButton");
+        preview.setAccessibleText(Messages.tr("detail.evidence.preview"));
+        preview.disableProperty().bind(evidenceTable.getSelectionModel().selectedItemProperty().isNull());
+        preview.setOnAction(e -> f.previewEvidence(evidenceTable.getSelectionModel().getSelectedItem(),
+                evidenceTable.getScene().getWindow()));
         Button save = new Button(Messages.tr("detail.evidence.save"), new FontIcon("mdi2c-content-save-outline"));
         save.setId("saveEvidenceButton");
         save.setAccessibleText(Messages.tr("detail.evidence.save"));
@@ -249,7 +272,7 @@ final class CloseOutTab {
         delete.setAccessibleText(Messages.tr("detail.evidence.delete"));
         vm.services().access().writes(delete, evidenceTable.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> f.deleteEvidence(evidenceTable.getSelectionModel().getSelectedItem()));
-        return new HBox(8, add, save, delete);
+        return new HBox(8, add, preview, save, delete);
     }
 
     private Node historyTable() {
