@@ -13,8 +13,8 @@ import org.duban.model.AuditEntity;
 import org.duban.model.AuditEntry;
 
 /**
- * The audit trail (留痕). Only {@link #append} writes; the table's triggers refuse UPDATE and DELETE, so the
- * history cannot be rewritten, by this program or by an SQL tool.
+ * The audit trail (留痕). Only {@link #append} writes, chaining each row to the one before ({@link AuditChain}); the
+ * table's triggers refuse UPDATE and DELETE, and the chain shows whoever got round them.
  */
 public final class AuditRepository {
     private static final String SELECT = "SELECT id, at, operator, entity, entity_id, task_id, unit_id, action, field, "
@@ -25,26 +25,14 @@ public final class AuditRepository {
         this.db = db;
     }
 
+    /** Appends one row to the chain ({@link AuditChain}), in the caller's transaction. */
     public AuditEntry append(AuditEntry e) {
-        return db.write(c -> {
-            try (PreparedStatement ps = Rows.prepareInsert(c, "INSERT INTO audit_log (at, operator, entity, "
-                    + "entity_id, task_id, unit_id, action, field, old_value, new_value) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bind(ps, 1, e);
-                long id = Rows.insert(ps);
-                return new AuditEntry(id, e.at(), e.operator(), e.entity(), e.entityId(), e.taskId(), e.unitId(),
-                        e.action(), e.field(), e.oldValue(), e.newValue());
-            }
-        });
+        return db.write(c -> AuditChain.append(c, List.of(e), false).get(0));
     }
 
     /** Appends many rows in one batch, in order. */
     public void appendAll(List<AuditEntry> entries) {
-        db.write(c -> {
-            Rows.batch(c, "INSERT INTO audit_log (at, operator, entity, entity_id, task_id, unit_id, action, field, "
-                    + "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, (ps, e) -> bind(ps, 1, e));
-            return null;
-        });
+        db.write(c -> AuditChain.append(c, entries, false));
     }
 
     /** A task's history, newest first (also after the task itself was deleted). */

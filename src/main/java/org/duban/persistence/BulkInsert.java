@@ -137,12 +137,7 @@ public final class BulkInsert {
                         ps.setString(4, sv.cycle().name());
                         ps.setString(5, sv.note());
                     });
-            Rows.batch(c, "INSERT INTO audit_log (id, at, operator, entity, entity_id, task_id, unit_id, action, "
-                    + "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk.audit(),
-                    (ps, e) -> {
-                        ps.setLong(1, e.id());
-                        AuditRepository.bind(ps, 2, e);
-                    });
+            AuditChain.append(c, chunk.audit(), true);
             return null;
         });
     }

@@ -115,6 +115,38 @@ public final class BulletinRepository {
         });
     }
 
+    /** Keeps the audit trail's head printed on an issued bulletin (row and hash). */
+    public void recordAuditHead(long bulletinId, long row, String hash) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE bulletin SET audit_row = ?, audit_hash = ? WHERE id = ?")) {
+                ps.setLong(1, row);
+                ps.setString(2, hash);
+                ps.setLong(3, bulletinId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** An issued bulletin's day and the audit head printed on it. */
+    public record PrintedHead(long bulletinId, LocalDate asOf, long row, String hash) {
+    }
+
+    /** The heads printed on issued bulletins, oldest first. */
+    public List<PrintedHead> printedHeads() {
+        return db.read(c -> {
+            List<PrintedHead> list = new java.util.ArrayList<>();
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, as_of, "
+                    + "audit_row, audit_hash FROM bulletin WHERE audit_hash IS NOT NULL ORDER BY audit_row, id")) {
+                while (rs.next()) {
+                    list.add(new PrintedHead(rs.getLong(1), Rows.date(rs, 2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+            return list;
+        });
+    }
+
     private Optional<IssuedBulletin> one(String sql, Long meetingId, LocalDate day) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

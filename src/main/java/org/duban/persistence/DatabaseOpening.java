@@ -248,6 +248,9 @@ final class DatabaseOpening {
                     for (var m : pending) {
                         LOG.info("Applying migration {} to {}", m.name(), db.file());
                         st.executeUpdate(m.sql());
+                        if (m.after() != null) {
+                            m.after().run(c);
+                        }
                     }
                     java.util.Set<String> after = danglingReferences(st);
                     after.removeAll(dangling);

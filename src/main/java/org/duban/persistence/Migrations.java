@@ -19,8 +19,22 @@ final class Migrations {
     private static final String DIR = "/org/duban/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
 
-    record Migration(int version, String name, String sql) {
+    /**
+     * @param after work in Java that follows the SQL in the same transaction (null: none), for what SQL cannot do
+     *              (hashing the audit trail)
+     */
+    record Migration(int version, String name, String sql, SqlWork<Void> after) {
+        Migration(int version, String name, String sql) {
+            this(version, name, sql, null);
+        }
     }
+
+    /** Java steps by the migration's name without its number (the number may change as branches merge). */
+    private static final java.util.Map<String, SqlWork<Void>> STEPS = java.util.Map.of(
+            "audit_hash_chain", c -> {
+                AuditChain.sealExisting(c);
+                return null;
+            });
 
     private Migrations() {
     }
@@ -40,7 +54,8 @@ final class Migrations {
             if (version != list.size() + 1) {
                 throw new IllegalStateException("Migrations must be numbered 1, 2, 3 ...: " + name);
             }
-            list.add(new Migration(version, name, String.join("\n", readLines(DIR + name))));
+            String what = name.substring(name.indexOf("__") + 2, name.length() - ".sql".length());
+            list.add(new Migration(version, name, String.join("\n", readLines(DIR + name)), STEPS.get(what)));
         }
         return List.copyOf(list);
     }

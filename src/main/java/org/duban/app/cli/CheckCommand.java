@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
+import org.duban.persistence.AuditChain;
 import org.duban.persistence.Database;
+import org.duban.service.check.AnchorCheck;
 import org.duban.service.check.CheckReport;
 import org.duban.service.check.CheckService;
 import org.duban.service.check.Finding;
@@ -20,11 +22,18 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     DubanCommand parent;
 
+    @picocli.CommandLine.Option(names = "--anchor", paramLabel = "HEAD", descriptionKey = "check.anchor")
+    String anchor;
+
     @Override
     public Integer call() {
         try (Database db = parent.openReadOnlyForCheck()) {
             db.requireCurrentSchema();
-            CheckReport report = new CheckService(db).run();
+            List<org.duban.service.check.LedgerCheck> checks = new java.util.ArrayList<>(CheckService.standardChecks());
+            if (anchor != null) {
+                checks.add(new AnchorCheck(AnchorCheck.parse(anchor)));
+            }
+            CheckReport report = new CheckService(db, checks).run();
             PrintWriter out = parent.out();
             out.println(Messages.tr("cli.check.header", db.file(), db.schemaVersion()));
             for (CheckReport.Result r : report.results()) {
@@ -41,6 +50,8 @@ final class CheckCommand implements Callable<Integer> {
                 log.forEach(w -> out.println(Messages.tr("cli.check.finding", w)));
             }
             int problems = report.problems() + log.size();
+            AuditChain.Head head = AuditChain.head(db);
+            out.println(Messages.tr("audit.head.label", head.shortHash(), head.row()));
             out.println(problems == 0 ? Messages.tr("cli.check.clean") : Messages.tr("cli.check.problems", problems));
             out.flush();
             return problems == 0 ? 0 : 1;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         resourceBundle = "org.duban.i18n.cli", sortOptions = false,
         subcommands = {InitCommand.class, SampleCommand.class, StatsCommand.class, BackupCommand.class,
                 RestoreCommand.class, CheckCommand.class, ImportCommand.class, ExportCommand.class,
-                ImportReturnsCommand.class, HandoutsCommand.class, ChartCommand.class, BulletinCommand.class, DueCommand.class, ChaseCommand.class, ScoreCommand.class,
-                MeetingPackCommand.class, GenerateCommand.class, BenchCommand.class, UnitsCommand.class})
+                ImportReturnsCommand.class, HandoutsCommand.class, ChartCommand.class, BulletinCommand.class,
+                MeetingPackCommand.class, GenerateCommand.class, BenchCommand.class, UnitsCommand.class,
+                DossierCommand.class, DueCommand.class, ChaseCommand.class, ScoreCommand.class})
 public final class DubanCommand implements Callable<Integer> {
 
     @Spec

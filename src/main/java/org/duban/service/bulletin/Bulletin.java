@@ -1,5 +1,6 @@
 package org.duban.service.bulletin;
 
+import org.duban.persistence.AuditChain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,11 +30,12 @@ import org.duban.service.tracking.TaskTracking;
  * @param stats      the figures it is made from, exactly as {@code stats --as-of} counts them
  * @param previous   the bulletin issued before, or null for the first one
  * @param meetingLine the meeting it counts ("2026年3月19日全市……交办会"), or empty for every meeting
+ * @param auditHead  the audit trail's head when it was made (printed on it, kept with it when issued), or null
  */
 public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integer number, String city, String issuer,
                        Stats stats, Ranking counties, Ranking departments, IssuedBulletin previous,
                        LaggingRule rule, List<UnitRank> lagging, List<TaskTracking> overdue,
-                       List<TaskTracking> supervised, Map<Long, Unit> units) {
+                       List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead) {
     public Bulletin {
         lagging = List.copyOf(lagging);
         overdue = List.copyOf(overdue);
@@ -49,7 +51,7 @@ public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integ
     /** The same bulletin as a draft. */
     public Bulletin asDraft() {
         return new Bulletin(asOf, meetingId, meetingLine, null, city, issuer, stats, counties, departments, previous,
-                rule, lagging, overdue, supervised, units);
+                rule, lagging, overdue, supervised, units, auditHead);
     }
 
     /** The opening totals, from the statistics service's figures. */

@@ -13,7 +13,7 @@ public record BulletinDocument(String title, List<Block> blocks) {
 
     /** One piece of the document. */
     public sealed interface Block permits Title, Centered, Masthead, Rule, Heading, Paragraph, Addressee, Table, Figure,
-            Signature {
+            Signature, Note {
         /** The block's words. */
         String text();
     }
@@ -95,6 +95,10 @@ public record BulletinDocument(String title, List<Block> blocks) {
         public String text() {
             return String.join("\n", lines);
         }
+    }
+
+    /** A small line flush left after the text: the audit trail's head (留痕校验) the document was made at. */
+    public record Note(String text) implements Block {
     }
 
     /** Every word of the document in order (for tests and search). */

@@ -118,6 +118,8 @@ public final class BulletinDocxWriter {
                 p.createRun().addPicture(new ByteArrayInputStream(png), PictureType.PNG, "chart.png",
                         Units.toEMU(widthPt), Units.toEMU(heightPt));
                 run(paragraph(word, ParagraphAlignment.CENTER), f.caption(), KAI_FONT, 14, false);
+            } else if (b instanceof BulletinDocument.Note n) {
+                run(paragraph(word, ParagraphAlignment.LEFT), n.text(), KAI_FONT, 10.5, false);
             } else if (b instanceof BulletinDocument.Signature s) {
                 paragraph(word, ParagraphAlignment.RIGHT);
                 for (String line : s.lines()) {

@@ -135,6 +135,14 @@ public final class BulletinPdfWriter {
                     table(t);
                 } else if (b instanceof BulletinDocument.Figure f) {
                     figure(f);
+                } else if (b instanceof BulletinDocument.Note n) {
+                    y += LINE / 2;
+                    for (String l : breaker.lines(fonts.printable(FontRole.SUBTITLE, n.text()), FontRole.SUBTITLE,
+                            TABLE_SIZE, g.contentWidth())) {
+                        room(TABLE_SIZE * 1.6);
+                        page.texts.add(line(l, FontRole.SUBTITLE, TABLE_SIZE, g.contentLeft(), y, TABLE_SIZE * 1.6));
+                        y += TABLE_SIZE * 1.6;
+                    }
                 } else if (b instanceof BulletinDocument.Signature s) {
                     y += LINE;
                     for (String line : s.lines()) {

@@ -16,6 +16,7 @@ import org.duban.i18n.Messages;
 import org.duban.model.AuditEntity;
 import org.duban.model.IssuedBulletin;
 import org.duban.model.Unit;
+import org.duban.persistence.AuditChain;
 import org.duban.persistence.BulletinRepository;
 import org.duban.persistence.Database;
 import org.duban.persistence.MeetingRepository;
@@ -98,7 +99,7 @@ public final class BulletinService {
         return new Bulletin(asOf, meetingId, meetingLine, number, city, BulletinSettings.issuer(values, city), figures,
                 counties, departments, previous, values.rule(), values.rule().lagging(counties),
                 tracked.stream().filter(TaskTracking::overdue).toList(),
-                tracked.stream().filter(TaskTracking::supervised).toList(), units);
+                tracked.stream().filter(TaskTracking::supervised).toList(), units, AuditChain.head(db));
     }
 
     /** The bulletin as of {@code asOf} as a draft: the same figures and words, no number; never issued. */
@@ -137,6 +138,9 @@ public final class BulletinService {
         checkIssuable(b);
         return db.write(c -> {
             IssuedBulletin stored = bulletins.replace(b.toIssued(Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS)));
+            if (b.auditHead() != null) {
+                bulletins.recordAuditHead(stored.id(), b.auditHead().row(), b.auditHead().hash());
+            }
             audit.created(AuditEntity.BULLETIN, stored.id(), null, null,
                     BulletinText.tr("bulletin.doc.number", b.number()) + " " + b.asOf() + " "
                             + BulletinText.percent(stored.totals().completionRate()));

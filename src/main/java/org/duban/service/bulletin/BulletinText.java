@@ -120,6 +120,10 @@ public final class BulletinText {
         blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.next")));
         blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.next")));
         blocks.add(new BulletinDocument.Signature(List.of(b.issuer(), day)));
+        if (b.auditHead() != null) {
+            blocks.add(new BulletinDocument.Note(tr("audit.head.label", b.auditHead().shortHash(),
+                    b.auditHead().row())));
+        }
         return new BulletinDocument(title + "（" + (b.isDraft() ? tr("bulletin.doc.draft")
                 : tr("bulletin.doc.number", b.number())) + "）", blocks);
     }

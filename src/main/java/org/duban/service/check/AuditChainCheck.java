@@ -8,34 +8,36 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.duban.i18n.Messages;
+import org.duban.persistence.AuditChain;
 import org.duban.persistence.AuditRepository;
+import org.duban.persistence.BulletinRepository;
 import org.duban.persistence.Database;
+import org.duban.persistence.TaskRepository;
+import org.duban.persistence.TrackedTables;
 import org.duban.persistence.TrackingConsistencyRepository;
 
 /**
- * The audit trail (留痕) is unbroken:
+ * The audit trail (留痕) is unbroken and vouches for the ledger:
  * <ul>
- *   <li>its append-only guards are in place (the triggers that refuse UPDATE and DELETE on {@code audit_log});
- *       without them nothing stops another tool from rewriting history;</li>
+ *   <li>its triggers are exactly the ones the program made ({@link AuditChain#TRIGGERS}), compared by their SQL,
+ *       not only by name: a do-nothing trigger under the right name is caught, and so is any other trigger on it;</li>
+ *   <li>every row's hash is the SHA-256 of its content and the row before's hash: a row edited after the triggers
+ *       were dropped (and put back) is named;</li>
  *   <li>its rows are numbered 1, 2, 3 … without a gap: SQLite numbers a new row one past the highest, and a
  *       rolled-back change leaves no gap, so a gap means rows were deleted;</li>
- *   <li>time never goes backwards from one row to the next by more than {@link #CLOCK_SLACK} (a clock
- *       synchronisation may step back a little; more means the computer's clock was set back, or rows were
- *       written by another tool);</li>
- *   <li>every tracking record (report, milestone, close-out, evidence, supervision, inspection, finding) has
- *       the CREATE row the program writes in the same transaction; one without it was not added by the program.</li>
+ *   <li>time never goes backwards from one row to the next by more than {@link #CLOCK_SLACK};</li>
+ *   <li>every tracked row ({@link TrackedTables}: tasks, shares, reports, milestones, close-outs, evidence,
+ *       supervisions, inspections, findings) is what its last audit row says it became: a value changed, a row
+ *       deleted or put back with plain SQL is named; and so is the removal of the last audit rows about it;</li>
+ *   <li>every tracking record has the CREATE row the program writes in the same transaction.</li>
  * </ul>
- * There is no hash chain: the program holds no secret, so whoever can drop the triggers could recompute hashes
- * too. The guards, the numbering and the link to the records catch what an accident or another tool leaves.
+ * The program holds no secret: whoever has the file can build a whole new chain. A head printed earlier
+ * ({@link AnchorCheck}, {@code check --anchor}) exposes that.
  */
 final class AuditChainCheck implements LedgerCheck {
     static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
-    /** The guards of schema version 2: trigger name → the statement it must stop. */
-    private static final Map<String, String> GUARDS = Map.of("audit_log_no_update", "BEFOREUPDATEONAUDIT_LOG",
-            "audit_log_no_delete", "BEFOREDELETEONAUDIT_LOG");
     /** Enough findings of one kind to act on; the rest are counted. */
     static final int LISTED = 20;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -50,13 +52,32 @@ final class AuditChainCheck implements LedgerCheck {
         AuditRepository audit = new AuditRepository(db);
         List<Finding> findings = new ArrayList<>();
         Map<String, String> triggers = audit.triggers();
-        GUARDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(g -> {
-            String sql = triggers.getOrDefault(g.getKey(), "").replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-            if (!sql.contains(g.getValue()) || !sql.contains("RAISE(ABORT")) {
-                findings.add(Finding.of("check.audit.unguarded", g.getKey()));
+        AuditChain.TRIGGERS.forEach((name, sql) -> {
+            String actual = triggers.get(name);
+            if (actual == null) {
+                findings.add(Finding.of("check.audit.unguarded", name));
+            } else if (!AuditChain.normalized(actual).equals(AuditChain.normalized(sql))) {
+                findings.add(Finding.of("check.audit.alteredTrigger", name));
             }
         });
+        triggers.keySet().stream().filter(n -> !AuditChain.TRIGGERS.containsKey(n))
+                .forEach(n -> findings.add(Finding.of("check.audit.foreignTrigger", n)));
+        AuditChain.Verification v = AuditChain.verify(db);
+        findings.addAll(capped(v.broken().stream()
+                .map(b -> Finding.of(b.missing() ? "check.audit.unchained" : "check.audit.brokenLink", b.id()))
+                .toList()));
         findings.addAll(capped(timeline(audit.timeline())));
+        // each issued bulletin printed the head of its day: the trail must still hold it
+        for (BulletinRepository.PrintedHead p : new BulletinRepository(db).printedHeads()) {
+            String now = AuditChain.hashOf(db, p.row()).orElse(null);
+            if (!p.hash().equals(now)) {
+                AuditChain.Head printed = new AuditChain.Head(p.row(), p.hash());
+                findings.add(Finding.of("check.audit.bulletinHead", p.asOf().toString(), printed.shortHash(),
+                        p.row()));
+            }
+        }
+        TaskRepository tasks = new TaskRepository(db);
+        findings.addAll(capped(v.mismatches().stream().map(m -> mismatch(m, tasks)).toList()));
         findings.addAll(capped(new TrackingConsistencyRepository(db).unaudited().stream()
                 .map(u -> u.place().seq() == 0
                         ? Finding.of("check.audit.unauditedLoose", Messages.tr("audit.entity." + u.entity()), u.id())
@@ -64,6 +85,16 @@ final class AuditChainCheck implements LedgerCheck {
                                 Places.of(u.place())))
                 .toList()));
         return findings;
+    }
+
+    private static Finding mismatch(AuditChain.StateMismatch m, TaskRepository tasks) {
+        String what = Messages.tr("audit.entity." + m.entity());
+        String key = "check.audit.state." + m.kind().name().toLowerCase(java.util.Locale.ROOT);
+        Object place = m.taskId() == null ? "" : tasks.findById(m.taskId())
+                .map(t -> Places.of(new TrackingConsistencyRepository.Place(t.meetingId(), t.seq(), "")))
+                .map(p -> (Object) (p + "："))
+                .orElse("");
+        return Finding.of(key, what, m.id(), place);
     }
 
     private static List<Finding> timeline(List<AuditRepository.Stamp> stamps) {

@@ -1,0 +1,393 @@
+package org.duban.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.duban.model.AuditAction;
+import org.duban.model.AuditEntity;
+import org.duban.model.AuditEntry;
+
+/**
+ * The hash chain of the audit trail (留痕校验). Every audit row carries {@code hash} = SHA-256 over the previous
+ * row's hash and the row's own content (id, time, operator, entity, ids, action, field, old and new value, and
+ * {@code state}: the digest of a tracked row's columns after the change, see {@link TrackedTables}). The first row
+ * chains from {@link #GENESIS}. Editing, inserting or removing a row in the middle breaks every hash after it;
+ * whoever rebuilds the chain from there on changes the head, which a head printed earlier (a bulletin, a dossier,
+ * a backup record) then exposes. The program holds no secret: the chain proves the file is as the program wrote it
+ * <em>up to a head known from elsewhere</em>, not on its own.
+ */
+public final class AuditChain {
+    /** The "previous hash" of the first row. */
+    public static final String GENESIS = "0".repeat(64);
+    private static final byte[] DOMAIN = "duban-audit-v1".getBytes(StandardCharsets.UTF_8);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** The triggers the audit table must carry, exactly: name → SQL as SQLite keeps it. */
+    public static final Map<String, String> TRIGGERS = triggers();
+
+    /** The newest row of the chain: its number and its hash; row 0 and {@link #GENESIS} for an empty trail. */
+    public record Head(long row, String hash) {
+        /** Shortened for paper: the first and last 8 hex digits (64 bits, which no one can forge by trying). */
+        public String shortHash() {
+            return hash.substring(0, 8) + "…" + hash.substring(hash.length() - 8);
+        }
+    }
+
+    /** One row whose stored hash is not the hash of its content and the previous row's hash. */
+    public record BrokenLink(long id, boolean missing) {
+    }
+
+    /** A tracked row that is not what its last audit row says it became. */
+    public record StateMismatch(AuditEntity entity, long id, Long taskId, Kind kind) {
+        public enum Kind {
+            /** The row's values differ from the state its last audit row recorded. */
+            CHANGED,
+            /** The row is gone, though no audit row deleted it (nor its task). */
+            DELETED,
+            /** The row exists, though its last audit row deleted it. */
+            REAPPEARED,
+            /** The row exists without a single audit row about it. */
+            UNRECORDED
+        }
+    }
+
+    /** What {@link #verify} found: the head as stored, the rows whose hash fails, the rows that differ. */
+    public record Verification(Head head, List<BrokenLink> broken, List<StateMismatch> mismatches) {
+    }
+
+    private AuditChain() {
+    }
+
+    private static Map<String, String> triggers() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("audit_log_no_update", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\nBEGIN\n"
+                + "    SELECT RAISE(ABORT, 'audit_log is append-only: its rows cannot be changed');\nEND");
+        m.put("audit_log_no_delete", "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\nBEGIN\n"
+                + "    SELECT RAISE(ABORT, 'audit_log is append-only: its rows cannot be deleted');\nEND");
+        m.put("audit_log_chained", "CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log\n"
+                + "WHEN NEW.hash IS NULL OR length(NEW.hash) <> 64\nBEGIN\n"
+                + "    SELECT RAISE(ABORT, 'audit_log rows carry the hash that chains them');\nEND");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** A trigger's SQL with its white space folded, for comparing what the file holds with {@link #TRIGGERS}. */
+    public static String normalized(String sql) {
+        return sql == null ? "" : sql.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    // ---- hashing
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void put(MessageDigest md, String s) {
+        if (s == null) {
+            md.update((byte) 0);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update((byte) 1);
+        md.update(new byte[] {(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8),
+                (byte) b.length});
+        md.update(b);
+    }
+
+    /** The hash of one row: fields in the order of the table, each as text (null distinct from empty). */
+    static String rowHash(MessageDigest md, String previous, String... fields) {
+        md.reset();
+        md.update(DOMAIN);
+        put(md, previous);
+        for (String f : fields) {
+            put(md, f);
+        }
+        return HEX.formatHex(md.digest());
+    }
+
+    /** The digest of a tracked row: its columns from {@code first} on, as text. */
+    private static String stateDigest(MessageDigest md, ResultSet rs, int first, TrackedTables.Table t)
+            throws SQLException {
+        md.reset();
+        for (int i = 0; i < t.columns().size(); i++) {
+            String v = rs.getString(first + i);
+            if (i < t.chained()) {
+                put(md, v);
+            } else if (v != null) {
+                // a column added after the chain began: empty, it leaves older digests as they were; set, it
+                // counts under its name
+                put(md, t.columns().get(i));
+                put(md, v);
+            }
+        }
+        return HEX.formatHex(md.digest());
+    }
+
+    private static String text(Long v) {
+        return v == null ? null : v.toString();
+    }
+
+    // ---- appending
+
+    /**
+     * Writes {@code entries} after the last row, in order: ids follow the last one (or are the ids given,
+     * {@code keepIds}, which must follow it), each row with the state of its tracked row as it is now, and its hash.
+     * Runs inside the caller's transaction, so a change and its audit rows land together.
+     */
+    static List<AuditEntry> append(Connection c, List<AuditEntry> entries, boolean keepIds) throws SQLException {
+        long lastId = 0;
+        String previous = GENESIS;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")) {
+            if (rs.next()) {
+                lastId = rs.getLong(1);
+                previous = rs.getString(2) == null ? GENESIS : rs.getString(2);
+            }
+        }
+        MessageDigest md = sha256();
+        Map<AuditEntity, PreparedStatement> lookups = new HashMap<>();
+        Map<String, Optional<String>> states = new HashMap<>();
+        List<AuditEntry> written = new ArrayList<>(entries.size());
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO audit_log (id, at, operator, entity, entity_id, "
+                + "task_id, unit_id, action, field, old_value, new_value, state, hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEntry e : entries) {
+                long id = keepIds ? e.id() : lastId + 1;
+                if (id <= lastId) {
+                    throw new SQLException("Audit row " + id + " does not follow row " + lastId);
+                }
+                lastId = id;
+                String state = null;
+                var table = TrackedTables.of(e.entity());
+                if (table.isPresent() && e.action() != AuditAction.DELETE) {
+                    // the same row may be named many times in one batch: its state now is the same for all
+                    String key = e.entity() + "#" + e.entityId();
+                    Optional<String> known = states.get(key);
+                    if (known == null) {
+                        known = Optional.ofNullable(currentState(c, lookups, table.get(), e.entityId(), md));
+                        states.put(key, known);
+                    }
+                    state = known.orElse(null);
+                }
+                String at = e.at().toString();
+                String hash = rowHash(md, previous, Long.toString(id), at, e.operator(), e.entity().name(),
+                        Long.toString(e.entityId()), text(e.taskId()), text(e.unitId()), e.action().name(), e.field(),
+                        e.oldValue(), e.newValue(), state);
+                ins.setLong(1, id);
+                AuditRepository.bind(ins, 2, e);
+                ins.setString(12, state);
+                ins.setString(13, hash);
+                ins.addBatch();
+                previous = hash;
+                written.add(new AuditEntry(id, e.at(), e.operator(), e.entity(), e.entityId(), e.taskId(), e.unitId(),
+                        e.action(), e.field(), e.oldValue(), e.newValue()));
+            }
+            ins.executeBatch();
+        } finally {
+            for (PreparedStatement ps : lookups.values()) {
+                ps.close();
+            }
+        }
+        return written;
+    }
+
+    private static String currentState(Connection c, Map<AuditEntity, PreparedStatement> lookups,
+                                       TrackedTables.Table t, long id, MessageDigest md) throws SQLException {
+        PreparedStatement ps = lookups.get(t.entity());
+            if (ps == null) {
+                ps = c.prepareStatement(t.select(true));
+                lookups.put(t.entity(), ps);
+            }
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? stateDigest(md, rs, 2, t) : null;
+        }
+    }
+
+    // ---- the migration that chains a ledger's existing rows
+
+    /**
+     * Chains the rows of a ledger written before the chain: each row's hash in id order; the last row about each
+     * tracked row records that row's state now (the trail vouches for it from the upgrade on). Replaces the audit
+     * table's triggers by {@link #TRIGGERS}. Runs inside the migration's transaction, after its SQL has added the
+     * columns and dropped the triggers.
+     */
+    static void sealExisting(Connection c) throws SQLException {
+        MessageDigest md = sha256();
+        Map<String, String> now = new HashMap<>();
+        for (TrackedTables.Table later : TrackedTables.ALL) {
+            TrackedTables.Table t = later.atChainStart(); // this runs at schema 5: later columns do not exist yet
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(t.select(false))) {
+                while (rs.next()) {
+                    now.put(t.entity().name() + "#" + rs.getLong(1), stateDigest(md, rs, 2, t));
+                }
+            }
+        }
+        Map<Long, String> lastRows = new HashMap<>(); // audit id → key of the tracked row it is the last about
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT entity, entity_id, max(id) FROM audit_log GROUP BY entity, entity_id")) {
+            while (rs.next()) {
+                if (TrackedTables.of(entity(rs.getString(1))).isPresent()) {
+                    lastRows.put(rs.getLong(3), rs.getString(1) + "#" + rs.getLong(2));
+                }
+            }
+        }
+        List<String[]> updates = new ArrayList<>();
+        String previous = GENESIS;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT id, at, operator, entity, entity_id, task_id, unit_id, action, field, old_value, new_value "
+                        + "FROM audit_log ORDER BY id")) {
+            while (rs.next()) {
+                String key = lastRows.get(rs.getLong(1));
+                String state = key == null || "DELETE".equals(rs.getString(8)) ? null : now.get(key);
+                String hash = rowHash(md, previous, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), state);
+                updates.add(new String[] {state, hash, rs.getString(1)});
+                previous = hash;
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (String name : TRIGGERS.keySet()) {
+                st.execute("DROP TRIGGER IF EXISTS " + name);
+            }
+        }
+        Rows.batch(c, "UPDATE audit_log SET state = ?, hash = ? WHERE id = ?", updates, (ps, u) -> {
+            ps.setString(1, u[0]);
+            ps.setString(2, u[1]);
+            ps.setLong(3, Long.parseLong(u[2]));
+        });
+        try (Statement st = c.createStatement()) {
+            for (String sql : TRIGGERS.values()) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    private static AuditEntity entity(String name) {
+        try {
+            return AuditEntity.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    // ---- reading and verifying
+
+    /** The newest row and its hash as stored. */
+    public static Head head(Database db) {
+        return db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")) {
+                return rs.next() ? new Head(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2))
+                        : new Head(0, GENESIS);
+            }
+        });
+    }
+
+    /** The stored hash of row {@code id}, if the row is there. */
+    public static Optional<String> hashOf(Database db, long id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_log WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Walks the whole trail: recomputes every row's hash from the previous stored hash (so each edited row is named,
+     * not only the first), and compares every tracked row with the state its last audit row recorded.
+     */
+    public static Verification verify(Database db) {
+        return db.read(c -> {
+            MessageDigest md = sha256();
+            List<BrokenLink> broken = new ArrayList<>();
+            record Last(String state, boolean deleted, Long taskId) {
+            }
+            Map<AuditEntity, Map<Long, Last>> last = new HashMap<>();
+            Map<Long, Boolean> taskDeleted = new HashMap<>();
+            String previous = GENESIS;
+            long lastId = 0;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT id, at, operator, entity, entity_id, task_id, unit_id, action, field, old_value, "
+                            + "new_value, state, hash FROM audit_log ORDER BY id")) {
+                while (rs.next()) {
+                    lastId = rs.getLong(1);
+                    String stored = rs.getString(13);
+                    String state = rs.getString(12);
+                    String hash = rowHash(md, previous, rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11), state);
+                    if (stored == null || !stored.equals(hash)) {
+                        broken.add(new BrokenLink(lastId, stored == null));
+                    }
+                    previous = stored == null ? hash : stored;
+                    AuditEntity entity = entity(rs.getString(4));
+                    if (entity != null && TrackedTables.of(entity).isPresent()) {
+                        boolean deleted = "DELETE".equals(rs.getString(8));
+                        long entityId = rs.getLong(5);
+                        Long taskId = Rows.nullableLong(rs, 6);
+                        last.computeIfAbsent(entity, k -> new HashMap<>())
+                                .put(entityId, new Last(state, deleted, taskId));
+                        if (entity == AuditEntity.TASK) {
+                            taskDeleted.put(entityId, deleted);
+                        }
+                    }
+                }
+            }
+            Head head = new Head(lastId, lastId == 0 ? GENESIS : previous);
+            List<StateMismatch> mismatches = new ArrayList<>();
+            for (TrackedTables.Table t : TrackedTables.ALL) {
+                Map<Long, Last> expected = last.getOrDefault(t.entity(), new HashMap<>());
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT " + t.key() + ", " + String.join(", ", t.columns()) + ", " + t.task() + " FROM "
+                                + t.table() + " ORDER BY " + t.key())) {
+                    int n = t.columns().size();
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Long taskId = Rows.nullableLong(rs, n + 2);
+                        Last l = expected.remove(id);
+                        if (l == null) {
+                            // tasks and shares of a ledger older than the trail have none; tracking records are
+                            // named by the rule on CREATE rows
+                            continue;
+                        }
+                        if (l.deleted()) {
+                            mismatches.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.REAPPEARED));
+                        } else if (l.state() != null && !l.state().equals(stateDigest(md, rs, 2, t))) {
+                            mismatches.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.CHANGED));
+                        }
+                    }
+                }
+                expected.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    Last l = e.getValue();
+                    boolean cascaded = l.taskId() != null && Boolean.TRUE.equals(taskDeleted.get(l.taskId()));
+                    if (!l.deleted() && l.state() != null && !cascaded) {
+                        mismatches.add(new StateMismatch(t.entity(), e.getKey(), l.taskId(),
+                                StateMismatch.Kind.DELETED));
+                    }
+                });
+            }
+            return new Verification(head, broken, mismatches);
+        });
+    }
+}

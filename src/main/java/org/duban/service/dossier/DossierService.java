@@ -1,0 +1,261 @@
+package org.duban.service.dossier;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.duban.i18n.LocalizedException;
+import org.duban.model.Assignment;
+import org.duban.model.AuditEntry;
+import org.duban.model.CloseOut;
+import org.duban.model.Evidence;
+import org.duban.model.Meeting;
+import org.duban.model.Milestone;
+import org.duban.model.ProgressReport;
+import org.duban.model.Supervision;
+import org.duban.model.Task;
+import org.duban.model.TaskStatus;
+import org.duban.model.Unit;
+import org.duban.persistence.AuditChain;
+import org.duban.persistence.Database;
+import org.duban.persistence.EvidenceRepository;
+import org.duban.persistence.MeetingRepository;
+import org.duban.persistence.TaskRepository;
+import org.duban.service.audit.AuditLog;
+import org.duban.service.bulletin.BulletinDocument;
+import org.duban.service.bulletin.BulletinPdfWriter;
+import org.duban.service.handout.FontPreference;
+import org.duban.service.handout.HandoutFonts;
+import org.duban.service.handout.HandoutText;
+import org.duban.service.tracking.AssignmentState;
+import org.duban.service.tracking.EvidenceService;
+import org.duban.service.tracking.TaskDetail;
+import org.duban.service.tracking.TrackingService;
+
+/**
+ * 一案一档: a task's dossier as a PDF set like a bulletin (the 公文 writer of {@code service/bulletin}): a cover with
+ * the task, its units, deadline and status and the audit head; the task's text; each unit's reports, milestones,
+ * close-out steps (verification, 公示), inspection findings, supervision, the audit history; and the list of evidence
+ * files (name, size, date, SHA-256), whose originals are copied beside it under the names the list gives.
+ * Reads only; the stored files are copied, never changed.
+ */
+public final class DossierService {
+    private final Database db;
+    private final TrackingService tracking;
+    private final EvidenceRepository evidence;
+    private final ZoneId zone;
+
+    public DossierService(AuditLog audit) {
+        this.db = audit.database();
+        this.tracking = new TrackingService(audit);
+        this.evidence = new EvidenceRepository(db);
+        this.zone = audit.clock().getZone();
+    }
+
+    /** One evidence file as listed: its number and name in the folder, and what the ledger says about it. */
+    public record ListedFile(String fileName, Evidence evidence) {
+    }
+
+    /** A dossier written: its PDF, the folder of originals and the files in it, in the order of the list. */
+    public record Result(Task task, Path pdf, Path evidenceFolder, List<ListedFile> files) {
+    }
+
+    /**
+     * Writes the dossier of one task (all its units, or the share of {@code unitId}) into a new folder under
+     * {@code out}: {@code 案卷-会议1-序号12/案卷-序号12.pdf} and {@code 佐证材料/01-原文件名}.
+     */
+    public Result write(long taskId, Long unitId, Path out, FontPreference fonts) {
+        TaskDetail d = tracking.detail(taskId);
+        Task t = d.task();
+        if (unitId != null && t.assignments().stream().noneMatch(a -> a.unitId() == unitId)) {
+            throw new LocalizedException("dossier.error.unitNotOnTask", d.unit(unitId).map(Unit::name)
+                    .orElse(String.valueOf(unitId)), t.seq());
+        }
+        Meeting m = new MeetingRepository(db).findById(t.meetingId())
+                .orElseThrow(() -> new LocalizedException("meetings.error.gone"));
+        List<Assignment> shares = t.assignments().stream().filter(a -> unitId == null || a.unitId() == unitId)
+                .toList();
+        List<ListedFile> files = new ArrayList<>();
+        int n = 1;
+        for (Assignment a : shares) {
+            for (Evidence e : d.evidenceOf(a.id())) {
+                files.add(new ListedFile(String.format("%02d-%s", n++, safe(e.fileName())), e));
+            }
+        }
+        String base = HandoutText.tr("dossier.folder", m.id(), t.seq()) + (unitId == null ? ""
+                : "-" + d.unit(unitId).map(Unit::name).orElse(""));
+        Path folder = out.resolve(base);
+        Path evidenceFolder = folder.resolve(HandoutText.tr("dossier.evidenceFolder"));
+        try {
+            Files.createDirectories(evidenceFolder);
+            for (ListedFile f : files) {
+                byte[] bytes = evidence.content(f.evidence().id())
+                        .orElseThrow(() -> new LocalizedException("evidence.error.gone"));
+                Files.write(evidenceFolder.resolve(f.fileName()), bytes);
+            }
+        } catch (IOException e) {
+            throw new LocalizedException(e, "dossier.error.write", folder, e.getMessage());
+        }
+        BulletinDocument doc = document(d, m, shares, files, AuditChain.head(db));
+        Path pdf = folder.resolve(HandoutText.tr("dossier.file", t.seq()));
+        new BulletinPdfWriter(HandoutFonts.of(fonts)).write(doc, pdf);
+        return new Result(t, pdf, evidenceFolder, files);
+    }
+
+    /** The dossiers of every task of a meeting whose every share stands closed (销号) today: the year-end archive. */
+    public List<Result> writeClosed(long meetingId, Path out, FontPreference fonts) {
+        List<Result> results = new ArrayList<>();
+        for (Task t : new TaskRepository(db).findByMeeting(meetingId)) {
+            if (tracking.detail(t.id()).tracking().status() == TaskStatus.CLOSED) {
+                results.add(write(t.id(), null, out, fonts));
+            }
+        }
+        return results;
+    }
+
+    /** The task of a meeting with a 序号. */
+    public Optional<Task> task(long meetingId, int seq) {
+        return new TaskRepository(db).findByMeeting(meetingId).stream().filter(t -> t.seq() == seq).findFirst();
+    }
+
+    private static String safe(String name) {
+        String s = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return s.isEmpty() ? "file" : s;
+    }
+
+    private static String tr(String key, Object... args) {
+        return HandoutText.tr(key, args);
+    }
+
+    private static String day(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+
+    BulletinDocument document(TaskDetail d, Meeting m, List<Assignment> shares, List<ListedFile> files,
+                              AuditChain.Head head) {
+        Task t = d.task();
+        List<BulletinDocument.Block> b = new ArrayList<>();
+        String title = tr("dossier.title", t.seq());
+        b.add(new BulletinDocument.Title(title));
+        b.add(new BulletinDocument.Centered(m.heldOn() + " " + m.title()));
+        b.add(new BulletinDocument.Rule());
+        List<String> units = shares.stream().map(a -> d.unit(a.unitId()).map(Unit::name).orElse("?")).toList();
+        List<List<String>> cover = new ArrayList<>();
+        cover.add(List.of(tr("dossier.cover.seq"), String.valueOf(t.seq())));
+        cover.add(List.of(tr("dossier.cover.problem"), t.problem()));
+        cover.add(List.of(tr("dossier.cover.units"), String.join("、", units)));
+        cover.add(List.of(tr("dossier.cover.deadline"), t.deadline().phrase()));
+        cover.add(List.of(tr("dossier.cover.status"), tr("status." + d.tracking().status().name())));
+        cover.add(List.of(tr("dossier.cover.leader"), t.leader()));
+        cover.add(List.of(tr("dossier.cover.evidence"), tr("dossier.cover.evidenceCount", files.size())));
+        cover.add(List.of(tr("dossier.cover.audit"), tr("audit.head.label", head.shortHash(), head.row())));
+        b.add(new BulletinDocument.Table(List.of(tr("dossier.cover.item"), tr("dossier.cover.value")),
+                List.of(1.0, 3.0), List.of(true, false), cover));
+
+        b.add(new BulletinDocument.Heading(tr("dossier.h.text")));
+        for (String[] f : new String[][] {{"dossier.text.source", t.source() + (t.category().isEmpty() ? ""
+                : " / " + t.category())}, {"dossier.text.problem", t.problem()}, {"dossier.text.target", t.target()},
+                {"dossier.text.measures", t.measures()}, {"dossier.text.supporting", t.supportingUnits()},
+                {"dossier.text.remarks", t.remarks()}}) {
+            if (!f[1].isBlank()) {
+                b.add(new BulletinDocument.Paragraph(tr(f[0]) + f[1]));
+            }
+        }
+
+        int section = 2;
+        for (Assignment a : shares) {
+            String unit = d.unit(a.unitId()).map(Unit::name).orElse("?");
+            String state = d.tracking().state(a.id()).map(AssignmentState::status)
+                    .map(s -> tr("status." + s.name())).orElse("");
+            b.add(new BulletinDocument.Heading(tr("dossier.h.unit", HandoutText.chineseNumber(section++), unit,
+                    state)));
+            List<List<String>> reports = new ArrayList<>();
+            for (ProgressReport r : d.reportsOf(a.id())) {
+                reports.add(List.of(day(r.reportedOn()), r.percent() + "%", r.text(), r.reporter()));
+            }
+            b.add(reports.isEmpty() ? new BulletinDocument.Paragraph(tr("dossier.none.reports"))
+                    : new BulletinDocument.Table(List.of(tr("dossier.col.date"), tr("dossier.col.percent"),
+                    tr("dossier.col.report"), tr("dossier.col.reporter")), List.of(1.2, 0.8, 4.0, 1.0),
+                    List.of(true, true, false, true), reports));
+            List<List<String>> milestones = new ArrayList<>();
+            for (Milestone ms : d.milestonesOf(a.id())) {
+                milestones.add(List.of(ms.name(), day(ms.dueOn()), day(ms.doneOn())));
+            }
+            if (!milestones.isEmpty()) {
+                b.add(new BulletinDocument.Table(List.of(tr("dossier.col.milestone"), tr("dossier.col.due"),
+                        tr("dossier.col.done")), List.of(3.0, 1.2, 1.2), List.of(false, true, true), milestones));
+            }
+            for (CloseOut co : d.closeOutsOf(a.id())) {
+                StringBuilder sb = new StringBuilder(tr("dossier.closeOut.applied", day(co.appliedOn()),
+                        co.explanation()));
+                co.verificationOpt().ifPresent(v -> sb.append(tr("dossier.closeOut.verified", day(v.verifiedOn()),
+                        tr("closeOut.level." + v.level().name()), v.verifiers(),
+                        tr(v.passed() ? "dossier.closeOut.passed" : "dossier.closeOut.failed"), v.note())));
+                if (co.noticeFrom() != null) {
+                    sb.append(tr("dossier.closeOut.notice", day(co.noticeFrom()), day(co.noticeTo())));
+                }
+                if (co.closedOn() != null) {
+                    sb.append(tr("dossier.closeOut.closed", day(co.closedOn())));
+                }
+                if (co.reopenedOn() != null) {
+                    sb.append(tr("dossier.closeOut.reopened", day(co.reopenedOn()), co.reopenReason()));
+                }
+                b.add(new BulletinDocument.Paragraph(sb.toString()));
+            }
+        }
+
+        b.add(new BulletinDocument.Heading(tr("dossier.h.oversight", HandoutText.chineseNumber(section++))));
+        Supervision sv = d.tracking().supervision();
+        b.add(new BulletinDocument.Paragraph(sv == null ? tr("dossier.supervision.none")
+                : tr("dossier.supervision", day(sv.since()), sv.leader(), tr("supervision.cycle." + sv.cycle().name()),
+                sv.note())));
+        if (d.findings().isEmpty()) {
+            b.add(new BulletinDocument.Paragraph(tr("dossier.findings.none")));
+        } else {
+            d.findings().forEach(f -> b.add(new BulletinDocument.Paragraph(tr("dossier.finding", f.text()))));
+        }
+
+        b.add(new BulletinDocument.Heading(tr("dossier.h.evidence", HandoutText.chineseNumber(section++))));
+        List<List<String>> list = new ArrayList<>();
+        for (ListedFile f : files) {
+            Evidence e = f.evidence();
+            list.add(List.of(f.fileName(), EvidenceService.sizeText(e.sizeBytes()),
+                    e.addedAt().atZone(zone).toLocalDate().toString(), e.sha256()));
+        }
+        b.add(list.isEmpty() ? new BulletinDocument.Paragraph(tr("dossier.none.evidence"))
+                : new BulletinDocument.Table(List.of(tr("dossier.col.file"), tr("dossier.col.size"),
+                tr("dossier.col.added"), "SHA-256"), List.of(2.2, 0.8, 1.1, 3.2), List.of(false, true, true, false),
+                list));
+
+        b.add(new BulletinDocument.Heading(tr("dossier.h.history", HandoutText.chineseNumber(section))));
+        List<List<String>> history = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>(d.history());
+        java.util.Collections.reverse(entries); // oldest first, as a file is read
+        for (AuditEntry e : entries) {
+            if (e.unitId() != null && shares.stream().noneMatch(a -> a.unitId() == e.unitId())) {
+                continue;
+            }
+            String what = tr("audit.entity." + e.entity().name()) + (e.field().isEmpty() ? "" : "." + e.field());
+            String change = switch (e.action()) {
+                case CREATE -> tr("dossier.audit.created", nz(e.newValue()));
+                case DELETE -> tr("dossier.audit.deleted", nz(e.oldValue()));
+                case UPDATE -> nz(e.oldValue()) + " → " + nz(e.newValue());
+            };
+            history.add(List.of(e.at().atZone(zone).toLocalDateTime().toString().replace('T', ' '), e.operator(),
+                    what, change));
+        }
+        b.add(new BulletinDocument.Table(List.of(tr("dossier.col.time"), tr("dossier.col.operator"),
+                tr("dossier.col.what"), tr("dossier.col.change")), List.of(1.5, 0.9, 1.3, 3.5),
+                List.of(true, true, false, false), history));
+        b.add(new BulletinDocument.Note(tr("audit.head.label", head.shortHash(), head.row())));
+        return new BulletinDocument(title, b);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
