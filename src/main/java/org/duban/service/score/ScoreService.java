@@ -367,11 +367,14 @@ public final class ScoreService {
     }
 
     /**
-     * A task's 牵头单位, read from what the ledger holds (it records no lead as such): the sole unit of a task with
-     * one share; the city departments of a task shared between city departments and counties (the department leads
-     * and coordinates, the counties carry out); none when all its units are of one kind.
+     * A task's 牵头单位: the one the task records, when it does; otherwise, as older lists did not say, the sole unit
+     * of a task with one share, or the city departments of a task shared between city departments and counties (the
+     * department leads and coordinates, the counties carry out); none when all its units are of one kind.
      */
     static java.util.Set<Long> leads(Task t, Map<Long, Unit> units) {
+        if (t.leadUnitId() != 0) {
+            return java.util.Set.of(t.leadUnitId());
+        }
         List<Long> ids = t.assignments().stream().map(Assignment::unitId).toList();
         if (ids.size() == 1) {
             return java.util.Set.of(ids.get(0));
