@@ -2,6 +2,10 @@ package org.duban.app;
 
 import java.time.Clock;
 import java.util.List;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
@@ -107,6 +111,9 @@ public final class AppContext {
         this.access = LedgerAccess.of(db.isReadOnly());
     }
 
+    /** The checklist the rail shows (built the first time it is chosen), for Ctrl+F from other screens. */
+    private TaskListView railChecklist;
+
     /** The checklist screen with its view model (loading started); Enter opens the task detail view. */
     public TaskListView taskListView() {
         TaskListViewModel vm = new TaskListViewModel(taskService, meetingService, runner, dialogs);
@@ -208,7 +215,10 @@ public final class AppContext {
     /** The screens that work today, in rail order (settings last). */
     public List<NavItem> navItems() {
         return List.of(
-                new NavItem(NAV_TASKS, "nav.tasks", "mdi2c-clipboard-list-outline", () -> taskListView().root()),
+                new NavItem(NAV_TASKS, "nav.tasks", "mdi2c-clipboard-list-outline", () -> {
+                    railChecklist = taskListView();
+                    return railChecklist.root();
+                }),
                 new NavItem(NAV_DESK, "nav.desk", "mdi2b-bell-alert-outline", () -> deskView().root()),
                 new NavItem("navCharts", "nav.charts", "mdi2c-chart-bar-stacked", () -> chartsView().root()),
                 new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-eye", () -> handoutsView().root()),
@@ -268,6 +278,30 @@ public final class AppContext {
     public MainWindow mainWindow() {
         window = new MainWindow(navItems(), Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly"
                 : "app.footer.database", db.file()), runner, access, NAV_DESK);
+        // Ctrl+F searches the checklist from any screen (the window opens on the desk): the checklist comes to the
+        // front with the cursor in its search field, where ↓ or Enter lands in the results
+        KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        MainWindow w = window;
+        javafx.event.EventHandler<KeyEvent> findFromAnywhere = e -> {
+            if (find.match(e) && !NAV_TASKS.equals(w.shown())) {
+                w.select(NAV_TASKS);
+                // after the checklist has taken its place (a first showing lays it out and focuses its table)
+                TaskListView shown = railChecklist;
+                if (shown != null) {
+                    javafx.application.Platform.runLater(shown::focusSearch);
+                }
+                e.consume();
+            }
+        };
+        // on the scene: with nothing focused yet (a fresh desk) key events go to the scene, not to the root
+        w.root().sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, findFromAnywhere);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, findFromAnywhere);
+            }
+        });
         return window;
     }
 

@@ -72,8 +72,12 @@ class KeyboardPathTest {
 
     @Test
     void searchThenDownLandsOnTheFirstResultAndEnterOpensIt(FxRobot robot) {
+        assertTrue(robot.lookup("#deskView").tryQuery().isPresent(), "the window opens on the desk");
+        // from the desk: Ctrl+F brings the checklist with the cursor in its search field
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
-        assertTrue(robot.lookup("#searchField").query().isFocused(), "Ctrl+F: the search field");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#searchField").query().isFocused(), () -> "Ctrl+F: the search field, not "
+                + robot.lookup("#searchField").query().getScene().getFocusOwner());
         robot.write("垃圾");
         WaitForAsyncUtils.waitForFxEvents();
         TableView<ChecklistRow> t = table(robot);
@@ -89,6 +93,7 @@ class KeyboardPathTest {
 
     @Test
     void enterInTheSearchFieldAlsoLandsInTheResults(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL); // the checklist
         robot.clickOn("#searchField").write("霞浦");
         robot.type(KeyCode.ENTER);
         assertTrue(table(robot).isFocused());

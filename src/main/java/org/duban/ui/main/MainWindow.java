@@ -149,6 +149,11 @@ public final class MainWindow {
         shown = item.id();
     }
 
+    /** The id of the rail item on screen. */
+    public String shown() {
+        return shown;
+    }
+
     /** Shows the screen of a rail item, as if its button had been pressed (for moves between screens). */
     public void select(String id) {
         for (Toggle t : group.getToggles()) {

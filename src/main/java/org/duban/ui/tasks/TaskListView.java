@@ -223,6 +223,13 @@ public final class TaskListView {
         return b;
     }
 
+    /** Puts the cursor in the search field, text selected (Ctrl+F from another screen), unless a task is open. */
+    public void focusSearch() {
+        if (openDetail == null) {
+            filters.focusSearch();
+        }
+    }
+
     /** Opens the form for a new task (Ctrl+N). */
     public void newTask() {
         if (openForm != null) {
