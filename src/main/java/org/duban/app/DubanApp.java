@@ -74,6 +74,7 @@ public final class DubanApp extends Application {
         stage.setTitle(Messages.tr("app.windowTitle", file.getFileName()));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        WindowPlacement.place(stage, UserPreferences.load()); // inside the screen's work area, as last left
         stage.show();
         afterFirstPulse(stage.getScene(), () -> {
             opening.startTurning();
@@ -164,10 +165,7 @@ public final class DubanApp extends Application {
             stage.setScene(scene);
             stage.setMinWidth(960);
             stage.setMinHeight(600);
-            if (stage.isShowing()) { // after the welcome
-                stage.sizeToScene();
-                stage.centerOnScreen();
-            }
+            WindowPlacement.place(stage, UserPreferences.load()); // after the welcome: as at a normal start
         }
         stage.setTitle(Messages.tr("app.windowTitle", database.file().getFileName()));
         if (previous != null && previous != database) {

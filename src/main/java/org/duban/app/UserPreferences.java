@@ -16,12 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What this user chose for this computer, kept in {@code preferences.properties} in the data folder, not in a
- * database: which database file the program opens when no {@code --db} is given. A ledger's own settings live
- * in its database ({@code SettingsRepository}); this file only says where the ledger is.
+ * database: which database file the program opens when no {@code --db} is given, and where the main window was left
+ * (per screen layout). A ledger's own settings live in its database ({@code SettingsRepository}); this file only
+ * says where the ledger is and how the window sits.
  */
 public final class UserPreferences {
     public static final String FILE_NAME = "preferences.properties";
     static final String DATABASE = "database";
+    static final String WINDOW = "window.";
 
     private final Path file;
 
@@ -77,6 +79,39 @@ public final class UserPreferences {
         } else {
             p.setProperty(DATABASE, database.toAbsolutePath().normalize().toString());
         }
+        write(p);
+    }
+
+    /** Where the main window was left on this screen layout ({@link WindowPlacement#layoutKey}), if it was. */
+    public Optional<WindowPlacement.Place> windowPlace(String layout) {
+        Properties p = read();
+        String bounds = p.getProperty(WINDOW + layout + ".bounds");
+        if (bounds == null) {
+            return Optional.empty();
+        }
+        try {
+            String[] v = bounds.split(",");
+            double w = Double.parseDouble(v[2].strip());
+            double h = Double.parseDouble(v[3].strip());
+            if (w <= 0 || h <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new WindowPlacement.Place(new javafx.geometry.Rectangle2D(Double.parseDouble(v[0].strip()),
+                    Double.parseDouble(v[1].strip()), w, h),
+                    Boolean.parseBoolean(p.getProperty(WINDOW + layout + ".maximised"))));
+        } catch (RuntimeException e) {
+            log().warn("Ignoring the remembered window place {}", bounds, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers where the main window was left on this screen layout. */
+    public void setWindowPlace(String layout, WindowPlacement.Place place) {
+        Properties p = read();
+        var b = place.bounds();
+        p.setProperty(WINDOW + layout + ".bounds", String.format(java.util.Locale.ROOT, "%.0f,%.0f,%.0f,%.0f",
+                b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
+        p.setProperty(WINDOW + layout + ".maximised", Boolean.toString(place.maximised()));
         write(p);
     }
 

@@ -19,5 +19,11 @@ public enum AuditEntity {
     /** A name of the vocabulary of sources and categories: added, renamed, merged, moved. */
     VOCABULARY,
     /** An import of a task list or of return forms (undoing one restores the backup taken before it). */
-    IMPORT
+    IMPORT,
+    /** A 催办单 or 督办通知书 to a unit (one row per task it lists, so that the task's history shows it). */
+    NOTICE,
+    /** A 约谈 record. */
+    INTERVIEW,
+    /** A 考评 rule set. */
+    SCORE_RULES
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param source          来源, e.g. 中央生态环境保护督察
  * @param category        问题类别, e.g. 水环境 (may be empty)
  * @param supportingUnits 配合单位 as written (they get no share of their own)
+ * @param leadUnitId      牵头单位: the unit (usually a city department) that leads and coordinates the task, 0 for
+ *                        none; it gets no share by leading (the 责任单位 carry the work)
  */
 public record Task(
         long id,
@@ -24,7 +26,16 @@ public record Task(
         String supportingUnits,
         Deadline deadline,
         String remarks,
-        List<Assignment> assignments) {
+        List<Assignment> assignments,
+        long leadUnitId) {
+
+    /** A task without a lead unit. */
+    public Task(long id, long meetingId, int seq, String source, String category, String problem, String target,
+                String measures, String leader, String supportingUnits, Deadline deadline, String remarks,
+                List<Assignment> assignments) {
+        this(id, meetingId, seq, source, category, problem, target, measures, leader, supportingUnits, deadline,
+                remarks, assignments, 0);
+    }
 
     public Task {
         Objects.requireNonNull(source, "source");
@@ -54,6 +65,11 @@ public record Task(
 
     public Task withId(long newId, List<Assignment> storedAssignments) {
         return new Task(newId, meetingId, seq, source, category, problem, target, measures, leader,
-                supportingUnits, deadline, remarks, storedAssignments);
+                supportingUnits, deadline, remarks, storedAssignments, leadUnitId);
+    }
+
+    /** Whether a lead unit (牵头单位) is recorded. */
+    public boolean hasLeadUnit() {
+        return leadUnitId > 0;
     }
 }

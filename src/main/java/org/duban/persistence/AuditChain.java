@@ -122,10 +122,19 @@ public final class AuditChain {
     }
 
     /** The digest of a tracked row: its columns from {@code first} on, as text. */
-    private static String stateDigest(MessageDigest md, ResultSet rs, int first, int count) throws SQLException {
+    private static String stateDigest(MessageDigest md, ResultSet rs, int first, TrackedTables.Table t)
+            throws SQLException {
         md.reset();
-        for (int i = first; i < first + count; i++) {
-            put(md, rs.getString(i));
+        for (int i = 0; i < t.columns().size(); i++) {
+            String v = rs.getString(first + i);
+            if (i < t.chained()) {
+                put(md, v);
+            } else if (v != null) {
+                // a column added after the chain began: empty, it leaves older digests as they were; set, it
+                // counts under its name
+                put(md, t.columns().get(i));
+                put(md, v);
+            }
         }
         return HEX.formatHex(md.digest());
     }
@@ -207,7 +216,7 @@ public final class AuditChain {
             }
         ps.setLong(1, id);
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? stateDigest(md, rs, 2, t.columns().size()) : null;
+            return rs.next() ? stateDigest(md, rs, 2, t) : null;
         }
     }
 
@@ -222,10 +231,11 @@ public final class AuditChain {
     static void sealExisting(Connection c) throws SQLException {
         MessageDigest md = sha256();
         Map<String, String> now = new HashMap<>();
-        for (TrackedTables.Table t : TrackedTables.ALL) {
+        for (TrackedTables.Table later : TrackedTables.ALL) {
+            TrackedTables.Table t = later.atChainStart(); // this runs at schema 5: later columns do not exist yet
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(t.select(false))) {
                 while (rs.next()) {
-                    now.put(t.entity().name() + "#" + rs.getLong(1), stateDigest(md, rs, 2, t.columns().size()));
+                    now.put(t.entity().name() + "#" + rs.getLong(1), stateDigest(md, rs, 2, t));
                 }
             }
         }
@@ -363,7 +373,7 @@ public final class AuditChain {
                         }
                         if (l.deleted()) {
                             mismatches.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.REAPPEARED));
-                        } else if (l.state() != null && !l.state().equals(stateDigest(md, rs, 2, n))) {
+                        } else if (l.state() != null && !l.state().equals(stateDigest(md, rs, 2, t))) {
                             mismatches.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.CHANGED));
                         }
                     }

@@ -22,7 +22,7 @@ import org.duban.model.WithdrawnShare;
 /** Tasks with their assignments: the aggregate is stored and read as a whole. */
 public final class TaskRepository {
     private static final String COLUMNS = "t.id, t.meeting_id, t.seq, t.source, t.category, t.problem, t.target, "
-            + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks";
+            + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks, t.lead_unit_id";
     private final Database db;
 
     public TaskRepository(Database db) {
@@ -120,15 +120,16 @@ public final class TaskRepository {
         return db.write(c -> {
             List<Task> result = new ArrayList<>(list.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (meeting_id, seq, source, category, "
-                    + "problem, target, measures, leader, supporting_units, deadline, due_date, ongoing, remarks) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "problem, target, measures, leader, supporting_units, deadline, due_date, ongoing, remarks, "
+                    + "lead_unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement as = c.prepareStatement(
                          "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)");
                  PreparedStatement lastId = Rows.prepareLastId(c)) {
                 for (Task task : list) {
                     ps.setLong(1, task.meetingId());
                     int i = bindFields(ps, 2, task);
-                    ps.setString(i, task.remarks());
+                    ps.setString(i++, task.remarks());
+                    bindLeadUnit(ps, i, task);
                     long id = Rows.insert(ps, lastId);
                     List<Assignment> stored = new ArrayList<>();
                     for (Assignment a : task.assignments()) {
@@ -167,10 +168,11 @@ public final class TaskRepository {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE task SET seq = ?, source = ?, category = ?, "
                     + "problem = ?, target = ?, measures = ?, leader = ?, supporting_units = ?, deadline = ?, "
-                    + "due_date = ?, ongoing = ?, remarks = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                    + "WHERE id = ?")) {
+                    + "due_date = ?, ongoing = ?, remarks = ?, lead_unit_id = ?, "
+                    + "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")) {
                 int i = bindFields(ps, 1, task);
                 ps.setString(i++, task.remarks());
+                bindLeadUnit(ps, i++, task);
                 ps.setLong(i, task.id());
                 if (ps.executeUpdate() != 1) {
                     throw new PersistenceException("task.error.gone", task.seq());
@@ -276,6 +278,15 @@ public final class TaskRepository {
         });
     }
 
+    /** The lead unit, NULL for none. */
+    private static void bindLeadUnit(PreparedStatement ps, int i, Task t) throws SQLException {
+        if (t.hasLeadUnit()) {
+            ps.setLong(i, t.leadUnitId());
+        } else {
+            ps.setNull(i, Types.INTEGER);
+        }
+    }
+
     /** Binds seq, source, category, problem, target, measures, leader, supporting_units, deadline, due_date, ongoing. */
     static int bindFields(PreparedStatement ps, int start, Task t) throws SQLException {
         int i = start;
@@ -327,7 +338,7 @@ public final class TaskRepository {
     }
 
     private static final String LEAN_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, '', '', '', '', '', '', "
-            + "t.deadline, ''";
+            + "t.deadline, '', t.lead_unit_id";
 
     private static List<Task> query(Connection c, String where, Long param) throws SQLException {
         return query(c, where, param, COLUMNS);
@@ -360,7 +371,8 @@ public final class TaskRepository {
                     long id = rs.getLong(1);
                     tasks.add(new Task(id, rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                            readDeadline(rs.getString(11)), rs.getString(12), byTask.getOrDefault(id, List.of())));
+                            readDeadline(rs.getString(11)), rs.getString(12), byTask.getOrDefault(id, List.of()),
+                            rs.getLong(13)));
                 }
             }
         }

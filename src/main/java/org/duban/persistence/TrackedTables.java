@@ -23,9 +23,30 @@ import org.duban.model.AuditEntity;
  */
 public final class TrackedTables {
     /** One tracked table. {@code task} is the SQL expression of the task a row belongs to (for messages). */
-    public record Table(AuditEntity entity, String table, String key, List<String> columns, String task) {
+    public record Table(AuditEntity entity, String table, String key, List<String> columns, String task,
+                        int chained) {
         public Table {
             columns = List.copyOf(columns);
+        }
+
+        Table(AuditEntity entity, String table, String key, List<String> columns, String task) {
+            this(entity, table, key, columns, task, columns.size());
+        }
+
+        /**
+         * This table with {@code more} columns that a later schema added. The digests already in the trail were
+         * taken without them, so a row's digest takes such a column only when it holds a value: an upgraded
+         * ledger's rows still equal their last audit rows, and a value set since (or slipped in by SQL) counts.
+         */
+        /** The table as the chain's migration (schema 5) knew it: without the columns added later. */
+        Table atChainStart() {
+            return new Table(entity, table, key, columns.subList(0, chained), task, chained);
+        }
+
+        Table plusLater(String... more) {
+            List<String> all = new java.util.ArrayList<>(columns);
+            all.addAll(List.of(more));
+            return new Table(entity, table, key, all, task, chained);
         }
 
         /** SELECT key, columns… FROM table (optionally WHERE key = ?). */
@@ -41,7 +62,7 @@ public final class TrackedTables {
     public static final List<Table> ALL = List.of(
             new Table(AuditEntity.TASK, "task", "id", List.of("meeting_id", "seq", "source", "category", "problem",
                     "target", "measures", "leader", "supporting_units", "deadline", "due_date", "ongoing", "remarks",
-                    "issued_on"), "id"),
+                    "issued_on"), "id").plusLater("lead_unit_id"), // 牵头单位: schema 7
             new Table(AuditEntity.ASSIGNMENT, "assignment", "id", List.of("task_id", "unit_id", "withdrawn_on"),
                     "task_id"),
             new Table(AuditEntity.REPORT, "progress_report", "id", List.of("assignment_id", "reported_on", "percent",

@@ -85,8 +85,10 @@ class ImportCorpusTest {
                 Bad.file("an empty .xlsx (0 bytes)", d -> BadFiles.empty(d.resolve("空.xlsx")), "是空的"),
                 Bad.file("an empty .csv (0 bytes)", d -> BadFiles.empty(d.resolve("空.csv")), "是空的"),
                 Bad.file("a password-protected xlsx", d -> BadSheets.encrypted(d.resolve("加密.xlsx")), "设有打开密码"),
+                // read as the Word document it is (issue 14): it has no table, and the message says so
                 Bad.file("a Word document named .xlsx", d -> BadSheets.wordDocument(d.resolve("通知.xlsx")),
-                        "不是有效的 Excel 文件"),
+                        "里没有表格"),
+                Bad.file("an old Word .doc", d -> BadSheets.wordBinary(d.resolve("清单.doc")), "另存为”Word 文档（*.docx）"),
                 Bad.file("a web page exported as .xls", d -> BadSheets.htmlTable(d.resolve("系统导出.xls")),
                         "不是有效的 Excel 文件"),
                 Bad.file("a PDF named .xlsx", d -> BadSheets.pdf(d.resolve("扫描件.xlsx")), "不是有效的 Excel 文件"),

@@ -134,6 +134,16 @@ public final class BadSheets {
         return file;
     }
 
+    /** An OLE2 file with a WordDocument stream, as Word 97–2003 (.doc) and WPS 文字 (.wps) write. */
+    public static Path wordBinary(Path file) throws IOException {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+             OutputStream out = Files.newOutputStream(file)) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "WordDocument");
+            fs.writeFilesystem(out);
+        }
+        return file;
+    }
+
     /** What many web systems "export to Excel": an HTML table with an .xls name. */
     public static Path htmlTable(Path file) throws IOException {
         return Files.writeString(file, "<html><head><meta charset=\"utf-8\"></head><body><table>"

@@ -119,6 +119,33 @@ public final class OfficeLists {
         return write(new HSSFWorkbook(), rows(), file);
     }
 
+    /**
+     * The messy list as a Word document (issue 14): "附件1" and the title as paragraphs, the heading and rows as a table,
+     * section rows as one cell across it, the 责任单位 cell merged down over two tasks (vMerge), the date as text.
+     */
+    public static Path docx(Path file) {
+        List<List<String>> table = new ArrayList<>();
+        table.add(HEADER);
+        List<List<Object>> rows = rows();
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> values = rows.get(i);
+            if (values.size() == 1) {
+                table.add(List.of(WordLists.SPAN + ((String) values.get(0)).substring(1)));
+                continue;
+            }
+            boolean mergedBelow = i + 1 < rows.size() && rows.get(i + 1).size() > 4 && rows.get(i + 1).get(4) == null;
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < values.size(); c++) {
+                Object v = values.get(c);
+                String text = v == null ? WordLists.UP : v instanceof LocalDate d
+                        ? d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日" : v.toString();
+                cells.add(c == 4 && mergedBelow ? WordLists.DOWN + text : text);
+            }
+            table.add(cells);
+        }
+        return WordLists.write(file, List.of("附件1", TITLE, "（2026年3月19日交办会）"), table);
+    }
+
     /** A list with the given task rows (no sections), for focused tests. */
     public static Path xlsx(Path file, List<List<Object>> rows) {
         return write(new XSSFWorkbook(), rows, file);

@@ -8,6 +8,8 @@ import org.duban.ui.common.DialogService;
 public final class RecordingDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<String> confirmations = new ArrayList<>();
+    /** The confirmations asked with 取消 as the default button (also in {@link #confirmations}). */
+    public final List<String> destructive = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
     public boolean answer = true;
     /** What the next file chooser returns (evidence to attach). */
@@ -56,5 +58,11 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirm(String title, String message, String okText) {
         confirmations.add(message);
         return answer;
+    }
+
+    @Override
+    public boolean confirmDestructive(String title, String message, String okText) {
+        destructive.add(message);
+        return confirm(title, message, okText);
     }
 }

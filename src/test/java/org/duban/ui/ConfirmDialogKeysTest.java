@@ -45,6 +45,35 @@ class ConfirmDialogKeysTest {
         return answer;
     }
 
+    /** Asks before deleting, as the checklist does. */
+    private CompletableFuture<Boolean> askToDelete() {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(new FxDialogService(stage).confirmDestructive("删除任务",
+                "确定删除序号 3 的任务吗？此操作无法撤销。", "删除")));
+        WaitForAsyncUtils.waitForFxEvents();
+        return answer;
+    }
+
+    @Test
+    void aDeleteConfirmationDefaultsToCancelSoEnterKeepsTheTask(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = askToDelete();
+        Button cancel = robot.lookup("#confirmCancelButton").queryAs(Button.class);
+        Button delete = robot.lookup("#confirmOkButton").queryAs(Button.class);
+        assertEquals("取消", cancel.getText());
+        assertTrue(cancel.isDefaultButton(), "取消 is the default button");
+        assertTrue(cancel.isFocused(), "and has the focus");
+        assertFalse(delete.isDefaultButton(), "删除 is not");
+        robot.type(KeyCode.ENTER);
+        assertFalse(answer.get(5, TimeUnit.SECONDS), "Enter cancels");
+    }
+
+    @Test
+    void aDeleteIsConfirmedByClickingItsButton(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = askToDelete();
+        robot.clickOn("#confirmOkButton");
+        assertTrue(answer.get(5, TimeUnit.SECONDS));
+    }
+
     @Test
     void enterPressesTheHighlightedOkButton(FxRobot robot) throws Exception {
         CompletableFuture<Boolean> answer = ask();

@@ -169,6 +169,7 @@ class TaskListViewTest {
         });
         robot.type(KeyCode.DELETE);
         assertEquals(1, dialogs.confirmations.size(), "Delete asks first");
+        assertEquals(1, dialogs.destructive.size(), "with 取消 as the default button");
         assertEquals(before, dbTasks());
 
         dialogs.answer = true;

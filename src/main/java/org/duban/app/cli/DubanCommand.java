@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 RestoreCommand.class, CheckCommand.class, ImportCommand.class, ExportCommand.class,
                 ImportReturnsCommand.class, HandoutsCommand.class, ChartCommand.class, BulletinCommand.class,
                 MeetingPackCommand.class, GenerateCommand.class, BenchCommand.class, UnitsCommand.class,
-                DossierCommand.class})
+                DossierCommand.class, DueCommand.class, ChaseCommand.class})
 public final class DubanCommand implements Callable<Integer> {
 
     @Spec

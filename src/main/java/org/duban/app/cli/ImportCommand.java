@@ -152,6 +152,9 @@ final class ImportCommand implements Callable<Integer> {
         out.println(Messages.tr("cli.import.totals", plan.taskCount(), plan.assignmentCount(),
                 plan.count(PlannedRow.Change.ADDED), plan.count(PlannedRow.Change.UPDATED),
                 plan.count(PlannedRow.Change.UNCHANGED), plan.supervisedCount()));
+        if (!plan.continuations().isEmpty()) {
+            out.println(plan.continuationsText());
+        }
         if (!plan.assignmentsByUnit().isEmpty()) {
             out.println(Messages.tr("cli.import.byUnit"));
             plan.assignmentsByUnit().forEach((u, n) -> out.println("  " + StatsCommand.pad(u.name(), 24) + n));
@@ -275,6 +278,7 @@ final class ImportCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("row", r.rowNumber());
             row.put("seq", r.input().seq());
+            row.put("continuationRows", new ArrayList<Object>(plan.continuations().getOrDefault(r.rowNumber(), List.of())));
             row.put("change", r.change() == null ? "ERROR" : r.change().name());
             row.put("source", r.input().source());
             row.put("category", r.input().category());

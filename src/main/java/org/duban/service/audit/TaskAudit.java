@@ -76,6 +76,11 @@ public final class TaskAudit {
         audit.changed(AuditEntity.TASK, id, id, null, "leader", old.leader(), now.leader());
         audit.changed(AuditEntity.TASK, id, id, null, "deadline", old.deadline().phrase(), now.deadline().phrase());
         audit.changed(AuditEntity.TASK, id, id, null, "remarks", old.remarks(), now.remarks());
+        if (old.leadUnitId() != now.leadUnitId()) {
+            Map<Long, Unit> units = names();
+            audit.changed(AuditEntity.TASK, id, id, null, "leadUnit",
+                    old.hasLeadUnit() ? name(units, old.leadUnitId()) : "", now.hasLeadUnit() ? name(units, now.leadUnitId()) : "");
+        }
         for (Assignment a : saved.withdrawn()) {
             withdrawn(a, audit.today(), importId);
         }

@@ -12,8 +12,8 @@ public record BulletinDocument(String title, List<Block> blocks) {
     }
 
     /** One piece of the document. */
-    public sealed interface Block permits Title, Centered, Masthead, Rule, Heading, Paragraph, Table, Figure, Signature,
-            Note {
+    public sealed interface Block permits Title, Centered, Masthead, Rule, Heading, Paragraph, Addressee, Table, Figure,
+            Signature, Note {
         /** The block's words. */
         String text();
     }
@@ -48,6 +48,10 @@ public record BulletinDocument(String title, List<Block> blocks) {
 
     /** A body paragraph in 仿宋, the first line indented by two characters. */
     public record Paragraph(String text) implements Block {
+    }
+
+    /** The 主送机关 line of a notice ("蕉城区人民政府："): 仿宋, flush left, not indented. */
+    public record Addressee(String text) implements Block {
     }
 
     /**

@@ -104,6 +104,8 @@ public final class BulletinDocxWriter {
                 XWPFParagraph p = paragraph(word, ParagraphAlignment.BOTH);
                 indentTwoCharacters(p);
                 run(p, para.text(), BODY_FONT, 16, false);
+            } else if (b instanceof BulletinDocument.Addressee a) {
+                run(paragraph(word, ParagraphAlignment.LEFT), a.text(), BODY_FONT, 16, false);
             } else if (b instanceof BulletinDocument.Table t) {
                 table(word, t);
             } else if (b instanceof BulletinDocument.Figure f) {

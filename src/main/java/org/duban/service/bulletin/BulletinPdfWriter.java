@@ -69,6 +69,33 @@ public final class BulletinPdfWriter {
         return new Run().layout(doc);
     }
 
+    /**
+     * Writes several documents into one PDF for duplex printing: each starts on a front side (a blank page follows
+     * one with an odd number of pages), each keeps its own page numbers.
+     */
+    public void writeCombined(List<BulletinDocument> docs, String title, Path target) {
+        List<LayoutPage> pages = new ArrayList<>();
+        List<Placement> pictures = new ArrayList<>();
+        for (BulletinDocument doc : docs) {
+            Layout l = layout(doc);
+            int offset = pages.size();
+            l.pictures().forEach(p -> pictures.add(new Placement(p.page() + offset, p.x(), p.top(), p.width(),
+                    p.height(), p.picture())));
+            pages.addAll(l.pages());
+            if (l.pages().size() % 2 == 1) {
+                pages.add(LayoutPage.blank(l.pages().get(0).geometry()));
+            }
+        }
+        PdfHandoutWriter.write(pages, title, true, target, (pdf, cs, index, g) -> {
+            for (Placement p : pictures) {
+                if (p.page() == index) {
+                    p.picture().drawPdf(pdf, cs, (float) p.x(), (float) (g.height() - p.top() - p.height()),
+                            (float) p.width(), (float) p.height());
+                }
+            }
+        });
+    }
+
     private final class Run {
         final PageGeometry g = PageGeometry.a4(PageOrientation.PORTRAIT, MarginPreset.GB_T_9704);
         final List<Draft> drafts = new ArrayList<>();
@@ -102,6 +129,8 @@ public final class BulletinPdfWriter {
                     paragraph(h.text(), FontRole.HEADING, 0, 2 * LINE);
                 } else if (b instanceof BulletinDocument.Paragraph p) {
                     paragraph(p.text(), FontRole.BODY, 2 * TEXT_SIZE, 0);
+                } else if (b instanceof BulletinDocument.Addressee a) {
+                    paragraph(a.text(), FontRole.BODY, 0, 0);
                 } else if (b instanceof BulletinDocument.Table t) {
                     table(t);
                 } else if (b instanceof BulletinDocument.Figure f) {

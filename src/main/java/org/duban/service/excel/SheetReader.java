@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads .xlsx, .xls and .csv files into {@link Grid}s of displayed text. The kind is told by the file's first
+ * Reads .xlsx, .xls, .csv and Word .docx files into {@link Grid}s of displayed text. The kind is told by the file's first
  * bytes, not its name (offices rename .xlsx to .xls and back). Files that are too large, password-protected,
  * damaged or built to explode when unzipped are refused with a message that names the file and what to do.
  */
@@ -63,8 +63,10 @@ public final class SheetReader {
             throw new LocalizedException(e, "excel.error.cannotRead", name, e.getMessage());
         }
         try {
-            return switch (kind(magic, name)) {
+            return switch (kind(magic, name, file)) {
                 case XLSX -> XlsxStreamReader.read(file, name);
+                case DOCX -> DocxReader.read(file, name);
+                case WORD_BINARY -> throw new LocalizedException("excel.error.wordBinary", name);
                 case XLS -> {
                     if (size > MAX_XLS_BYTES) {
                         throw new LocalizedException("excel.error.xlsTooLarge", name, megabytes(size),
@@ -83,18 +85,28 @@ public final class SheetReader {
 
     /** The kinds of file read, each by its own reader. */
     private enum Kind {
-        XLSX, XLS, CSV
+        XLSX, XLS, CSV, DOCX, WORD_BINARY
     }
 
-    /** The kind by the file's first bytes, not its name (offices rename .xlsx to .xls and back). */
-    private static Kind kind(FileMagic magic, String name) {
+    /**
+     * The kind by the file's first bytes and what it holds, not its name (offices rename .xlsx to .xls and back): a
+     * zip holding word/document.xml is a Word document, an OLE2 file holding a WordDocument stream an old .doc or a
+     * WPS 文字 .wps (told to save as .docx, not that it is no valid Excel file).
+     */
+    private static Kind kind(FileMagic magic, String name, Path file) {
+        String lower = name.toLowerCase(Locale.ROOT);
         if (magic == FileMagic.OOXML) {
-            return Kind.XLSX;
+            return zipEntries(file).contains("word/document.xml") ? Kind.DOCX : Kind.XLSX;
         }
         if (magic == FileMagic.OLE2) {
+            if (isWordBinary(file) || lower.endsWith(".doc") || lower.endsWith(".wps") || lower.endsWith(".dot")) {
+                return Kind.WORD_BINARY;
+            }
             return Kind.XLS; // also a password-protected .xlsx, which POI's workbook reader recognises
         }
-        String lower = name.toLowerCase(Locale.ROOT);
+        if (magic == FileMagic.RTF || magic == FileMagic.WORD2 || lower.endsWith(".doc") || lower.endsWith(".wps")) {
+            return Kind.WORD_BINARY; // an .rtf named .doc, Word 2, or a .doc too damaged to tell
+        }
         if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm")) {
             throw new LocalizedException("excel.error.unreadable", name);
         }
@@ -102,6 +114,30 @@ public final class SheetReader {
             throw new LocalizedException("excel.error.unsupported", name);
         }
         return Kind.CSV;
+    }
+
+    /** The names of a zip's entries (only listed, nothing unpacked); empty when it cannot be listed. */
+    private static java.util.Set<String> zipEntries(Path file) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entries = zip.entries();
+            for (int n = 0; entries.hasMoreElements() && n < 5000; n++) {
+                names.add(entries.nextElement().getName());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not list {} as a zip", file, e); // the workbook reader says what is wrong
+        }
+        return names;
+    }
+
+    /** An OLE2 file with a WordDocument stream: Word 97–2003 (.doc) or WPS 文字 (.wps). */
+    private static boolean isWordBinary(Path file) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+                     new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntryCaseInsensitive("WordDocument");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** "52.3" (MB), with as many decimals as it takes not to look like the limit itself ("50.000001", not "50.0"). */

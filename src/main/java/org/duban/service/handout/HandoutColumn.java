@@ -19,6 +19,8 @@ public enum HandoutColumn {
     MEASURES("measures", false, 25, e -> e.task().measures()),
     UNITS("units", true, 12, e -> e.taskUnits().stream().map(Unit::name).collect(Collectors.joining("、"))),
     LEADER("leader", true, 10, e -> e.task().leader()),
+    /** 牵头单位 (issue 14): a column to choose in Settings → 讲义, not printed by default. */
+    LEAD_UNIT("leadUnit", true, 10, HandoutEntry::leadUnitName),
     SUPPORTING_UNITS("supportingUnits", true, 10, e -> e.task().supportingUnits()),
     DEADLINE("deadline", true, 10, e -> e.task().deadline().phrase()),
     STATUS("status", true, 8, e -> HandoutText.tr("status." + e.assignment().status().name())),

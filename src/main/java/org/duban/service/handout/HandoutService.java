@@ -123,7 +123,8 @@ public final class HandoutService {
         data.tasks().stream().sorted((a, b) -> Integer.compare(a.seq(), b.seq())).forEach(t -> {
             Optional<Assignment> mine = t.assignments().stream().filter(a -> a.unitId() == unit.id()).findFirst();
             mine.ifPresent(a -> bySource.computeIfAbsent(t.source().strip(), k -> new ArrayList<>()).add(
-                    new HandoutEntry(t, a, t.unitIds().stream().map(byId::get).filter(u -> u != null).toList())));
+                    new HandoutEntry(t, a, t.unitIds().stream().map(byId::get).filter(u -> u != null).toList(),
+                            t.hasLeadUnit() ? byId.get(t.leadUnitId()) : null)));
         });
         List<HandoutContent.Section> sections = new ArrayList<>();
         int n = 1;

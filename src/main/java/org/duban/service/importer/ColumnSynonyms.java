@@ -9,7 +9,7 @@ import org.duban.service.tasks.TaskField;
 
 /**
  * Which task field a column heading names. Offices head the same column many ways (序号/编号, 问题/问题描述/
- * 存在问题, 责任单位/牵头单位 ...); an exact heading wins over one that merely contains a synonym
+ * 存在问题, 责任单位/责任主体 ...); an exact heading wins over one that merely contains a synonym
  * ("问题描述（具体表现）").
  */
 public final class ColumnSynonyms {
@@ -29,10 +29,14 @@ public final class ColumnSynonyms {
                 "问题内容", "具体问题", "重点工作任务", "工作任务", "任务内容", "任务"));
         SYNONYMS.put(TaskField.TARGET, List.of("整改目标", "目标", "工作目标", "目标任务", "整改要求"));
         SYNONYMS.put(TaskField.MEASURES, List.of("整改措施", "具体措施", "措施", "工作措施", "主要措施", "整改举措"));
-        SYNONYMS.put(TaskField.UNITS, List.of("责任单位", "牵头单位", "主要责任单位", "牵头责任单位", "责任主体",
-                "承办单位", "主办单位"));
+        SYNONYMS.put(TaskField.UNITS, List.of("责任单位", "主要责任单位", "牵头责任单位", "责任主体", "实施主体",
+                "承办单位", "主办单位", "实施单位", "整改单位", "整改责任单位"));
+        // 牵头单位 is the lead unit beside a 责任单位 column; alone it names the units that carry the work
+        // (HeaderFinder.columnsOf), as lists without a separate 责任单位 column mean it
+        SYNONYMS.put(TaskField.LEAD_UNIT, List.of("牵头单位", "牵头部门", "牵头市直单位", "牵头市直部门"));
         SYNONYMS.put(TaskField.SUPPORTING_UNITS, List.of("配合单位", "协办单位", "协助单位", "参与单位", "配合部门"));
-        SYNONYMS.put(TaskField.LEADER, List.of("责任领导", "责任人", "牵头领导", "分管领导", "包案领导", "督办领导"));
+        SYNONYMS.put(TaskField.LEADER, List.of("责任领导", "责任人", "牵头领导", "分管领导", "包案领导", "督办领导",
+                "包案市领导", "牵头市领导", "责任市领导", "挂钩市领导"));
         SYNONYMS.put(TaskField.DEADLINE, List.of("完成时限", "整改时限", "时限要求", "完成时间", "整改期限", "完成期限",
                 "办结时限", "时限"));
         SYNONYMS.put(TaskField.REMARKS, List.of("备注", "说明", "备注说明"));
@@ -43,7 +47,7 @@ public final class ColumnSynonyms {
         String[][] english = {{"SEQ", "NO.", "NO"}, {"SOURCE", "SOURCE"}, {"CATEGORY", "CATEGORY"},
             {"PROBLEM", "PROBLEM"}, {"TARGET", "TARGET"}, {"MEASURES", "MEASURES"}, {"UNITS", "RESPONSIBLE UNITS"},
             {"SUPPORTING_UNITS", "SUPPORTING UNITS"}, {"LEADER", "RESPONSIBLE LEADER"}, {"DEADLINE", "DEADLINE"},
-            {"REMARKS", "REMARKS"}};
+            {"REMARKS", "REMARKS"}, {"LEAD_UNIT", "LEAD UNIT"}};
         for (String[] e : english) {
             List<String> list = new java.util.ArrayList<>(SYNONYMS.get(TaskField.valueOf(e[0])));
             list.addAll(List.of(e).subList(1, e.length));

@@ -65,11 +65,13 @@ public final class HeaderFinder {
                 ownerScore.put(m.field(), m.score());
             }
         }
+        // 牵头单位 without a 责任单位 column is the list's units column (the lead unit is a role beside the units)
+        boolean leadIsUnits = owner.containsKey(TaskField.LEAD_UNIT) && !owner.containsKey(TaskField.UNITS);
         List<ImportColumn> columns = new ArrayList<>();
         for (int c = 0; c < row.cells().size(); c++) {
             ColumnSynonyms.Match m = matches.get(c);
             TaskField f = m != null && owner.get(m.field()) == c ? m.field() : null;
-            columns.add(new ImportColumn(c, row.cell(c), f));
+            columns.add(new ImportColumn(c, row.cell(c), leadIsUnits && f == TaskField.LEAD_UNIT ? TaskField.UNITS : f));
         }
         return columns;
     }

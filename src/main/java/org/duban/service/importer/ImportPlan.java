@@ -20,11 +20,20 @@ import org.duban.service.vocabulary.TermMatcher;
  * @param columns     every column of the heading row with the field it goes to
  * @param dataRows    the rows below the heading, for the preview
  * @param notInFile   序号 of the meeting's existing tasks that the file does not mention (left as they are)
+ * @param continuations a task's first row → the rows below it that continue it (one task over several rows, each
+ *                      holding one measure: the measures are joined in order)
  */
 public record ImportPlan(String fileName, String sheetName, int headerRow, String title, List<ImportColumn> columns,
                          List<Grid.Row> dataRows, List<PlannedRow> rows, List<ImportProblem> problems,
-                         List<Integer> notInFile, List<TermUse> terms) {
+                         List<Integer> notInFile, List<TermUse> terms, Map<Integer, List<Integer>> continuations) {
+    public ImportPlan(String fileName, String sheetName, int headerRow, String title, List<ImportColumn> columns,
+                      List<Grid.Row> dataRows, List<PlannedRow> rows, List<ImportProblem> problems,
+                      List<Integer> notInFile, List<TermUse> terms) {
+        this(fileName, sheetName, headerRow, title, columns, dataRows, rows, problems, notInFile, terms, Map.of());
+    }
+
     public ImportPlan {
+        continuations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(continuations));
         columns = List.copyOf(columns);
         dataRows = List.copyOf(dataRows);
         rows = List.copyOf(rows);
@@ -65,6 +74,17 @@ public record ImportPlan(String fileName, String sheetName, int headerRow, Strin
     /** The written names of a kind read as one of the office's names though written otherwise (来源 → name). */
     public List<TermUse> renamedTerms(Term.Kind kind) {
         return terms.stream().filter(t -> t.kind() == kind && !t.isNew() && t.match().renamed()).toList();
+    }
+
+    /** "续行：第 3 行的任务并入第 4、5 行的措施；…", or "" when no task spreads over several rows. */
+    public String continuationsText() {
+        if (continuations.isEmpty()) {
+            return "";
+        }
+        return org.duban.i18n.Messages.tr("import.continuations", continuations.entrySet().stream()
+                .map(e -> org.duban.i18n.Messages.tr("import.continuation", e.getKey(), e.getValue().stream()
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))))
+                .collect(java.util.stream.Collectors.joining("；")));
     }
 
     public List<ImportProblem> errors() {

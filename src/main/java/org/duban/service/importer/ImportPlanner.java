@@ -70,6 +70,7 @@ public final class ImportPlanner {
         for (Grid.Row row : dataRows) {
             rows.accept(row);
         }
+        rows.flush();
         if (rows.planned.isEmpty()) {
             problems.add(new ImportProblem(Severity.ERROR, header.rowNumber(), "", "", "", "import.problem.noTasks",
                     header.rowNumber()));
@@ -78,7 +79,7 @@ public final class ImportPlanner {
         List<Integer> notInFile = ctx.existingBySeq().keySet().stream().filter(s -> !seen.contains(s)).sorted().toList();
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
         return new ImportPlan(fileName, grid.sheetName(), header.rowNumber(), header.title(), columns, dataRows,
-                rows.planned, problems, notInFile, rows.termUses());
+                rows.planned, problems, notInFile, rows.termUses(), rows.continuations);
     }
 
     /** The user's choices win; a field the user gives to one column is taken from any other. */
@@ -96,6 +97,14 @@ public final class ImportPlanner {
             }
         }
         return result;
+    }
+
+    /** Fields' labels joined with 、, translated when the message is shown. */
+    record FieldList(List<TaskField> fields) {
+        @Override
+        public String toString() {
+            return fields.stream().map(f -> org.duban.i18n.Messages.tr(f.labelKey())).collect(Collectors.joining("、"));
+        }
     }
 
     /** A field's label, translated when the message is shown. */
@@ -117,6 +126,8 @@ public final class ImportPlanner {
         /** Each written source and category (kind + text) with the name it was read as and how many rows. */
         private final Map<String, TermCount> terms = new java.util.LinkedHashMap<>();
         private final List<PlannedRow> planned = new ArrayList<>();
+        /** A task's first row → the rows below it that continue it (their measures joined to it). */
+        private final Map<Integer, List<Integer>> continuations = new java.util.LinkedHashMap<>();
         private final Map<Integer, Integer> seqRows = new HashMap<>();
         private final Map<Long, Unit> unitsById = new HashMap<>();
         /** What each cell text names as a heading: a list's cells repeat (units, deadlines, leaders, sources). */
@@ -137,12 +148,21 @@ public final class ImportPlanner {
             ctx.units().units().forEach(u -> unitsById.put(u.id(), u));
         }
 
+        /** The task row read last, held until the rows that continue it are read (continuation rows). */
+        private Grid.Row pendingRow;
+        private Map<TaskField, String> pendingValues;
+        private final List<Integer> pendingContinuations = new ArrayList<>();
+
         void accept(Grid.Row row) {
             if (row.isBlank() || isRepeatedHeader(row)) {
                 return;
             }
             Optional<SectionRows.Section> section = SectionRows.sectionOf(row);
+            if (section.isPresent() && continues(row, raw(row))) {
+                section = Optional.empty(); // one measure alone in its row under a task: a continuation, not a section
+            }
             if (section.isPresent()) {
+                flush();
                 SectionRows.Section s = section.get();
                 if (s.level() == 1) {
                     section1 = s.text();
@@ -152,12 +172,102 @@ public final class ImportPlanner {
                 }
                 return; // level 0: a note under the table
             }
-            Map<TaskField, String> values = new EnumMap<>(TaskField.class);
-            byField.forEach((f, c) -> values.put(f, row.cell(c.index())));
+            Map<TaskField, String> values = raw(row);
+            if (continues(row, values)) {
+                join(row, values);
+                return;
+            }
             if (blank(values, TaskField.SEQ) && blank(values, TaskField.PROBLEM) && blank(values, TaskField.UNITS)) {
                 problems.add(new ImportProblem(Severity.WARNING, row.number(), "", "", firstText(row),
                         "import.problem.rowSkipped"));
                 return;
+            }
+            flush();
+            pendingRow = row;
+            pendingValues = values;
+        }
+
+        private Map<TaskField, String> raw(Grid.Row row) {
+            Map<TaskField, String> values = new EnumMap<>(TaskField.class);
+            byField.forEach((f, c) -> values.put(f, row.cell(c.index())));
+            return values;
+        }
+
+        /** Cells a continuation row may fill: one task's measures (and notes) spread over several rows. */
+        private static final Set<TaskField> CONTINUED = java.util.EnumSet.of(TaskField.MEASURES, TaskField.REMARKS);
+
+        /**
+         * Whether a row continues the task above: its 序号 empty (or the same, from a merged cell repeated in every
+         * row), every other cell empty or the same as the task's (merged vertically), and a measure of its own. A
+         * row without 序号 and 问题 whose other cells differ continues it too, with a warning (see {@link #join}).
+         */
+        private boolean continues(Grid.Row row, Map<TaskField, String> values) {
+            if (pendingRow == null || blank(values, TaskField.MEASURES) || !byField.containsKey(TaskField.MEASURES)) {
+                return false;
+            }
+            String seq = values.getOrDefault(TaskField.SEQ, "").strip();
+            boolean sameSeq = !autoSeq && !seq.isEmpty()
+                    && normalSeq(seq).equals(normalSeq(pendingValues.getOrDefault(TaskField.SEQ, "")));
+            if (!seq.isEmpty() && !sameSeq) {
+                return false;
+            }
+            if (values.getOrDefault(TaskField.MEASURES, "").strip()
+                    .equals(pendingValues.getOrDefault(TaskField.MEASURES, "").strip())
+                    && differing(values).isEmpty()) {
+                return false; // the same row again: left to the duplicate check
+            }
+            if (sameSeq || !blank(values, TaskField.PROBLEM)) {
+                return differing(values).isEmpty();
+            }
+            return true; // no 序号, no 问题: nothing else it could be
+        }
+
+        /** The fields (other than 序号 and the continued ones) whose cell is filled and differs from the task's. */
+        private List<TaskField> differing(Map<TaskField, String> values) {
+            List<TaskField> fields = new ArrayList<>();
+            values.forEach((f, v) -> {
+                if (f != TaskField.SEQ && !CONTINUED.contains(f) && !v.isBlank()
+                        && !v.strip().equals(pendingValues.getOrDefault(f, "").strip())) {
+                    fields.add(f);
+                }
+            });
+            return fields;
+        }
+
+        /**
+         * Adds a continuation row's measure (and note) to the task above, in order. Cells that differ from the task's
+         * are not read: a warning names the rows and the fields, as the row may be a task of its own without a 序号.
+         */
+        private void join(Grid.Row row, Map<TaskField, String> values) {
+            for (TaskField f : CONTINUED) {
+                String add = values.getOrDefault(f, "").strip();
+                String had = pendingValues.getOrDefault(f, "").strip();
+                if (!add.isEmpty() && !had.equals(add) && !had.endsWith("\n" + add)) {
+                    pendingValues.put(f, had.isEmpty() ? add : had + (f == TaskField.MEASURES ? "\n" : "；") + add);
+                }
+            }
+            pendingContinuations.add(row.number());
+            List<TaskField> ignored = differing(values);
+            if (!ignored.isEmpty()) {
+                ImportColumn c = byField.get(ignored.get(0));
+                problems.add(new ImportProblem(Severity.WARNING, row.number(), c.letter(), c.header(),
+                        values.get(ignored.get(0)), "import.problem.continuationDiffers", row.number(),
+                        pendingRow.number(), new FieldList(ignored)));
+            }
+        }
+
+        /** Plans the task held back for its continuation rows. */
+        void flush() {
+            if (pendingRow == null) {
+                return;
+            }
+            Grid.Row row = pendingRow;
+            Map<TaskField, String> values = pendingValues;
+            pendingRow = null;
+            pendingValues = null;
+            if (!pendingContinuations.isEmpty()) {
+                continuations.put(row.number(), List.copyOf(pendingContinuations));
+                pendingContinuations.clear();
             }
             applySections(values);
             if (blank(values, TaskField.SOURCE) && !defaultSource.isEmpty()) {
@@ -174,8 +284,32 @@ public final class ImportPlanner {
                 values.put(TaskField.DEADLINE, values.get(TaskField.DEADLINE).strip().replaceAll("\\s*\\n\\s*", "，"));
                 readNumericDeadline(row, values);
             }
+            leadUnit(row, values);
             Set<TaskField> untrusted = cellIssues(row);
             plan(row, TaskInput.of(values), untrusted);
+        }
+
+        /**
+         * One unit leads a task: when the 牵头单位 cell names several, the first leads and the others join the 配合单位,
+         * with a warning naming them.
+         */
+        private void leadUnit(Grid.Row row, Map<TaskField, String> values) {
+            String written = values.getOrDefault(TaskField.LEAD_UNIT, "");
+            if (written.isBlank()) {
+                return;
+            }
+            UnitResolver.Resolution r = ctx.units().resolveList(written);
+            if (!r.unknown().isEmpty() || r.units().size() < 2) {
+                return; // one lead unit, or an unknown name the validator names
+            }
+            List<String> others = r.units().subList(1, r.units().size()).stream().map(Unit::name).toList();
+            values.put(TaskField.LEAD_UNIT, r.units().get(0).name());
+            String supporting = values.getOrDefault(TaskField.SUPPORTING_UNITS, "").strip();
+            values.put(TaskField.SUPPORTING_UNITS, supporting.isEmpty() ? String.join("、", others)
+                    : supporting + "、" + String.join("、", others));
+            ImportColumn c = byField.get(TaskField.LEAD_UNIT);
+            problems.add(new ImportProblem(Severity.WARNING, row.number(), c.letter(), c.header(), written,
+                    "import.problem.severalLeadUnits", r.units().get(0).name(), String.join("、", others)));
         }
 
         /** A written source or category and how often it occurs. */
@@ -330,6 +464,9 @@ public final class ImportPlanner {
                 list.add(new FieldChange(TaskField.UNITS, names(old), names(now)));
             }
             compare(list, TaskField.SUPPORTING_UNITS, old.supportingUnits(), now.supportingUnits());
+            if (old.leadUnitId() != now.leadUnitId()) {
+                list.add(new FieldChange(TaskField.LEAD_UNIT, unitName(old.leadUnitId()), unitName(now.leadUnitId())));
+            }
             compare(list, TaskField.LEADER, old.leader(), now.leader());
             compare(list, TaskField.DEADLINE, old.deadline().phrase(), now.deadline().phrase());
             compare(list, TaskField.REMARKS, old.remarks(), now.remarks());
@@ -340,6 +477,10 @@ public final class ImportPlanner {
             if (!before.strip().equals(after.strip())) {
                 list.add(new FieldChange(f, before, after));
             }
+        }
+
+        private String unitName(long id) {
+            return id <= 0 ? "" : unitsById.containsKey(id) ? unitsById.get(id).name() : "?";
         }
 
         private String names(Task t) {

@@ -220,7 +220,7 @@ public final class TaskImporter {
     private static Task inMeeting(Task t, long meetingId) {
         return t.meetingId() == meetingId ? t : new Task(t.id(), meetingId, t.seq(), t.source(), t.category(),
                 t.problem(), t.target(), t.measures(), t.leader(), t.supportingUnits(), t.deadline(), t.remarks(),
-                t.assignments());
+                t.assignments(), t.leadUnitId());
     }
 
     /** The title of a meeting created by an import: the user's, else the list's title, else the file's name. */

@@ -32,6 +32,7 @@ public final class LedgerColumns {
                 new LedgerColumn("task.field.measures", 40, r -> LedgerColumn.Cell.of(r.task().measures())),
                 new LedgerColumn("task.field.units", 18, r -> LedgerColumn.Cell.of(
                         r.units().stream().map(Unit::name).collect(Collectors.joining("、")))),
+                new LedgerColumn("task.field.leadUnit", 16, r -> LedgerColumn.Cell.of(r.leadUnitName())),
                 new LedgerColumn("task.field.supportingUnits", 16, r -> LedgerColumn.Cell.of(r.task().supportingUnits())),
                 new LedgerColumn("task.field.leader", 14, r -> LedgerColumn.Cell.of(r.task().leader())),
                 new LedgerColumn("task.field.deadline", 14, r -> LedgerColumn.Cell.of(r.task().deadline().phrase())),

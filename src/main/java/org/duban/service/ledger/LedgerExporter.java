@@ -68,7 +68,7 @@ public final class LedgerExporter {
         }
         List<Unit> us = t.unitIds().stream().map(byId::get)
                 .sorted(java.util.Comparator.comparingInt(Unit::sortOrder)).toList();
-        return new LedgerRow(t, us, statuses);
+        return new LedgerRow(t, us, statuses, t.hasLeadUnit() ? byId.get(t.leadUnitId()) : null);
     }
 
     /** Writes the meeting's ledger as it stands today (every task, today's statuses); returns the tasks written. */

@@ -18,22 +18,42 @@ import org.duban.service.tracking.TaskTracking;
  *
  * @param tracking where the task stands, or null for a row made from a bare task
  */
-public record ChecklistRow(Task task, List<Unit> units, String searchText, TaskTracking tracking) {
+public record ChecklistRow(Task task, List<Unit> units, String searchText, TaskTracking tracking, Unit leadUnit) {
     public ChecklistRow {
         units = List.copyOf(units);
     }
 
+    public ChecklistRow(Task task, List<Unit> units, String searchText, TaskTracking tracking) {
+        this(task, units, searchText, tracking, null);
+    }
+
     public ChecklistRow(Task task, List<Unit> units, String searchText) {
-        this(task, units, searchText, null);
+        this(task, units, searchText, null, null);
     }
 
     public static ChecklistRow of(Task task, List<Unit> units) {
-        return new ChecklistRow(task, units, searchTextOf(task, units), null);
+        return new ChecklistRow(task, units, searchTextOf(task, units, null), null, null);
     }
 
     /** A row for a tracked task; its task carries the derived statuses. */
     public static ChecklistRow of(TaskTracking tracking, List<Unit> units) {
-        return new ChecklistRow(tracking.task(), units, searchTextOf(tracking.task(), units), tracking);
+        return of(tracking, units, null);
+    }
+
+    /** A row for a tracked task with its lead unit (牵头单位, null for none). */
+    public static ChecklistRow of(TaskTracking tracking, List<Unit> units, Unit leadUnit) {
+        return new ChecklistRow(tracking.task(), units, searchTextOf(tracking.task(), units, leadUnit), tracking,
+                leadUnit);
+    }
+
+    /** A row for a bare task with its lead unit (null for none). */
+    public static ChecklistRow of(Task task, List<Unit> units, Unit leadUnit) {
+        return new ChecklistRow(task, units, searchTextOf(task, units, leadUnit), null, leadUnit);
+    }
+
+    /** The lead unit's name, "" when the task has none. */
+    public String leadUnitName() {
+        return leadUnit == null ? "" : leadUnit.name();
     }
 
     public TaskStatus status() {
@@ -68,10 +88,13 @@ public record ChecklistRow(Task task, List<Unit> units, String searchText, TaskT
         return units.stream().map(Unit::name).collect(Collectors.joining("、"));
     }
 
-    private static String searchTextOf(Task task, List<Unit> units) {
+    private static String searchTextOf(Task task, List<Unit> units, Unit leadUnit) {
         StringBuilder sb = new StringBuilder();
         sb.append(task.problem()).append('\n').append(task.target()).append('\n').append(task.measures())
                 .append('\n').append(task.supportingUnits());
+        if (leadUnit != null) {
+            sb.append('\n').append(leadUnit.name()).append('\n').append(leadUnit.shortName());
+        }
         for (Unit u : units) {
             sb.append('\n').append(u.name()).append('\n').append(u.shortName());
             u.aliases().forEach(a -> sb.append('\n').append(a));

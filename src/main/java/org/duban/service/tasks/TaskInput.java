@@ -18,7 +18,14 @@ public record TaskInput(
         String supportingUnits,
         String leader,
         String deadline,
-        String remarks) {
+        String remarks,
+        String leadUnit) {
+
+    /** An input without a lead unit (牵头单位). */
+    public TaskInput(String seq, String source, String category, String problem, String target, String measures,
+                     String units, String supportingUnits, String leader, String deadline, String remarks) {
+        this(seq, source, category, problem, target, measures, units, supportingUnits, leader, deadline, remarks, "");
+    }
 
     public TaskInput {
         seq = nz(seq);
@@ -32,6 +39,7 @@ public record TaskInput(
         leader = nz(leader);
         deadline = nz(deadline);
         remarks = nz(remarks);
+        leadUnit = nz(leadUnit);
     }
 
     private static String nz(String s) {
@@ -45,7 +53,7 @@ public record TaskInput(
         return new TaskInput(v.get(TaskField.SEQ), v.get(TaskField.SOURCE), v.get(TaskField.CATEGORY),
                 v.get(TaskField.PROBLEM), v.get(TaskField.TARGET), v.get(TaskField.MEASURES), v.get(TaskField.UNITS),
                 v.get(TaskField.SUPPORTING_UNITS), v.get(TaskField.LEADER), v.get(TaskField.DEADLINE),
-                v.get(TaskField.REMARKS));
+                v.get(TaskField.REMARKS), v.get(TaskField.LEAD_UNIT));
     }
 
     public String get(TaskField field) {
@@ -61,6 +69,7 @@ public record TaskInput(
             case LEADER -> leader;
             case DEADLINE -> deadline;
             case REMARKS -> remarks;
+            case LEAD_UNIT -> leadUnit;
         };
     }
 }

@@ -64,7 +64,8 @@ public final class TaskService {
         List<TaskTracking> tracked = tracking.trackForChecklist(TaskScope.meeting(meetingId), tracking.today());
         Map<Long, Unit> byId = unitsById();
         return tracked.stream()
-                .map(t -> ChecklistRow.of(t, t.task().unitIds().stream().map(byId::get).toList()))
+                .map(t -> ChecklistRow.of(t, t.task().unitIds().stream().map(byId::get).toList(),
+                        byId.get(t.task().leadUnitId())))
                 .toList();
     }
 
@@ -76,7 +77,7 @@ public final class TaskService {
     public List<ChecklistRow> toRows(List<Task> list) {
         Map<Long, Unit> byId = unitsById();
         return list.stream()
-                .map(t -> ChecklistRow.of(t, t.unitIds().stream().map(byId::get).toList()))
+                .map(t -> ChecklistRow.of(t, t.unitIds().stream().map(byId::get).toList(), byId.get(t.leadUnitId())))
                 .toList();
     }
 
@@ -186,8 +187,13 @@ public final class TaskService {
 
     /** The text form of a stored task, as the edit form starts from. */
     public static TaskInput toInput(Task task, List<Unit> taskUnits) {
+        return toInput(task, taskUnits, "");
+    }
+
+    /** The text form of a stored task with the name of its lead unit (牵头单位), kept when the form saves it. */
+    public static TaskInput toInput(Task task, List<Unit> taskUnits, String leadUnitName) {
         return new TaskInput(String.valueOf(task.seq()), task.source(), task.category(), task.problem(),
                 task.target(), task.measures(), taskUnits.stream().map(Unit::name).collect(Collectors.joining("、")),
-                task.supportingUnits(), task.leader(), task.deadline().phrase(), task.remarks());
+                task.supportingUnits(), task.leader(), task.deadline().phrase(), task.remarks(), leadUnitName);
     }
 }

@@ -108,12 +108,23 @@ public final class TaskValidator {
             }
         }
 
+        long leadUnitId = 0;
+        if (!in.leadUnit().isEmpty() && in.leadUnit().length() <= MAX_TEXT) {
+            UnitResolver.Resolution r = units.resolveList(in.leadUnit());
+            if (!r.unknown().isEmpty()) {
+                errors.add(new FieldError(TaskField.LEAD_UNIT, "validation.leadUnit.unknown",
+                        String.join("、", r.unknown())));
+            } else if (!r.units().isEmpty()) {
+                leadUnitId = r.units().get(0).id(); // the first named leads; the importer says what became of others
+            }
+        }
+
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }
         List<Assignment> assignments = resolved.stream().map(u -> Assignment.newFor(u.id())).toList();
         Task task = new Task(taskId, meetingId, seq, in.source(), in.category(), in.problem(), in.target(),
-                in.measures(), in.leader(), in.supportingUnits(), deadline, in.remarks(), assignments);
+                in.measures(), in.leader(), in.supportingUnits(), deadline, in.remarks(), assignments, leadUnitId);
         return new Result(task, List.of());
     }
 

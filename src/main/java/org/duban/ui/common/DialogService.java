@@ -15,6 +15,15 @@ public interface DialogService {
     boolean confirm(String title, String message, String okText);
 
     /**
+     * Asks before a step that deletes, replaces or undoes (a task deleted, a backup restored, an import undone, units
+     * merged): {@code okText} names the step, and the default button, the one Enter presses, is 取消, so a reflexive
+     * Enter keeps the ledger as it is. True only when the user chooses {@code okText}.
+     */
+    default boolean confirmDestructive(String title, String message, String okText) {
+        return confirm(title, message, okText);
+    }
+
+    /**
      * Lets the user pick files to open (evidence to attach); empty when cancelled.
      * Implementations that cannot show a file chooser return nothing.
      */

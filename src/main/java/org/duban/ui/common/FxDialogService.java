@@ -68,17 +68,32 @@ public final class FxDialogService implements DialogService {
      */
     @Override
     public boolean confirm(String title, String message, String okText) {
-        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        return ask(title, message, okText, false);
+    }
+
+    /** 取消 is the default button and has the focus: Enter and Esc both cancel; the step takes a click or Tab, Enter. */
+    @Override
+    public boolean confirmDestructive(String title, String message, String okText) {
+        return ask(title, message, okText, true);
+    }
+
+    private boolean ask(String title, String message, String okText, boolean destructive) {
+        Alert alert = alert(destructive ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION, title, message);
         ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(Messages.tr("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         alert.getButtonTypes().setAll(ok, cancel);
         Button okButton = (Button) alert.getDialogPane().lookupButton(ok);
         okButton.setId("confirmOkButton");
-        okButton.setDefaultButton(true);
+        okButton.setDefaultButton(!destructive);
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("confirmCancelButton");
         cancelButton.setCancelButton(true);
-        alert.setOnShown(e -> okButton.requestFocus());
+        if (destructive) {
+            cancelButton.setDefaultButton(true);
+            okButton.getStyleClass().add("danger");
+        }
+        Button focused = destructive ? cancelButton : okButton;
+        alert.setOnShown(e -> focused.requestFocus());
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 

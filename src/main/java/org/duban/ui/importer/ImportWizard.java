@@ -154,7 +154,7 @@ public final class ImportWizard {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.tr("import.file.choose"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.tr("import.file.filter"),
-                "*.xlsx", "*.xls", "*.csv"));
+                "*.xlsx", "*.xls", "*.csv", "*.docx"));
         File f = chooser.showOpenDialog(root.getScene().getWindow());
         if (f != null) {
             vm.fileProperty().set(f.getAbsolutePath());

@@ -336,7 +336,7 @@ public final class ImportWizardViewModel {
         if (r == null || undo == null || busy.get()) {
             return;
         }
-        if (!dialogs.confirm(Messages.tr("import.undo.title"), Messages.tr("import.undo.confirm", r.run().fileName(),
+        if (!dialogs.confirmDestructive(Messages.tr("import.undo.title"), Messages.tr("import.undo.confirm", r.run().fileName(),
                 r.run().backupFile()), Messages.tr("import.undo.ok"))) {
             return;
         }
@@ -370,7 +370,8 @@ public final class ImportWizardViewModel {
                 p.count(PlannedRow.Change.UPDATED), p.count(PlannedRow.Change.UNCHANGED), p.supervisedCount(),
                 p.errors().size(), p.warnings().size());
         return line + (p.hasErrors() ? Messages.tr("import.summary.blocked") : "")
-                + (units.isEmpty() ? "" : "\n" + Messages.tr("import.summary.units", units));
+                + (units.isEmpty() ? "" : "\n" + Messages.tr("import.summary.units", units))
+                + (p.continuations().isEmpty() ? "" : "\n" + p.continuationsText());
     }
 
     /** The line above the change list. */

@@ -195,7 +195,7 @@ public final class MeetingsViewModel {
             return;
         }
         long id = editingId;
-        if (!dialogs.confirm(Messages.tr("meetings.delete.title"), Messages.tr("meetings.delete.confirm", title.get()),
+        if (!dialogs.confirmDestructive(Messages.tr("meetings.delete.title"), Messages.tr("meetings.delete.confirm", title.get()),
                 Messages.tr("meetings.delete"))) {
             return;
         }

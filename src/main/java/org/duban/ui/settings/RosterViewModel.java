@@ -221,7 +221,7 @@ public final class RosterViewModel {
                 serious.add(Messages.tr("settings.roster.confirm.retire", r.name.get()));
             }
         }
-        if (!serious.isEmpty() && !dialogs.confirm(Messages.tr("settings.roster.confirm.title"),
+        if (!serious.isEmpty() && !dialogs.confirmDestructive(Messages.tr("settings.roster.confirm.title"),
                 Messages.tr("settings.roster.confirm.message", String.join("\n", serious)),
                 Messages.tr("common.save"))) {
             return;

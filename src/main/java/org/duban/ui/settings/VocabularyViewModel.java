@@ -211,7 +211,7 @@ public final class VocabularyViewModel {
                 }
             }
         }
-        if (!serious.isEmpty() && !dialogs.confirm(Messages.tr("settings.vocabulary.confirm.title"),
+        if (!serious.isEmpty() && !dialogs.confirmDestructive(Messages.tr("settings.vocabulary.confirm.title"),
                 Messages.tr("settings.vocabulary.confirm.message", String.join("\n", serious)),
                 Messages.tr("common.save"))) {
             return;

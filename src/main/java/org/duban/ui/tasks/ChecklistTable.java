@@ -51,6 +51,7 @@ final class ChecklistTable {
         SortedList<ChecklistRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        showLeadUnitsWhenAny(vm);
         table.setPlaceholder(placeholder());
 
         table.setRowFactory(tv -> {
@@ -74,6 +75,21 @@ final class ChecklistTable {
                 e.consume();
             }
         });
+    }
+
+    /** The 牵头单位 column appears when the meeting's tasks name a lead unit, unless the user has hidden it since. */
+    private void showLeadUnitsWhenAny(TaskListViewModel vm) {
+        TableColumn<ChecklistRow, ?> lead = table.getColumns().stream()
+                .filter(c -> "leadUnitColumn".equals(c.getId())).findFirst().orElseThrow();
+        boolean[] shown = {false};
+        javafx.collections.ListChangeListener<ChecklistRow> check = ch -> {
+            if (!shown[0] && vm.rows().stream().anyMatch(r -> r.leadUnit() != null)) {
+                shown[0] = true;
+                lead.setVisible(true);
+            }
+        };
+        vm.rows().addListener(check);
+        check.onChanged(null);
     }
 
     TableView<ChecklistRow> table() {
@@ -137,6 +153,10 @@ final class ChecklistTable {
         TableColumn<ChecklistRow, String> problem = text("problemColumn", "task.field.problem",
                 r -> r.task().problem(), 400);
         TableColumn<ChecklistRow, String> units = text("unitsColumn", "task.field.units", ChecklistRow::unitNames, 230);
+        // 牵头单位 (issue 14): shown once a task of the list has one (see the constructor), else in the column menu
+        TableColumn<ChecklistRow, String> lead = text("leadUnitColumn", "task.field.leadUnit",
+                ChecklistRow::leadUnitName, 130);
+        lead.setVisible(false);
 
         TableColumn<ChecklistRow, Deadline> deadline = new TableColumn<>(Messages.tr("task.field.deadline"));
         deadline.setId("deadlineColumn");
@@ -172,7 +192,7 @@ final class ChecklistTable {
         category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().task().category()));
         category.setVisible(false);
 
-        return List.of(seq, light, problem, units, deadline, status, latest, supervision, source, category);
+        return List.of(seq, light, problem, units, lead, deadline, status, latest, supervision, source, category);
     }
 
     /** A column of one line of text, the whole text in a tooltip. */

@@ -186,7 +186,8 @@ public final class TaskListViewModel {
 
     /** A form to edit the row's task. */
     public TaskFormViewModel editForm(ChecklistRow row) {
-        return new TaskFormViewModel(meeting.get(), row.task().id(), TaskService.toInput(row.task(), row.units()),
+        return new TaskFormViewModel(meeting.get(), row.task().id(), TaskService.toInput(row.task(), row.units(),
+                units.stream().filter(u -> u.id() == row.task().leadUnitId()).map(Unit::name).findFirst().orElse("")),
                 units, seqsExcept(row.task().id()));
     }
 
@@ -226,7 +227,7 @@ public final class TaskListViewModel {
 
     /** Asks, then deletes the row's task. */
     public void delete(ChecklistRow row) {
-        boolean ok = dialogs.confirm(Messages.tr("tasks.delete.title"),
+        boolean ok = dialogs.confirmDestructive(Messages.tr("tasks.delete.title"),
                 Messages.tr("tasks.delete.message", row.task().seq(), abbreviate(row.task().problem(), 40)),
                 Messages.tr("tasks.delete.ok"));
         if (!ok) {

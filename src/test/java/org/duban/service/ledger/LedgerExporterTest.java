@@ -59,7 +59,7 @@ class LedgerExporterTest {
             assertEquals("序号", sheet.getRow(1).getCell(0).getStringCellValue());
             assertEquals(2, sheet.getPaneInformation().getHorizontalSplitTopRow());
             assertTrue(sheet.getCTWorksheet().isSetAutoFilter());
-            assertEquals("A2:N16", sheet.getCTWorksheet().getAutoFilter().getRef());
+            assertEquals("A2:O16", sheet.getCTWorksheet().getAutoFilter().getRef());
             assertTrue(sheet.getPrintSetup().getLandscape());
             assertEquals(1, sheet.getPrintSetup().getFitWidth());
             assertEquals(0, sheet.getPrintSetup().getFitHeight());
@@ -67,8 +67,9 @@ class LedgerExporterTest {
             assertEquals("2:2", sheet.getRepeatingRows().formatAsString());
             assertEquals(OfficeLists.TASKS + 2, sheet.getPhysicalNumberOfRows());
             assertEquals("蕉城区、福安市、霞浦县", sheet.getRow(2).getCell(6).getStringCellValue());
-            assertEquals("2026-06-30", sheet.getRow(2).getCell(11).getStringCellValue());
-            assertEquals("未启动", sheet.getRow(2).getCell(12).getStringCellValue());
+            assertEquals("牵头单位", sheet.getRow(1).getCell(7).getStringCellValue());
+            assertEquals("2026-06-30", sheet.getRow(2).getCell(12).getStringCellValue());
+            assertEquals("未启动", sheet.getRow(2).getCell(13).getStringCellValue());
             assertTrue(sheet.getColumnWidth(3) > sheet.getColumnWidth(0) * 4, "the problem column is wide");
         }
     }
@@ -87,7 +88,7 @@ class LedgerExporterTest {
             assertEquals(CellType.STRING, cell.getCellType());
             assertEquals("=HYPERLINK(\"http://x\")", cell.getStringCellValue());
             assertTrue(cell.getCellStyle().getQuotePrefixed());
-            assertEquals("=1+1", wb.getSheetAt(0).getRow(2).getCell(10).getStringCellValue());
+            assertEquals("=1+1", wb.getSheetAt(0).getRow(2).getCell(11).getStringCellValue());
         }
         try (ZipFile zip = new ZipFile(out.toFile()); InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -97,6 +98,13 @@ class LedgerExporterTest {
 
     @Test
     void exportThenImportIntoAnotherMeetingKeepsEveryField() {
+        TaskRepository repo = new TaskRepository(db);
+        Task led = repo.findByMeeting(meeting.id()).get(2);
+        long water = new org.duban.persistence.UnitRepository(db).findAll().stream()
+                .filter(u -> u.name().equals("市水利局")).findFirst().orElseThrow().id();
+        repo.update(new Task(led.id(), led.meetingId(), led.seq(), led.source(), led.category(), led.problem(),
+                led.target(), led.measures(), led.leader(), led.supportingUnits(), led.deadline(), led.remarks(),
+                led.assignments(), water), java.time.LocalDate.of(2026, 5, 1), null);
         Path out = dir.resolve("台账.xlsx");
         new LedgerExporter(db).export(meeting, out);
         Meeting other = new MeetingService(db).create(new Meeting(0, meeting.kind(), meeting.heldOn(), "副本", ""));
@@ -108,13 +116,15 @@ class LedgerExporterTest {
         List<Task> original = new TaskRepository(db).findByMeeting(meeting.id());
         List<Task> copy = new TaskRepository(db).findByMeeting(other.id());
         assertEquals(original.size(), copy.size());
+        assertEquals(water, copy.get(2).leadUnitId(), "the lead unit goes out and comes back");
         for (int i = 0; i < original.size(); i++) {
             Task a = original.get(i);
             Task b = copy.get(i);
             assertEquals(List.of(a.seq(), a.source(), a.category(), a.problem(), a.target(), a.measures(), a.leader(),
-                            a.supportingUnits(), a.deadline().phrase(), a.remarks(), a.unitIds()),
+                            a.supportingUnits(), a.deadline().phrase(), a.remarks(), a.unitIds(), a.leadUnitId()),
                     List.of(b.seq(), b.source(), b.category(), b.problem(), b.target(), b.measures(), b.leader(),
-                            b.supportingUnits(), b.deadline().phrase(), b.remarks(), b.unitIds()), "task " + a.seq());
+                            b.supportingUnits(), b.deadline().phrase(), b.remarks(), b.unitIds(), b.leadUnitId()),
+                    "task " + a.seq());
         }
         // and re-importing the ledger into the meeting it came from changes nothing
         ImportPlan same = importer.plan(importer.read(out), new ImportTarget.Existing(meeting.id()), ImportOptions.DEFAULT);

@@ -101,7 +101,7 @@ public final class BackupSectionViewModel {
             dialogs.showError(Messages.tr("error.title"), Messages.tr("settings.backup.readOnly"), null);
             return;
         }
-        if (!dialogs.confirm(Messages.tr("settings.backup.restore.title"), question,
+        if (!dialogs.confirmDestructive(Messages.tr("settings.backup.restore.title"), question,
                 Messages.tr("settings.backup.restore.ok"))) {
             return;
         }
@@ -124,7 +124,7 @@ public final class BackupSectionViewModel {
         }, e -> {
             if (e instanceof OtherLedgerException other) {
                 busy.set(false);
-                if (dialogs.confirm(Messages.tr("settings.backup.restore.title"),
+                if (dialogs.confirmDestructive(Messages.tr("settings.backup.restore.title"),
                         Messages.tr("settings.backup.restore.otherLedger", other.backupFile(), other.backupInShort(),
                                 other.currentFile(), other.currentInShort()),
                         Messages.tr("settings.backup.restore.otherLedger.ok"))) {

@@ -71,6 +71,9 @@ final class BasicTab {
         row = field(row, "task.field.target", t.target());
         row = field(row, "task.field.measures", t.measures());
         row = field(row, "task.field.units", t.unitIds().stream().map(vm::unitName).collect(Collectors.joining("、")));
+        if (t.hasLeadUnit()) {
+            row = field(row, "task.field.leadUnit", vm.unitName(t.leadUnitId()));
+        }
         row = field(row, "task.field.supportingUnits", t.supportingUnits());
         row = field(row, "task.field.leader", t.leader());
         row = field(row, "task.field.deadline", t.deadline().phrase() + "　" + deadlineHint(t));

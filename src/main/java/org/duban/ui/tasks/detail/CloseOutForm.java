@@ -158,7 +158,7 @@ public final class CloseOutForm {
 
     /** Removes a file attached by mistake, after asking. */
     public void deleteEvidence(Evidence e) {
-        boolean ok = vm.services().dialogs().confirm(Messages.tr("evidence.delete.title"),
+        boolean ok = vm.services().dialogs().confirmDestructive(Messages.tr("evidence.delete.title"),
                 Messages.tr("evidence.delete.message", e.fileName()), Messages.tr("evidence.delete.ok"));
         if (ok) {
             vm.change(() -> {

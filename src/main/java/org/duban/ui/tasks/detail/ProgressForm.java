@@ -99,7 +99,7 @@ public final class ProgressForm {
 
     /** Deletes a milestone after asking. */
     public void delete(Milestone m) {
-        boolean ok = vm.services().dialogs().confirm(Messages.tr("milestone.delete.title"),
+        boolean ok = vm.services().dialogs().confirmDestructive(Messages.tr("milestone.delete.title"),
                 Messages.tr("milestone.delete.message", m.name()), Messages.tr("milestone.delete.ok"));
         if (ok) {
             vm.change(() -> {

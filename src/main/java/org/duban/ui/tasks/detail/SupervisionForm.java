@@ -46,7 +46,7 @@ public final class SupervisionForm {
 
     /** Ends the supervision after asking. */
     public void end() {
-        boolean ok = vm.services().dialogs().confirm(Messages.tr("supervision.end.title"),
+        boolean ok = vm.services().dialogs().confirmDestructive(Messages.tr("supervision.end.title"),
                 Messages.tr("supervision.end.message"), Messages.tr("supervision.end.ok"));
         if (ok) {
             vm.change(() -> {
