@@ -63,8 +63,9 @@ public final class EvidenceViewer {
 
     /** Dots per inch at which 100% shows a PDF page (its size on paper, on a usual screen). */
     static final double SCREEN_DPI = 96;
-    /** PDF pages are rendered at this many times {@link #SCREEN_DPI}, so that zooming in stays sharp up to 200%. */
-    static final double RENDER_FACTOR = 2;
+    /** PDF pages are rendered at the shown size, in steps of this many dpi (a zoom within a step re-uses it). */
+    static final int DPI_STEP = 24;
+    static final int MAX_DPI = 432;
     static final double MIN_SCALE = 0.1;
     static final double MAX_SCALE = 4;
 
@@ -87,12 +88,15 @@ public final class EvidenceViewer {
     private double naturalHeight;
     private PDDocument pdf;
     private PDRectangle[] pageSizes;
-    private final Map<Integer, Image> rendered = new LinkedHashMap<>(4, 0.75f, true) {
+    /** Rendered pages by page and resolution (page * 10000 + dpi), the last few kept. */
+    private final Map<Integer, Image> rendered = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Image> eldest) {
-            return size() > 3;
+            return size() > 4;
         }
     };
+    /** The resolution of the page image shown, so that a zoom re-renders only when it needs more or fewer dots. */
+    private int shownDpi;
 
     private EvidenceViewer(String fileName, TaskRunner runner, DialogService dialogs) {
         this.fileName = fileName;
@@ -145,6 +149,7 @@ public final class EvidenceViewer {
     }
 
     private void show(Window owner, Kind kind, Callable<byte[]> content) {
+        this.kind = kind;
         BorderPane root = new BorderPane();
         root.setId("evidenceViewer");
         root.setTop(toolbar(kind == Kind.PDF));
@@ -181,12 +186,18 @@ public final class EvidenceViewer {
                 e.consume();
             }
         });
-        scale.addListener((o, a, b) -> applyScale());
+        scale.addListener((o, a, b) -> {
+            applyScale();
+            if (pdf != null && dpiFor(scale.get()) != shownDpi) {
+                showPage();
+            }
+        });
         zoomLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> Math.round(scale.get() * 100) + "%", scale));
         page.addListener((o, a, b) -> showPage());
 
-        Scene scene = new Scene(root, 900, 680);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1100, screen.getWidth() * 0.9), Math.min(900, screen.getHeight() * 0.9));
         Theme.style(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode c = e.getCode();
@@ -271,7 +282,7 @@ public final class EvidenceViewer {
 
         Button fitButton = button("evidenceFit", "evidence.preview.fit", "mdi2f-fit-to-page-outline");
         fitButton.setOnAction(e -> fitToWindow());
-        Button actual = button("evidenceActual", "evidence.preview.actual", null);
+        Button actual = button("evidenceActual", "evidence.preview.actual", "mdi2r-relative-scale");
         actual.setOnAction(e -> {
             fit.set(false);
             scale.set(1);
@@ -289,9 +300,9 @@ public final class EvidenceViewer {
 
         ToolBar bar = new ToolBar();
         if (paged) {
-            bar.getItems().addAll(prev, pageLabel, next, new Separator());
+            bar.getItems().addAll(prev, pageLabel, next, new Separator(javafx.geometry.Orientation.VERTICAL));
         }
-        bar.getItems().addAll(fitButton, actual, out, zoomLabel, in, new Separator(), name);
+        bar.getItems().addAll(fitButton, actual, out, zoomLabel, in, new Separator(javafx.geometry.Orientation.VERTICAL), name);
         return bar;
     }
 
@@ -321,29 +332,58 @@ public final class EvidenceViewer {
         PDRectangle size = pageSizes[p];
         naturalWidth = size.getWidth() / 72 * SCREEN_DPI;
         naturalHeight = size.getHeight() / 72 * SCREEN_DPI;
-        Image cached = rendered.get(p);
+        if (fit.get()) {
+            fitToWindow(); // the scale for this page's shape, before choosing its resolution
+        }
+        int dpi = dpiFor(scale.get());
+        Image cached = rendered.get(p * 10000 + dpi);
         if (cached != null) {
+            shownDpi = dpi;
             view.setImage(cached);
             rendering.setVisible(false);
             applyFitOrScale();
             return;
         }
-        rendering.setVisible(true);
+        if (view.getImage() == null || pending == p) {
+            rendering.setVisible(true);
+        }
+        if (pending >= 0) {
+            return; // one page at a time: when it lands, the page and zoom asked for last are rendered
+        }
+        pending = p;
         PDDocument doc = pdf;
         runner.run(() -> {
             synchronized (doc) {
-                BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(p, (float) (SCREEN_DPI * RENDER_FACTOR),
-                        ImageType.RGB);
+                BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(p, dpi, ImageType.RGB);
                 return SwingFXUtils.toFXImage(img, null);
             }
         }, img -> {
-            rendered.put(p, img);
-            if (page.get() == p) {
+            pending = -1;
+            rendered.put(p * 10000 + dpi, img);
+            if (page.get() == p && dpiFor(scale.get()) == dpi) {
+                shownDpi = dpi;
                 view.setImage(img);
                 rendering.setVisible(false);
                 applyFitOrScale();
+            } else if (pdf != null) {
+                showPage();
             }
-        }, e -> failed(Messages.tr("evidence.preview.badPage", p + 1, fileName)));
+        }, e -> {
+            pending = -1;
+            failed(Messages.tr("evidence.preview.badPage", p + 1, fileName));
+        });
+    }
+
+    private Kind kind;
+
+    /** The page asked of the renderer, or -1. */
+    private int pending = -1;
+
+    /** The resolution that shows a page sharp at {@code scale} on this screen, in steps of {@link #DPI_STEP}. */
+    private int dpiFor(double scale) {
+        double outputScale = stage.getOutputScaleX() > 0 ? stage.getOutputScaleX() : 1;
+        int dpi = (int) Math.ceil(SCREEN_DPI * scale * outputScale / DPI_STEP) * DPI_STEP;
+        return Math.max(DPI_STEP * 2, Math.min(MAX_DPI, dpi));
     }
 
     private void applyFitOrScale() {
@@ -368,6 +408,9 @@ public final class EvidenceViewer {
             return;
         }
         double s = Math.min(w / naturalWidth, h / naturalHeight);
+        if (kind == Kind.IMAGE) {
+            s = Math.min(1, s); // a small photo is not blown up past its own pixels
+        }
         scale.set(clamp(s));
         applyScale();
     }
