@@ -146,6 +146,7 @@ final class InProcessMeasures {
 
             out.add(export(db, meetings));
             out.add(backup(db));
+            out.add(check(db));
         }
         out.add(importMeasure());
         return out;
@@ -215,6 +216,21 @@ final class InProcessMeasures {
         });
         return new Measure("backup", "ms", ours, "sqlite3.vacuumInto", floor, null,
                 Files.size(data.main()) / (1024 * 1024) + " MB ledger; ours also syncs and checks the copy");
+    }
+
+    /**
+     * {@code check} over the main ledger (integrity, links, statuses, the audit chain with every tracked row compared
+     * with its last audit row), against sqlite3's own {@code PRAGMA integrity_check} of the same file as the floor:
+     * the part of the work no program on this file can skip.
+     */
+    private Measure check(Database db) throws Exception {
+        org.duban.service.check.CheckService checks = new org.duban.service.check.CheckService(db);
+        boolean[] clean = {false};
+        Figure ours = Timer.time(c.warmup(), c.runs(), () -> clean[0] = checks.run().clean());
+        Path sql = SqliteTool.write(c.dir(), "integrity.sql", "PRAGMA integrity_check;\n");
+        Figure floor = Timer.measure(c.warmup(), c.runs(), () -> sqlite.run(data.main(), sql, false).millis());
+        return new Measure("check", "ms", ours, "sqlite3.integrityCheck", floor, null,
+                clean[0] ? "the ledger checks clean" : "the ledger has findings");
     }
 
     /** Import of the main ledger's xlsx into an empty ledger (a copy made before each run, not timed). */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchQuickTest {
     private static final List<String> MEASURES = List.of("startup.firstFrame", "startup.rowsShown", "heap.window",
             "handouts", "checklist.load", "desk.load", "checklist.filter", "checklist.sort", "lights", "stats", "export", "backup",
-            "import");
+            "check", "import");
 
     @TempDir
     Path dir;
