@@ -143,10 +143,32 @@ public final class MainWindow {
         return footer;
     }
 
+    /**
+     * Whether the screen shown may be left (another screen chosen, the window closed): a screen with unsaved
+     * changes carries a {@link org.duban.ui.common.LeaveCheck} on its root (the settings ask 保存 / 不保存 /
+     * 取消); without one, yes.
+     */
+    public boolean mayLeave() {
+        return shown == null || org.duban.ui.common.LeaveCheck.mayLeave(built.get(shown));
+    }
+
     private void show(NavItem item) {
+        if (shown != null && !shown.equals(item.id()) && !mayLeave()) {
+            keepShown();
+            return;
+        }
         Node view = built.computeIfAbsent(item.id(), k -> item.view().get());
         content.getChildren().setAll(view);
         shown = item.id();
+    }
+
+    /** 取消 when leaving: the rail keeps the button of the screen that stays. */
+    private void keepShown() {
+        for (Toggle t : group.getToggles()) {
+            if (t instanceof ToggleButton b && shown.equals(b.getId())) {
+                b.setSelected(true);
+            }
+        }
     }
 
     /** Shows the screen of a rail item, as if its button had been pressed (for moves between screens). */
