@@ -153,9 +153,12 @@ public final class MainWindow {
     }
 
     private void show(NavItem item) {
-        if (shown != null && !shown.equals(item.id()) && !mayLeave()) {
-            keepShown();
-            return;
+        if (shown != null && !shown.equals(item.id())) {
+            keepShown(); // while the screen asks, the rail still shows where the user is
+            if (!mayLeave()) {
+                return;
+            }
+            selectButton(item.id());
         }
         Node view = built.computeIfAbsent(item.id(), k -> item.view().get());
         content.getChildren().setAll(view);
@@ -164,8 +167,12 @@ public final class MainWindow {
 
     /** 取消 when leaving: the rail keeps the button of the screen that stays. */
     private void keepShown() {
+        selectButton(shown);
+    }
+
+    private void selectButton(String id) {
         for (Toggle t : group.getToggles()) {
-            if (t instanceof ToggleButton b && shown.equals(b.getId())) {
+            if (t instanceof ToggleButton b && id.equals(b.getId())) {
                 b.setSelected(true);
             }
         }
