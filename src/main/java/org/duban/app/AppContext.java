@@ -226,7 +226,7 @@ public final class AppContext {
                         () -> inspectionsView().root()),
                 new NavItem("navMeetings", "nav.meetings", "mdi2c-calendar-account-outline", () -> meetingsView().root()),
                 new NavItem("navSettings", "nav.settings", "mdi2c-cog-outline",
-                        () -> new SettingsView(settingsSections(), access).root()));
+                        () -> new SettingsView(settingsSections(), access, dialogs).root()));
     }
 
     /** The sections of the settings screen, in order. */

@@ -152,8 +152,14 @@ public final class DubanApp extends Application {
         db = database;
         DatabaseSwitch switcher = new DatabaseSwitch(database.file(), AppPaths.defaultDatabase(), UserPreferences.load(),
                 this::switchTo);
-        Parent root = new AppContext(database, runner, dialogs, switcher)
-                .rememberingIn(UserPreferences.load().viewMemory()).mainWindow().root();
+        org.duban.ui.main.MainWindow window = new AppContext(database, runner, dialogs, switcher)
+                .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
+        Parent root = window.root();
+        stage.setOnCloseRequest(e -> {
+            if (!window.mayLeave()) {
+                e.consume(); // 取消 on unsaved settings: the window stays open
+            }
+        });
         Scene scene = stage.getScene();
         if (scene != null && "mainWindow".equals(scene.getRoot().getId())) {
             scene.setRoot(root); // another database: same window, same size

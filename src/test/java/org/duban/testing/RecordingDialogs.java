@@ -65,4 +65,15 @@ public final class RecordingDialogs implements DialogService {
         destructive.add(message);
         return confirm(title, message, okText);
     }
+
+    /** What the next "unsaved changes" question answers (取消 unless told). */
+    public Unsaved unsavedAnswer = Unsaved.CANCEL;
+    /** The "unsaved changes" questions asked, by message. */
+    public final List<String> unsavedQuestions = new ArrayList<>();
+
+    @Override
+    public Unsaved askUnsaved(String title, String message) {
+        unsavedQuestions.add(message);
+        return unsavedAnswer;
+    }
 }

@@ -49,6 +49,17 @@ public interface DialogService {
         return java.util.Optional.empty();
     }
 
+    /** The answers to "there are unsaved changes": keep them, throw them away, or stay where one is. */
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    /**
+     * Asks what to do with unsaved changes before leaving a screen: 保存 / 不保存 / 取消, with 取消 the default
+     * button so that Enter stays. Implementations that cannot ask answer {@link Unsaved#CANCEL}.
+     */
+    default Unsaved askUnsaved(String title, String message) {
+        return Unsaved.CANCEL;
+    }
+
     /** The message to show for an exception: its localized text. */
     static String messageOf(Throwable e) {
         Throwable t = e;

@@ -98,6 +98,28 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Unsaved askUnsaved(String title, String message) {
+        Alert alert = alert(Alert.AlertType.WARNING, title, message);
+        ButtonType save = new ButtonType(Messages.tr("common.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(Messages.tr("unsaved.discard"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(Messages.tr("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(save, discard, cancel);
+        Button saveButton = (Button) alert.getDialogPane().lookupButton(save);
+        saveButton.setId("unsavedSaveButton");
+        saveButton.setDefaultButton(false);
+        Button discardButton = (Button) alert.getDialogPane().lookupButton(discard);
+        discardButton.setId("unsavedDiscardButton");
+        discardButton.setDefaultButton(false);
+        Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
+        cancelButton.setId("unsavedCancelButton");
+        cancelButton.setCancelButton(true);
+        cancelButton.setDefaultButton(true);
+        alert.setOnShown(e -> cancelButton.requestFocus());
+        ButtonType answer = alert.showAndWait().orElse(cancel);
+        return answer == save ? Unsaved.SAVE : answer == discard ? Unsaved.DISCARD : Unsaved.CANCEL;
+    }
+
+    @Override
     public java.util.List<java.nio.file.Path> chooseFiles(String title) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(title);

@@ -143,7 +143,23 @@ public final class MainWindow {
         return footer;
     }
 
+    /**
+     * Whether the screen shown may be left (another screen chosen, the window closed): a screen with unsaved
+     * changes carries a {@link org.duban.ui.common.LeaveCheck} on its root (the settings ask 保存 / 不保存 /
+     * 取消); without one, yes.
+     */
+    public boolean mayLeave() {
+        return shown == null || org.duban.ui.common.LeaveCheck.mayLeave(built.get(shown));
+    }
+
     private void show(NavItem item) {
+        if (shown != null && !shown.equals(item.id())) {
+            keepShown(); // while the screen asks, the rail still shows where the user is
+            if (!mayLeave()) {
+                return;
+            }
+            selectButton(item.id());
+        }
         Node view = built.computeIfAbsent(item.id(), k -> item.view().get());
         content.getChildren().setAll(view);
         shown = item.id();
@@ -152,6 +168,19 @@ public final class MainWindow {
     /** The id of the rail item on screen. */
     public String shown() {
         return shown;
+    }
+
+    /** 取消 when leaving: the rail keeps the button of the screen that stays. */
+    private void keepShown() {
+        selectButton(shown);
+    }
+
+    private void selectButton(String id) {
+        for (Toggle t : group.getToggles()) {
+            if (t instanceof ToggleButton b && id.equals(b.getId())) {
+                b.setSelected(true);
+            }
+        }
     }
 
     /** Shows the screen of a rail item, as if its button had been pressed (for moves between screens). */

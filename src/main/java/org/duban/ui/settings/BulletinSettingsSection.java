@@ -33,6 +33,21 @@ public final class BulletinSettingsSection implements SettingsSection {
     }
 
     @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty dirty() {
+        return vm.dirtyProperty();
+    }
+
+    @Override
+    public boolean save() {
+        return vm.save();
+    }
+
+    @Override
+    public void discard() {
+        vm.discard();
+    }
+
+    @Override
     public Node content() {
         ToggleGroup group = new ToggleGroup();
         RadioButton bottom = new RadioButton(Messages.tr("settings.bulletin.bottom"));

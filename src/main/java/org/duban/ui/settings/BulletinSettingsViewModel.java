@@ -35,6 +35,9 @@ public final class BulletinSettingsViewModel {
         this.dialogs = dialogs;
     }
 
+    private final Stored stored = new Stored(() -> new Object[] {kind.get(), count.get(), percent.get(), issuer.get(),
+            departments.get()}, kind, count, percent, issuer, departments);
+
     public void load() {
         runner.run(settings::load, v -> {
             kind.set(v.rule().kind());
@@ -42,11 +45,29 @@ public final class BulletinSettingsViewModel {
             percent.set(v.rule().percent());
             issuer.set(v.issuer());
             departments.set(v.rankDepartments());
+            stored.mark();
         }, this::failed);
     }
 
-    /** Saves the values (refused, with the reason, when a number is out of range). */
-    public void save() {
+    /** True while the fields differ from the ledger's bulletin settings. */
+    public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() {
+        return stored.dirty();
+    }
+
+    /** Shows the stored values again. */
+    public void discard() {
+        java.util.List<Object> v = stored.values();
+        kind.set((LaggingRule.Kind) v.get(0));
+        count.set((Integer) v.get(1));
+        percent.set((Integer) v.get(2));
+        issuer.set((String) v.get(3));
+        departments.set((Boolean) v.get(4));
+        error.set(false);
+        message.set("");
+    }
+
+    /** Saves the values (refused, with the reason, when a number is out of range: then false). */
+    public boolean save() {
         BulletinSettings.Values v;
         try {
             v = new BulletinSettings.Values(new LaggingRule(kind.get(), count.get(), percent.get()), issuer.get(),
@@ -54,15 +75,17 @@ public final class BulletinSettingsViewModel {
         } catch (LocalizedException e) {
             error.set(true);
             message.set(e.getLocalizedMessage());
-            return;
+            return false;
         }
         runner.run(() -> {
             settings.save(v);
             return v;
         }, saved -> {
+            stored.mark();
             error.set(false);
             message.set(Messages.tr("settings.bulletin.saved"));
         }, this::failed);
+        return true;
     }
 
     /** The rule in words, as the bulletin will state it. */

@@ -43,6 +43,27 @@ public final class LadderSettingsSection implements SettingsSection {
         return f;
     }
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dirty = new javafx.beans.property.ReadOnlyBooleanWrapper();
+
+    @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty dirty() {
+        if (!dirty.isBound()) {
+            dirty.bind(vm.dirtyProperty());
+        }
+        return dirty.getReadOnlyProperty();
+    }
+
+    @Override
+    public boolean save() {
+        vm.saveChanged();
+        return true;
+    }
+
+    @Override
+    public void discard() {
+        vm.discard();
+    }
+
     @Override
     public Node content() {
         TextField chase = field("chasePatternField", "settings.ladder.chasePattern", vm.chasePattern);

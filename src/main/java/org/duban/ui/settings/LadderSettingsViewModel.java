@@ -54,6 +54,46 @@ public final class LadderSettingsViewModel {
         this.dialogs = dialogs;
     }
 
+    private final Stored stored = new Stored(() -> new Object[] {chasePattern.get(), orderPattern.get(),
+            talkPattern.get(), chaseDays.get(), orderDays.get(), escalateDays.get(), talkAfter.get(), deskDays.get(),
+            calendar.get()}, chasePattern, orderPattern, talkPattern, chaseDays, orderDays, escalateDays, talkAfter,
+            deskDays, calendar);
+    private final Stored storedRules = new Stored(() -> new Object[] {rulesText.get()}, rulesText);
+
+    /** True while the ladder's values or the score rules shown differ from the ledger's. */
+    public javafx.beans.binding.BooleanExpression dirtyProperty() {
+        return stored.dirty().or(storedRules.dirty());
+    }
+
+    /** Shows the stored values and the rule set as it was shown. */
+    public void discard() {
+        List<Object> v = stored.values();
+        chasePattern.set((String) v.get(0));
+        orderPattern.set((String) v.get(1));
+        talkPattern.set((String) v.get(2));
+        chaseDays.set((Integer) v.get(3));
+        orderDays.set((Integer) v.get(4));
+        escalateDays.set((Integer) v.get(5));
+        talkAfter.set((Integer) v.get(6));
+        deskDays.set((Integer) v.get(7));
+        calendar.set((String) v.get(8));
+        rulesText.set((String) storedRules.values().get(0));
+        error.set(false);
+        message.set("");
+        rulesError.set(false);
+        rulesMessage.set("");
+    }
+
+    /** Saves what changed: the ladder's values, the score rules, or both. */
+    public void saveChanged() {
+        if (stored.dirty().get()) {
+            save();
+        }
+        if (storedRules.dirty().get()) {
+            saveRules();
+        }
+    }
+
     public void load() {
         runner.run(() -> new Object[] {settings.load(), scores.ruleSets()}, r -> {
             LadderSettings.Values v = (LadderSettings.Values) r[0];
@@ -66,6 +106,7 @@ public final class LadderSettingsViewModel {
             talkAfter.set(v.talkAfterOrders());
             deskDays.set(v.deskDays());
             calendar.set(v.calendarLines());
+            stored.mark();
             @SuppressWarnings("unchecked")
             List<ScoreRules> sets = (List<ScoreRules>) r[1];
             ruleSets.setAll(sets);
@@ -78,6 +119,7 @@ public final class LadderSettingsViewModel {
         boolean builtIn = set.effectiveFrom().getYear() < 2000;
         rulesFrom.set(builtIn ? scores.today().withDayOfYear(1) : set.effectiveFrom());
         rulesText.set(set.text().strip() + "\n");
+        storedRules.mark();
     }
 
     /** Saves the ladder's values together (refused, with the reason, when one is wrong). */
@@ -88,6 +130,7 @@ public final class LadderSettingsViewModel {
             settings.save(v);
             return v;
         }, saved -> {
+            stored.mark();
             error.set(false);
             message.set(Messages.tr("settings.ladder.saved"));
         }, e -> {
@@ -105,6 +148,7 @@ public final class LadderSettingsViewModel {
             return scores.ruleSets();
         }, sets -> {
             ruleSets.setAll(sets);
+            storedRules.mark();
             rulesError.set(false);
             rulesMessage.set(Messages.tr("settings.score.saved", from.toString()));
         }, e -> {

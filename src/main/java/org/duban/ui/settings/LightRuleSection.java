@@ -29,6 +29,21 @@ public final class LightRuleSection implements SettingsSection {
     }
 
     @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty dirty() {
+        return vm.ruleDirtyProperty();
+    }
+
+    @Override
+    public boolean save() {
+        return vm.saveRule();
+    }
+
+    @Override
+    public void discard() {
+        vm.discardRule();
+    }
+
+    @Override
     public Node content() {
         Spinner<Integer> red = SettingsControls.number("redLagSpinner", "settings.light.redLag", 1, 100, vm.redLagProperty());
         Spinner<Integer> yellow = SettingsControls.number("yellowLagSpinner", "settings.light.yellowLag", 1, 100,

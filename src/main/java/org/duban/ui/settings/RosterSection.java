@@ -44,6 +44,22 @@ public final class RosterSection implements SettingsSection {
     }
 
     @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty dirty() {
+        return vm.dirtyProperty();
+    }
+
+    /** False when the user declined the confirmation of a retirement, merge or rename. */
+    @Override
+    public boolean save() {
+        return vm.save();
+    }
+
+    @Override
+    public void discard() {
+        vm.revert();
+    }
+
+    @Override
     public Node content() {
         Label hint = new Label(Messages.tr("settings.roster.hint"));
         hint.setWrapText(true);

@@ -211,7 +211,7 @@ public final class RosterViewModel {
     }
 
     /** 保存: confirms retirements and merges by name, then applies every edit at once. */
-    public void save() {
+    public boolean save() {
         List<RosterService.Draft> drafts = rows.stream().map(Row::draft).toList();
         List<String> serious = new ArrayList<>();
         for (Row r : rows) {
@@ -224,7 +224,7 @@ public final class RosterViewModel {
         if (!serious.isEmpty() && !dialogs.confirmDestructive(Messages.tr("settings.roster.confirm.title"),
                 Messages.tr("settings.roster.confirm.message", String.join("\n", serious)),
                 Messages.tr("common.save"))) {
-            return;
+            return false;
         }
         runner.run(() -> roster.apply(drafts, today.get()), applied -> {
             error.set(false);
@@ -235,6 +235,7 @@ public final class RosterViewModel {
             error.set(true);
             message.set(DialogService.messageOf(e));
         });
+        return true;
     }
 
     private void failed(Throwable e) {

@@ -29,6 +29,17 @@ final class SettingsControls {
             }
         });
         value.addListener((obs, o, n) -> f.setValue(n.intValue()));
+        // a whole number in range counts as soon as it is typed, so the unsaved-changes bar shows while typing
+        s.getEditor().textProperty().addListener((obs, o, text) -> {
+            try {
+                int typed = Integer.parseInt(text.strip());
+                if (typed >= min && typed <= max && typed != value.get()) {
+                    value.set(typed);
+                }
+            } catch (NumberFormatException e) {
+                // not a number (yet): taken or put back when the field is left
+            }
+        });
         s.focusedProperty().addListener((obs, o, focused) -> {
             if (!focused) {
                 commit(s);

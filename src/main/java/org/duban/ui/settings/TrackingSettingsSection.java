@@ -25,6 +25,22 @@ public final class TrackingSettingsSection implements SettingsSection {
     }
 
     @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty dirty() {
+        return vm.trackingDirtyProperty();
+    }
+
+    @Override
+    public boolean save() {
+        vm.saveTracking();
+        return true;
+    }
+
+    @Override
+    public void discard() {
+        vm.discardTracking();
+    }
+
+    @Override
     public Node content() {
         TextField operator = new TextField();
         operator.setId("operatorField");

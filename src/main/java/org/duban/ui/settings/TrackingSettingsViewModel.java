@@ -1,7 +1,10 @@
 package org.duban.ui.settings;
 
 import javafx.beans.property.BooleanProperty;
+import java.util.List;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,11 +40,62 @@ public final class TrackingSettingsViewModel {
     private final StringProperty trackingMessage = new SimpleStringProperty("");
     private final BooleanProperty trackingError = new SimpleBooleanProperty(false);
 
+    /** What the ledger holds (as loaded or last saved): the fields differ from it while a section is dirty. */
+    private LightRule storedRule = LightRule.DEFAULT;
+    private String storedOperator = "";
+    private int storedNoticeDays = TrackingSettings.DEFAULT_NOTICE_DAYS;
+    private int storedEvidenceMb = TrackingSettings.DEFAULT_EVIDENCE_MB;
+    private final ReadOnlyBooleanWrapper ruleDirty = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper trackingDirty = new ReadOnlyBooleanWrapper(false);
+
     public TrackingSettingsViewModel(AuditLog audit, TaskRunner runner, DialogService dialogs) {
         this.audit = audit;
         this.settings = new TrackingSettings(audit);
         this.runner = runner;
         this.dialogs = dialogs;
+        for (IntegerProperty p : List.of(redLag, yellowLag, dueSoon, staleReport)) {
+            p.addListener((obs, o, n) -> recheckRule());
+        }
+        operator.addListener((obs, o, n) -> recheckTracking());
+        noticeDays.addListener((obs, o, n) -> recheckTracking());
+        evidenceMb.addListener((obs, o, n) -> recheckTracking());
+    }
+
+    private void recheckRule() {
+        ruleDirty.set(redLag.get() != storedRule.redLagPoints() || yellowLag.get() != storedRule.yellowLagPoints()
+                || dueSoon.get() != storedRule.dueSoonDays() || staleReport.get() != storedRule.staleReportDays());
+    }
+
+    private void recheckTracking() {
+        String typed = operator.get() == null ? "" : operator.get().strip();
+        trackingDirty.set(!typed.equals(storedOperator) || noticeDays.get() != storedNoticeDays
+                || evidenceMb.get() != storedEvidenceMb);
+    }
+
+    /** True while the thresholds shown differ from the rule in the ledger. */
+    public ReadOnlyBooleanProperty ruleDirtyProperty() {
+        return ruleDirty.getReadOnlyProperty();
+    }
+
+    /** True while the operator's name, the 公示 length or the evidence limit differ from the ledger's. */
+    public ReadOnlyBooleanProperty trackingDirtyProperty() {
+        return trackingDirty.getReadOnlyProperty();
+    }
+
+    /** Shows the rule in the ledger again, dropping typed thresholds. */
+    public void discardRule() {
+        showRule(storedRule);
+        ruleError.set(false);
+        ruleMessage.set("");
+    }
+
+    /** Shows the stored operator, 公示 length and evidence limit again. */
+    public void discardTracking() {
+        operator.set(storedOperator);
+        noticeDays.set(storedNoticeDays);
+        evidenceMb.set(storedEvidenceMb);
+        trackingError.set(false);
+        trackingMessage.set("");
     }
 
     private record Values(LightRule rule, String operator, int noticeDays, int evidenceMb) {
@@ -51,6 +105,10 @@ public final class TrackingSettingsViewModel {
     public void load() {
         runner.run(() -> new Values(settings.rule(), audit.configuredOperator(), settings.noticeDays(),
                 settings.evidenceLimitMegabytes()), v -> {
+                    storedRule = v.rule();
+                    storedOperator = v.operator() == null ? "" : v.operator();
+                    storedNoticeDays = v.noticeDays();
+                    storedEvidenceMb = v.evidenceMb();
                     showRule(v.rule());
                     operator.set(v.operator());
                     noticeDays.set(v.noticeDays());
@@ -65,23 +123,30 @@ public final class TrackingSettingsViewModel {
         staleReport.set(r.staleReportDays());
     }
 
-    /** Saves the thresholds (refused, with the reason, when they do not fit together). */
-    public void saveRule() {
+    /**
+     * Saves the thresholds (refused, with the reason, when they do not fit together).
+     *
+     * @return false when refused before saving
+     */
+    public boolean saveRule() {
         LightRule rule;
         try {
             rule = new LightRule(redLag.get(), yellowLag.get(), dueSoon.get(), staleReport.get());
         } catch (LocalizedException e) {
             ruleError.set(true);
             ruleMessage.set(e.getLocalizedMessage());
-            return;
+            return false;
         }
         runner.run(() -> {
             settings.setRule(rule);
             return rule;
         }, r -> {
+            storedRule = r;
+            recheckRule();
             ruleError.set(false);
             ruleMessage.set(Messages.tr("settings.saved"));
         }, this::failed);
+        return true;
     }
 
     /** Back to the default thresholds (saved at once). */
@@ -99,7 +164,11 @@ public final class TrackingSettingsViewModel {
             settings.saveTracking(name, days, mb);
             return audit.configuredOperator();
         }, who -> {
+            storedOperator = who == null ? "" : who;
+            storedNoticeDays = days;
+            storedEvidenceMb = mb;
             operator.set(who);
+            recheckTracking();
             trackingError.set(false);
             trackingMessage.set(Messages.tr("settings.saved"));
         }, e -> {

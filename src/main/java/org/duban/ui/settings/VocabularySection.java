@@ -40,6 +40,22 @@ public final class VocabularySection implements SettingsSection {
     }
 
     @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty dirty() {
+        return vm.dirtyProperty();
+    }
+
+    /** False when the user declined the confirmation of a retirement, merge or rename. */
+    @Override
+    public boolean save() {
+        return vm.save();
+    }
+
+    @Override
+    public void discard() {
+        vm.revert();
+    }
+
+    @Override
     public Node content() {
         Label hint = new Label(Messages.tr("settings.vocabulary.hint"));
         hint.setWrapText(true);

@@ -195,7 +195,7 @@ public final class VocabularyViewModel {
     }
 
     /** 保存: confirms renames and merges (they change tasks), then applies both lists at once. */
-    public void save() {
+    public boolean save() {
         List<String> serious = new ArrayList<>();
         for (Term.Kind k : Term.Kind.values()) {
             for (Row r : rows.get(k)) {
@@ -214,7 +214,7 @@ public final class VocabularyViewModel {
         if (!serious.isEmpty() && !dialogs.confirmDestructive(Messages.tr("settings.vocabulary.confirm.title"),
                 Messages.tr("settings.vocabulary.confirm.message", String.join("\n", serious)),
                 Messages.tr("common.save"))) {
-            return;
+            return false;
         }
         Map<Term.Kind, List<VocabularyService.Draft>> drafts = new EnumMap<>(Term.Kind.class);
         for (Term.Kind k : Term.Kind.values()) {
@@ -228,6 +228,7 @@ public final class VocabularyViewModel {
             error.set(true);
             message.set(DialogService.messageOf(e));
         });
+        return true;
     }
 
     public ObservableList<Row> rows(Term.Kind kind) {

@@ -40,6 +40,8 @@ public final class HandoutSettingsSection implements SettingsSection {
     private final Label saved = new Label();
     private final List<Row> rows = new ArrayList<>();
     private HandoutSettings loaded = HandoutSettings.defaults();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dirty = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private boolean showing;
 
     /** One column in the editor: shown or not, and its relative width. */
     private record Row(HandoutColumn column, CheckBox shown, Spinner<Integer> width) {
@@ -66,6 +68,8 @@ public final class HandoutSettingsSection implements SettingsSection {
         for (FontPreference f : FontPreference.values()) {
             fonts.getItems().add(new Choice<>(f, Messages.tr("settings.handout.fonts." + f.name())));
         }
+        city.textProperty().addListener((obs, o, n) -> recheck());
+        fonts.valueProperty().addListener((obs, o, n) -> recheck());
         columnGrid.setId("handoutColumns");
         columnGrid.setHgap(8);
         columnGrid.setVgap(4);
@@ -97,9 +101,42 @@ public final class HandoutSettingsSection implements SettingsSection {
 
     private void show(HandoutSettings s) {
         loaded = s;
+        showing = true;
         city.setText(s.city());
         fonts.getItems().stream().filter(c -> c.value() == s.fonts()).findFirst().ifPresent(fonts::setValue);
         showColumns(s.columns());
+        showing = false;
+        recheck();
+    }
+
+    /** Dirty while the fields differ from what was loaded or last saved. */
+    private void recheck() {
+        if (showing) {
+            return;
+        }
+        HandoutSettings e = edited();
+        dirty.set(e == null || !shownAlike(e, loaded));
+    }
+
+    /** City, fonts and columns as this section shows them (widths in whole numbers). */
+    private static boolean shownAlike(HandoutSettings a, HandoutSettings b) {
+        String cityA = a.city() == null || a.city().isBlank() ? HandoutSettings.DEFAULT_CITY : a.city();
+        String cityB = b.city() == null || b.city().isBlank() ? HandoutSettings.DEFAULT_CITY : b.city();
+        return cityA.equals(cityB) && a.fonts() == b.fonts() && widths(a).equals(widths(b));
+    }
+
+    private static List<String> widths(HandoutSettings s) {
+        return s.columns().stream().map(c -> c.column() + ":" + Math.max(1, Math.round(c.weight()))).toList();
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty dirty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    @Override
+    public void discard() {
+        show(loaded);
     }
 
     private void showColumns(List<ColumnSpec> chosen) {
@@ -113,6 +150,7 @@ public final class HandoutSettingsSection implements SettingsSection {
             }
         }
         layoutRows();
+        recheck();
     }
 
     private Row row(HandoutColumn column, boolean shown, int width) {
@@ -125,6 +163,8 @@ public final class HandoutSettingsSection implements SettingsSection {
         w.setEditable(true);
         w.setPrefWidth(80);
         w.disableProperty().bind(box.selectedProperty().not());
+        box.selectedProperty().addListener((obs, o, n) -> recheck());
+        w.valueProperty().addListener((obs, o, n) -> recheck());
         return new Row(column, box, w);
     }
 
@@ -156,6 +196,7 @@ public final class HandoutSettingsSection implements SettingsSection {
         }
         rows.add(to, rows.remove(index));
         layoutRows();
+        recheck();
     }
 
     /** The settings as edited (null when no column is chosen). */
@@ -170,11 +211,13 @@ public final class HandoutSettingsSection implements SettingsSection {
         return loaded.withCity(c).withFonts(f).withColumns(cols);
     }
 
-    private void save() {
+    /** Saves city, fonts and columns; false (with the reason beside the button) when no column is chosen. */
+    @Override
+    public boolean save() {
         HandoutSettings s = edited();
         if (s == null) {
             saved.setText(Messages.tr("settings.handout.noColumns"));
-            return;
+            return false;
         }
         runner.run(() -> {
             // the screen may have changed sheet settings meanwhile: keep those, take ours
@@ -185,6 +228,8 @@ public final class HandoutSettingsSection implements SettingsSection {
         }, m -> {
             loaded = m;
             saved.setText(Messages.tr("settings.handout.saved"));
+            recheck();
         }, e -> dialogs.showError(Messages.tr("error.title"), DialogService.messageOf(e), e));
+        return true;
     }
 }

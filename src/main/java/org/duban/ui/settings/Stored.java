@@ -1,0 +1,47 @@
+package org.duban.ui.settings;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/**
+ * What a settings section's fields held when last loaded or saved: the section is dirty while its fields differ
+ * from it (the settings screen's one rule for unsaved changes).
+ */
+final class Stored {
+    private final Supplier<Object[]> current;
+    private List<Object> stored;
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+
+    /** @param current the fields' values now; {@code fields}: where a change is heard */
+    Stored(Supplier<Object[]> current, Observable... fields) {
+        this.current = current;
+        this.stored = Arrays.asList(current.get());
+        for (Observable f : fields) {
+            f.addListener(o -> recheck());
+        }
+    }
+
+    /** The fields as they are now are what the ledger holds (after loading or saving). */
+    void mark() {
+        stored = Arrays.asList(current.get());
+        recheck();
+    }
+
+    /** The values last loaded or saved, in the order of {@code current}. */
+    List<Object> values() {
+        return stored;
+    }
+
+    private void recheck() {
+        dirty.set(!Objects.equals(stored, Arrays.asList(current.get())));
+    }
+
+    ReadOnlyBooleanProperty dirty() {
+        return dirty.getReadOnlyProperty();
+    }
+}
