@@ -75,7 +75,9 @@ class ChecklistAt1366Test {
             stage = new Stage();
             AppContext ctx = new AppContext(db, TaskRunner.direct(), new RecordingDialogs(), null,
                     new TestClock(LocalDate.of(2026, 11, 29)));
-            Scene scene = new Scene(ctx.mainWindow().root(), 1280, 800);
+            var window = ctx.mainWindow(); // the program opens on the desk; this test is about the checklist
+            window.select("navTasks");
+            Scene scene = new Scene(window.root(), 1280, 800);
             Theme.style(scene);
             stage.setScene(scene);
             stage.setMinWidth(960);
