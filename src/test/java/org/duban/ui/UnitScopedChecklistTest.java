@@ -42,6 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class UnitScopedChecklistTest {
     private Database db;
     private TaskListViewModel vm;
+    private TaskListView view;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -49,7 +51,8 @@ class UnitScopedChecklistTest {
         AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
         vm = new TaskListViewModel(new TaskService(audit), new MeetingService(audit), TaskRunner.direct(),
                 new RecordingDialogs());
-        TaskListView view = new TaskListView(vm);
+        view = new TaskListView(vm, org.duban.ui.tasks.detail.DetailServices.of(audit, TaskRunner.direct(),
+                dialogs));
         vm.load();
         FxStages.show(stage, (javafx.scene.Parent) view.root(), 1280, 768);
     }
@@ -73,6 +76,37 @@ class UnitScopedChecklistTest {
 
     private Unit unit(String name) {
         return vm.units().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTaskOpenedFromTheUnitsViewShowsThatUnitsShareItsReportsAndMilestones(FxRobot robot) {
+        Unit xiapu = unit("霞浦县");
+        robot.interact(() -> vm.unitFilterProperty().set(xiapu));
+        WaitForAsyncUtils.waitForFxEvents();
+        // a task 霞浦县 shares with a unit named before it: the whole task's detail would open at that other unit
+        int at = -1;
+        for (int i = 0; i < table(robot).getItems().size() && at < 0; i++) {
+            ChecklistRow r = table(robot).getItems().get(i);
+            if (r.units().size() > 1 && r.units().get(0).id() != xiapu.id()) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "the sample has a task 霞浦县 shares, not as its first unit");
+        int row = at;
+        robot.interact(() -> {
+            table(robot).getSelectionModel().select(row);
+            table(robot).requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        var detail = view.openDetail();
+        assertTrue(detail != null && detail.detailProperty().get() != null, "the detail opened: " + detail + " "
+                + dialogs.errors);
+        var chosen = detail.selectedProperty().get();
+        assertEquals(xiapu.id(), chosen.unitId(), "the detail opens at 霞浦县's share");
+        assertEquals(detail.detailProperty().get().reportsOf(chosen.assignmentId()), List.copyOf(detail.reports()));
+        assertEquals(detail.detailProperty().get().milestonesOf(chosen.assignmentId()),
+                List.copyOf(detail.milestones()), "its milestones, not another unit's");
     }
 
     @Test

@@ -257,6 +257,8 @@ public final class TaskListView {
         }
         long id = row.task().id();
         TaskDetailViewModel dvm = new TaskDetailViewModel(detailServices, id);
+        var unit = vm.unitFilterProperty().get();
+        dvm.openAtUnit(unit == null ? null : unit.id()); // filtered by a unit: the detail opens at that unit's share
         TaskDetailView view = new TaskDetailView(dvm, () -> closeDetail(id), () -> editFromDetail(dvm));
         openDetail = dvm;
         root.getChildren().setAll(view.root());

@@ -84,8 +84,16 @@ public final class TaskDetailViewModel {
         load(null);
     }
 
+    /** The unit whose share is chosen when the task is first shown (the checklist's unit filter), or null. */
+    private Long openingUnit;
+
+    /** Shows {@code unitId}'s share first (its reports, milestones, 销号) when the task has it; else the first unit's. */
+    public void openAtUnit(Long unitId) {
+        this.openingUnit = unitId;
+    }
+
     private void apply(TaskDetail d) {
-        Long unit = selected.get() == null ? null : selected.get().unitId();
+        Long unit = selected.get() == null ? openingUnit : Long.valueOf(selected.get().unitId());
         detail.set(d);
         // the active shares, then the withdrawn ones (shown greyed, their records read-only)
         List<AssignmentState> all = new ArrayList<>(d.tracking().states());
