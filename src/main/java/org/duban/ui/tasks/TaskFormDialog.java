@@ -106,6 +106,7 @@ final class TaskFormDialog {
         });
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog closes only once the task is saved
+            afterSaved = null; // the user's own save: a close of the window refused before stays given up
             onSave.accept(vm);
         });
     }
@@ -114,9 +115,45 @@ final class TaskFormDialog {
     /** The user agreed to throw the typed text away: the close that follows does not ask again. */
     private boolean discardAgreed;
 
+    /** Runs once the task is stored, for a save asked for by closing the main window (保存). */
+    private Runnable afterSaved;
+
+    /** The form as closing the main window sees it: 保存 saves it as the button does, 不保存 closes it. */
+    private final org.duban.ui.common.OpenForms.Form typed = new org.duban.ui.common.OpenForms.Form() {
+        @Override
+        public String what() {
+            return vm.isNew() ? Messages.tr("unsaved.forms.newTask")
+                    : Messages.tr("unsaved.forms.editTask", vm.field(TaskField.SEQ).get());
+        }
+
+        @Override
+        public boolean isDirty() {
+            return dialog.isShowing() && vm.isDirty();
+        }
+
+        @Override
+        public void save(Runnable then) {
+            afterSaved = then;
+            onSave.accept(vm); // refused: the errors show under their fields, the form stays, then does not run
+        }
+
+        @Override
+        public void discard() {
+            discardAgreed = true;
+            dialog.close();
+        }
+    };
+
     /** Shows the form (not blocking); {@code save} is called with the form when the user saves. */
     void show(Consumer<TaskFormViewModel> save) {
         this.onSave = save;
+        Window owner = dialog.getOwner();
+        org.duban.ui.common.OpenForms.track(owner, typed);
+        dialog.showingProperty().addListener((o, was, showing) -> {
+            if (!showing) {
+                org.duban.ui.common.OpenForms.forget(owner, typed);
+            }
+        });
         dialog.show();
         Node first = dialog.getDialogPane().lookup("#problemField");
         if (first != null) {
@@ -128,9 +165,15 @@ final class TaskFormDialog {
         dialog.setOnHidden(e -> r.run());
     }
 
+    /** The task is saved: the form closes (and a close of the main window waiting for it goes on). */
     void close() {
         dialog.setResult(ButtonType.OK);
         dialog.close();
+        Runnable then = afterSaved;
+        afterSaved = null;
+        if (then != null) {
+            then.run();
+        }
     }
 
     private void add(TaskField field, Node input, boolean required) {
