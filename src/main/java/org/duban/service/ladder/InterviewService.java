@@ -50,6 +50,16 @@ public final class InterviewService {
         if (followUpDue != null && followUpDue.isBefore(heldOn)) {
             throw new LocalizedException("interview.error.followUp", followUpDue.toString(), heldOn.toString());
         }
+        // nothing is scheduled on a day off: a 约谈 still to come, and the follow-up's deadline, fall on working days
+        org.duban.model.WorkCalendar cal = notices.settings().calendar();
+        if (heldOn.isAfter(audit.today()) && !cal.isWorkingDay(heldOn)) {
+            throw new LocalizedException("interview.error.heldOnDayOff", heldOn.toString(),
+                    cal.plusWorkingDays(heldOn, 1).toString());
+        }
+        if (followUpDue != null && !cal.isWorkingDay(followUpDue)) {
+            throw new LocalizedException("interview.error.followUpDayOff", followUpDue.toString(),
+                    cal.plusWorkingDays(followUpDue, 1).toString());
+        }
         Unit unit = new UnitRepository(audit.database()).findById(unitId)
                 .orElseThrow(() -> new PersistenceException("ladder.error.unitGone"));
         List<NoticeShare> shares = notices.sharesOf(unitId, audit.today().isBefore(heldOn) ? audit.today() : heldOn);
