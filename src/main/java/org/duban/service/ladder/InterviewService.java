@@ -90,6 +90,15 @@ public final class InterviewService {
         });
     }
 
+    /** Writes an interview's 约谈通知 again (PDF or .docx by extension), listing the unit's shares as on its day. */
+    public Path writeNotice(Interview i, Path file) {
+        Unit unit = new UnitRepository(audit.database()).findById(i.unitId())
+                .orElseThrow(() -> new PersistenceException("ladder.error.unitGone"));
+        LocalDate day = audit.today().isBefore(i.heldOn()) ? audit.today() : i.heldOn();
+        NoticeDocuments docs = notices.documents();
+        return docs.write(document(i, unit.name(), docs.issuer(), notices.sharesOf(i.unitId(), day)), file);
+    }
+
     public List<Interview> all() {
         return interviews.findAll();
     }
