@@ -321,12 +321,13 @@ public final class NoticeService {
 
     /**
      * Issues a notice of {@code level} on {@code day} about tasks chosen in the checklist: one to each unit with an
-     * open (not completed) share of them, listing those shares, written as {@link #chase} writes them.
+     * open (not completed) share of them (or to {@code unitId} only, when given), listing those shares, written as
+     * {@link #chase} writes them.
      *
      * @throws LocalizedException when none of the tasks has an open share on that day
      */
-    public ChaseResult chaseTasks(LocalDate day, NoticeLevel level, java.util.Collection<Long> taskIds, boolean draft,
-                                  java.nio.file.Path dir, Progress progress) {
+    public ChaseResult chaseTasks(LocalDate day, NoticeLevel level, java.util.Collection<Long> taskIds, Long unitId,
+                                  boolean draft, java.nio.file.Path dir, Progress progress) {
         if (day == null) {
             throw new LocalizedException("ladder.error.dayRequired");
         }
@@ -336,7 +337,7 @@ public final class NoticeService {
                 continue;
             }
             for (AssignmentState s : t.states()) {
-                if (s.status().isCompleted()) {
+                if (s.status().isCompleted() || unitId != null && s.unitId() != unitId) {
                     continue;
                 }
                 Integer daysOverdue = s.overdue() && s.daysLeft() != null ? (int) -s.daysLeft() : null;

@@ -125,7 +125,7 @@ class NoticeResponseTest {
     void theChecklistsChosenTasksAreChasedUnitByUnit() {
         long task = notice.shares().get(0).taskId();
         List<int[]> steps = new java.util.ArrayList<>();
-        NoticeService.ChaseResult r = service.chaseTasks(DAY, NoticeLevel.CHASE, List.of(task), false,
+        NoticeService.ChaseResult r = service.chaseTasks(DAY, NoticeLevel.CHASE, List.of(task), null, false,
                 dir.resolve("out"), (done, total, u) -> steps.add(new int[] {done, total}));
         assertFalse(r.notices().isEmpty());
         assertTrue(r.notices().stream().allMatch(n -> n.shares().stream().allMatch(s -> s.taskId() == task)));
@@ -133,9 +133,14 @@ class NoticeResponseTest {
         assertTrue(java.nio.file.Files.isRegularFile(r.combined()));
         assertEquals(r.notices().size() + 1, steps.size(), "a step per unit and one for the combined PDF");
         assertEquals(r.notices().size(), steps.get(steps.size() - 1)[0]);
+        long unit = notice.unitId();
+        NoticeService.ChaseResult one = service.chaseTasks(DAY, NoticeLevel.ORDER, List.of(task), unit, false,
+                dir.resolve("one"), NoticeService.Progress.NONE);
+        assertEquals(1, one.notices().size(), "the chosen unit only");
+        assertEquals(unit, one.notices().get(0).unitId());
         long noTask = -1;
         assertEquals("ladder.error.noOpenShares", assertThrows(LocalizedException.class,
-                () -> service.chaseTasks(DAY, NoticeLevel.CHASE, List.of(noTask), false, dir.resolve("x"),
+                () -> service.chaseTasks(DAY, NoticeLevel.CHASE, List.of(noTask), null, false, dir.resolve("x"),
                         NoticeService.Progress.NONE)).key());
     }
 }
