@@ -184,7 +184,11 @@ public final class DossierService {
             b.add(new BulletinDocument.Heading(tr("dossier.h.unit", HandoutText.chineseNumber(section++), unit,
                     state)));
             List<List<String>> reports = new ArrayList<>();
-            for (ProgressReport r : d.reportsOf(a.id())) {
+            // oldest first, as the history below and as a file is read (the detail shows the newest first)
+            List<ProgressReport> inOrder = new ArrayList<>(d.reportsOf(a.id()));
+            inOrder.sort(java.util.Comparator.comparing(ProgressReport::reportedOn)
+                    .thenComparing(ProgressReport::id));
+            for (ProgressReport r : inOrder) {
                 reports.add(List.of(day(r.reportedOn()), r.percent() + "%", r.text(), r.reporter()));
             }
             b.add(reports.isEmpty() ? new BulletinDocument.Paragraph(tr("dossier.none.reports"))
