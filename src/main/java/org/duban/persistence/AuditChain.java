@@ -314,6 +314,20 @@ public final class AuditChain {
         });
     }
 
+    /**
+     * The head of a ledger that may be older than the chain (a backup taken before an upgrade): empty when its
+     * audit table has no hashes yet.
+     */
+    public static Optional<Head> headIfChained(Database db) {
+        boolean chained = db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'")) {
+                return rs.next();
+            }
+        });
+        return chained ? Optional.of(head(db)) : Optional.empty();
+    }
+
     /** The stored hash of row {@code id}, if the row is there. */
     public static Optional<String> hashOf(Database db, long id) {
         return db.read(c -> {
