@@ -122,6 +122,17 @@ class AuditTamperTest {
     }
 
     @Test
+    void everyReportRewrittenWithPlainSqlIsCountedAndTheFirstOnesNamed() {
+        long changed = TestDb.sqlLong(file, "SELECT count(*) FROM progress_report WHERE percent <> 100");
+        assertTrue(changed > AuditChainCheck.LISTED, "reports below 100%: " + changed);
+        TestDb.otherTool(file, "UPDATE progress_report SET percent = 100");
+        List<String> found = texts(check(), "check.audit");
+        assertEquals(AuditChainCheck.LISTED, found.stream().filter(t -> t.contains("进展记录（编号")).count(),
+                found.toString());
+        assertFound(found, "另有 " + (changed - AuditChainCheck.LISTED) + " 处同类问题未列出");
+    }
+
+    @Test
     void anEvidenceRowDeletedWithPlainSqlIsFound() {
         long evidence = TestDb.sqlLong(file, "SELECT max(id) FROM evidence");
         TestDb.otherTool(file, "DELETE FROM evidence WHERE id = " + evidence);
