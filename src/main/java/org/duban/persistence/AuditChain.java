@@ -395,7 +395,11 @@ public final class AuditChain {
                         Last l = expected.remove(id);
                         if (l == null) {
                             // tasks and shares of a ledger older than the trail have none; tracking records are
-                            // named by the rule on CREATE rows
+                            // named by the rule on CREATE rows; a notice or 约谈 always has its own
+                            if (TrackedTables.SINCE_CHAIN.contains(t.entity())) {
+                                mismatches.add(new StateMismatch(t.entity(), id, taskId,
+                                        StateMismatch.Kind.UNRECORDED));
+                            }
                             continue;
                         }
                         if (l.deleted()) {

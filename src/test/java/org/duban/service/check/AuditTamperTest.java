@@ -141,6 +141,20 @@ class AuditTamperTest {
     }
 
     @Test
+    void aNoticeOrTalkSlippedInWithPlainSqlIsFound() {
+        long unit = TestDb.sqlLong(file, "SELECT min(id) FROM unit");
+        TestDb.otherTool(file, "INSERT INTO notice (id, unit_id, level, issued_on, response_due, draft, number_year, "
+                        + "number_seq, number_text, created_at) VALUES (900, " + unit + ", 1, '2026-06-01', "
+                        + "'2026-06-10', 0, 2026, 90, '督催〔2026〕90号', '2026-06-01T01:00:00Z')",
+                "INSERT INTO interview (id, unit_id, held_on, leader, created_at) VALUES (901, " + unit
+                        + ", '2026-06-02', '副市长', '2026-06-02T01:00:00Z')");
+        List<String> found = texts(check(), "check.audit");
+        assertFound(found, "催办督办记录（编号 900）在留痕中没有任何记录");
+        assertFound(found, "约谈记录（编号 901）在留痕中没有任何记录");
+        assertEquals(2, found.size(), found.toString());
+    }
+
+    @Test
     void aTaskDeletedWithPlainSqlIsFound() {
         long task = TestDb.sqlLong(file, "SELECT id FROM task WHERE seq = 9");
         TestDb.otherTool(file, "DELETE FROM task WHERE id = " + task);
