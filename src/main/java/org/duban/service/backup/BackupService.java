@@ -128,6 +128,12 @@ public final class BackupService {
         return Backups.headOf(copy);
     }
 
+    /** The audit head of a backup copy as the user reads it ("留痕校验 3f9a…c21 / 第 18342 条"), or "". */
+    public String headLabelOf(Path copy) {
+        return headOf(copy).map(h -> org.duban.i18n.Messages.tr("audit.head.label", h.shortHash(), h.row()))
+                .orElse("");
+    }
+
     /**
      * Replaces the ledger with {@code source} after checking it, all or nothing. The current ledger is backed
      * up first (reason {@link BackupReason#RESTORE}), so a restore can itself be undone.
