@@ -66,6 +66,7 @@ final class TaskFormDialog {
         add(TaskField.PROBLEM, textArea(TaskField.PROBLEM, "problemField", 3), true);
         add(TaskField.TARGET, textArea(TaskField.TARGET, "targetField", 2), false);
         add(TaskField.MEASURES, textArea(TaskField.MEASURES, "measuresField", 3), false);
+        add(TaskField.LEAD_UNIT, leadUnitField(), false);
         add(TaskField.UNITS, unitsField(), true);
         add(TaskField.SUPPORTING_UNITS, textField(TaskField.SUPPORTING_UNITS, "supportingUnitsField"), false);
         add(TaskField.LEADER, textField(TaskField.LEADER, "leaderField"), false);
@@ -255,6 +256,39 @@ final class TaskFormDialog {
         HBox box = new HBox(8, t, pick);
         HBox.setHgrow(t, Priority.ALWAYS);
         return box;
+    }
+
+    /**
+     * 牵头单位: one unit of the roster or none. A choice, not typing: the units in service, and the task's present
+     * lead unit even when it has been retired since (so that the form shows it and can clear it).
+     */
+    private ComboBox<String> leadUnitField() {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId("leadUnitField");
+        String none = Messages.tr("task.form.noLeadUnit");
+        String current = vm.field(TaskField.LEAD_UNIT).get() == null ? "" : vm.field(TaskField.LEAD_UNIT).get().strip();
+        c.getItems().add("");
+        for (Unit u : vm.leadUnitChoices(current)) {
+            c.getItems().add(u.name());
+        }
+        if (!current.isEmpty() && !c.getItems().contains(current)) {
+            c.getItems().add(current); // a spelling the roster no longer reads: shown, and the validator says so
+        }
+        c.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null || name.isEmpty() ? none : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text == null || text.equals(none) ? "" : text;
+            }
+        });
+        c.setVisibleRowCount(16);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.valueProperty().bindBidirectional(vm.field(TaskField.LEAD_UNIT));
+        return c;
     }
 
     private Node deadlineField() {

@@ -29,7 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The task detail view: a header (序号, problem, light, status, 挂牌督办), the units of the task to choose from
- * (each with its light), and the tabs 基本信息, 进展, 节点, 销号, 历史. Esc or the back button returns to the
+ * (each with its light), and the tabs 基本信息, 进展, 节点, 销号, 督办, 历史. Esc or the back button returns to the
  * checklist.
  */
 public final class TaskDetailView {
@@ -85,13 +85,17 @@ public final class TaskDetailView {
         Tab progress = tab("progressTab", "detail.tab.progress", progressTab.root());
         Tab milestones = tab("milestonesTab", "detail.tab.milestones", new MilestonesTab(vm).root());
         Tab closeOut = tab("closeOutTab", "detail.tab.closeOut", new CloseOutTab(vm).root());
+        LadderTab ladderTab = new LadderTab(vm);
+        Tab ladder = tab("ladderTab", "detail.tab.ladder", ladderTab.root());
         Tab history = tab("historyTab", "detail.tab.history", new HistoryTab(vm).root());
-        tabs.getTabs().setAll(basic, progress, milestones, closeOut, history);
+        tabs.getTabs().setAll(basic, progress, milestones, closeOut, ladder, history);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n == progress) {
                 progressTab.focusPercent();
+            } else if (n == ladder) {
+                ladderTab.load();
             }
         });
         root.setCenter(tabs);
@@ -245,7 +249,7 @@ public final class TaskDetailView {
         }
     }
 
-    /** Shows a tab by id (basicTab, progressTab, milestonesTab, closeOutTab, historyTab). */
+    /** Shows a tab by id (basicTab, progressTab, milestonesTab, closeOutTab, ladderTab, historyTab). */
     public void showTab(String id) {
         tabs.getTabs().stream().filter(t -> t.getId().equals(id)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
