@@ -146,6 +146,31 @@ class ChecklistAt1366Test {
         assertEquals(List.of(), cutCells(robot));
     }
 
+    /** The title and buttons of the checklist's toolbar whose drawn text is cut ("N…" for "New"). */
+    private static List<String> cutToolbar(FxRobot robot) {
+        List<String> cut = new ArrayList<>();
+        javafx.scene.Node row = robot.lookup(".toolbar-row").match(n -> n.lookup("#newTaskButton") != null).query();
+        for (javafx.scene.Node n : ((javafx.scene.Parent) row).getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.Labeled l && !(n instanceof javafx.scene.control.ComboBoxBase<?>)
+                    && l.isVisible() && l.getText() != null && !l.getText().isEmpty()) {
+                Text drawn = (Text) l.lookup(".text");
+                if (drawn == null || !l.getText().equals(drawn.getText())) {
+                    cut.add(l.getText() + " drawn as " + (drawn == null ? null : drawn.getText()));
+                }
+            }
+        }
+        return cut;
+    }
+
+    @Test
+    void theToolbarsWordsAreWholeInBothLanguages(FxRobot robot) throws Exception {
+        openIn(robot, Locale.ENGLISH, Files.createTempDirectory("prefs"));
+        assertEquals(List.of(), cutToolbar(robot), "English");
+        robot.interact(stage::close);
+        openIn(robot, Messages.CHINESE, Files.createTempDirectory("prefs"));
+        assertEquals(List.of(), cutToolbar(robot), "Chinese");
+    }
+
     /** The status the first row shows. */
     private static String shownStatus(FxRobot robot) {
         for (javafx.scene.Node node : robot.lookup("#taskTable .table-cell").queryAll()) {

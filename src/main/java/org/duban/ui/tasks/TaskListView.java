@@ -185,6 +185,15 @@ public final class TaskListView {
             titleRow.getChildren().add(chase.menu(table::selected, vm.unitFilterProperty()::get, access,
                     table.selectedProperty().isNull()));
         }
+        // at 1366 px (and in English) the title and every button keep their whole words: the meeting picker gives
+        // way, down to its minimum, also for buttons added later (Excel)
+        Runnable keepWhole = () -> titleRow.getChildren().forEach(n -> {
+            if (n != meeting && n != spacer && n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
+        titleRow.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> keepWhole.run());
+        keepWhole.run();
         titleRow.getStyleClass().add("toolbar-row");
         return titleRow;
     }
