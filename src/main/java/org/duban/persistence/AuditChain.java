@@ -314,6 +314,20 @@ public final class AuditChain {
         });
     }
 
+    /**
+     * The head of a ledger that may be older than the chain (a backup taken before an upgrade): empty when its
+     * audit table has no hashes yet.
+     */
+    public static Optional<Head> headIfChained(Database db) {
+        boolean chained = db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'")) {
+                return rs.next();
+            }
+        });
+        return chained ? Optional.of(head(db)) : Optional.empty();
+    }
+
     /** The stored hash of row {@code id}, if the row is there. */
     public static Optional<String> hashOf(Database db, long id) {
         return db.read(c -> {
@@ -381,7 +395,11 @@ public final class AuditChain {
                         Last l = expected.remove(id);
                         if (l == null) {
                             // tasks and shares of a ledger older than the trail have none; tracking records are
-                            // named by the rule on CREATE rows
+                            // named by the rule on CREATE rows; a notice or 约谈 always has its own
+                            if (TrackedTables.SINCE_CHAIN.contains(t.entity())) {
+                                mismatches.add(new StateMismatch(t.entity(), id, taskId,
+                                        StateMismatch.Kind.UNRECORDED));
+                            }
                             continue;
                         }
                         if (l.deleted()) {

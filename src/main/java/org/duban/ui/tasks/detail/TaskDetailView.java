@@ -24,6 +24,7 @@ import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskDetail;
 import org.duban.ui.common.FormGuard;
 import org.duban.ui.common.LightBadge;
+import org.duban.ui.common.OpenForms;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -46,13 +47,37 @@ public final class TaskDetailView {
      */
     public TaskDetailView(TaskDetailViewModel vm, Runnable onBack, Runnable onEdit) {
         // Esc and 返回 ask before a half-typed report or milestone is thrown away
+        OpenForms.Form typed = new OpenForms.Form() {
+            @Override
+            public String what() {
+                TaskDetail d = vm.detailProperty().get();
+                return Messages.tr("unsaved.forms.report", d == null ? "" : String.valueOf(d.task().seq()));
+            }
+
+            @Override
+            public boolean isDirty() {
+                return vm.progressForm().isDirty();
+            }
+
+            @Override
+            public void save(Runnable then) {
+                vm.progressForm().saveTyped(then);
+            }
+
+            @Override
+            public void discard() {
+                vm.progressForm().discardTyped();
+            }
+        };
         this.back = () -> {
             if (FormGuard.mayDiscard(vm.progressForm().isDirty(), vm.services().dialogs())) {
+                OpenForms.forget(root, typed);
                 onBack.run();
             }
         };
         this.vm = vm;
         root.setId("taskDetailView");
+        OpenForms.track(root, typed); // closing the window asks about a half-typed report
         root.setPadding(new Insets(12, 16, 8, 16));
         root.setTop(header(onBack, onEdit));
         this.progressTab = new ProgressTab(vm);
