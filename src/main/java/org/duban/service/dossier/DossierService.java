@@ -70,7 +70,8 @@ public final class DossierService {
 
     /**
      * Writes the dossier of one task (all its units, or the share of {@code unitId}) into a new folder under
-     * {@code out}: {@code 案卷-会议1-序号12/案卷-序号12.pdf} and {@code 佐证材料/01-原文件名}.
+     * {@code out}: {@code 案卷-会议1-序号12/案卷-序号12.pdf} and {@code 佐证材料/01-原文件名}; when that folder is
+     * there already (written before), into {@code 案卷-会议1-序号12（2）} and so on.
      */
     public Result write(long taskId, Long unitId, Path out, FontPreference fonts) {
         TaskDetail d = tracking.detail(taskId);
@@ -92,7 +93,12 @@ public final class DossierService {
         }
         String base = HandoutText.tr("dossier.folder", m.id(), t.seq()) + (unitId == null ? ""
                 : "-" + d.unit(unitId).map(Unit::name).orElse(""));
+        // a folder of its own: a dossier written before stays as it was, and the folder of originals holds exactly
+        // the files this list names (no leftovers of an earlier export)
         Path folder = out.resolve(base);
+        for (int k = 2; Files.exists(folder); k++) {
+            folder = out.resolve(base + "（" + k + "）");
+        }
         Path evidenceFolder = folder.resolve(HandoutText.tr("dossier.evidenceFolder"));
         try {
             Files.createDirectories(evidenceFolder);
