@@ -128,6 +128,12 @@ public final class BackupService {
         return Backups.headOf(copy);
     }
 
+    /** {@link #headOf} as printed ("留痕校验 3f9a0b1c…7d2e4c21 / 第 18342 条"), or "" for a copy without one. */
+    public String headText(Path copy) {
+        return headOf(copy).map(h -> org.duban.i18n.Messages.tr("audit.head.label", h.shortHash(), h.row()))
+                .orElse("");
+    }
+
     /**
      * Replaces the ledger with {@code source} after checking it, all or nothing. The current ledger is backed
      * up first (reason {@link BackupReason#RESTORE}), so a restore can itself be undone.

@@ -71,8 +71,7 @@ public final class BackupSectionViewModel {
         runner.run(() -> {
             Backup b = service.backupBefore(BackupReason.MANUAL);
             // the copy's audit head, to be written down with it (a copy rebuilt later no longer has it)
-            return new Taken(b, service.headOf(b.file())
-                    .map(h -> Messages.tr("audit.head.label", h.shortHash(), h.row())).orElse(""));
+            return new Taken(b, service.headText(b.file()));
         }, t -> {
             status.set(Messages.tr("settings.backup.done", t.backup().file().getFileName(), t.head()));
             load();
