@@ -167,7 +167,8 @@ public final class DossierService {
         cover.add(List.of(tr("dossier.cover.notices"), notices.isEmpty() ? tr("dossier.cover.noNotices")
                 : String.join("；", notices.stream().map(nt -> tr("dossier.cover.notice", nt.numberOpt().orElse(""),
                         tr("notice.doc.kind." + nt.level().name()), unitName(d, nt.unitId()))).toList())));
-        cover.add(List.of(tr("dossier.cover.evidence"), tr("dossier.cover.evidenceCount", files.size())));
+        cover.add(List.of(tr("dossier.cover.evidence"), files.isEmpty() ? tr("dossier.cover.noEvidence")
+                : tr("dossier.cover.evidenceCount", files.size())));
         cover.add(List.of(tr("dossier.cover.audit"), tr("audit.head.label", head.shortHash(), head.row())));
         b.add(new BulletinDocument.Table(List.of(tr("dossier.cover.item"), tr("dossier.cover.value")),
                 List.of(1.0, 3.0), List.of(true, false), cover));
@@ -178,7 +179,10 @@ public final class DossierService {
                 {"dossier.text.measures", t.measures()}, {"dossier.text.supporting", t.supportingUnits()},
                 {"dossier.text.remarks", t.remarks()}}) {
             if (!f[1].isBlank()) {
-                b.add(new BulletinDocument.Paragraph(tr(f[0]) + f[1]));
+                // a numbered list in the text (1.… 2.…) keeps its lines, each set as a paragraph
+                List<String> lines = f[1].strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                b.add(new BulletinDocument.Paragraph(tr(f[0]) + lines.get(0)));
+                lines.stream().skip(1).forEach(l -> b.add(new BulletinDocument.Paragraph(l)));
             }
         }
 
