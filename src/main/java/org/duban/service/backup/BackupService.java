@@ -128,8 +128,8 @@ public final class BackupService {
         return Backups.headOf(copy);
     }
 
-    /** {@link #headOf} as printed ("留痕校验 3f9a0b1c…7d2e4c21 / 第 18342 条"), or "" for a copy without one. */
-    public String headText(Path copy) {
+    /** The audit head of a backup copy as the user reads it ("留痕校验 3f9a…c21 / 第 18342 条"), or "". */
+    public String headLabelOf(Path copy) {
         return headOf(copy).map(h -> org.duban.i18n.Messages.tr("audit.head.label", h.shortHash(), h.row()))
                 .orElse("");
     }

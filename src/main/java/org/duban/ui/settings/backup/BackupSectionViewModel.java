@@ -71,7 +71,7 @@ public final class BackupSectionViewModel {
         runner.run(() -> {
             Backup b = service.backupBefore(BackupReason.MANUAL);
             // the copy's audit head, to be written down with it (a copy rebuilt later no longer has it)
-            return new Taken(b, service.headText(b.file()));
+            return new Taken(b, service.headLabelOf(b.file()));
         }, t -> {
             status.set(Messages.tr("settings.backup.done", t.backup().file().getFileName(), t.head()));
             load();
