@@ -168,6 +168,13 @@ class ScoreViewTest {
             assertTrue(text.contains("考评得分") && text.contains(first), text);
         }
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        // a name the user typed without .xlsx or .pdf: said, nothing written
+        Path txt = dir.resolve("考评.txt");
+        dialogs.saveTarget = txt;
+        robot.clickOn("#scorePdfButton");
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains("考评.txt"), dialogs.errors.get(0));
+        assertFalse(Files.exists(txt));
     }
 
     @Test
@@ -180,7 +187,10 @@ class ScoreViewTest {
         String error = robot.lookup("#scoreError").queryAs(Label.class).getText();
         assertTrue(error.contains("晚于"), error);
         assertTrue(table(robot, "#scoreTable").getItems().isEmpty());
-        assertFalse(robot.lookup("#scoreXlsxButton").queryButton().isVisible() && !robot.lookup("#scoreXlsxButton")
-                .queryButton().isDisabled(), "nothing to export");
+        assertTrue(robot.lookup("#scoreXlsxButton").queryButton().isDisabled(), "nothing to export");
+        robot.interact(() -> robot.lookup("#scoreFrom").queryAs(DatePicker.class).setValue(null));
+        robot.clickOn("#scoreRunButton");
+        assertTrue(robot.lookup("#scoreError").queryAs(Label.class).getText().contains("请填写"),
+                robot.lookup("#scoreError").queryAs(Label.class).getText());
     }
 }

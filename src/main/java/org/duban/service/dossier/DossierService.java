@@ -70,7 +70,8 @@ public final class DossierService {
 
     /**
      * Writes the dossier of one task (all its units, or the share of {@code unitId}) into a new folder under
-     * {@code out}: {@code 案卷-会议1-序号12/案卷-序号12.pdf} and {@code 佐证材料/01-原文件名}.
+     * {@code out}: {@code 案卷-会议1-序号12/案卷-序号12.pdf} and {@code 佐证材料/01-原文件名}; when that folder is
+     * there already (written before), into {@code 案卷-会议1-序号12（2）} and so on.
      */
     public Result write(long taskId, Long unitId, Path out, FontPreference fonts) {
         TaskDetail d = tracking.detail(taskId);
@@ -92,7 +93,12 @@ public final class DossierService {
         }
         String base = HandoutText.tr("dossier.folder", m.id(), t.seq()) + (unitId == null ? ""
                 : "-" + d.unit(unitId).map(Unit::name).orElse(""));
+        // a folder of its own: a dossier written before stays as it was, and the folder of originals holds exactly
+        // the files this list names (no leftovers of an earlier export)
         Path folder = out.resolve(base);
+        for (int k = 2; Files.exists(folder); k++) {
+            folder = out.resolve(base + "（" + k + "）");
+        }
         Path evidenceFolder = folder.resolve(HandoutText.tr("dossier.evidenceFolder"));
         try {
             Files.createDirectories(evidenceFolder);
@@ -161,7 +167,8 @@ public final class DossierService {
         cover.add(List.of(tr("dossier.cover.notices"), notices.isEmpty() ? tr("dossier.cover.noNotices")
                 : String.join("；", notices.stream().map(nt -> tr("dossier.cover.notice", nt.numberOpt().orElse(""),
                         tr("notice.doc.kind." + nt.level().name()), unitName(d, nt.unitId()))).toList())));
-        cover.add(List.of(tr("dossier.cover.evidence"), tr("dossier.cover.evidenceCount", files.size())));
+        cover.add(List.of(tr("dossier.cover.evidence"), files.isEmpty() ? tr("dossier.cover.noEvidence")
+                : tr("dossier.cover.evidenceCount", files.size())));
         cover.add(List.of(tr("dossier.cover.audit"), tr("audit.head.label", head.shortHash(), head.row())));
         b.add(new BulletinDocument.Table(List.of(tr("dossier.cover.item"), tr("dossier.cover.value")),
                 List.of(1.0, 3.0), List.of(true, false), cover));
@@ -172,7 +179,10 @@ public final class DossierService {
                 {"dossier.text.measures", t.measures()}, {"dossier.text.supporting", t.supportingUnits()},
                 {"dossier.text.remarks", t.remarks()}}) {
             if (!f[1].isBlank()) {
-                b.add(new BulletinDocument.Paragraph(tr(f[0]) + f[1]));
+                // a numbered list in the text (1.… 2.…) keeps its lines, each set as a paragraph
+                List<String> lines = f[1].strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                b.add(new BulletinDocument.Paragraph(tr(f[0]) + lines.get(0)));
+                lines.stream().skip(1).forEach(l -> b.add(new BulletinDocument.Paragraph(l)));
             }
         }
 

@@ -149,7 +149,7 @@ public final class ScoreView {
         events.setPlaceholder(new Label(Messages.tr("score.view.pick")));
         events.getColumns().setAll(List.of(
                 FormParts.column("score.doc.col.day", (ScoreEvent e) -> e.day() == null ? "" : DateFields.text(e.day()), 90),
-                FormParts.column("score.doc.col.rule", (ScoreEvent e) -> ScoreExport.ruleName(e.rule()), 110),
+                FormParts.column("score.doc.col.rule", (ScoreEvent e) -> ScoreExport.ruleName(e.rule()), 135),
                 FormParts.column("score.doc.col.points", (ScoreEvent e) -> signed(e.points()), 55),
                 FormParts.column("score.doc.col.rulesFrom", (ScoreEvent e) -> e.rulesFrom() == null
                         || e.rulesFrom().getYear() < 2000 ? Messages.tr("settings.score.builtIn")

@@ -96,6 +96,22 @@ class DossierCommandTest {
     }
 
     @Test
+    void writingAgainLeavesTheEarlierDossierAndMakesANewFolder() throws Exception {
+        Path out = dir.resolve("out");
+        for (int i = 0; i < 2; i++) {
+            CliRunner.Result r = CliRunner.run("--db", db.toString(), "dossier", "--task", "1", "--meeting", "1",
+                    "--out", out.toString());
+            assertEquals(0, r.code(), r.out() + r.err());
+        }
+        Path first = out.resolve("案卷-会议1-序号1");
+        Path again = out.resolve("案卷-会议1-序号1（2）");
+        assertEquals(List.of(first, again), files(out));
+        assertEquals(files(first.resolve("佐证材料")).stream().map(Path::getFileName).toList(),
+                files(again.resolve("佐证材料")).stream().map(Path::getFileName).toList());
+        assertTrue(Files.exists(again.resolve("案卷-序号1.pdf")));
+    }
+
+    @Test
     void neitherATaskNorClosedIsRefusedWithAMessage() {
         CliRunner.Result r = CliRunner.run("--db", db.toString(), "dossier", "--out", dir.resolve("x").toString());
         assertNotEquals(0, r.code());

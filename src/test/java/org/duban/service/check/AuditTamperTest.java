@@ -155,6 +155,16 @@ class AuditTamperTest {
     }
 
     @Test
+    void aTaskSlippedInWithPlainSqlIsFound() {
+        long id = TestDb.sqlLong(file, "SELECT max(id) + 1 FROM task");
+        TestDb.otherTool(file, "INSERT INTO task (id, meeting_id, seq, source, category, problem, deadline) "
+                + "VALUES (" + id + ", 1, 99, '中央生态环境保护督察', '', '补录的问题', '2026年底前')");
+        List<String> found = texts(check(), "check.audit");
+        assertFound(found, "任务记录（编号 " + id + "）在留痕中没有任何记录");
+        assertEquals(1, found.size(), found.toString());
+    }
+
+    @Test
     void aTaskDeletedWithPlainSqlIsFound() {
         long task = TestDb.sqlLong(file, "SELECT id FROM task WHERE seq = 9");
         TestDb.otherTool(file, "DELETE FROM task WHERE id = " + task);
