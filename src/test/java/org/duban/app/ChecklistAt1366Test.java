@@ -107,7 +107,17 @@ class ChecklistAt1366Test {
             int at = i;
             robot.interact(() -> table.scrollTo(at));
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(table::layout); // each cell's text node laid out for the item it shows now
+            robot.interact(() -> {
+                table.layout();
+                // a cell given another item during the table's layout is only marked for the next pulse: lay each
+                // out now, so its text node holds what it draws for the item it shows (cut or whole)
+                for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+                    if (node instanceof TableCell<?, ?> cell) {
+                        cell.requestLayout();
+                        cell.layout();
+                    }
+                }
+            });
             for (javafx.scene.Node node : robot.lookup("#taskTable .table-cell").queryAll()) {
                 if (!(node instanceof TableCell<?, ?> cell) || cell.isEmpty() || cell.getTableColumn() == null
                         || !SHORT_COLUMNS.contains(cell.getTableColumn().getId()) || !cell.isVisible()
