@@ -139,6 +139,7 @@ final class ImportCommand implements Callable<Integer> {
                 meeting = result.meeting();
                 applied = true;
             }
+            leadsShown = tasksByLeadUnit(plan, new org.duban.persistence.UnitRepository(db).findAll());
             PrintWriter out = parent.out();
             if (json) {
                 out.print(Json.write(toJson(plan, meeting, target, applied, refused, result)));
@@ -163,6 +164,21 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The lead units (牵头单位) of the list's tasks, in roster order, with how many tasks each leads. */
+    private Map<String, Integer> leadsShown = Map.of();
+
+    static Map<String, Integer> tasksByLeadUnit(ImportPlan plan, List<Unit> roster) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        for (PlannedRow r : plan.rows()) {
+            if (r.task() != null && r.task().hasLeadUnit()) {
+                counts.merge(r.task().leadUnitId(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        roster.stream().filter(u -> counts.containsKey(u.id())).forEach(u -> byName.put(u.name(), counts.get(u.id())));
+        return byName;
     }
 
     private ImportTarget target(Database db) {
@@ -205,6 +221,10 @@ final class ImportCommand implements Callable<Integer> {
         if (!plan.assignmentsByUnit().isEmpty()) {
             out.println(Messages.tr("cli.import.byUnit"));
             plan.assignmentsByUnit().forEach((u, n) -> out.println("  " + StatsCommand.pad(u.name(), 24) + n));
+        }
+        if (!leadsShown.isEmpty()) {
+            out.println(Messages.tr("cli.import.byLeadUnit"));
+            leadsShown.forEach((name, n) -> out.println("  " + StatsCommand.pad(name, 24) + n));
         }
         for (Term.Kind kind : Term.Kind.values()) {
             List<ImportPlan.TermUse> renamed = plan.renamedTerms(kind);
@@ -320,6 +340,14 @@ final class ImportCommand implements Callable<Integer> {
             units.add(u);
         }
         root.put("assignmentsByUnit", units);
+        List<Object> leads = new ArrayList<>();
+        leadsShown.forEach((name, n) -> {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("unit", name);
+            u.put("tasks", n);
+            leads.add(u);
+        });
+        root.put("tasksByLeadUnit", leads);
         List<Object> rows = new ArrayList<>();
         for (PlannedRow r : plan.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();

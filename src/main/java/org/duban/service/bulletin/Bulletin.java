@@ -12,6 +12,7 @@ import org.duban.model.BulletinUnitLine;
 import org.duban.model.IssuedBulletin;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
+import org.duban.service.stats.DepartmentRank;
 import org.duban.service.stats.Ranking;
 import org.duban.service.stats.Stats;
 import org.duban.service.stats.UnitRank;
@@ -31,12 +32,16 @@ import org.duban.service.tracking.TaskTracking;
  * @param previous   the bulletin issued before, or null for the first one
  * @param meetingLine the meeting it counts ("2026年3月19日全市……交办会"), or empty for every meeting
  * @param auditHead  the audit trail's head when it was made (printed on it, kept with it when issued), or null
+ * @param departmentRanks the city departments ranked by the tasks they lead (牵头单位) and the shares they carry,
+ *                   issue 14: the 市直部门 table the bulletin prints; empty when the settings do not rank departments
  */
 public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integer number, String city, String issuer,
                        Stats stats, Ranking counties, Ranking departments, IssuedBulletin previous,
                        LaggingRule rule, List<UnitRank> lagging, List<TaskTracking> overdue,
-                       List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead) {
+                       List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead,
+                       List<DepartmentRank> departmentRanks) {
     public Bulletin {
+        departmentRanks = List.copyOf(departmentRanks);
         lagging = List.copyOf(lagging);
         overdue = List.copyOf(overdue);
         supervised = List.copyOf(supervised);
@@ -51,7 +56,7 @@ public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integ
     /** The same bulletin as a draft. */
     public Bulletin asDraft() {
         return new Bulletin(asOf, meetingId, meetingLine, null, city, issuer, stats, counties, departments, previous,
-                rule, lagging, overdue, supervised, units, auditHead);
+                rule, lagging, overdue, supervised, units, auditHead, departmentRanks);
     }
 
     /** The opening totals, from the statistics service's figures. */

@@ -27,6 +27,7 @@ import org.duban.service.chart.ProgressCharts;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutFonts;
 import org.duban.service.handout.HandoutSettingsStore;
+import org.duban.service.stats.DepartmentRank;
 import org.duban.service.stats.Ranking;
 import org.duban.service.stats.Stats;
 import org.duban.service.stats.StatsScope;
@@ -99,7 +100,8 @@ public final class BulletinService {
         return new Bulletin(asOf, meetingId, meetingLine, number, city, BulletinSettings.issuer(values, city), figures,
                 counties, departments, previous, values.rule(), values.rule().lagging(counties),
                 tracked.stream().filter(TaskTracking::overdue).toList(),
-                tracked.stream().filter(TaskTracking::supervised).toList(), units, AuditChain.head(db));
+                tracked.stream().filter(TaskTracking::supervised).toList(), units, AuditChain.head(db),
+                values.rankDepartments() ? DepartmentRank.of(tracked, roster) : List.of());
     }
 
     /** The bulletin as of {@code asOf} as a draft: the same figures and words, no number; never issued. */

@@ -9,6 +9,7 @@ import org.duban.model.BulletinTotals;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.service.handout.HandoutText;
+import org.duban.service.stats.DepartmentRank;
 import org.duban.service.stats.Ranking;
 import org.duban.service.stats.UnitRank;
 import org.duban.service.stats.UnitStats;
@@ -82,9 +83,9 @@ public final class BulletinText {
         if (chart != null && !counties.rows().isEmpty()) {
             blocks.add(new BulletinDocument.Figure(chart, chartWidthToHeight, tr("bulletin.doc.figure")));
         }
-        if (!b.departments().rows().isEmpty()) {
+        if (!b.departmentRanks().isEmpty()) {
             blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.departments")));
-            blocks.add(rankingTable(b, b.departments()));
+            blocks.add(departmentTable(b));
         }
 
         blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.lagging")));
@@ -101,7 +102,7 @@ public final class BulletinText {
                 String units = task.states().stream().filter(AssignmentState::overdue).map(s -> name(b, s.unitId()))
                         .collect(Collectors.joining("、"));
                 blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.overdue.item", i++, task.task().seq(),
-                        clip(task.task().problem()), task.task().deadline().phrase(), units)));
+                        clip(task.task().problem()), task.task().deadline().phrase(), units, led(b, task))));
             }
         }
 
@@ -113,7 +114,8 @@ public final class BulletinText {
             int i = 1;
             for (TaskTracking task : b.supervised()) {
                 blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.supervised.item", i++, task.task().seq(),
-                        clip(task.task().problem()), task.supervision().leader(), supervisedState(b, task))));
+                        clip(task.task().problem()), task.supervision().leader(), supervisedState(b, task),
+                        led(b, task))));
             }
         }
 
@@ -150,6 +152,34 @@ public final class BulletinText {
         }
         return new BulletinDocument.Table(tableHeader(), List.of(30.0, 105.0, 42.0, 42.0, 42.0, 32.0, 50.0, 50.0),
                 List.of(true, false, true, true, true, true, true, true), rows);
+    }
+
+    /** The header of the city departments' table: what they lead and what they carry. */
+    public static List<String> departmentHeader() {
+        return List.of(tr("bulletin.doc.col.rank"), tr("bulletin.doc.col.unit"), tr("bulletin.doc.col.led"),
+                tr("bulletin.doc.col.ledCompleted"), tr("bulletin.doc.col.carried"),
+                tr("bulletin.doc.col.carriedCompleted"), tr("bulletin.doc.col.overdue"), tr("bulletin.doc.col.rate"));
+    }
+
+    /**
+     * The city departments ranked by the tasks they lead (牵头单位) and the shares they carry (责任单位) together; a led
+     * task counts as completed when every share of it is. 超期 counts overdue led tasks and overdue carried shares.
+     */
+    private static BulletinDocument.Table departmentTable(Bulletin b) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DepartmentRank d : b.departmentRanks()) {
+            int carriedOverdue = b.unitStats(d.unit().id()).map(UnitStats::overdue).orElse(0);
+            rows.add(List.of(String.valueOf(d.rank()), d.unit().name(), String.valueOf(d.led()),
+                    String.valueOf(d.ledCompleted()), String.valueOf(d.carried()), String.valueOf(d.carriedCompleted()),
+                    String.valueOf(d.ledOverdue() + carriedOverdue), percent(d.rate())));
+        }
+        return new BulletinDocument.Table(departmentHeader(), List.of(34.0, 118.0, 48.0, 48.0, 48.0, 48.0, 30.0, 46.0),
+                List.of(true, false, true, true, true, true, true, true), rows);
+    }
+
+    /** "牵头单位：市水利局；" for a task with a lead unit, else nothing (the list items read as before). */
+    private static String led(Bulletin b, TaskTracking t) {
+        return t.task().hasLeadUnit() ? tr("bulletin.doc.ledBy", name(b, t.task().leadUnitId())) : "";
     }
 
     /** "与上期（…）相比，完成率提高 3.2 个百分点，新增完成 12 项次。", or the first issue's note. */

@@ -139,6 +139,8 @@ class ContinuationRowsTest {
         assertEquals("1.加强巡查\n2.严格执法", t2.measures());
         assertEquals(LocalDate.of(2026, 9, 30), t2.deadline().dueDate().orElseThrow());
         assertEquals(Map.of("蕉城区", 1, "福安市", 1, "霞浦县", 1), perUnit(plan));
+        assertEquals(0, t1.leadUnitId(), "no 牵头单位 column: no lead unit");
+        assertEquals(0, t2.leadUnitId());
         assertEquals(Map.of(firstRow, List.of(firstRow + 1, firstRow + 2), firstRow + 3, List.of(firstRow + 4)),
                 plan.continuations());
         assertEquals(List.of(firstRow, firstRow + 3), plan.rows().stream().map(PlannedRow::rowNumber).toList());

@@ -183,4 +183,26 @@ class LeadUnitImportTest {
         Unit u = plan.rows().get(0).units().get(0);
         assertEquals("蕉城区", u.name());
     }
+
+    @Test
+    void theDryRunOnTheCommandLineSaysWhichUnitsLeadHowManyTasks() {
+        Path file = list(dir.resolve("三种单位-命令行.docx"), "市生态环境局", "市生态环境局");
+        TestDb.withRoster(dir.resolve("cli")).close();
+        Path cliDb = dir.resolve("cli").resolve("test.db");
+        org.duban.testing.CliRunner.Result dry = org.duban.testing.CliRunner.run("--db", cliDb.toString(), "import",
+                file.toString(), "--new-meeting", "--dry-run");
+        assertEquals(0, dry.code(), dry.out() + dry.err());
+        String out = dry.out();
+        int at = out.indexOf("牵头单位（牵头任务数）：");
+        assertTrue(at > out.indexOf("各单位任务数："), out);
+        List<String> lines = out.substring(at).lines().skip(1).limit(2).map(String::strip).toList();
+        assertEquals(List.of("市生态环境局", "市住房和城乡建设局"), lines.stream().map(l -> l.split("\\s+")[0]).toList(), out);
+        assertEquals(List.of("2", "1"), lines.stream().map(l -> l.split("\\s+")[1]).toList(), "tasks led, in roster order");
+        org.duban.testing.CliRunner.Result json = org.duban.testing.CliRunner.run("--db", cliDb.toString(), "import",
+                file.toString(), "--new-meeting", "--dry-run", "--json");
+        assertTrue(json.out().replaceAll("\\s+", "").contains(
+                "\"tasksByLeadUnit\":[{\"unit\":\"市生态环境局\",\"tasks\":2},{\"unit\":\"市住房和城乡建设局\",\"tasks\":1}]"),
+                json.out());
+        assertEquals(0, TestDb.sqlLong(cliDb, "SELECT count(*) FROM task"), "a dry run writes nothing");
+    }
 }

@@ -111,6 +111,8 @@ class WordListImportTest {
         Map<String, Integer> shares = perUnit(plan);
         assertEquals(2, shares.get("蕉城区"));
         assertEquals(1, shares.get("市住房和城乡建设局"));
+        assertEquals(10, shares.size(), "the nine of 各县（市、区） (蕉城区 and 福安市 among them) and 市住建局");
+        plan.rows().forEach(r -> assertEquals(0, r.task().leadUnitId(), "a list without 牵头单位 leads nothing"));
     }
 
     @Test
