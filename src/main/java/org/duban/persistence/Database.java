@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * and an empty (0-byte) file, which only {@link #create} takes as a new ledger. The writer lock comes first, keyed
  * on the file itself (a second copy, by whatever name, gets {@link DatabaseInUseException}); a log left by a crash
  * is kept and examined ({@link WalRecovery}); pending numbered migrations run in one transaction, after a backup of
- * the existing file. Foreign keys are on, the journal is WAL with {@code synchronous=FULL}, and a busy timeout
+ * the existing file ({@link FlywayMigrations}).
+ * Foreign keys are on, the journal is WAL with {@code synchronous=FULL}, and a busy timeout
  * covers short contention.
  *
  * <p>All access goes through one connection guarded by a lock: {@link #read} for queries and
@@ -146,22 +147,6 @@ public final class Database implements AutoCloseable {
                             rs.getInt(2));
                 }
             }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Foreign keys on or off for this connection; the pragma only takes effect outside a transaction. Off only while
-     * migrations rebuild a table that others point at (SQLite's documented way), every reference checked before
-     * they commit.
-     */
-    void setForeignKeys(boolean on) {
-        lock.lock();
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA foreign_keys=" + (on ? "ON" : "OFF"));
         } catch (SQLException e) {
             throw SqlErrors.translate(e, file);
         } finally {
