@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
     /** A restore's staged copy: its lock files go with it. */
     private boolean privateCopy;
     private int transactionDepth;
+    private org.jdbi.v3.core.Jdbi jdbi;
     private final List<String> openingWarnings = new ArrayList<>();
 
     Database(Path file, Connection connection, boolean readOnly) {
@@ -220,6 +221,23 @@ public final class Database implements AutoCloseable {
             }
             return problems;
         });
+    }
+
+    /** Runs a query under the lock with a JDBI handle on this connection ({@link JdbiSupport}). */
+    <T> T query(JdbiSupport.HandleWork<T> work) {
+        return read(c -> JdbiSupport.with(jdbi(), work));
+    }
+
+    /** Runs a change like {@link #write} with a JDBI handle on this connection, in (or joining) its transaction. */
+    <T> T update(JdbiSupport.HandleWork<T> work) {
+        return write(c -> JdbiSupport.with(jdbi(), work));
+    }
+
+    private org.jdbi.v3.core.Jdbi jdbi() {
+        if (jdbi == null) { // under the lock: read and write hold it
+            jdbi = JdbiSupport.over(() -> connection);
+        }
+        return jdbi;
     }
 
     /** Runs a query under the lock. */
