@@ -90,11 +90,17 @@ final class JdbiSupport {
      */
     static <T> List<T> scoped(Handle h, String select, String condition, TaskScope scope, String order,
                               Class<T> type) {
+        return scoped(h, select, condition, scope, order, record(type));
+    }
+
+    /** Like {@link #scoped(Handle, String, String, TaskScope, String, Class)}, with a mapper of its own. */
+    static <T> List<T> scoped(Handle h, String select, String condition, TaskScope scope, String order,
+                              RowMapper<T> mapper) {
         var q = h.createQuery(select + " WHERE " + condition.replace("?", ":scope") + " ORDER BY " + order);
         if (scope.hasParameter()) {
             q.bind("scope", scope.id());
         }
-        return q.map(record(type)).list();
+        return q.map(mapper).list();
     }
 
     /** A day bound as its ISO text, as the schema keeps days. */
