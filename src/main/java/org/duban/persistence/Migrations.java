@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * The numbered SQL migrations of the SQLite ledger, {@code org/duban/db/migration/sqlite/V<n>__what.sql}, as Flyway
@@ -51,21 +49,23 @@ final class Migrations {
     }
 
     /**
-     * What Flyway itself resolves from {@link #SQLITE} (so this list and what runs cannot differ): asked of an
-     * empty in-memory database, where every migration is pending.
+     * The scripts in {@link #SQLITE}, listed from the class path's folder or jar without starting Flyway (every
+     * opening asks for the newest version, also the command line's; Flyway starts only when there is something to
+     * migrate). {@code FlywayMigrationTest} checks that Flyway resolves the same list.
      */
     private static List<Migration> resolve() {
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(SqliteDataSource.inMemory())
-                .locations(SQLITE)
-                .load();
-        List<Migration> list = new ArrayList<>();
-        for (MigrationInfo info : flyway.info().all()) {
-            String name = info.getScript();
-            Matcher m = NAME.matcher(name);
+        List<String> names = new ArrayList<>(scriptNames());
+        names.sort(java.util.Comparator.comparingInt(n -> {
+            Matcher m = NAME.matcher(n);
             if (!m.matches()) {
-                throw new IllegalStateException("Bad migration name in " + SQLITE + ": " + name);
+                throw new IllegalStateException("Bad migration name in " + SQLITE + ": " + n);
             }
+            return Integer.parseInt(m.group(1));
+        }));
+        List<Migration> list = new ArrayList<>();
+        for (String name : names) {
+            Matcher m = NAME.matcher(name);
+            m.matches();
             int version = Integer.parseInt(m.group(1));
             if (version != list.size() + 1) {
                 throw new IllegalStateException("Migrations must be numbered 1, 2, 3 ...: " + name);
@@ -73,5 +73,35 @@ final class Migrations {
             list.add(new Migration(version, name, null));
         }
         return List.copyOf(list);
+    }
+
+    /** The file names ending in .sql in the migrations' folder, wherever the class path keeps it. */
+    private static java.util.Set<String> scriptNames() {
+        String folder = SQLITE.substring("classpath:".length()) + "/";
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try {
+            var urls = Migrations.class.getClassLoader().getResources(folder);
+            while (urls.hasMoreElements()) {
+                java.net.URL url = urls.nextElement();
+                if ("jar".equals(url.getProtocol())) {
+                    var connection = (java.net.JarURLConnection) url.openConnection();
+                    connection.setUseCaches(false);
+                    try (java.util.jar.JarFile jar = connection.getJarFile()) {
+                        jar.stream().map(java.util.jar.JarEntry::getName)
+                                .filter(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
+                                .map(n -> n.substring(folder.length()))
+                                .filter(n -> n.endsWith(".sql"))
+                                .forEach(names::add);
+                    }
+                } else {
+                    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(url.toURI()))) {
+                        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).forEach(names::add);
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot list " + SQLITE, e);
+        }
+        return names;
     }
 }

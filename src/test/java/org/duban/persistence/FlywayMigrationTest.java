@@ -72,6 +72,20 @@ class FlywayMigrationTest {
     }
 
     @Test
+    void theListOfMigrationsIsWhatFlywayResolves() {
+        List<String> flyway = java.util.Arrays.stream(Flyway.configure(FlywayMigrationTest.class.getClassLoader())
+                        .dataSource(SqliteDataSource.inMemory())
+                        .locations(Migrations.SQLITE)
+                        .load()
+                        .info()
+                        .all())
+                .map(org.flywaydb.core.api.MigrationInfo::getScript)
+                .toList();
+        assertEquals(flyway, Migrations.all().stream().map(Migrations.Migration::name).toList());
+        assertEquals(flyway.size(), Database.latestSchemaVersion());
+    }
+
+    @Test
     void aLedgerFromBeforeFlywayIsBackedUpAdoptedAtItsVersionAndUpgraded() throws Exception {
         Path file = OlderLedgers.beforeFlyway(dir.resolve("old.db"), 4);
         TestDb.otherTool(file, "INSERT INTO unit (id, name, short_name, kind, sort_order) "
