@@ -89,6 +89,7 @@ final class FlywayMigrations {
                 .baselineVersion(Integer.toString(current))
                 .baselineDescription("adopted at PRAGMA user_version " + current)
                 .group(true)
+                .placeholderReplacement(false) // our SQL has no ${…}; reading scripts through it was most of the time
                 .callbacks(new BackupBeforeUpgrade(db, backupFirst && upgrade), new AfterEachMigration())
                 .load();
         try {
