@@ -167,6 +167,31 @@ public final class AppContext {
         return desk[0];
     }
 
+    /**
+     * 考评排名 (scored at once for this year so far). A double click on an event opens its task in place; back
+     * returns to the scores.
+     */
+    public org.duban.ui.score.ScoreView scoreView() {
+        org.duban.ui.score.ScoreViewModel vm = new org.duban.ui.score.ScoreViewModel(
+                new org.duban.service.score.ScoreService(audit),
+                () -> new HandoutSettingsStore(db).load().fonts(), runner, dialogs);
+        DetailServices services = DetailServices.of(audit, runner, dialogs, access);
+        org.duban.ui.score.ScoreView[] view = new org.duban.ui.score.ScoreView[1];
+        view[0] = new org.duban.ui.score.ScoreView(vm, taskId -> {
+            TaskDetailViewModel dvm = new TaskDetailViewModel(services, taskId);
+            TaskDetailView detail = new TaskDetailView(dvm, () -> view[0].back(), () -> { });
+            javafx.scene.Node edit = detail.root().lookup("#editBasicButton");
+            if (edit != null) {
+                edit.setVisible(false);
+                edit.setManaged(false);
+            }
+            view[0].showInPlace(detail.root());
+            dvm.load(() -> detail.root().requestFocus());
+        });
+        vm.load();
+        return view[0];
+    }
+
     /** The handout screen (讲义打印) with its view model (loading started). */
     public HandoutsView handoutsView() {
         HandoutsViewModel vm = new HandoutsViewModel(new HandoutService(db), meetingService, runner, dialogs);
@@ -220,6 +245,7 @@ public final class AppContext {
                     return railChecklist.root();
                 }),
                 new NavItem(NAV_DESK, "nav.desk", "mdi2b-bell-alert-outline", () -> deskView().root()),
+                new NavItem("navScore", "nav.score", "mdi2p-podium", () -> scoreView().root()),
                 new NavItem("navCharts", "nav.charts", "mdi2c-chart-bar-stacked", () -> chartsView().root()),
                 new NavItem("navHandouts", "nav.handouts", "mdi2p-printer-eye", () -> handoutsView().root()),
                 new NavItem("navInspections", "nav.inspections", "mdi2m-map-marker-radius-outline",

@@ -155,11 +155,8 @@ public final class DubanApp extends Application {
         org.duban.ui.main.MainWindow window = new AppContext(database, runner, dialogs, switcher)
                 .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
         Parent root = window.root();
-        stage.setOnCloseRequest(e -> {
-            if (!window.mayLeave()) {
-                e.consume(); // 取消 on unsaved settings: the window stays open
-            }
-        });
+        // unsaved settings, a half-typed report or task form: the close box asks first (保存 / 不保存 / 取消)
+        window.guardClose(stage, dialogs);
         Scene scene = stage.getScene();
         if (scene != null && "mainWindow".equals(scene.getRoot().getId())) {
             scene.setRoot(root); // another database: same window, same size

@@ -314,6 +314,20 @@ public final class AuditChain {
         });
     }
 
+    /**
+     * The head of a ledger that may be older than the chain (a backup taken before an upgrade): empty when its
+     * audit table has no hashes yet.
+     */
+    public static Optional<Head> headIfChained(Database db) {
+        boolean chained = db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'")) {
+                return rs.next();
+            }
+        });
+        return chained ? Optional.of(head(db)) : Optional.empty();
+    }
+
     /** The stored hash of row {@code id}, if the row is there. */
     public static Optional<String> hashOf(Database db, long id) {
         return db.read(c -> {
@@ -338,6 +352,7 @@ public final class AuditChain {
             }
             Map<AuditEntity, Map<Long, Last>> last = new HashMap<>();
             Map<Long, Boolean> taskDeleted = new HashMap<>();
+            long firstTaskCreated = Long.MAX_VALUE; // the lowest task id the trail saw created
             String previous = GENESIS;
             long lastId = 0;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
@@ -363,6 +378,9 @@ public final class AuditChain {
                                 .put(entityId, new Last(state, deleted, taskId));
                         if (entity == AuditEntity.TASK) {
                             taskDeleted.put(entityId, deleted);
+                            if ("CREATE".equals(rs.getString(8))) {
+                                firstTaskCreated = Math.min(firstTaskCreated, entityId);
+                            }
                         }
                     }
                 }
@@ -381,7 +399,15 @@ public final class AuditChain {
                         Last l = expected.remove(id);
                         if (l == null) {
                             // tasks and shares of a ledger older than the trail have none; tracking records are
-                            // named by the rule on CREATE rows
+                            // named by the rule on CREATE rows; a notice or 约谈 always has its own
+                            // a task numbered after one the trail saw created was made since the trail began (SQLite
+                            // numbers a new row past the highest), so the program wrote its CREATE row: without any
+                            // row, it was slipped in, or the rows about it (the last ones) were deleted
+                            if (TrackedTables.SINCE_CHAIN.contains(t.entity())
+                                    || t.entity() == AuditEntity.TASK && id > firstTaskCreated) {
+                                mismatches.add(new StateMismatch(t.entity(), id, taskId,
+                                        StateMismatch.Kind.UNRECORDED));
+                            }
                             continue;
                         }
                         if (l.deleted()) {

@@ -100,6 +100,19 @@ public final class Backups {
     }
 
     /**
+     * The audit head a copy holds (to be written down with it: a copy rebuilt later no longer has it), read from
+     * the copy itself; empty for a copy older than the chain or one that cannot be read.
+     */
+    public static java.util.Optional<AuditChain.Head> headOf(Path copy) {
+        try (Database c = Database.openReadOnly(copy)) {
+            return AuditChain.headIfChained(c);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the audit head of {}", copy, e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Copies the database file (and its WAL, when it holds anything) byte for byte to {@code target}, through a
      * temporary name. Only for a damaged ledger, which {@link #write} cannot read; the writer lock and the
      * database lock keep the file still meanwhile.

@@ -25,7 +25,7 @@ class CliTest {
     void initSampleStatsJsonMatchesSqlCounts() {
         String db = dir.resolve("d.db").toString();
         assertEquals(0, run("--db", db, "init").code());
-        assertEquals(18, TestDb.sqlLong(Path.of(db), "SELECT count(*) FROM unit"));
+        assertEquals(23, TestDb.sqlLong(Path.of(db), "SELECT count(*) FROM unit"));
         assertEquals(0, run("--db", db, "sample").code());
         CliRunner.Result stats = run("--db", db, "stats", "--json");
         assertEquals(0, stats.code(), stats.err());
@@ -102,6 +102,6 @@ class CliTest {
     void optionAfterTheSubcommandWorksToo() {
         String db = dir.resolve("d.db").toString();
         assertEquals(0, run("init", "--db", db).code());
-        assertEquals(18, TestDb.sqlLong(Path.of(db), "SELECT count(*) FROM unit"));
+        assertEquals(23, TestDb.sqlLong(Path.of(db), "SELECT count(*) FROM unit"));
     }
 }

@@ -61,10 +61,10 @@ class TrackingCapabilitiesTest {
         }
         try (wb) {
             Row row = wb.getSheetAt(0).getRow(3); // the first task row under the heading
-            row.getCell(5).setCellValue("已完成排查，建立问题清单");
-            row.getCell(6).setCellValue(30);
-            row.getCell(7).setCellValue("古田县整改办");
-            row.getCell(8).setCellValue(LocalDate.of(2026, 4, 10));
+            row.getCell(6).setCellValue("已完成排查，建立问题清单");
+            row.getCell(7).setCellValue(30);
+            row.getCell(8).setCellValue("古田县整改办");
+            row.getCell(9).setCellValue(LocalDate.of(2026, 4, 10));
             try (OutputStream out = Files.newOutputStream(form)) {
                 wb.write(out);
             }

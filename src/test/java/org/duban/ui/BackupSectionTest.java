@@ -69,7 +69,11 @@ class BackupSectionTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, table(robot).getItems().size());
         assertEquals(BackupReason.MANUAL, table(robot).getItems().get(0).reason());
-        assertTrue(robot.lookup("#backupStatusLabel").queryAs(Label.class).getText().startsWith("已备份"));
+        String status = robot.lookup("#backupStatusLabel").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("已备份"), status);
+        // the record of the backup names the audit head the copy holds (issue 23)
+        org.duban.persistence.AuditChain.Head head = org.duban.persistence.AuditChain.head(db);
+        assertTrue(status.contains("留痕校验 " + head.shortHash() + " / 第 " + head.row() + " 条"), status);
     }
 
     @Test

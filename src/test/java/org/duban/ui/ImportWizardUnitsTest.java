@@ -63,8 +63,8 @@ class ImportWizardUnitsTest {
     void unknownUnitsAreTickedWithTheirKindAndJoinTheRosterWithTheImport(FxRobot robot) {
         Path file = WordLists.write(dir.resolve("新单位.docx"), List.of("附件1", "任务清单"), List.of(
                 List.of("序号", "问题描述", "牵头单位", "责任单位", "完成时限", "来源"),
-                List.of("1", "国省道沿线扬尘污染", "市交通运输局", "蕉城区", "2026年6月底前", "市级排查"),
-                List.of("2", "港区码头粉尘无组织排放", "市交通运输局", "宁德港口发展中心", "2026年底前", "市级排查")));
+                List.of("1", "国省道沿线扬尘污染", "市市场监督管理局", "蕉城区", "2026年6月底前", "市级排查"),
+                List.of("2", "港区码头粉尘无组织排放", "市市场监督管理局", "宁德港口发展中心", "2026年底前", "市级排查")));
         robot.interact(() -> robot.lookup("#importFileField").queryAs(TextField.class).setText(file.toString()));
         robot.clickOn("#nextButton");
         robot.clickOn("#nextButton");
@@ -74,7 +74,7 @@ class ImportWizardUnitsTest {
         assertEquals(ImportWizardViewModel.Step.UNITS, vm.stepProperty().get());
         assertTrue(robot.lookup("#importUnitsPage").query().isVisible());
         assertEquals(2, vm.unknownUnits().size());
-        assertEquals("市交通运输局", vm.unknownUnits().get(0).name());
+        assertEquals("市市场监督管理局", vm.unknownUnits().get(0).name());
         assertEquals("2、3", vm.unknownUnits().get(0).rows());
         assertEquals(UnitKind.CITY_DEPARTMENT, vm.unknownUnits().get(0).kindProperty().get());
 
@@ -100,9 +100,9 @@ class ImportWizardUnitsTest {
         robot.clickOn("#importButton");
         assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE meeting_id = " + meeting.id()));
         assertEquals("OTHER", TestDb.sqlString(db.file(), "SELECT kind FROM unit WHERE name = '宁德港口发展中心'"));
-        assertEquals("CITY_DEPARTMENT", TestDb.sqlString(db.file(), "SELECT kind FROM unit WHERE name = '市交通运输局'"));
+        assertEquals("CITY_DEPARTMENT", TestDb.sqlString(db.file(), "SELECT kind FROM unit WHERE name = '市市场监督管理局'"));
         assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task t JOIN unit u ON u.id = t.lead_unit_id "
-                + "WHERE u.name = '市交通运输局'"));
+                + "WHERE u.name = '市市场监督管理局'"));
         assertTrue(robot.lookup("#resultSummary").queryAs(Label.class).getText().contains("新增 2 项"));
     }
 }

@@ -70,10 +70,10 @@ class ReturnsImportViewTest {
         }
         try (wb) {
             Row row = wb.getSheetAt(0).getRow(HEADER_ROW + 1 + dataRow);
-            row.getCell(5).setCellValue(progress);
-            row.getCell(6).setCellValue(percent);
-            row.getCell(7).setCellValue("周宁县整改办");
-            row.getCell(8).setCellValue(TODAY.minusDays(1));
+            row.getCell(6).setCellValue(progress);
+            row.getCell(7).setCellValue(percent);
+            row.getCell(8).setCellValue("周宁县整改办");
+            row.getCell(9).setCellValue(TODAY.minusDays(1));
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }

@@ -83,7 +83,7 @@ class RosterSectionTest {
         robot.clickOn("#saveRosterButton");
 
         assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM unit WHERE name = '市应急管理局' "
-                + "AND short_name = '应急管理局' AND sort_order = 19"), message(robot));
+                + "AND short_name = '应急管理局' AND sort_order = 24"), message(robot));
         assertTrue(message(robot).contains("新增 1 个单位"), message(robot));
         assertFalse(vm.dirtyProperty().get());
     }

@@ -191,4 +191,75 @@ class TaskListViewTest {
         assertEquals(row.task().problem(), robot.lookup("#problemField").queryAs(TextArea.class).getText());
         assertEquals(String.valueOf(row.task().seq()), robot.lookup("#seqField").queryAs(TextField.class).getText());
     }
+
+    private String leadUnitOf(long taskId) {
+        return TestDb.sqlString(db.file(), "SELECT coalesce((SELECT u.name FROM task t JOIN unit u ON u.id = t.lead_unit_id "
+                + "WHERE t.id = " + taskId + "), '')");
+    }
+
+    private long leadUnitAudits(long taskId, String oldValue, String newValue) {
+        return TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'TASK' AND task_id = " + taskId
+                + " AND field = 'leadUnit' AND coalesce(old_value, '') = '" + oldValue + "' AND coalesce(new_value, '') = '"
+                + newValue + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void editRowAndChooseLeadUnit(FxRobot robot, int index, String name) {
+        robot.interact(() -> {
+            table(robot).getSelectionModel().select(index);
+            table(robot).requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        ComboBox<String> lead = robot.lookup("#leadUnitField").queryAs(ComboBox.class);
+        assertTrue(lead.getItems().contains(name), "the choice offers " + name + ": " + lead.getItems());
+        robot.interact(() -> lead.getSelectionModel().select(name));
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#saveButton").tryQuery().isEmpty(), "the form closed after saving");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFormSetsChangesAndClearsTheLeadUnit(FxRobot robot) {
+        ChecklistRow row = table(robot).getItems().get(3);
+        long id = row.task().id();
+        assertEquals("", leadUnitOf(id), "the sample's tasks have no lead unit");
+        robot.interact(() -> {
+            table(robot).getSelectionModel().select(3);
+            table(robot).requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        ComboBox<String> lead = robot.lookup("#leadUnitField").queryAs(ComboBox.class);
+        assertEquals("", lead.getValue(), "none chosen");
+        assertEquals("（无）", lead.getConverter().toString(lead.getValue()));
+        assertEquals("", lead.getItems().get(0), "none is the first choice");
+        assertTrue(lead.getItems().contains("市生态环境局"), lead.getItems().toString());
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // set
+        editRowAndChooseLeadUnit(robot, 3, "市生态环境局");
+        assertEquals("市生态环境局", leadUnitOf(id));
+        assertEquals(1, leadUnitAudits(id, "", "市生态环境局"));
+        assertEquals("市生态环境局", table(robot).getSelectionModel().getSelectedItem().leadUnitName());
+
+        // change: the form opens on the lead unit saved
+        robot.interact(() -> table(robot).getSelectionModel().select(3));
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.ENTER);
+        assertEquals("市生态环境局", robot.lookup("#leadUnitField").queryAs(ComboBox.class).getValue());
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        editRowAndChooseLeadUnit(robot, 3, "市水利局");
+        assertEquals("市水利局", leadUnitOf(id));
+        assertEquals(1, leadUnitAudits(id, "市生态环境局", "市水利局"));
+
+        // clear
+        editRowAndChooseLeadUnit(robot, 3, "");
+        assertEquals("", leadUnitOf(id));
+        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE id = " + id + " AND lead_unit_id IS NULL"));
+        assertEquals(1, leadUnitAudits(id, "市水利局", ""));
+        assertEquals(3, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE task_id = " + id
+                + " AND field = 'leadUnit'"), "one audit row per change, none for the shares");
+    }
 }

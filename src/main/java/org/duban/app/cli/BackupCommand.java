@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
-import org.duban.persistence.AuditChain;
 import org.duban.persistence.Database;
 import org.duban.service.backup.BackupService;
 import picocli.CommandLine.Command;
@@ -29,9 +28,10 @@ final class BackupCommand implements Callable<Integer> {
             new BackupService(db).backupTo(file);
             Path written = file.toAbsolutePath().normalize();
             parent.out().println(Messages.tr("cli.backup.done", db.file(), written, Files.size(written)));
-            // the head the copy holds: written down with the copy, it proves later that the copy was not rebuilt
-            AuditChain.Head head = AuditChain.head(db);
-            parent.out().println(Messages.tr("audit.head.label", head.shortHash(), head.row()));
+            // the head the copy holds, read from it: written down with the copy, it proves later that the copy was
+            // not rebuilt
+            new BackupService(db).headOf(written).ifPresent(head ->
+                    parent.out().println(Messages.tr("audit.head.label", head.shortHash(), head.row())));
         }
         return 0;
     }

@@ -10,6 +10,7 @@ import org.duban.i18n.LocalizedException;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
 import org.duban.persistence.BackupFolder;
+import org.duban.persistence.AuditChain;
 import org.duban.persistence.Backups;
 import org.duban.persistence.Database;
 import org.duban.persistence.LedgerIdentity;
@@ -120,6 +121,17 @@ public final class BackupService {
     /** A copy of the ledger at a place the user chose (command {@code backup FILE}). */
     public void backupTo(Path file) {
         Backups.write(db, file);
+    }
+
+    /** The audit head (留痕校验) a backup copy holds, read from the copy; empty for one older than the chain. */
+    public Optional<AuditChain.Head> headOf(Path copy) {
+        return Backups.headOf(copy);
+    }
+
+    /** The audit head of a backup copy as the user reads it ("留痕校验 3f9a…c21 / 第 18342 条"), or "". */
+    public String headLabelOf(Path copy) {
+        return headOf(copy).map(h -> org.duban.i18n.Messages.tr("audit.head.label", h.shortHash(), h.row()))
+                .orElse("");
     }
 
     /**

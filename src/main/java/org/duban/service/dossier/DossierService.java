@@ -15,6 +15,7 @@ import org.duban.model.CloseOut;
 import org.duban.model.Evidence;
 import org.duban.model.Meeting;
 import org.duban.model.Milestone;
+import org.duban.model.Notice;
 import org.duban.model.ProgressReport;
 import org.duban.model.Supervision;
 import org.duban.model.Task;
@@ -24,6 +25,7 @@ import org.duban.persistence.AuditChain;
 import org.duban.persistence.Database;
 import org.duban.persistence.EvidenceRepository;
 import org.duban.persistence.MeetingRepository;
+import org.duban.persistence.NoticeRepository;
 import org.duban.persistence.TaskRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.bulletin.BulletinDocument;
@@ -68,7 +70,8 @@ public final class DossierService {
 
     /**
      * Writes the dossier of one task (all its units, or the share of {@code unitId}) into a new folder under
-     * {@code out}: {@code 案卷-会议1-序号12/案卷-序号12.pdf} and {@code 佐证材料/01-原文件名}.
+     * {@code out}: {@code 案卷-会议1-序号12/案卷-序号12.pdf} and {@code 佐证材料/01-原文件名}; when that folder is
+     * there already (written before), into {@code 案卷-会议1-序号12（2）} and so on.
      */
     public Result write(long taskId, Long unitId, Path out, FontPreference fonts) {
         TaskDetail d = tracking.detail(taskId);
@@ -90,7 +93,12 @@ public final class DossierService {
         }
         String base = HandoutText.tr("dossier.folder", m.id(), t.seq()) + (unitId == null ? ""
                 : "-" + d.unit(unitId).map(Unit::name).orElse(""));
+        // a folder of its own: a dossier written before stays as it was, and the folder of originals holds exactly
+        // the files this list names (no leftovers of an earlier export)
         Path folder = out.resolve(base);
+        for (int k = 2; Files.exists(folder); k++) {
+            folder = out.resolve(base + "（" + k + "）");
+        }
         Path evidenceFolder = folder.resolve(HandoutText.tr("dossier.evidenceFolder"));
         try {
             Files.createDirectories(evidenceFolder);
@@ -102,7 +110,10 @@ public final class DossierService {
         } catch (IOException e) {
             throw new LocalizedException(e, "dossier.error.write", folder, e.getMessage());
         }
-        BulletinDocument doc = document(d, m, shares, files, AuditChain.head(db));
+        // the 催办单 and 督办通知书 issued to the units shown about this task (a draft has no 文号 and was not sent)
+        List<Notice> notices = new NoticeRepository(db).findByTask(taskId).stream()
+                .filter(nt -> !nt.draft() && shares.stream().anyMatch(a -> a.unitId() == nt.unitId())).toList();
+        BulletinDocument doc = document(d, m, shares, files, notices, AuditChain.head(db));
         Path pdf = folder.resolve(HandoutText.tr("dossier.file", t.seq()));
         new BulletinPdfWriter(HandoutFonts.of(fonts)).write(doc, pdf);
         return new Result(t, pdf, evidenceFolder, files);
@@ -138,7 +149,7 @@ public final class DossierService {
     }
 
     BulletinDocument document(TaskDetail d, Meeting m, List<Assignment> shares, List<ListedFile> files,
-                              AuditChain.Head head) {
+                              List<Notice> notices, AuditChain.Head head) {
         Task t = d.task();
         List<BulletinDocument.Block> b = new ArrayList<>();
         String title = tr("dossier.title", t.seq());
@@ -153,7 +164,11 @@ public final class DossierService {
         cover.add(List.of(tr("dossier.cover.deadline"), t.deadline().phrase()));
         cover.add(List.of(tr("dossier.cover.status"), tr("status." + d.tracking().status().name())));
         cover.add(List.of(tr("dossier.cover.leader"), t.leader()));
-        cover.add(List.of(tr("dossier.cover.evidence"), tr("dossier.cover.evidenceCount", files.size())));
+        cover.add(List.of(tr("dossier.cover.notices"), notices.isEmpty() ? tr("dossier.cover.noNotices")
+                : String.join("；", notices.stream().map(nt -> tr("dossier.cover.notice", nt.numberOpt().orElse(""),
+                        tr("notice.doc.kind." + nt.level().name()), unitName(d, nt.unitId()))).toList())));
+        cover.add(List.of(tr("dossier.cover.evidence"), files.isEmpty() ? tr("dossier.cover.noEvidence")
+                : tr("dossier.cover.evidenceCount", files.size())));
         cover.add(List.of(tr("dossier.cover.audit"), tr("audit.head.label", head.shortHash(), head.row())));
         b.add(new BulletinDocument.Table(List.of(tr("dossier.cover.item"), tr("dossier.cover.value")),
                 List.of(1.0, 3.0), List.of(true, false), cover));
@@ -164,7 +179,10 @@ public final class DossierService {
                 {"dossier.text.measures", t.measures()}, {"dossier.text.supporting", t.supportingUnits()},
                 {"dossier.text.remarks", t.remarks()}}) {
             if (!f[1].isBlank()) {
-                b.add(new BulletinDocument.Paragraph(tr(f[0]) + f[1]));
+                // a numbered list in the text (1.… 2.…) keeps its lines, each set as a paragraph
+                List<String> lines = f[1].strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                b.add(new BulletinDocument.Paragraph(tr(f[0]) + lines.get(0)));
+                lines.stream().skip(1).forEach(l -> b.add(new BulletinDocument.Paragraph(l)));
             }
         }
 
@@ -176,7 +194,11 @@ public final class DossierService {
             b.add(new BulletinDocument.Heading(tr("dossier.h.unit", HandoutText.chineseNumber(section++), unit,
                     state)));
             List<List<String>> reports = new ArrayList<>();
-            for (ProgressReport r : d.reportsOf(a.id())) {
+            // oldest first, as the history below and as a file is read (the detail shows the newest first)
+            List<ProgressReport> inOrder = new ArrayList<>(d.reportsOf(a.id()));
+            inOrder.sort(java.util.Comparator.comparing(ProgressReport::reportedOn)
+                    .thenComparing(ProgressReport::id));
+            for (ProgressReport r : inOrder) {
                 reports.add(List.of(day(r.reportedOn()), r.percent() + "%", r.text(), r.reporter()));
             }
             b.add(reports.isEmpty() ? new BulletinDocument.Paragraph(tr("dossier.none.reports"))
@@ -216,6 +238,12 @@ public final class DossierService {
         b.add(new BulletinDocument.Paragraph(sv == null ? tr("dossier.supervision.none")
                 : tr("dossier.supervision", day(sv.since()), sv.leader(), tr("supervision.cycle." + sv.cycle().name()),
                 sv.note())));
+        for (Notice nt : notices) {
+            b.add(new BulletinDocument.Paragraph(tr("dossier.notice", day(nt.issuedOn()), unitName(d, nt.unitId()),
+                    tr("notice.doc.kind." + nt.level().name()), nt.numberOpt().orElse(""), day(nt.responseDue()))
+                    + (nt.answered() ? tr("dossier.notice.answered", day(nt.responseOn()),
+                    sentence(nt.responseText())) : tr("dossier.notice.unanswered"))));
+        }
         if (d.findings().isEmpty()) {
             b.add(new BulletinDocument.Paragraph(tr("dossier.findings.none")));
         } else {
@@ -256,6 +284,10 @@ public final class DossierService {
                 List.of(true, true, false, false), history));
         b.add(new BulletinDocument.Note(tr("audit.head.label", head.shortHash(), head.row())));
         return new BulletinDocument(title, b);
+    }
+
+    private static String unitName(TaskDetail d, long unitId) {
+        return d.unit(unitId).map(Unit::name).orElse("?");
     }
 
     private static String nz(String s) {

@@ -8,7 +8,7 @@ import org.duban.model.UnitKind;
 import org.duban.service.units.UnitResolver;
 
 /**
- * Units a list names that the roster does not know (市交通运输局, 市水利局 …): the dry run lists each once with its
+ * Units a list names that the roster does not know (市应急管理局, 市市场监督管理局 …): the dry run lists each once with its
  * rows, and the user may add them to the roster with the import ({@link ImportOptions#newUnits()}), in the same
  * transaction. Until then the planner reads them as units that would be added, so the plan shows the import as it
  * would be.

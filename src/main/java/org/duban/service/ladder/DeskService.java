@@ -144,6 +144,16 @@ public final class DeskService {
         return items;
     }
 
+    /** What the ladder suggests on {@code day} for the given units only (a task's units, for its 督办 tab). */
+    public List<DeskItem> suggestionsFor(java.util.Collection<Long> unitIds, LocalDate day) {
+        Map<Long, String> units = new HashMap<>();
+        for (Unit u : new UnitRepository(audit.database()).findAll()) {
+            units.put(u.id(), u.name());
+        }
+        List<DeskItem> all = suggestions(tracking.trackIssued(TaskScope.all(), day), day, units);
+        return all.stream().filter(i -> i.unitId() != null && unitIds.contains(i.unitId())).toList();
+    }
+
     /**
      * What the ladder suggests on {@code day}: a 催办单 or a 督办通知书 to each unit that qualifies (see
      * {@link NoticeService}), and 挂牌督办 or 约谈 for a unit that got {@code talkAfterOrders} 督办通知书 and still has

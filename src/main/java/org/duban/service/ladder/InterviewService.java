@@ -50,6 +50,16 @@ public final class InterviewService {
         if (followUpDue != null && followUpDue.isBefore(heldOn)) {
             throw new LocalizedException("interview.error.followUp", followUpDue.toString(), heldOn.toString());
         }
+        // nothing is scheduled on a day off: a 约谈 still to come, and the follow-up's deadline, fall on working days
+        org.duban.model.WorkCalendar cal = notices.settings().calendar();
+        if (heldOn.isAfter(audit.today()) && !cal.isWorkingDay(heldOn)) {
+            throw new LocalizedException("interview.error.heldOnDayOff", heldOn.toString(),
+                    cal.plusWorkingDays(heldOn, 1).toString());
+        }
+        if (followUpDue != null && !cal.isWorkingDay(followUpDue)) {
+            throw new LocalizedException("interview.error.followUpDayOff", followUpDue.toString(),
+                    cal.plusWorkingDays(followUpDue, 1).toString());
+        }
         Unit unit = new UnitRepository(audit.database()).findById(unitId)
                 .orElseThrow(() -> new PersistenceException("ladder.error.unitGone"));
         List<NoticeShare> shares = notices.sharesOf(unitId, audit.today().isBefore(heldOn) ? audit.today() : heldOn);
@@ -78,6 +88,15 @@ public final class InterviewService {
             }
             return i;
         });
+    }
+
+    /** Writes an interview's 约谈通知 again (PDF or .docx by extension), listing the unit's shares as on its day. */
+    public Path writeNotice(Interview i, Path file) {
+        Unit unit = new UnitRepository(audit.database()).findById(i.unitId())
+                .orElseThrow(() -> new PersistenceException("ladder.error.unitGone"));
+        LocalDate day = audit.today().isBefore(i.heldOn()) ? audit.today() : i.heldOn();
+        NoticeDocuments docs = notices.documents();
+        return docs.write(document(i, unit.name(), docs.issuer(), notices.sharesOf(i.unitId(), day)), file);
     }
 
     public List<Interview> all() {

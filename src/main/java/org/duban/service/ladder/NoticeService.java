@@ -204,11 +204,36 @@ public final class NoticeService {
         return n.numbered(year, seq, text);
     }
 
-    /** Records the unit's written response (a null day clears it). */
+    /**
+     * Records the unit's written response (a null day and no text clear it). A response needs its day and its
+     * text; it cannot come before its notice was issued or after today, and a draft (never sent) has none.
+     *
+     * @throws LocalizedException saying what is wrong; nothing is recorded
+     */
     public Notice recordResponse(long noticeId, LocalDate on, String text) {
+        String t = text == null ? "" : text.strip();
         return audit.database().write(c -> {
             Notice n = find(noticeId);
-            String t = text == null ? "" : text.strip();
+            String name = BulletinText.tr("notice.doc.kind." + n.level().name()) + " "
+                    + (n.draft() ? BulletinText.tr("notice.doc.draft") : n.number());
+            if (on == null && !t.isEmpty()) {
+                throw new LocalizedException("ladder.error.responseDay", name);
+            }
+            if (on != null) {
+                if (n.draft()) {
+                    throw new LocalizedException("ladder.error.responseDraft", name);
+                }
+                if (t.isEmpty()) {
+                    throw new LocalizedException("ladder.error.responseText", name);
+                }
+                if (on.isBefore(n.issuedOn())) {
+                    throw new LocalizedException("ladder.error.responseBefore", on.toString(), name,
+                            n.issuedOn().toString());
+                }
+                if (on.isAfter(audit.today())) {
+                    throw new LocalizedException("ladder.error.responseFuture", on.toString(), audit.today().toString());
+                }
+            }
             notices.setResponse(noticeId, on, t);
             for (Long taskId : taskIds(n)) {
                 audit.changed(AuditEntity.NOTICE, n.id(), taskId, n.unitId(), "responseOn", n.responseOn(), on);
@@ -262,6 +287,20 @@ public final class NoticeService {
      * @param unitName the unit's name or short name, or null for every unit that qualifies
      */
     public ChaseResult chase(LocalDate day, NoticeLevel level, String unitName, boolean draft, java.nio.file.Path dir) {
+        return chase(day, level, unitName, draft, dir, Progress.NONE);
+    }
+
+    /** How far a batch is: {@code done} of {@code total} notices written, the one under way to {@code unit}. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, unit) -> { };
+
+        void step(int done, int total, String unit);
+    }
+
+    /** Like {@link #chase(LocalDate, NoticeLevel, String, boolean, java.nio.file.Path)}, telling how far it is. */
+    public ChaseResult chase(LocalDate day, NoticeLevel level, String unitName, boolean draft, java.nio.file.Path dir,
+                             Progress progress) {
         List<Unit> roster = new UnitRepository(audit.database()).findAll();
         List<Candidate> targets;
         if (unitName != null && !unitName.isBlank()) {
@@ -277,6 +316,50 @@ public final class NoticeService {
         } else {
             targets = candidates(day, level);
         }
+        return write(targets, level, day, draft, dir, progress);
+    }
+
+    /**
+     * Issues a notice of {@code level} on {@code day} about tasks chosen in the checklist: one to each unit with an
+     * open (not completed) share of them (or to {@code unitId} only, when given), listing those shares, written as
+     * {@link #chase} writes them.
+     *
+     * @throws LocalizedException when none of the tasks has an open share on that day
+     */
+    public ChaseResult chaseTasks(LocalDate day, NoticeLevel level, java.util.Collection<Long> taskIds, Long unitId,
+                                  boolean draft, java.nio.file.Path dir, Progress progress) {
+        if (day == null) {
+            throw new LocalizedException("ladder.error.dayRequired");
+        }
+        Map<Long, List<NoticeShare>> byUnit = new LinkedHashMap<>();
+        for (TaskTracking t : tracking.trackIssued(TaskScope.all(), day)) {
+            if (!taskIds.contains(t.task().id())) {
+                continue;
+            }
+            for (AssignmentState s : t.states()) {
+                if (s.status().isCompleted() || unitId != null && s.unitId() != unitId) {
+                    continue;
+                }
+                Integer daysOverdue = s.overdue() && s.daysLeft() != null ? (int) -s.daysLeft() : null;
+                byUnit.computeIfAbsent(s.unitId(), k -> new ArrayList<>()).add(new NoticeShare(t.task().id(),
+                        s.assignmentId(), label(t), t.task().deadline().phrase(), daysOverdue, lastReport(s)));
+            }
+        }
+        List<Candidate> targets = new ArrayList<>();
+        for (Unit u : new UnitRepository(audit.database()).findAll()) {
+            List<NoticeShare> shares = byUnit.get(u.id());
+            if (shares != null && !shares.isEmpty()) {
+                targets.add(new Candidate(u, level, shares, null));
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new LocalizedException("ladder.error.noOpenShares", day.toString());
+        }
+        return write(targets, level, day, draft, dir, progress);
+    }
+
+    private ChaseResult write(List<Candidate> targets, NoticeLevel level, LocalDate day, boolean draft,
+                              java.nio.file.Path dir, Progress progress) {
         if (targets.isEmpty()) {
             return new ChaseResult(List.of(), List.of(), null);
         }
@@ -290,7 +373,9 @@ public final class NoticeService {
             List<Notice> issued = new ArrayList<>();
             List<java.nio.file.Path> files = new ArrayList<>();
             List<org.duban.service.bulletin.BulletinDocument> all = new ArrayList<>();
+            int done = 0;
             for (Candidate t : targets) {
+                progress.step(done++, targets.size(), t.unit().name());
                 Notice n = issue(t.unit().id(), level, day, draft, t.shares());
                 issued.add(n);
                 org.duban.service.bulletin.BulletinDocument doc = docs.document(n);
@@ -299,6 +384,7 @@ public final class NoticeService {
                 files.add(docs.write(doc, dir.resolve(NoticeText.fileName(n, t.unit().name(), "docx"))));
             }
             java.nio.file.Path combined = dir.resolve(NoticeText.combinedFileName(level, day));
+            progress.step(done, targets.size(), "");
             docs.writeCombined(all, BulletinText.tr("notice.doc.kind." + level.name()), combined);
             return new ChaseResult(issued, files, combined);
         });

@@ -37,10 +37,17 @@ public final class ReturnFormWriter {
     /** Statuses as they stand today, like the checklist shows them (the stored one is from the last change). */
     private final TrackingService tracking;
     private final UnitRepository units;
+    private final ReturnForm.Layout layout;
 
     public ReturnFormWriter(Database db) {
+        this(db, ReturnForm.CURRENT);
+    }
+
+    /** With an older layout: how forms out in the units were written by an older version (for tests of reading). */
+    ReturnFormWriter(Database db, ReturnForm.Layout layout) {
         this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
         this.units = new UnitRepository(db);
+        this.layout = layout;
     }
 
     /** Writes the forms of every unit that has assignments in the meeting; returns the files written. */
@@ -70,7 +77,9 @@ public final class ReturnFormWriter {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxWriting.Styles styles = XlsxWriting.styles(wb);
             XSSFSheet sheet = wb.createSheet(Messages.tr("returns.sheet"));
-            int last = ReturnForm.COLUMNS.length - 1;
+            int last = layout.last();
+            Map<Long, String> names = new java.util.HashMap<>();
+            units.findAll().forEach(u -> names.put(u.id(), u.name()));
             Row title = sheet.createRow(0);
             title.setHeightInPoints(30);
             styles.text(title.createCell(0), Messages.tr("returns.title", meeting.title()), styles.title);
@@ -86,9 +95,9 @@ public final class ReturnFormWriter {
             inputHeader.setFont(wb.getFontAt(styles.header.getFontIndex()));
             inputHeader.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
             for (int c = 0; c <= last; c++) {
-                styles.text(header.createCell(c), Messages.tr(ReturnForm.COLUMNS[c]),
-                        c >= ReturnForm.FIRST_INPUT ? inputHeader : styles.header);
-                XlsxWriting.width(sheet, c, ReturnForm.WIDTHS[c]);
+                styles.text(header.createCell(c), Messages.tr(layout.columns().get(c)),
+                        c >= layout.firstInput() ? inputHeader : styles.header);
+                XlsxWriting.width(sheet, c, layout.widths()[c]);
             }
             CellStyle input = styles.filled(INPUT_FILL, false);
             XSSFCellStyle dateInput = styles.filled(INPUT_FILL, false);
@@ -97,7 +106,7 @@ public final class ReturnFormWriter {
             XSSFSheet meta = wb.createSheet(ReturnForm.META_SHEET);
             Row m0 = meta.createRow(0);
             m0.createCell(0).setCellValue(ReturnForm.MAGIC);
-            m0.createCell(1).setCellValue(ReturnForm.VERSION);
+            m0.createCell(1).setCellValue(layout.version());
             Row m1 = meta.createRow(1);
             m1.createCell(0).setCellValue(String.valueOf(meeting.id()));
             m1.createCell(1).setCellValue(String.valueOf(unit.id()));
@@ -107,15 +116,20 @@ public final class ReturnFormWriter {
             for (Task t : mine) {
                 Assignment a = t.assignments().stream().filter(x -> x.unitId() == unit.id()).findFirst().orElseThrow();
                 Row row = sheet.createRow(r);
-                styles.text(row.createCell(0), String.valueOf(t.seq()), styles.center);
-                styles.text(row.createCell(1), t.problem(), styles.text);
-                styles.text(row.createCell(2), t.target(), styles.text);
-                styles.text(row.createCell(3), t.deadline().phrase(), styles.text);
-                styles.text(row.createCell(4), Messages.tr("status." + a.status().name()), styles.center);
-                for (int c = ReturnForm.FIRST_INPUT; c <= last; c++) {
+                styles.text(row.createCell(layout.indexOf(ReturnForm.SEQ)), String.valueOf(t.seq()), styles.center);
+                styles.text(row.createCell(layout.indexOf(ReturnForm.PROBLEM)), t.problem(), styles.text);
+                styles.text(row.createCell(layout.indexOf(ReturnForm.TARGET)), t.target(), styles.text);
+                styles.text(row.createCell(layout.indexOf(ReturnForm.DEADLINE)), t.deadline().phrase(), styles.text);
+                if (layout.indexOf(ReturnForm.LEAD_UNIT) >= 0) {
+                    styles.text(row.createCell(layout.indexOf(ReturnForm.LEAD_UNIT)),
+                            t.hasLeadUnit() ? names.getOrDefault(t.leadUnitId(), "") : "", styles.text);
+                }
+                styles.text(row.createCell(layout.indexOf(ReturnForm.STATUS)),
+                        Messages.tr("status." + a.status().name()), styles.center);
+                for (int c = layout.firstInput(); c <= last; c++) {
                     row.createCell(c).setCellStyle(c == last ? dateInput : input);
                 }
-                XlsxWriting.fitHeight(row, ReturnForm.WIDTHS);
+                XlsxWriting.fitHeight(row, layout.widths());
                 Row mr = meta.createRow(r);
                 mr.createCell(0).setCellValue(String.valueOf(t.seq()));
                 mr.createCell(1).setCellValue(String.valueOf(a.id()));
@@ -123,7 +137,7 @@ public final class ReturnFormWriter {
                 r++;
             }
             if (r > ReturnForm.HEADER_ROW + 1) {
-                validations(sheet, ReturnForm.HEADER_ROW + 1, r - 1);
+                validations(sheet, layout, ReturnForm.HEADER_ROW + 1, r - 1);
             }
             sheet.createFreezePane(0, ReturnForm.HEADER_ROW + 1);
             XlsxWriting.printSetup(sheet, ReturnForm.HEADER_ROW);
@@ -140,16 +154,16 @@ public final class ReturnFormWriter {
         }
     }
 
-    private static void validations(XSSFSheet sheet, int firstRow, int lastRow) {
+    private static void validations(XSSFSheet sheet, ReturnForm.Layout layout, int firstRow, int lastRow) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        int percentCol = ReturnForm.FIRST_INPUT + 1;
+        int percentCol = layout.indexOf(ReturnForm.PERCENT);
         DataValidationConstraint percent = helper.createIntegerConstraint(
                 DataValidationConstraint.OperatorType.BETWEEN, "0", "100");
         DataValidation pv = helper.createValidation(percent, new CellRangeAddressList(firstRow, lastRow, percentCol, percentCol));
         pv.setShowErrorBox(true);
         pv.createErrorBox(Messages.tr("returns.validation.title"), Messages.tr("returns.validation.percent"));
         sheet.addValidationData(pv);
-        int dateCol = ReturnForm.COLUMNS.length - 1;
+        int dateCol = layout.indexOf(ReturnForm.DATE);
         DataValidationConstraint date = helper.createDateConstraint(DataValidationConstraint.OperatorType.BETWEEN,
                 "DATE(2020,1,1)", "DATE(2100,12,31)", "yyyy-mm-dd");
         DataValidation dv = helper.createValidation(date, new CellRangeAddressList(firstRow, lastRow, dateCol, dateCol));

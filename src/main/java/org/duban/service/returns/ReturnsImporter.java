@@ -98,6 +98,11 @@ public final class ReturnsImporter {
             problems.add(fileProblem(name, "returns.problem.notAForm"));
             return;
         }
+        Optional<ReturnForm.Layout> layout = ReturnForm.layout(meta.get().rows().get(0).cell(1));
+        if (layout.isEmpty()) {
+            problems.add(fileProblem(name, "returns.problem.newerLayout", meta.get().rows().get(0).cell(1)));
+            return;
+        }
         Grid.Row m = meta.get().rows().get(1);
         long meetingId = parseLong(m.cell(0));
         long unitId = parseLong(m.cell(1));
@@ -124,10 +129,11 @@ public final class ReturnsImporter {
             }
         }
         Map<String, Integer> col = new HashMap<>();
-        for (int c = 0; c < ReturnForm.COLUMNS.length; c++) {
-            col.put(ReturnForm.COLUMNS[c], c);
+        List<String> columns = layout.get().columns();
+        for (int c = 0; c < columns.size(); c++) {
+            col.put(columns.get(c), c);
         }
-        if (headerIndex < 0 || g.rows().get(headerIndex).cells().size() < ReturnForm.COLUMNS.length) {
+        if (headerIndex < 0 || g.rows().get(headerIndex).cells().size() < columns.size()) {
             problems.add(fileProblem(name, "returns.problem.notAForm"));
             return;
         }

@@ -102,16 +102,42 @@ public final class DeskView {
         order.setOnAction(e -> vm.sendNotice(table.getSelectionModel().getSelectedItem(), NoticeLevel.ORDER));
         access.writes(chase, table.getSelectionModel().selectedItemProperty().isNull());
         access.writes(order, table.getSelectionModel().selectedItemProperty().isNull());
+        javafx.scene.control.MenuItem batchChase = new javafx.scene.control.MenuItem(
+                Messages.tr("desk.batch.item", Messages.tr("notice.doc.kind.CHASE")));
+        batchChase.setId("deskBatchChase");
+        batchChase.setOnAction(e -> vm.batch(NoticeLevel.CHASE));
+        javafx.scene.control.MenuItem batchOrder = new javafx.scene.control.MenuItem(
+                Messages.tr("desk.batch.item", Messages.tr("notice.doc.kind.ORDER")));
+        batchOrder.setId("deskBatchOrder");
+        batchOrder.setOnAction(e -> vm.batch(NoticeLevel.ORDER));
+        javafx.scene.control.MenuButton batch = new javafx.scene.control.MenuButton(Messages.tr("desk.batch"),
+                new FontIcon("mdi2f-file-send-outline"), batchChase, batchOrder);
+        batch.setId("deskBatchButton");
+        batch.setAccessibleText(Messages.tr("desk.batch"));
+        access.writes(batch, vm.workingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, day, new Label(Messages.tr("desk.days")), days, spacer, open, chase, order);
+        HBox top = new HBox(12, title, day, new Label(Messages.tr("desk.days")), days, spacer, open, chase, order, batch);
         top.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.setId("deskSummary");
         summary.getStyleClass().add("count-label");
         vm.items().addListener((javafx.collections.ListChangeListener<DeskItem>) c -> summary.setText(summary()));
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("deskBatchProgress");
+        bar.setPrefWidth(200);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label status = new Label();
+        status.setId("deskBatchStatus");
+        status.textProperty().bind(vm.statusProperty());
+        HBox working = new HBox(8, bar, status);
+        working.setAlignment(Pos.CENTER_LEFT);
+        working.visibleProperty().bind(vm.workingProperty().or(vm.statusProperty().isNotEmpty()));
+        working.managedProperty().bind(working.visibleProperty());
         BorderPane box = new BorderPane(summary);
         box.setTop(top);
+        box.setBottom(working);
+        BorderPane.setMargin(working, new Insets(6, 0, 0, 0));
         BorderPane.setAlignment(summary, Pos.CENTER_LEFT);
         BorderPane.setMargin(summary, new Insets(8, 0, 0, 0));
         return box;

@@ -19,6 +19,7 @@ import org.duban.service.ladder.DeskItem;
 import org.duban.service.ladder.DeskService;
 import org.duban.service.ladder.NoticeService;
 import org.duban.ui.common.DialogService;
+import org.duban.ui.common.FxThread;
 import org.duban.ui.common.TaskRunner;
 
 /**
@@ -34,6 +35,9 @@ public final class DeskViewModel {
     private final IntegerProperty days = new SimpleIntegerProperty(15);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final Map<DeskItem.Kind, Integer> counts = new EnumMap<>(DeskItem.Kind.class);
+    private final BooleanProperty working = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(0);
+    private final javafx.beans.property.StringProperty status = new javafx.beans.property.SimpleStringProperty("");
 
     public DeskViewModel(DeskService desk, TaskRunner runner, DialogService dialogs) {
         this.desk = desk;
@@ -102,6 +106,65 @@ public final class DeskViewModel {
                     Messages.tr("desk.send.done", r.notices().get(0).number(), unit, dir.toString()));
             load();
         }, e -> dialogs.showError(Messages.tr("desk.title"), DialogService.messageOf(e), e));
+    }
+
+    /**
+     * 批量发文: a notice of {@code level} to every unit that qualifies on the desk's day, after the person sees which
+     * units and confirms, into a folder they pick: one PDF and one .docx each plus a combined PDF for duplex
+     * printing, written in the background with progress.
+     */
+    public void batch(NoticeLevel level) {
+        LocalDate d = day.get();
+        NoticeService notices = desk.notices();
+        String kind = Messages.tr("notice.doc.kind." + level.name());
+        runner.run(() -> notices.candidates(d, level), list -> {
+            if (list.isEmpty()) {
+                dialogs.showInfo(Messages.tr("desk.batch.title", kind), Messages.tr("desk.batch.none", kind, d.toString()));
+                return;
+            }
+            String names = list.stream().map(c -> c.unit().name()).collect(java.util.stream.Collectors.joining("、"));
+            if (!dialogs.confirm(Messages.tr("desk.batch.title", kind), Messages.tr("desk.batch.confirm", list.size(),
+                    kind, d.toString(), names), Messages.tr("desk.batch.ok", list.size(), kind))) {
+                return;
+            }
+            dialogs.chooseFolder(Messages.tr("desk.send.folder", kind)).ifPresent(dir -> runBatch(d, level, kind, dir));
+        }, e -> dialogs.showError(Messages.tr("desk.title"), DialogService.messageOf(e), e));
+    }
+
+    private void runBatch(LocalDate d, NoticeLevel level, String kind, Path dir) {
+        NoticeService notices = desk.notices();
+        working.set(true);
+        progress.set(0);
+        status.set(Messages.tr("desk.batch.working", kind));
+        runner.run(() -> notices.chase(d, level, null, false, dir, (done, total, unit) -> FxThread.run(() -> {
+            progress.set(total == 0 ? 1 : (double) done / total);
+            status.set(unit.isEmpty() ? Messages.tr("desk.batch.combining", total)
+                    : Messages.tr("desk.batch.step", done + 1, total, unit));
+        })), r -> {
+            working.set(false);
+            progress.set(1);
+            status.set(Messages.tr("desk.batch.done", r.notices().size(), kind, dir.toString()));
+            dialogs.showInfo(Messages.tr("desk.batch.title", kind), Messages.tr("desk.batch.doneLong", r.notices().size(),
+                    kind, r.files().size(), r.combined() == null ? "" : r.combined().getFileName().toString(),
+                    dir.toString()));
+            load();
+        }, e -> {
+            working.set(false);
+            status.set("");
+            dialogs.showError(Messages.tr("desk.title"), DialogService.messageOf(e), e);
+        });
+    }
+
+    public BooleanProperty workingProperty() {
+        return working;
+    }
+
+    public javafx.beans.property.DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public javafx.beans.property.StringProperty statusProperty() {
+        return status;
     }
 
     public ObservableList<DeskItem> items() {

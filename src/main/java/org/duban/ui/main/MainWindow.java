@@ -152,6 +152,25 @@ public final class MainWindow {
         return shown == null || org.duban.ui.common.LeaveCheck.mayLeave(built.get(shown));
     }
 
+    /**
+     * Asked before the window closes: the screen shown may be left ({@link #mayLeave()}), and no form anywhere in the
+     * window holds half-typed text, or the user chose what to do with it (保存 / 不保存 / 取消, see
+     * {@link org.duban.ui.common.OpenForms#mayClose}). With 保存 the saves run first and {@code closeAfterSaving} then
+     * closes the window.
+     */
+    public boolean mayClose(org.duban.ui.common.DialogService dialogs, Runnable closeAfterSaving) {
+        return mayLeave() && org.duban.ui.common.OpenForms.mayClose(root, dialogs, closeAfterSaving);
+    }
+
+    /** The close box of {@code stage} (showing this window) asks first, as {@link #mayClose} says. */
+    public void guardClose(javafx.stage.Stage stage, org.duban.ui.common.DialogService dialogs) {
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose(dialogs, stage::close)) {
+                e.consume(); // 取消, or 保存 still saving (the window closes once it is stored)
+            }
+        });
+    }
+
     private void show(NavItem item) {
         if (shown != null && !shown.equals(item.id())) {
             keepShown(); // while the screen asks, the rail still shows where the user is

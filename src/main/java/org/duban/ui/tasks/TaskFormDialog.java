@@ -66,6 +66,7 @@ final class TaskFormDialog {
         add(TaskField.PROBLEM, textArea(TaskField.PROBLEM, "problemField", 3), true);
         add(TaskField.TARGET, textArea(TaskField.TARGET, "targetField", 2), false);
         add(TaskField.MEASURES, textArea(TaskField.MEASURES, "measuresField", 3), false);
+        add(TaskField.LEAD_UNIT, leadUnitField(), false);
         add(TaskField.UNITS, unitsField(), true);
         add(TaskField.SUPPORTING_UNITS, textField(TaskField.SUPPORTING_UNITS, "supportingUnitsField"), false);
         add(TaskField.LEADER, textField(TaskField.LEADER, "leaderField"), false);
@@ -105,6 +106,7 @@ final class TaskFormDialog {
         });
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog closes only once the task is saved
+            afterSaved = null; // the user's own save: a close of the window refused before stays given up
             onSave.accept(vm);
         });
     }
@@ -113,9 +115,45 @@ final class TaskFormDialog {
     /** The user agreed to throw the typed text away: the close that follows does not ask again. */
     private boolean discardAgreed;
 
+    /** Runs once the task is stored, for a save asked for by closing the main window (保存). */
+    private Runnable afterSaved;
+
+    /** The form as closing the main window sees it: 保存 saves it as the button does, 不保存 closes it. */
+    private final org.duban.ui.common.OpenForms.Form typed = new org.duban.ui.common.OpenForms.Form() {
+        @Override
+        public String what() {
+            return vm.isNew() ? Messages.tr("unsaved.forms.newTask")
+                    : Messages.tr("unsaved.forms.editTask", vm.field(TaskField.SEQ).get());
+        }
+
+        @Override
+        public boolean isDirty() {
+            return dialog.isShowing() && vm.isDirty();
+        }
+
+        @Override
+        public void save(Runnable then) {
+            afterSaved = then;
+            onSave.accept(vm); // refused: the errors show under their fields, the form stays, then does not run
+        }
+
+        @Override
+        public void discard() {
+            discardAgreed = true;
+            dialog.close();
+        }
+    };
+
     /** Shows the form (not blocking); {@code save} is called with the form when the user saves. */
     void show(Consumer<TaskFormViewModel> save) {
         this.onSave = save;
+        Window owner = dialog.getOwner();
+        org.duban.ui.common.OpenForms.track(owner, typed);
+        dialog.showingProperty().addListener((o, was, showing) -> {
+            if (!showing) {
+                org.duban.ui.common.OpenForms.forget(owner, typed);
+            }
+        });
         dialog.show();
         Node first = dialog.getDialogPane().lookup("#problemField");
         if (first != null) {
@@ -127,9 +165,15 @@ final class TaskFormDialog {
         dialog.setOnHidden(e -> r.run());
     }
 
+    /** The task is saved: the form closes (and a close of the main window waiting for it goes on). */
     void close() {
         dialog.setResult(ButtonType.OK);
         dialog.close();
+        Runnable then = afterSaved;
+        afterSaved = null;
+        if (then != null) {
+            then.run();
+        }
     }
 
     private void add(TaskField field, Node input, boolean required) {
@@ -212,6 +256,39 @@ final class TaskFormDialog {
         HBox box = new HBox(8, t, pick);
         HBox.setHgrow(t, Priority.ALWAYS);
         return box;
+    }
+
+    /**
+     * 牵头单位: one unit of the roster or none. A choice, not typing: the units in service, and the task's present
+     * lead unit even when it has been retired since (so that the form shows it and can clear it).
+     */
+    private ComboBox<String> leadUnitField() {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId("leadUnitField");
+        String none = Messages.tr("task.form.noLeadUnit");
+        String current = vm.field(TaskField.LEAD_UNIT).get() == null ? "" : vm.field(TaskField.LEAD_UNIT).get().strip();
+        c.getItems().add("");
+        for (Unit u : vm.leadUnitChoices(current)) {
+            c.getItems().add(u.name());
+        }
+        if (!current.isEmpty() && !c.getItems().contains(current)) {
+            c.getItems().add(current); // a spelling the roster no longer reads: shown, and the validator says so
+        }
+        c.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null || name.isEmpty() ? none : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text == null || text.equals(none) ? "" : text;
+            }
+        });
+        c.setVisibleRowCount(16);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.valueProperty().bindBidirectional(vm.field(TaskField.LEAD_UNIT));
+        return c;
     }
 
     private Node deadlineField() {

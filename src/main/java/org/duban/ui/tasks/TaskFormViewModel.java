@@ -98,6 +98,15 @@ public final class TaskFormViewModel {
         return resolver.units().stream().filter(u -> !u.retired() || hasUnit(u)).toList();
     }
 
+    /**
+     * The units the 牵头单位 choice offers: those in service, and the unit {@code current} names even if retired
+     * (so that an edit shows the task's lead unit and can clear it).
+     */
+    public List<Unit> leadUnitChoices(String current) {
+        List<Unit> named = current == null || current.isBlank() ? List.of() : resolver.resolveList(current).units();
+        return resolver.units().stream().filter(u -> !u.retired() || named.contains(u)).toList();
+    }
+
     public StringProperty field(TaskField f) {
         return values.get(f);
     }

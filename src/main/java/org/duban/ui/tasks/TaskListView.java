@@ -179,6 +179,12 @@ public final class TaskListView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         titleRow.getChildren().setAll(title, meeting, spacer, add, open, edit, delete);
+        if (detailServices != null && detailServices.desk() != null) {
+            ChecklistChase chase = new ChecklistChase(detailServices.desk().notices(), detailServices.tracking()::today,
+                    detailServices.runner(), detailServices.dialogs());
+            titleRow.getChildren().add(chase.menu(table::selected, vm.unitFilterProperty()::get, access,
+                    table.selectedProperty().isNull()));
+        }
         titleRow.getStyleClass().add("toolbar-row");
         return titleRow;
     }

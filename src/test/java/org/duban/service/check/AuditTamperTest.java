@@ -122,11 +122,46 @@ class AuditTamperTest {
     }
 
     @Test
+    void everyReportRewrittenWithPlainSqlIsCountedAndTheFirstOnesNamed() {
+        long changed = TestDb.sqlLong(file, "SELECT count(*) FROM progress_report WHERE percent <> 100");
+        assertTrue(changed > AuditChainCheck.LISTED, "reports below 100%: " + changed);
+        TestDb.otherTool(file, "UPDATE progress_report SET percent = 100");
+        List<String> found = texts(check(), "check.audit");
+        assertEquals(AuditChainCheck.LISTED, found.stream().filter(t -> t.contains("进展记录（编号")).count(),
+                found.toString());
+        assertFound(found, "另有 " + (changed - AuditChainCheck.LISTED) + " 处同类问题未列出");
+    }
+
+    @Test
     void anEvidenceRowDeletedWithPlainSqlIsFound() {
         long evidence = TestDb.sqlLong(file, "SELECT max(id) FROM evidence");
         TestDb.otherTool(file, "DELETE FROM evidence WHERE id = " + evidence);
         List<String> found = texts(check(), "check.audit");
         assertFound(found, "佐证材料记录（编号 " + evidence + "）", "已不存在");
+    }
+
+    @Test
+    void aNoticeOrTalkSlippedInWithPlainSqlIsFound() {
+        long unit = TestDb.sqlLong(file, "SELECT min(id) FROM unit");
+        TestDb.otherTool(file, "INSERT INTO notice (id, unit_id, level, issued_on, response_due, draft, number_year, "
+                        + "number_seq, number_text, created_at) VALUES (900, " + unit + ", 1, '2026-06-01', "
+                        + "'2026-06-10', 0, 2026, 90, '督催〔2026〕90号', '2026-06-01T01:00:00Z')",
+                "INSERT INTO interview (id, unit_id, held_on, leader, created_at) VALUES (901, " + unit
+                        + ", '2026-06-02', '副市长', '2026-06-02T01:00:00Z')");
+        List<String> found = texts(check(), "check.audit");
+        assertFound(found, "催办督办记录（编号 900）在留痕中没有任何记录");
+        assertFound(found, "约谈记录（编号 901）在留痕中没有任何记录");
+        assertEquals(2, found.size(), found.toString());
+    }
+
+    @Test
+    void aTaskSlippedInWithPlainSqlIsFound() {
+        long id = TestDb.sqlLong(file, "SELECT max(id) + 1 FROM task");
+        TestDb.otherTool(file, "INSERT INTO task (id, meeting_id, seq, source, category, problem, deadline) "
+                + "VALUES (" + id + ", 1, 99, '中央生态环境保护督察', '', '补录的问题', '2026年底前')");
+        List<String> found = texts(check(), "check.audit");
+        assertFound(found, "任务记录（编号 " + id + "）在留痕中没有任何记录");
+        assertEquals(1, found.size(), found.toString());
     }
 
     @Test

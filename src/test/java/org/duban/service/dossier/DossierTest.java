@@ -11,11 +11,15 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.duban.model.Notice;
+import org.duban.model.NoticeLevel;
 import org.duban.persistence.AuditChain;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.handout.FontPreference;
+import org.duban.service.ladder.NoticeService;
 import org.duban.service.tracking.EvidenceService;
+import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,31 @@ class DossierTest {
             AuditChain.Head head = AuditChain.head(db);
             assertTrue(text.contains("留痕校验" + head.shortHash()), text);
             assertTrue(text.contains("修改留痕"), text);
+            assertTrue(text.contains("督办文书未发催办单或督办通知书"), text);
+        }
+    }
+
+    @Test
+    void theCoverNamesTheNoticesSentAboutTheTaskByTheirNumber() throws Exception {
+        LocalDate day = LocalDate.of(2026, 11, 29);
+        try (Database db = TestDb.withSample(dir)) {
+            AuditLog audit = new AuditLog(db, new TestClock(day));
+            NoticeService notices = new NoticeService(audit, new TrackingService(audit));
+            NoticeService.Candidate c = notices.candidates(day, NoticeLevel.CHASE).get(0);
+            Notice sent = notices.issue(c.unit().id(), NoticeLevel.CHASE, day, false, c.shares());
+            Notice draft = notices.issue(c.unit().id(), NoticeLevel.CHASE, day, true, c.shares());
+            long taskId = c.shares().get(0).taskId();
+            DossierService service = new DossierService(audit);
+            DossierService.Result r = service.write(taskId, null, dir.resolve("out"), FontPreference.BUNDLED);
+            String text;
+            try (PDDocument pdf = Loader.loadPDF(r.pdf().toFile())) {
+                text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            }
+            String unit = c.unit().name();
+            assertTrue(text.contains("督办文书" + sent.number() + "（催办单，" + unit + "）"), text);
+            assertTrue(text.contains("向" + unit + "发出催办单（" + sent.number() + "）"), text);
+            assertTrue(draft.draft());
+            assertEquals(1, text.split("发出催办单", -1).length - 1, "a draft was never sent: " + text);
         }
     }
 }

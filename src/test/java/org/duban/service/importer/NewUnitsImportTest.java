@@ -51,9 +51,9 @@ class NewUnitsImportTest {
     static Path list(Path file, String lastDeadline) {
         return WordLists.write(file, List.of("附件1"), List.of(
                 List.of("序号", "问题描述", "牵头单位", "责任单位", "完成时限"),
-                List.of("1", "国省道沿线扬尘污染", "市交通运输局", "蕉城区、福安市", "2026年6月底前"),
-                List.of("2", "城区餐饮油烟扰民", "市城管局", "市交通运输局、市应急管理局", "2026年9月30日"),
-                List.of("3", "港区码头粉尘无组织排放", "市交通运输局", "宁德港口发展中心", lastDeadline)));
+                List.of("1", "国省道沿线扬尘污染", "市市场监督管理局", "蕉城区、福安市", "2026年6月底前"),
+                List.of("2", "城区餐饮油烟扰民", "市城管局", "市市场监督管理局、市应急管理局", "2026年9月30日"),
+                List.of("3", "港区码头粉尘无组织排放", "市市场监督管理局", "宁德港口发展中心", lastDeadline)));
     }
 
     private ImportPlan plan(Path file, ImportOptions options) {
@@ -66,9 +66,9 @@ class NewUnitsImportTest {
         assertTrue(plan.hasErrors());
         Map<String, String> rows = new LinkedHashMap<>();
         plan.unknownUnits().forEach(u -> rows.put(u.name(), u.rowsText() + " " + u.kind()));
-        assertEquals(Map.of("市交通运输局", "2、3、4 CITY_DEPARTMENT", "市应急管理局", "3 CITY_DEPARTMENT",
+        assertEquals(Map.of("市市场监督管理局", "2、3、4 CITY_DEPARTMENT", "市应急管理局", "3 CITY_DEPARTMENT",
                 "宁德港口发展中心", "4 CITY_DEPARTMENT"), rows);
-        assertEquals(List.of("市交通运输局", "市应急管理局", "宁德港口发展中心"),
+        assertEquals(List.of("市市场监督管理局", "市应急管理局", "宁德港口发展中心"),
                 plan.missingUnits().stream().map(ImportPlan.UnknownUnit::name).toList());
     }
 
@@ -76,7 +76,7 @@ class NewUnitsImportTest {
     void chosenUnitsJoinTheRosterWithTheImportAndTheRowsImport() {
         Path file = list(dir.resolve("新单位.docx"), "2026年底前");
         Map<String, UnitKind> adding = new LinkedHashMap<>();
-        adding.put("市交通运输局", UnitKind.CITY_DEPARTMENT);
+        adding.put("市市场监督管理局", UnitKind.CITY_DEPARTMENT);
         adding.put("市应急管理局", UnitKind.CITY_DEPARTMENT);
         adding.put("宁德港口发展中心", UnitKind.OTHER);
         ImportPlan plan = plan(file, OPTIONS.withNewUnits(adding));
@@ -91,7 +91,7 @@ class NewUnitsImportTest {
         assertEquals(before + 3, roster.size());
         Unit port = roster.stream().filter(u -> u.name().equals("宁德港口发展中心")).findFirst().orElseThrow();
         assertEquals(UnitKind.OTHER, port.kind());
-        Unit transport = roster.stream().filter(u -> u.name().equals("市交通运输局")).findFirst().orElseThrow();
+        Unit transport = roster.stream().filter(u -> u.name().equals("市市场监督管理局")).findFirst().orElseThrow();
         List<Task> stored = db.read(c -> new TaskRepository(db).findByMeeting(meeting.id()));
         assertEquals(3, stored.size());
         assertEquals(transport.id(), stored.get(0).leadUnitId());
@@ -104,7 +104,7 @@ class NewUnitsImportTest {
     @Test
     void anImportThatFailsAddsNoUnitEither() {
         Path file = list(dir.resolve("有错.docx"), "明年某时");
-        Map<String, UnitKind> adding = Map.of("市交通运输局", UnitKind.CITY_DEPARTMENT,
+        Map<String, UnitKind> adding = Map.of("市市场监督管理局", UnitKind.CITY_DEPARTMENT,
                 "市应急管理局", UnitKind.CITY_DEPARTMENT, "宁德港口发展中心", UnitKind.OTHER);
         int before = new UnitRepository(db).findAll().size();
         ImportBlockedException e = assertThrows(ImportBlockedException.class, () -> importer.apply(importer.read(file),
@@ -123,7 +123,7 @@ class NewUnitsImportTest {
         CliRunner.Result dry = CliRunner.run("--db", cliDb.toString(), "import", file.toString(), "--source", "市级排查",
                 "--new-meeting");
         assertEquals(1, dry.code(), dry.out() + dry.err());
-        assertTrue(dry.out().contains("市交通运输局（第 2、3、4 行，市直部门）"), dry.out());
+        assertTrue(dry.out().contains("市市场监督管理局（第 2、3、4 行，市直部门）"), dry.out());
         assertTrue(dry.out().contains("--add-units"), dry.out());
         CliRunner.Result added = CliRunner.run("--db", cliDb.toString(), "import", file.toString(), "--source", "市级排查",
                 "--new-meeting", "--add-units", "--unit-kind", "宁德港口发展中心=其他");

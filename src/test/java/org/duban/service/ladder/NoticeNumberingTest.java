@@ -112,7 +112,7 @@ class NoticeNumberingTest {
         assertTrue(audit.history(s.taskId()).stream().anyMatch(e -> e.entity() == AuditEntity.NOTICE
                 && e.action() == AuditAction.CREATE && e.newValue().contains("督催〔2026〕1号")));
         assertEquals(1, service.ofTask(s.taskId()).size());
-        service.recordResponse(n.id(), LocalDate.of(2026, 12, 2), "已制定整改方案，12月底前完成");
+        service.recordResponse(n.id(), DAY, "已制定整改方案，12月底前完成");
         Notice back = service.findById(n.id()).orElseThrow();
         assertTrue(back.answered());
         assertEquals(n.shares(), back.shares());
@@ -144,7 +144,7 @@ class NoticeNumberingTest {
         Notice first = issue(0, DAY, false);
         Notice draft = issue(1, DAY, true);
         service.issueDraft(draft.id());
-        service.recordResponse(first.id(), DAY.plusDays(3), "已整改，详见附件。");
+        service.recordResponse(first.id(), DAY.plusDays(1), "已整改，详见附件。");
         Notice gone = issue(2, DAY, false);
         service.delete(gone.id());
         org.duban.service.check.CheckReport clean = new org.duban.service.check.CheckService(db).run();

@@ -139,6 +139,31 @@ class MeetingPackServiceTest {
                 "the pack's bulletin replaces the one issued for that day");
     }
 
+    /** Issue 23: the pack's papers carry the audit head (留痕校验), and the issued bulletin keeps it. */
+    @Test
+    void thePacksBulletinAndHandoutsCarryTheAuditHeadTheBulletinKeeps() throws Exception {
+        Meeting m = push();
+        org.duban.persistence.AuditChain.Head head = org.duban.persistence.AuditChain.head(db);
+        MeetingPackService.Result r = new MeetingPackService(audit).write(m.id(), dir.resolve("out"),
+                MeetingPackService.Progress.NONE);
+        // the head as the pack read the ledger (issuing its bulletin then adds a row of its own)
+        String printed = "留痕校验" + head.shortHash() + "/第" + head.row() + "条";
+        for (String pdf : List.of("通报-2026-09-29.pdf", "任务清单/任务清单-合订本.pdf")) {
+            try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(
+                    r.folder().resolve(pdf).toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", "");
+                assertTrue(text.contains(printed), pdf + " carries " + printed);
+            }
+        }
+        try (InputStream in = Files.newInputStream(r.folder().resolve("通报-2026-09-29.docx"));
+             XWPFDocument doc = new XWPFDocument(in)) {
+            String text = new XWPFWordExtractor(doc).getText().replaceAll("\\s+", "");
+            assertTrue(text.contains(printed), "the Word bulletin carries " + printed);
+        }
+        assertEquals(head.hash(), TestDb.sqlString(db.file(), "SELECT audit_hash FROM bulletin WHERE as_of = "
+                + "'2026-09-29' AND audit_row = " + head.row()), "kept with the issued bulletin");
+    }
+
     @Test
     void aPastMeetingsLedgerIsOfTheMeetingsDayAndAgreesWithItsBulletin() throws Exception {
         Task later = LaterTasks.fromFinding(db, LocalDate.of(2026, 10, 20));

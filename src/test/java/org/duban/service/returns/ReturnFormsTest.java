@@ -61,10 +61,10 @@ class ReturnFormsTest {
         }
         try (wb) {
             Row row = wb.getSheetAt(0).getRow(ReturnForm.HEADER_ROW + 1 + dataRow);
-            set(row, 5, progress);
-            set(row, 6, percent);
-            set(row, 7, reporter);
-            set(row, 8, date);
+            set(row, 6, progress);
+            set(row, 7, percent);
+            set(row, 8, reporter);
+            set(row, 9, date);
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }
@@ -95,14 +95,14 @@ class ReturnFormsTest {
                 Row row = sheet.getRow(r);
                 assertTrue(row.getCell(0).getCellStyle().getLocked(), "序号 is locked");
                 assertTrue(row.getCell(1).getCellStyle().getLocked(), "问题 is locked");
-                for (int c = 5; c <= 8; c++) {
+                for (int c = 6; c <= 9; c++) {
                     assertFalse(row.getCell(c).getCellStyle().getLocked(), "input column " + c + " is open");
                     assertEquals("", row.getCell(c).toString());
                 }
                 rows++;
             }
             assertEquals(OfficeLists.PER_UNIT.get("柘荣县"), rows);
-            assertEquals("本期进展", sheet.getRow(ReturnForm.HEADER_ROW).getCell(5).getStringCellValue());
+            assertEquals("本期进展", sheet.getRow(ReturnForm.HEADER_ROW).getCell(6).getStringCellValue());
             assertEquals(2, sheet.getDataValidations().size());
         }
     }
@@ -144,9 +144,9 @@ class ReturnFormsTest {
                     .get(0).problem());
             for (int r : new int[] {1, 2}) {
                 Row row = s.getRow(ReturnForm.HEADER_ROW + r);
-                row.getCell(5).setCellValue("进展");
-                row.getCell(6).setCellValue(10);
-                row.getCell(8).setCellValue("2026-04-01");
+                row.getCell(6).setCellValue("进展");
+                row.getCell(7).setCellValue(10);
+                row.getCell(9).setCellValue("2026-04-01");
             }
             try (OutputStream out = Files.newOutputStream(f)) {
                 wb.write(out);
@@ -161,7 +161,7 @@ class ReturnFormsTest {
                 .findFirst().orElseThrow();
         assertEquals("进展报送表-蕉城区.xlsx", percent.file());
         assertEquals(5, percent.problem().row());
-        assertEquals("G", percent.problem().column());
+        assertEquals("H", percent.problem().column()); // 完成百分比, after 牵头单位 (layout 2)
         assertEquals("150", percent.problem().value());
 
         List<ReturnEntry> recorded = new ArrayList<>();

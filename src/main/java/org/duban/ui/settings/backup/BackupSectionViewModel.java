@@ -66,8 +66,14 @@ public final class BackupSectionViewModel {
 
     public void backupNow() {
         busy.set(true);
-        runner.run(() -> service.backupBefore(BackupReason.MANUAL), b -> {
-            status.set(Messages.tr("settings.backup.done", b.file().getFileName()));
+        record Taken(Backup backup, String head) {
+        }
+        runner.run(() -> {
+            Backup b = service.backupBefore(BackupReason.MANUAL);
+            // the copy's audit head, to be written down with it (a copy rebuilt later no longer has it)
+            return new Taken(b, service.headLabelOf(b.file()));
+        }, t -> {
+            status.set(Messages.tr("settings.backup.done", t.backup().file().getFileName(), t.head()));
             load();
         }, this::failed);
     }

@@ -2,6 +2,8 @@ package org.duban.ui.tasks.detail;
 
 import org.duban.service.audit.AuditLog;
 import org.duban.service.dossier.DossierService;
+import org.duban.service.ladder.DeskService;
+import org.duban.service.ladder.InterviewService;
 import org.duban.service.tasks.TaskService;
 import org.duban.service.tracking.CloseOutService;
 import org.duban.service.tracking.EvidenceService;
@@ -15,11 +17,12 @@ import org.duban.ui.common.TaskRunner;
 /**
  * What the task detail view works with: the tracking services over one database, the runner and dialogs, and
  * whether the ledger may be changed (read-only: the forms that add reports, milestones, close-outs, evidence and
- * 挂牌督办 are switched off). {@code tasks} restores a withdrawn share; {@code dossiers} writes 导出案卷.
+ * 挂牌督办 are switched off). {@code tasks} restores a withdrawn share; {@code dossiers} writes 导出案卷; {@code desk} and {@code interviews} are the 督办 tab's notices, 约谈 and suggestions.
  */
 public record DetailServices(TrackingService tracking, ProgressService progress, CloseOutService closeOuts,
                              EvidenceService evidence, SupervisionService supervision, TaskService tasks,
-                             DossierService dossiers, TaskRunner runner, DialogService dialogs, LedgerAccess access) {
+                             DossierService dossiers, TaskRunner runner, DialogService dialogs, LedgerAccess access,
+                             DeskService desk, InterviewService interviews) {
 
     /** On a ledger this window may change. */
     public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs) {
@@ -27,8 +30,9 @@ public record DetailServices(TrackingService tracking, ProgressService progress,
     }
 
     public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs, LedgerAccess access) {
-        return new DetailServices(new TrackingService(audit), new ProgressService(audit), new CloseOutService(audit),
+        TrackingService tracking = new TrackingService(audit);
+        return new DetailServices(tracking, new ProgressService(audit), new CloseOutService(audit),
                 new EvidenceService(audit), new SupervisionService(audit), new TaskService(audit), new DossierService(audit), runner, dialogs,
-                access);
+                access, new DeskService(audit, tracking), new InterviewService(audit, tracking));
     }
 }

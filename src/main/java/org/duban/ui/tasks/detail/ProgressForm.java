@@ -113,6 +113,35 @@ public final class ProgressForm {
         return reportDate;
     }
 
+    /**
+     * Saves what is typed (the report, then the milestone); {@code then} runs once both are stored. A refused save
+     * shows its reason under the form and keeps the text.
+     */
+    public void saveTyped(Runnable then) {
+        Runnable milestone = () -> {
+            if (milestoneName.get() != null && !milestoneName.get().isBlank()) {
+                addMilestone(then);
+            } else {
+                then.run();
+            }
+        };
+        if (!percent.get().isBlank() || !text.get().isBlank() || !files.isEmpty()) {
+            addReport(milestone);
+        } else {
+            milestone.run();
+        }
+    }
+
+    /** Throws away what is typed for a report or milestone; the date and reporter stay. */
+    public void discardTyped() {
+        percent.set("");
+        text.set("");
+        files.clear();
+        milestoneName.set("");
+        reportError.set("");
+        milestoneError.set("");
+    }
+
     /** Something typed or attached for a report or milestone not yet added (what Esc would throw away). */
     public boolean isDirty() {
         return !percent.get().isBlank() || !text.get().isBlank() || !files.isEmpty()

@@ -24,11 +24,12 @@ import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskDetail;
 import org.duban.ui.common.FormGuard;
 import org.duban.ui.common.LightBadge;
+import org.duban.ui.common.OpenForms;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The task detail view: a header (序号, problem, light, status, 挂牌督办), the units of the task to choose from
- * (each with its light), and the tabs 基本信息, 进展, 节点, 销号, 历史. Esc or the back button returns to the
+ * (each with its light), and the tabs 基本信息, 进展, 节点, 销号, 督办, 历史. Esc or the back button returns to the
  * checklist.
  */
 public final class TaskDetailView {
@@ -46,13 +47,37 @@ public final class TaskDetailView {
      */
     public TaskDetailView(TaskDetailViewModel vm, Runnable onBack, Runnable onEdit) {
         // Esc and 返回 ask before a half-typed report or milestone is thrown away
+        OpenForms.Form typed = new OpenForms.Form() {
+            @Override
+            public String what() {
+                TaskDetail d = vm.detailProperty().get();
+                return Messages.tr("unsaved.forms.report", d == null ? "" : String.valueOf(d.task().seq()));
+            }
+
+            @Override
+            public boolean isDirty() {
+                return vm.progressForm().isDirty();
+            }
+
+            @Override
+            public void save(Runnable then) {
+                vm.progressForm().saveTyped(then);
+            }
+
+            @Override
+            public void discard() {
+                vm.progressForm().discardTyped();
+            }
+        };
         this.back = () -> {
             if (FormGuard.mayDiscard(vm.progressForm().isDirty(), vm.services().dialogs())) {
+                OpenForms.forget(root, typed);
                 onBack.run();
             }
         };
         this.vm = vm;
         root.setId("taskDetailView");
+        OpenForms.track(root, typed); // closing the window asks about a half-typed report
         root.setPadding(new Insets(12, 16, 8, 16));
         root.setTop(header(onBack, onEdit));
         this.progressTab = new ProgressTab(vm);
@@ -60,13 +85,17 @@ public final class TaskDetailView {
         Tab progress = tab("progressTab", "detail.tab.progress", progressTab.root());
         Tab milestones = tab("milestonesTab", "detail.tab.milestones", new MilestonesTab(vm).root());
         Tab closeOut = tab("closeOutTab", "detail.tab.closeOut", new CloseOutTab(vm).root());
+        LadderTab ladderTab = new LadderTab(vm);
+        Tab ladder = tab("ladderTab", "detail.tab.ladder", ladderTab.root());
         Tab history = tab("historyTab", "detail.tab.history", new HistoryTab(vm).root());
-        tabs.getTabs().setAll(basic, progress, milestones, closeOut, history);
+        tabs.getTabs().setAll(basic, progress, milestones, closeOut, ladder, history);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n == progress) {
                 progressTab.focusPercent();
+            } else if (n == ladder) {
+                ladderTab.load();
             }
         });
         root.setCenter(tabs);
@@ -220,7 +249,7 @@ public final class TaskDetailView {
         }
     }
 
-    /** Shows a tab by id (basicTab, progressTab, milestonesTab, closeOutTab, historyTab). */
+    /** Shows a tab by id (basicTab, progressTab, milestonesTab, closeOutTab, ladderTab, historyTab). */
     public void showTab(String id) {
         tabs.getTabs().stream().filter(t -> t.getId().equals(id)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
