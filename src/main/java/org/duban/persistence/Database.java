@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * and an empty (0-byte) file, which only {@link #create} takes as a new ledger. The writer lock comes first, keyed
  * on the file itself (a second copy, by whatever name, gets {@link DatabaseInUseException}); a log left by a crash
  * is kept and examined ({@link WalRecovery}); pending numbered migrations run in one transaction, after a backup of
- * the existing file. Foreign keys are on, the journal is WAL with {@code synchronous=FULL}, and a busy timeout
+ * the existing file ({@link FlywayMigrations}).
+ * Foreign keys are on, the journal is WAL with {@code synchronous=FULL}, and a busy timeout
  * covers short contention.
  *
  * <p>All access goes through one connection guarded by a lock: {@link #read} for queries and
@@ -43,6 +44,7 @@ public final class Database implements AutoCloseable {
     /** A restore's staged copy: its lock files go with it. */
     private boolean privateCopy;
     private int transactionDepth;
+    private org.jdbi.v3.core.Jdbi jdbi;
     private final List<String> openingWarnings = new ArrayList<>();
 
     Database(Path file, Connection connection, boolean readOnly) {
@@ -153,22 +155,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Foreign keys on or off for this connection; the pragma only takes effect outside a transaction. Off only while
-     * migrations rebuild a table that others point at (SQLite's documented way), every reference checked before
-     * they commit.
-     */
-    void setForeignKeys(boolean on) {
-        lock.lock();
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA foreign_keys=" + (on ? "ON" : "OFF"));
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private static int intPragma(Statement st, String pragma) throws SQLException {
         try (ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
             return rs.next() ? rs.getInt(1) : 0;
@@ -235,6 +221,23 @@ public final class Database implements AutoCloseable {
             }
             return problems;
         });
+    }
+
+    /** Runs a query under the lock with a JDBI handle on this connection ({@link JdbiSupport}). */
+    <T> T query(JdbiSupport.HandleWork<T> work) {
+        return read(c -> JdbiSupport.with(jdbi(), work));
+    }
+
+    /** Runs a change like {@link #write} with a JDBI handle on this connection, in (or joining) its transaction. */
+    <T> T update(JdbiSupport.HandleWork<T> work) {
+        return write(c -> JdbiSupport.with(jdbi(), work));
+    }
+
+    private org.jdbi.v3.core.Jdbi jdbi() {
+        if (jdbi == null) { // under the lock: read and write hold it
+            jdbi = JdbiSupport.over(() -> connection);
+        }
+        return jdbi;
     }
 
     /** Runs a query under the lock. */

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.duban.io.Leftovers;
-import org.duban.model.BackupReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -28,7 +27,7 @@ import org.sqlite.SQLiteConfig;
  *       for another program's file would be a change;</li>
  *   <li>a log left by a crash, kept and examined ({@link WalRecovery});</li>
  *   <li>the connection that writes: WAL, {@code synchronous=FULL}, foreign keys; pending migrations in one
- *       transaction after a backup; the ledger's id ({@link LedgerIdentity}).</li>
+ *       transaction after a backup ({@link FlywayMigrations}); the ledger's id ({@link LedgerIdentity}).</li>
  * </ol>
  */
 final class DatabaseOpening {
@@ -100,7 +99,7 @@ final class DatabaseOpening {
             kept.flatMap(WalRecovery::examine).ifPresent(db::noteDroppedLog);
             configure(db);
             if (migrations != null) {
-                migrate(db, migrations, purpose.isLedger());
+                FlywayMigrations.migrate(db, migrations, purpose.isLedger());
             }
             if (migrations != null && purpose.isLedger()) {
                 LedgerIdentity.ensure(db);
@@ -216,65 +215,6 @@ final class DatabaseOpening {
             }
             return null;
         });
-    }
-
-    /**
-     * Brings the schema up to date; an existing ledger is backed up first ({@code backupFirst}), and refused if that
-     * fails.
-     */
-    private static void migrate(Database db, List<Migrations.Migration> migrations, boolean backupFirst) {
-        int current = db.schemaVersion();
-        var pending = migrations.stream().filter(m -> m.version() > current).toList();
-        if (pending.isEmpty()) {
-            return;
-        }
-        if (current > 0 && backupFirst) {
-            try {
-                BackupFolder.besides(db.file()).write(db, BackupReason.MIGRATION);
-            } catch (PersistenceException e) {
-                throw new PersistenceException(e, "db.error.backupBeforeMigration", db.file(),
-                        e.getLocalizedMessage());
-            }
-        }
-        // SQLite's way to rebuild a table that others point at (V4 rebuilds the roster to widen a CHECK): foreign
-        // keys off for the migration, and every reference checked before the migration commits.
-        db.setForeignKeys(false);
-        try {
-            db.write(c -> {
-                try (Statement st = c.createStatement()) {
-                    // a ledger that some other tool left with dangling rows still opens (check names them);
-                    // only a reference the migration itself broke stops it
-                    java.util.Set<String> dangling = danglingReferences(st);
-                    for (var m : pending) {
-                        LOG.info("Applying migration {} to {}", m.name(), db.file());
-                        st.executeUpdate(m.sql());
-                        if (m.after() != null) {
-                            m.after().run(c);
-                        }
-                    }
-                    java.util.Set<String> after = danglingReferences(st);
-                    after.removeAll(dangling);
-                    if (!after.isEmpty()) {
-                        throw new SQLException("A migration left dangling references: " + after);
-                    }
-                    st.execute("PRAGMA application_id=" + Database.APPLICATION_ID);
-                    st.execute("PRAGMA user_version=" + pending.get(pending.size() - 1).version());
-                }
-                return null;
-            });
-        } finally {
-            db.setForeignKeys(true);
-        }
-    }
-
-    private static java.util.Set<String> danglingReferences(Statement st) throws SQLException {
-        java.util.Set<String> set = new java.util.HashSet<>();
-        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next()) {
-                set.add(rs.getString(1) + "#" + rs.getLong(2) + "->" + rs.getString(3));
-            }
-        }
-        return set;
     }
 
     private static int intPragma(Statement st, String pragma) throws SQLException {

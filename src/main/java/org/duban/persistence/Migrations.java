@@ -1,79 +1,107 @@
 package org.duban.persistence;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The numbered SQL migrations in {@code org/duban/db/migration/}, listed in order in {@code migrations.txt}
- * (a jar cannot be listed reliably). Migration {@code V3__x.sql} brings the schema to version 3.
+ * The numbered SQL migrations of the SQLite ledger, {@code org/duban/db/migration/sqlite/V<n>__what.sql}, as Flyway
+ * finds them on the class path: migration {@code V3__x.sql} brings the schema to version 3. A new migration is one
+ * new file in that folder ({@link FlywayMigrations} runs them); PostgreSQL's, where its SQL differs, go beside it in
+ * {@code …/postgresql}.
  */
 final class Migrations {
-    private static final String DIR = "/org/duban/db/migration/";
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
+    /** Where Flyway looks for the SQLite ledger's migrations. */
+    static final String SQLITE = "classpath:org/duban/db/migration/sqlite";
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
     /**
-     * @param after work in Java that follows the SQL in the same transaction (null: none), for what SQL cannot do
-     *              (hashing the audit trail)
+     * One migration. {@code sql} is null for the scripts on the class path (Flyway reads them); a test may add one
+     * of its own with its SQL, run after them.
      */
-    record Migration(int version, String name, String sql, SqlWork<Void> after) {
-        Migration(int version, String name, String sql) {
-            this(version, name, sql, null);
+    record Migration(int version, String name, String sql) {
+        /** The migration's name without its number: {@code audit_hash_chain} (the number may change at merges). */
+        String what() {
+            Matcher m = NAME.matcher(name);
+            return m.matches() ? m.group(2) : name;
+        }
+
+        boolean onClassPath() {
+            return sql == null;
         }
     }
-
-    /** Java steps by the migration's name without its number (the number may change as branches merge). */
-    private static final java.util.Map<String, SqlWork<Void>> STEPS = java.util.Map.of(
-            "audit_hash_chain", c -> {
-                AuditChain.sealExisting(c);
-                return null;
-            });
 
     private Migrations() {
     }
 
+    /** Every migration on the class path, in order; read once (the class path does not change). */
     static List<Migration> all() {
-        List<Migration> list = new ArrayList<>();
-        for (String line : readLines(DIR + "migrations.txt")) {
-            String name = line.strip();
-            if (name.isEmpty() || name.startsWith("#")) {
-                continue;
-            }
-            Matcher m = NAME.matcher(name);
-            if (!m.matches()) {
-                throw new IllegalStateException("Bad migration name in migrations.txt: " + name);
-            }
-            int version = Integer.parseInt(m.group(1));
-            if (version != list.size() + 1) {
-                throw new IllegalStateException("Migrations must be numbered 1, 2, 3 ...: " + name);
-            }
-            String what = name.substring(name.indexOf("__") + 2, name.length() - ".sql".length());
-            list.add(new Migration(version, name, String.join("\n", readLines(DIR + name)), STEPS.get(what)));
-        }
-        return List.copyOf(list);
+        return Holder.ALL;
     }
 
     static int latestVersion() {
         return all().size();
     }
 
-    private static List<String> readLines(String resource) {
-        try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + resource);
+    private static final class Holder {
+        static final List<Migration> ALL = resolve();
+    }
+
+    /**
+     * The scripts in {@link #SQLITE}, listed from the class path's folder or jar without starting Flyway (every
+     * opening asks for the newest version, also the command line's; Flyway starts only when there is something to
+     * migrate). {@code FlywayMigrationTest} checks that Flyway resolves the same list.
+     */
+    private static List<Migration> resolve() {
+        List<String> names = new ArrayList<>(scriptNames());
+        names.sort(java.util.Comparator.comparingInt(n -> {
+            Matcher m = NAME.matcher(n);
+            if (!m.matches()) {
+                throw new IllegalStateException("Bad migration name in " + SQLITE + ": " + n);
             }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return r.lines().toList();
+            return Integer.parseInt(m.group(1));
+        }));
+        List<Migration> list = new ArrayList<>();
+        for (String name : names) {
+            Matcher m = NAME.matcher(name);
+            m.matches();
+            int version = Integer.parseInt(m.group(1));
+            if (version != list.size() + 1) {
+                throw new IllegalStateException("Migrations must be numbered 1, 2, 3 ...: " + name);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            list.add(new Migration(version, name, null));
         }
+        return List.copyOf(list);
+    }
+
+    /** The file names ending in .sql in the migrations' folder, wherever the class path keeps it. */
+    private static java.util.Set<String> scriptNames() {
+        String folder = SQLITE.substring("classpath:".length()) + "/";
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try {
+            var urls = Migrations.class.getClassLoader().getResources(folder);
+            while (urls.hasMoreElements()) {
+                java.net.URL url = urls.nextElement();
+                if ("jar".equals(url.getProtocol())) {
+                    var connection = (java.net.JarURLConnection) url.openConnection();
+                    connection.setUseCaches(false);
+                    try (java.util.jar.JarFile jar = connection.getJarFile()) {
+                        jar.stream().map(java.util.jar.JarEntry::getName)
+                                .filter(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
+                                .map(n -> n.substring(folder.length()))
+                                .filter(n -> n.endsWith(".sql"))
+                                .forEach(names::add);
+                    }
+                } else {
+                    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(url.toURI()))) {
+                        files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).forEach(names::add);
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot list " + SQLITE, e);
+        }
+        return names;
     }
 }

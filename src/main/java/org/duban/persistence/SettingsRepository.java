@@ -1,7 +1,5 @@
 package org.duban.persistence;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 
 /** Settings that belong to one ledger (city name, thresholds ...), kept in its database. */
@@ -13,14 +11,10 @@ public final class SettingsRepository {
     }
 
     public Optional<String> get(String key) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM setting WHERE key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT value FROM setting WHERE key = :key")
+                .bind("key", key)
+                .mapTo(String.class)
+                .findOne());
     }
 
     public String get(String key, String fallback) {
@@ -28,13 +22,10 @@ public final class SettingsRepository {
     }
 
     public void put(String key, String value) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                return ps.executeUpdate();
-            }
-        });
+        db.update(h -> h.createUpdate("INSERT INTO setting (key, value) VALUES (:key, :value) "
+                        + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind("key", key)
+                .bind("value", value)
+                .execute());
     }
 }

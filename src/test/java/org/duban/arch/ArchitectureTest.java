@@ -59,6 +59,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void noJavaSqlAbovePersistence() {
+        noClasses().that().resideInAnyPackage("org.duban.service..", "org.duban.ui..", "org.duban.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
     void screensDoNotDependOnEachOther() {
         slices().matching("org.duban.ui.(*)..").should().notDependOnEachOther()
                 .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),

@@ -12,4 +12,14 @@ public final class OlderLedgers {
         Database.open(file, Migrations.all().subList(0, version)).close();
         return file;
     }
+
+    /**
+     * A ledger as the program left it before Flyway: the schema of {@code version}, kept by {@code PRAGMA
+     * user_version} alone, without {@code flyway_schema_history}.
+     */
+    public static Path beforeFlyway(Path file, int version) {
+        ofVersion(file, version);
+        org.duban.testing.TestDb.otherTool(file, "DROP TABLE " + FlywayMigrations.HISTORY);
+        return file;
+    }
 }
