@@ -31,16 +31,33 @@ import org.duban.service.tracking.TaskTracking;
  * @param previous   the bulletin issued before, or null for the first one
  * @param meetingLine the meeting it counts ("2026年3月19日全市……交办会"), or empty for every meeting
  * @param auditHead  the audit trail's head when it was made (printed on it, kept with it when issued), or null
+ * @param scores     the 考评排名 section ({@link ScoreSection}), or null when the bulletin goes without one
  */
 public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integer number, String city, String issuer,
                        Stats stats, Ranking counties, Ranking departments, IssuedBulletin previous,
                        LaggingRule rule, List<UnitRank> lagging, List<TaskTracking> overdue,
-                       List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead) {
+                       List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead,
+                       ScoreSection scores) {
     public Bulletin {
         lagging = List.copyOf(lagging);
         overdue = List.copyOf(overdue);
         supervised = List.copyOf(supervised);
         units = Map.copyOf(units);
+    }
+
+    /** A bulletin without a 考评排名 section. */
+    public Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integer number, String city, String issuer,
+                    Stats stats, Ranking counties, Ranking departments, IssuedBulletin previous,
+                    LaggingRule rule, List<UnitRank> lagging, List<TaskTracking> overdue,
+                    List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead) {
+        this(asOf, meetingId, meetingLine, number, city, issuer, stats, counties, departments, previous, rule, lagging,
+                overdue, supervised, units, auditHead, null);
+    }
+
+    /** The same bulletin with a 考评排名 section (null: without one). */
+    public Bulletin withScores(ScoreSection section) {
+        return new Bulletin(asOf, meetingId, meetingLine, number, city, issuer, stats, counties, departments, previous,
+                rule, lagging, overdue, supervised, units, auditHead, section);
     }
 
     /** A draft: not to be issued, so without a number. */
@@ -51,7 +68,7 @@ public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integ
     /** The same bulletin as a draft. */
     public Bulletin asDraft() {
         return new Bulletin(asOf, meetingId, meetingLine, null, city, issuer, stats, counties, departments, previous,
-                rule, lagging, overdue, supervised, units, auditHead);
+                rule, lagging, overdue, supervised, units, auditHead, scores);
     }
 
     /** The opening totals, from the statistics service's figures. */
