@@ -211,7 +211,7 @@ public final class AppContext {
     /** The meetings screen (会议) with its view model (loading started). */
     public MeetingsView meetingsView() {
         MeetingsViewModel vm = new MeetingsViewModel(meetingService, new MeetingPackService(audit),
-                new BulletinService(audit), runner, dialogs, FolderOpener.desktop());
+                new org.duban.service.score.ScoredBulletins(audit), runner, dialogs, FolderOpener.desktop());
         MeetingsView view = new MeetingsView(vm, access);
         vm.load();
         return view;

@@ -58,6 +58,10 @@ class BundleConsistencyTest {
             new MessageFormat(pattern, Locale.ROOT); // throws on a broken pattern
             if (!pattern.contains("{")) {
                 assertTrue(!pattern.contains("'") || pattern.contains("''"), key + ": write an apostrophe as ''");
+            } else {
+                // with arguments a lone ' starts a quoted run that swallows the text (and the {n}) up to the next '
+                String rest = pattern.replace("''", "").replaceAll("'\\{[^}']*\\}'", "");
+                assertTrue(!rest.contains("'"), key + ": write an apostrophe as '' (" + pattern + ")");
             }
         }
     }

@@ -57,7 +57,7 @@ class MeetingsViewTest {
         db = TestDb.withSample(dir);
         AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
         MeetingsViewModel vm = new MeetingsViewModel(new MeetingService(audit), new MeetingPackService(audit),
-                new BulletinService(audit), TaskRunner.direct(), dialogs, (folder, failed) -> opened.add(folder));
+                new org.duban.service.score.ScoredBulletins(audit), TaskRunner.direct(), dialogs, (folder, failed) -> opened.add(folder));
         MeetingsView view = new MeetingsView(vm);
         vm.load();
         FxStages.show(stage, view.root(), 1280, 800);

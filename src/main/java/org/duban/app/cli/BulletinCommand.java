@@ -13,12 +13,14 @@ import org.duban.service.bulletin.BulletinService;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutFonts;
 import org.duban.service.meetings.MeetingService;
+import org.duban.service.score.ScoredBulletins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code bulletin --as-of DATE --out FILE.pdf|.docx [--meeting ID] [--draft]}: the 通报 as of a day, headless. It is
+ * {@code bulletin --as-of DATE --out FILE.pdf|.docx [--meeting ID] [--draft] [--with-score]}: the 通报 as of a day,
+ * headless, with the 考评排名 section when {@code --with-score} is given or the bulletin settings ask for it. It is
  * recorded as issued (its figures are kept, so the next bulletin shows how the ranking moved) unless
  * {@code --draft} is given; a draft carries no issue number. A day before a bulletin already issued can only be a
  * draft.
@@ -41,6 +43,9 @@ final class BulletinCommand implements Callable<Integer> {
     @Option(names = "--draft", descriptionKey = "bulletin.draft")
     boolean draft;
 
+    @Option(names = "--with-score", descriptionKey = "bulletin.withScore")
+    boolean withScore;
+
     @Override
     public Integer call() {
         QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves (see QuickCompiler)
@@ -50,8 +55,9 @@ final class BulletinCommand implements Callable<Integer> {
             if (meetingId != null && new MeetingService(db).find(meetingId).isEmpty()) {
                 throw new LocalizedException("cli.error.noMeeting", meetingId);
             }
-            BulletinService service = new BulletinService(new AuditLog(db, Clock.systemDefaultZone()));
-            Bulletin b = draft ? service.draft(meetingId, asOf) : service.prepare(meetingId, asOf);
+            ScoredBulletins scored = new ScoredBulletins(new AuditLog(db, Clock.systemDefaultZone()));
+            BulletinService service = scored.bulletins();
+            Bulletin b = scored.prepare(meetingId, asOf, draft, withScore);
             if (!draft) {
                 service.checkIssuable(b); // before any file is written
             }

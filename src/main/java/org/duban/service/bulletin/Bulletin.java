@@ -34,18 +34,35 @@ import org.duban.service.tracking.TaskTracking;
  * @param auditHead  the audit trail's head when it was made (printed on it, kept with it when issued), or null
  * @param departmentRanks the city departments ranked by the tasks they lead (牵头单位) and the shares they carry,
  *                   issue 14: the 市直部门 table the bulletin prints; empty when the settings do not rank departments
+ * @param scores     the 考评排名 section ({@link ScoreSection}), or null when the bulletin goes without one
  */
 public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integer number, String city, String issuer,
                        Stats stats, Ranking counties, Ranking departments, IssuedBulletin previous,
                        LaggingRule rule, List<UnitRank> lagging, List<TaskTracking> overdue,
                        List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead,
-                       List<DepartmentRank> departmentRanks) {
+                       List<DepartmentRank> departmentRanks, ScoreSection scores) {
     public Bulletin {
         departmentRanks = List.copyOf(departmentRanks);
         lagging = List.copyOf(lagging);
         overdue = List.copyOf(overdue);
         supervised = List.copyOf(supervised);
         units = Map.copyOf(units);
+    }
+
+    /** A bulletin without a 考评排名 section. */
+    public Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integer number, String city, String issuer,
+                    Stats stats, Ranking counties, Ranking departments, IssuedBulletin previous,
+                    LaggingRule rule, List<UnitRank> lagging, List<TaskTracking> overdue,
+                    List<TaskTracking> supervised, Map<Long, Unit> units, AuditChain.Head auditHead,
+                    List<DepartmentRank> departmentRanks) {
+        this(asOf, meetingId, meetingLine, number, city, issuer, stats, counties, departments, previous, rule, lagging,
+                overdue, supervised, units, auditHead, departmentRanks, null);
+    }
+
+    /** The same bulletin with a 考评排名 section (null: without one). */
+    public Bulletin withScores(ScoreSection section) {
+        return new Bulletin(asOf, meetingId, meetingLine, number, city, issuer, stats, counties, departments, previous,
+                rule, lagging, overdue, supervised, units, auditHead, departmentRanks, section);
     }
 
     /** A draft: not to be issued, so without a number. */
@@ -56,7 +73,7 @@ public record Bulletin(LocalDate asOf, Long meetingId, String meetingLine, Integ
     /** The same bulletin as a draft. */
     public Bulletin asDraft() {
         return new Bulletin(asOf, meetingId, meetingLine, null, city, issuer, stats, counties, departments, previous,
-                rule, lagging, overdue, supervised, units, auditHead, departmentRanks);
+                rule, lagging, overdue, supervised, units, auditHead, departmentRanks, scores);
     }
 
     /** The opening totals, from the statistics service's figures. */

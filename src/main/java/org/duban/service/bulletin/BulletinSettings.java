@@ -17,11 +17,20 @@ public final class BulletinSettings {
     static final String LAGGING_PERCENT = "bulletin.lagging.percent";
     static final String ISSUER = "bulletin.issuer";
     static final String DEPARTMENTS = "bulletin.rankDepartments";
+    static final String WITH_SCORE = "bulletin.withScore";
 
-    /** What the settings say. {@code issuer} empty means the default made from the city's name. */
-    public record Values(LaggingRule rule, String issuer, boolean rankDepartments) {
+    /**
+     * What the settings say. {@code issuer} empty means the default made from the city's name; {@code withScore}
+     * adds the 考评排名 section (off unless asked for, so bulletins stay as they were).
+     */
+    public record Values(LaggingRule rule, String issuer, boolean rankDepartments, boolean withScore) {
         public Values {
             issuer = issuer == null ? "" : issuer.strip();
+        }
+
+        /** Without the 考评排名 section. */
+        public Values(LaggingRule rule, String issuer, boolean rankDepartments) {
+            this(rule, issuer, rankDepartments, false);
         }
     }
 
@@ -44,7 +53,8 @@ public final class BulletinSettings {
         } catch (IllegalArgumentException | LocalizedException e) {
             rule = d; // written by another tool: the default holds
         }
-        return new Values(rule, settings.get(ISSUER, ""), Boolean.parseBoolean(settings.get(DEPARTMENTS, "true")));
+        return new Values(rule, settings.get(ISSUER, ""), Boolean.parseBoolean(settings.get(DEPARTMENTS, "true")),
+                Boolean.parseBoolean(settings.get(WITH_SCORE, "false")));
     }
 
     /** Saves all bulletin settings together: all or none. */
@@ -55,6 +65,7 @@ public final class BulletinSettings {
             put(LAGGING_PERCENT, String.valueOf(v.rule().percent()));
             put(ISSUER, v.issuer());
             put(DEPARTMENTS, String.valueOf(v.rankDepartments()));
+            put(WITH_SCORE, String.valueOf(v.withScore()));
             return null;
         });
     }

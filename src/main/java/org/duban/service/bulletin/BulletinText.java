@@ -119,7 +119,11 @@ public final class BulletinText {
             }
         }
 
-        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.next")));
+        if (b.scores() != null) {
+            blocks.addAll(scoreSection(b.scores()));
+        }
+        blocks.add(new BulletinDocument.Heading(tr(b.scores() == null ? "bulletin.doc.h.next"
+                : "bulletin.doc.h.nextAfterScore")));
         blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.next")));
         blocks.add(new BulletinDocument.Signature(List.of(b.issuer(), day)));
         if (b.auditHead() != null) {
@@ -180,6 +184,29 @@ public final class BulletinText {
     /** "牵头单位：市水利局；" for a task with a lead unit, else nothing (the list items read as before). */
     private static String led(Bulletin b, TaskTracking t) {
         return t.task().hasLeadUnit() ? tr("bulletin.doc.ledBy", name(b, t.task().leadUnitId())) : "";
+    }
+
+    /** 六、考评排名: the period and rule set, then the units ranked by score. */
+    private static List<BulletinDocument.Block> scoreSection(ScoreSection s) {
+        List<BulletinDocument.Block> blocks = new ArrayList<>();
+        blocks.add(new BulletinDocument.Heading(tr("bulletin.doc.h.score")));
+        if (s.rows().isEmpty()) {
+            blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.score.none", date(s.from()), date(s.asOf()))));
+            return blocks;
+        }
+        blocks.add(new BulletinDocument.Paragraph(tr("bulletin.doc.score.intro", date(s.from()), date(s.asOf()),
+                s.ruleSet())));
+        List<List<String>> rows = s.rows().stream().map(r -> List.of(String.valueOf(r.rank()), r.unit(), r.added(),
+                r.deducted(), r.total())).toList();
+        blocks.add(new BulletinDocument.Table(scoreHeader(), List.of(30.0, 150.0, 55.0, 55.0, 55.0),
+                List.of(true, false, true, true, true), rows));
+        return blocks;
+    }
+
+    /** The header of the 考评排名 table. */
+    public static List<String> scoreHeader() {
+        return List.of(tr("bulletin.doc.col.rank"), tr("bulletin.doc.col.unit"), tr("bulletin.doc.score.col.added"),
+                tr("bulletin.doc.score.col.deducted"), tr("bulletin.doc.score.col.total"));
     }
 
     /** "与上期（…）相比，完成率提高 3.2 个百分点，新增完成 12 项次。", or the first issue's note. */

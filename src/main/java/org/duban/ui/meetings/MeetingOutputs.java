@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import org.duban.i18n.Messages;
 import org.duban.service.bulletin.Bulletin;
 import org.duban.service.bulletin.BulletinService;
+import org.duban.service.score.ScoredBulletins;
 import org.duban.service.pack.MeetingPackService;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FolderOpener;
@@ -23,6 +24,7 @@ import org.duban.ui.common.TaskRunner;
  */
 public final class MeetingOutputs {
     private final MeetingPackService packs;
+    private final ScoredBulletins scored;
     private final BulletinService bulletins;
     private final Supplier<LocalDate> today;
     private final TaskRunner runner;
@@ -33,10 +35,11 @@ public final class MeetingOutputs {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
 
-    MeetingOutputs(MeetingPackService packs, BulletinService bulletins, Supplier<LocalDate> today, TaskRunner runner,
+    MeetingOutputs(MeetingPackService packs, ScoredBulletins scored, Supplier<LocalDate> today, TaskRunner runner,
                    DialogService dialogs, FolderOpener opener) {
         this.packs = packs;
-        this.bulletins = bulletins;
+        this.scored = scored;
+        this.bulletins = scored.bulletins();
         this.today = today;
         this.runner = runner;
         this.dialogs = dialogs;
@@ -72,7 +75,7 @@ public final class MeetingOutputs {
                     progress.set(-1);
                     runner.run(() -> {
                         BulletinService.Format.of(file);
-                        Bulletin b = bulletins.prepare(null, asOf);
+                        Bulletin b = scored.prepare(null, asOf, false, false);
                         BulletinService.write(b, file, bulletins.fonts());
                         if (!b.isDraft()) {
                             bulletins.issue(b);

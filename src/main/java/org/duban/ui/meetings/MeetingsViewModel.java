@@ -24,7 +24,7 @@ import org.duban.model.MeetingRole;
 import org.duban.model.MeetingSpeaker;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
-import org.duban.service.bulletin.BulletinService;
+import org.duban.service.score.ScoredBulletins;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.pack.MeetingPackService;
 import org.duban.service.tracking.TaskTracking;
@@ -70,7 +70,7 @@ public final class MeetingsViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
 
-    public MeetingsViewModel(MeetingService meetings, MeetingPackService packs, BulletinService bulletins,
+    public MeetingsViewModel(MeetingService meetings, MeetingPackService packs, ScoredBulletins bulletins,
                              TaskRunner runner, DialogService dialogs, FolderOpener opener) {
         this.meetings = meetings;
         this.outputs = new MeetingOutputs(packs, bulletins, meetings::today, runner, dialogs, opener);

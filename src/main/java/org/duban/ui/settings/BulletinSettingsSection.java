@@ -82,6 +82,9 @@ public final class BulletinSettingsSection implements SettingsSection {
         CheckBox departments = new CheckBox(Messages.tr("settings.bulletin.departments"));
         departments.setId("rankDepartmentsCheck");
         departments.selectedProperty().bindBidirectional(vm.departmentsProperty());
+        CheckBox withScore = new CheckBox(Messages.tr("settings.bulletin.withScore"));
+        withScore.setId("bulletinWithScoreCheck");
+        withScore.selectedProperty().bindBidirectional(vm.withScoreProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -105,6 +108,6 @@ public final class BulletinSettingsSection implements SettingsSection {
         HBox issuerRow = new HBox(12, issuerLabel, issuer);
         issuerRow.setAlignment(Pos.CENTER_LEFT);
         return new VBox(8, new Label(Messages.tr("settings.bulletin.lagging")), grid, rule, issuerRow, departments,
-                buttons);
+                withScore, buttons);
     }
 }

@@ -26,6 +26,7 @@ public final class BulletinSettingsViewModel {
     private final IntegerProperty percent = new SimpleIntegerProperty(LaggingRule.DEFAULT.percent());
     private final StringProperty issuer = new SimpleStringProperty("");
     private final BooleanProperty departments = new SimpleBooleanProperty(true);
+    private final BooleanProperty withScore = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty error = new SimpleBooleanProperty(false);
 
@@ -36,7 +37,7 @@ public final class BulletinSettingsViewModel {
     }
 
     private final Stored stored = new Stored(() -> new Object[] {kind.get(), count.get(), percent.get(), issuer.get(),
-            departments.get()}, kind, count, percent, issuer, departments);
+            departments.get(), withScore.get()}, kind, count, percent, issuer, departments, withScore);
 
     public void load() {
         runner.run(settings::load, v -> {
@@ -45,6 +46,7 @@ public final class BulletinSettingsViewModel {
             percent.set(v.rule().percent());
             issuer.set(v.issuer());
             departments.set(v.rankDepartments());
+            withScore.set(v.withScore());
             stored.mark();
         }, this::failed);
     }
@@ -62,6 +64,7 @@ public final class BulletinSettingsViewModel {
         percent.set((Integer) v.get(2));
         issuer.set((String) v.get(3));
         departments.set((Boolean) v.get(4));
+        withScore.set((Boolean) v.get(5));
         error.set(false);
         message.set("");
     }
@@ -71,7 +74,7 @@ public final class BulletinSettingsViewModel {
         BulletinSettings.Values v;
         try {
             v = new BulletinSettings.Values(new LaggingRule(kind.get(), count.get(), percent.get()), issuer.get(),
-                    departments.get());
+                    departments.get(), withScore.get());
         } catch (LocalizedException e) {
             error.set(true);
             message.set(e.getLocalizedMessage());
@@ -118,6 +121,11 @@ public final class BulletinSettingsViewModel {
 
     public BooleanProperty departmentsProperty() {
         return departments;
+    }
+
+    /** Whether bulletins carry the 考评排名 section. */
+    public BooleanProperty withScoreProperty() {
+        return withScore;
     }
 
     public StringProperty messageProperty() {
