@@ -150,7 +150,7 @@ public final class AppContext {
         DeskView[] desk = new DeskView[1];
         desk[0] = new DeskView(vm, access, (item, back) -> {
             TaskDetailViewModel dvm = new TaskDetailViewModel(services, item.taskId());
-            TaskDetailView detail = new TaskDetailView(dvm, back, () -> { });
+            TaskDetailView detail = new TaskDetailView(dvm, back, () -> { }, "detail.back.desk");
             javafx.scene.Node edit = detail.root().lookup("#editBasicButton");
             if (edit != null) {
                 edit.setVisible(false);
@@ -179,7 +179,7 @@ public final class AppContext {
         org.duban.ui.score.ScoreView[] view = new org.duban.ui.score.ScoreView[1];
         view[0] = new org.duban.ui.score.ScoreView(vm, taskId -> {
             TaskDetailViewModel dvm = new TaskDetailViewModel(services, taskId);
-            TaskDetailView detail = new TaskDetailView(dvm, () -> view[0].back(), () -> { });
+            TaskDetailView detail = new TaskDetailView(dvm, () -> view[0].back(), () -> { }, "detail.back.score");
             javafx.scene.Node edit = detail.root().lookup("#editBasicButton");
             if (edit != null) {
                 edit.setVisible(false);

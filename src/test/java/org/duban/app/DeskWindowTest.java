@@ -95,6 +95,7 @@ class DeskWindowTest {
         ToggleButton unit = robot.lookup("#unit-" + line.unitId()).queryAs(ToggleButton.class);
         assertTrue(unit.isSelected(), "opened at " + line.unit());
         assertFalse(robot.lookup("#editBasicButton").query().isVisible(), "basic fields are edited in the checklist");
+        assertEquals("返回工作台", robot.lookup("#backButton").queryButton().getText(), "back names the desk");
         robot.clickOn("#backButton");
         assertTrue(robot.lookup("#deskTable").tryQuery().isPresent(), "back on the desk");
     }

@@ -89,6 +89,7 @@ class KeyboardPathTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#taskDetailView").tryQuery().isPresent(), "Enter opens the task");
+        assertEquals("返回清单", robot.lookup("#backButton").queryButton().getText(), "from the checklist, back names it");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.duban.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,7 @@ class ScoreWindowTest {
         assertTrue(robot.lookup("#taskDetailView").tryQuery().isPresent(), "the event's task opens");
         Integer seq = events.getItems().get(w).seq();
         assertTrue(robot.lookup("#detailTitle").queryLabeled().getText().contains(String.valueOf(seq)));
+        assertEquals("返回考评排名", robot.lookup("#backButton").queryButton().getText(), "back names the scores");
         robot.clickOn("#backButton");
         assertTrue(robot.lookup("#scoreEventsTable").tryQuery().isPresent(), "back on the scores");
         assertTrue(robot.lookup("#taskDetailView").tryQuery().isEmpty());

@@ -46,6 +46,15 @@ public final class TaskDetailView {
      * @param onEdit open the edit form of the task's basic fields
      */
     public TaskDetailView(TaskDetailViewModel vm, Runnable onBack, Runnable onEdit) {
+        this(vm, onBack, onEdit, "detail.back");
+    }
+
+    /**
+     * @param onBack back to where the task was opened from
+     * @param onEdit open the edit form of the task's basic fields
+     * @param backKey bundle key of the back button, naming where it returns (e.g. {@code detail.back.desk})
+     */
+    public TaskDetailView(TaskDetailViewModel vm, Runnable onBack, Runnable onEdit, String backKey) {
         // Esc and 返回 ask before a half-typed report or milestone is thrown away
         OpenForms.Form typed = new OpenForms.Form() {
             @Override
@@ -79,7 +88,7 @@ public final class TaskDetailView {
         root.setId("taskDetailView");
         OpenForms.track(root, typed); // closing the window asks about a half-typed report
         root.setPadding(new Insets(12, 16, 8, 16));
-        root.setTop(header(onBack, onEdit));
+        root.setTop(header(onEdit, backKey));
         this.progressTab = new ProgressTab(vm);
         Tab basic = tab("basicTab", "detail.tab.basic", new BasicTab(vm).root());
         Tab progress = tab("progressTab", "detail.tab.progress", progressTab.root());
@@ -116,10 +125,10 @@ public final class TaskDetailView {
         return t;
     }
 
-    private VBox header(Runnable onBack, Runnable onEdit) {
-        Button back = new Button(Messages.tr("detail.back"), new FontIcon("mdi2a-arrow-left"));
+    private VBox header(Runnable onEdit, String backKey) {
+        Button back = new Button(Messages.tr(backKey), new FontIcon("mdi2a-arrow-left"));
         back.setId("backButton");
-        back.setAccessibleText(Messages.tr("detail.back"));
+        back.setAccessibleText(Messages.tr(backKey));
         back.getStyleClass().add("flat");
         back.setOnAction(e -> this.back.run());
 
