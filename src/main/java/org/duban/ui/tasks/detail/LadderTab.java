@@ -94,14 +94,21 @@ final class LadderTab {
         return scroll;
     }
 
-    private TableView<Notice> noticeTable() {
-        TableView<Notice> t = noticeTable;
-        t.setId("ladderNoticeTable");
-        t.setAccessibleText(Messages.tr("ladder.tab.notices"));
-        t.setPrefHeight(150);
-        t.setMinHeight(110);
+    /** One look for the tab's tables: id, screen-reader name, height, flexible last column, empty-table line. */
+    private static <S> TableView<S> shaped(TableView<S> t, String id, String nameKey, String emptyKey, double pref,
+            double min) {
+        t.setId(id);
+        t.setAccessibleText(Messages.tr(nameKey));
+        t.setPrefHeight(pref);
+        t.setMinHeight(min);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setPlaceholder(new Label(Messages.tr("ladder.tab.noNotice")));
+        t.setPlaceholder(new Label(Messages.tr(emptyKey)));
+        return t;
+    }
+
+    private TableView<Notice> noticeTable() {
+        TableView<Notice> t = shaped(noticeTable, "ladderNoticeTable", "ladder.tab.notices", "ladder.tab.noNotice",
+                150, 110);
         t.getColumns().setAll(List.of(
                 FormParts.column("ladder.col.kind", (Notice n) -> Messages.tr("notice.doc.kind." + n.level().name()), 90),
                 FormParts.column("ladder.col.number", (Notice n) -> n.draft() ? Messages.tr("ladder.tab.draft")
@@ -174,13 +181,8 @@ final class LadderTab {
     }
 
     private TableView<Interview> interviewTable() {
-        TableView<Interview> t = interviewTable;
-        t.setId("ladderInterviewTable");
-        t.setAccessibleText(Messages.tr("ladder.tab.interviews"));
-        t.setPrefHeight(110);
-        t.setMinHeight(90);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setPlaceholder(new Label(Messages.tr("ladder.tab.noInterview")));
+        TableView<Interview> t = shaped(interviewTable, "ladderInterviewTable", "ladder.tab.interviews",
+                "ladder.tab.noInterview", 110, 90);
         t.getColumns().setAll(List.of(
                 FormParts.column("ladder.col.number", Interview::number, 130),
                 FormParts.column("ladder.col.unit", (Interview i) -> vm.unitName(i.unitId()), 110),
