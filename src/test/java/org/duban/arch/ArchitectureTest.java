@@ -124,6 +124,10 @@ class ArchitectureTest {
                 .should().callConstructor(Repositories.class, Database.class)
                 .orShould().callConstructor(AuditLog.class, AuditRepository.class, SettingsRepository.class,
                         UnitOfWork.class, Clock.class)
+                .orShould().callConstructorWhere(DescribedPredicate.describe("a constructor of another service",
+                        call -> call.getTargetOwner().getPackageName().startsWith("org.duban.service")
+                                && call.getTargetOwner().getSimpleName().endsWith("Service")
+                                && !call.getTargetOwner().equals(call.getOriginOwner())))
                 .because("Services wires every service of a ledger once, over one Repositories and one AuditLog")
                 .check(classes);
     }
