@@ -92,6 +92,9 @@ public final class Services {
     private final DossierService dossiers;
     private final BackupService backups;
     private final CheckService checks;
+    private final TaskImporter importer;
+    private final TaskImporter plainImporter;
+    private final ImportUndo importUndo;
 
     private Services(Database db, Repositories repos, Clock clock, AuditLog audit) {
         this.db = db;
@@ -129,6 +132,9 @@ public final class Services {
         dossiers = new DossierService(repos, tracking, clock.getZone());
         backups = new BackupService(db, repos, clock);
         checks = new CheckService(db, repos, tracking);
+        importer = importer(importHooks());
+        plainImporter = importer(ImportHooks.NONE);
+        importUndo = new ImportUndo(repos, db, audit, backups);
     }
 
     /** The services of the ledger {@code db} on the computer's clock: the program's, window and command line. */
@@ -306,7 +312,7 @@ public final class Services {
 
     /** The task import with nothing around it: no backup before, no supervision flags (tests, scripted loads). */
     public TaskImporter plainImporter() {
-        return importer(ImportHooks.NONE);
+        return plainImporter;
     }
 
     /**
@@ -314,7 +320,7 @@ public final class Services {
      * import, and a task whose 备注 says 挂牌督办 put under supervision ({@link #importHooks}).
      */
     public TaskImporter importer() {
-        return importer(importHooks());
+        return importer;
     }
 
     /** The task import with {@code hooks} around it. */
@@ -324,7 +330,7 @@ public final class Services {
 
     /** Undoing the last import: restoring the backup taken before it. */
     public ImportUndo importUndo() {
-        return new ImportUndo(repos, db, audit, backups);
+        return importUndo;
     }
 
     /**
