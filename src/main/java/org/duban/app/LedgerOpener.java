@@ -9,7 +9,7 @@ import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.persistence.DatabaseInUseException;
-import org.duban.persistence.NetworkShare;
+import org.duban.persistence.sqlite.NetworkShare;
 import org.duban.persistence.PersistenceException;
 import org.duban.service.backup.BackupService;
 import org.slf4j.Logger;

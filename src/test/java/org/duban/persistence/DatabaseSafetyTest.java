@@ -1,5 +1,7 @@
 package org.duban.persistence;
 
+import org.duban.persistence.sqlite.BackupFolder;
+import org.duban.persistence.sqlite.Backups;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

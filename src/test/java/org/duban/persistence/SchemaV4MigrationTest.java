@@ -1,5 +1,6 @@
 package org.duban.persistence;
 
+import org.duban.persistence.sqlite.BackupFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
+import org.duban.persistence.PersistenceException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,7 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

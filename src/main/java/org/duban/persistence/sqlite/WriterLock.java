@@ -1,5 +1,7 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.DatabaseInUseException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

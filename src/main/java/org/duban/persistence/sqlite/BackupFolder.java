@@ -1,5 +1,7 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Database;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
