@@ -104,6 +104,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Opens the shared ledger at {@code url} ({@code postgresql://host:5432/duban}) on a PostgreSQL server, logging
+     * in with {@code credentials}; a new (empty) database is given the ledger's schema, an older one is migrated.
+     * The password goes to the driver only: it is in no message and no log.
+     *
+     * @throws PersistenceException with a message for the user when the server cannot be reached, refuses the login,
+     *                              or the database is not a ledger of this version
+     */
+    public static Database connect(String url, ServerCredentials credentials) {
+        return org.duban.persistence.postgresql.PostgresOpening.connect(url, credentials);
+    }
+
+    /**
      * What the user should read about this opening: saved changes that a damaged log lost, with where its copy
      * is kept. Empty on almost every opening.
      */
