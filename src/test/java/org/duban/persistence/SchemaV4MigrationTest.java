@@ -1,6 +1,5 @@
 package org.duban.persistence;
 
-import org.duban.persistence.sqlite.BackupFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
+import org.duban.persistence.sqlite.BackupFolder;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

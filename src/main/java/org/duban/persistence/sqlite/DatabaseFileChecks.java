@@ -1,7 +1,5 @@
 package org.duban.persistence.sqlite;
 
-import org.duban.persistence.PersistenceException;
-import org.duban.persistence.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.duban.persistence.Database;
+import org.duban.persistence.PersistenceException;
 import org.slf4j.LoggerFactory;
 
 /** What {@link Database} checks on a file before SQLite opens it: it must be SQLite, a file, and writable. */

@@ -1,10 +1,5 @@
 package org.duban.persistence.sqlite;
 
-import org.duban.persistence.PersistenceException;
-import org.duban.persistence.Database;
-import org.duban.persistence.Migrations;
-import org.duban.persistence.AuditChain;
-import org.duban.persistence.SqlWork;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.duban.model.BackupReason;
+import org.duban.persistence.AuditChain;
+import org.duban.persistence.Database;
+import org.duban.persistence.Migrations;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.SqlWork;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;

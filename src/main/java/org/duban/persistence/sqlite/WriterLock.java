@@ -1,7 +1,5 @@
 package org.duban.persistence.sqlite;
 
-import org.duban.persistence.PersistenceException;
-import org.duban.persistence.DatabaseInUseException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.duban.persistence.DatabaseInUseException;
+import org.duban.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
