@@ -153,6 +153,11 @@ public final class Database implements AutoCloseable {
         return engine.location();
     }
 
+    /** The engine, for the engine-neutral work of this package that needs one of its hooks. */
+    LedgerEngine engine() {
+        return engine;
+    }
+
     /** True for a ledger on a server (PostgreSQL), false for the SQLite file. */
     public boolean isShared() {
         return engine.file() == null;

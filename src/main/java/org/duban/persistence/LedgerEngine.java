@@ -43,6 +43,14 @@ public interface LedgerEngine {
     /** A driver error in the user's words. */
     PersistenceException translate(SQLException e);
 
+    /**
+     * After rows came in with their own ids ({@link LedgerCopy}), in the same transaction: the ids the engine hands out
+     * next come after them. SQLite takes the next rowid after the largest by itself.
+     */
+    default void idsTaken(Connection c) throws SQLException {
+        // nothing to do
+    }
+
     /** What the user should read about this opening; empty on almost every opening. */
     default List<String> openingWarnings() {
         return List.of();

@@ -52,6 +52,11 @@ public final class PostgresEngine implements LedgerEngine {
     }
 
     @Override
+    public void idsTaken(Connection c) throws SQLException {
+        PostgresIdentities.reset(c);
+    }
+
+    @Override
     public long changeCount(Connection c, long commits) {
         return commits;
     }
