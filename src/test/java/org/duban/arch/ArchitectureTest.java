@@ -79,6 +79,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void eachEngineDriverStaysInItsAdapter() {
+        noClasses().that().resideOutsideOfPackage("org.duban.persistence.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.duban.persistence.postgresql..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..")
+                .check(classes);
+    }
+
+    @Test
     void noJavaSqlAbovePersistence() {
         noClasses().that().resideInAnyPackage("org.duban.service..", "org.duban.ui..", "org.duban.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")
