@@ -1,6 +1,7 @@
 package org.duban.persistence;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * JDBI 3 over the ledger's one connection ({@link Database#query}, {@link Database#update}): the repositories
@@ -101,6 +103,19 @@ final class JdbiSupport {
             q.bind("scope", scope.id());
         }
         return q.map(mapper).list();
+    }
+
+    /** Executes a batch, if it holds any rows (an empty one sends nothing). */
+    static void runBatch(PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** A nullable INTEGER column, by position, for positional row mappers. */
+    static Integer nullableInt(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
     }
 
     /** A day bound as its ISO text, as the schema keeps days. */
