@@ -79,6 +79,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void eachEngineDriverStaysInItsAdapter() {
+        noClasses().that().resideOutsideOfPackage("org.duban.persistence.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.duban.persistence.postgresql..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..")
+                .check(classes);
+    }
+
+    @Test
     void noJavaSqlAbovePersistence() {
         noClasses().that().resideInAnyPackage("org.duban.service..", "org.duban.ui..", "org.duban.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")
@@ -91,8 +101,8 @@ class ArchitectureTest {
      * crash's log kept aside, who holds the writer lock, the age of a temporary file), never a day of the ledger.
      */
     private static final Set<String> OWN_TIME = Set.of(Services.class.getName(),
-            "org.duban.persistence.BackupFolder", "org.duban.persistence.DatabaseOpening",
-            "org.duban.persistence.WriterLock", "org.duban.io.Leftovers");
+            "org.duban.persistence.sqlite.BackupFolder", "org.duban.persistence.sqlite.DatabaseOpening",
+            "org.duban.persistence.sqlite.WriterLock", "org.duban.io.Leftovers");
 
     @Test
     void todayComesFromTheOneClock() {

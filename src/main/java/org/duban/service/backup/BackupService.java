@@ -10,13 +10,13 @@ import org.duban.i18n.LocalizedException;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
 import org.duban.persistence.AuditChain;
-import org.duban.persistence.BackupFolder;
-import org.duban.persistence.Backups;
 import org.duban.persistence.Database;
 import org.duban.persistence.LedgerIdentity;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.Repositories;
 import org.duban.persistence.SettingsRepository;
+import org.duban.persistence.sqlite.BackupFolder;
+import org.duban.persistence.sqlite.Backups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
