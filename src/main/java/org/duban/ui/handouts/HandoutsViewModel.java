@@ -239,6 +239,21 @@ public final class HandoutsViewModel {
         return l == null || l.pages().isEmpty() ? null : l.pages().get(Math.min(pageIndex.get(), l.pageCount() - 1));
     }
 
+    /** Asks where to save the chosen unit's handout (a PDF named for the unit), then writes it there. */
+    public void exportUnitToChosenFile() {
+        HandoutLayout l = layout.get();
+        if (l == null) {
+            return;
+        }
+        dialogs.chooseSaveFile(Messages.tr("handouts.exportPdf"), HandoutService.fileName(l.unitName()), "PDF",
+                "*.pdf").ifPresent(this::exportUnit);
+    }
+
+    /** Asks for a folder, then writes every unit's handout and the combined file into it. */
+    public void exportAllToChosenFolder() {
+        dialogs.chooseFolder(Messages.tr("handouts.exportAll.choose")).ifPresent(this::exportAll);
+    }
+
     /** Saves the shown unit's handout as a PDF. */
     public void exportUnit(Path file) {
         HandoutLayout l = layout.get();
