@@ -14,12 +14,9 @@ import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.chart.ChartKind;
-import org.duban.service.chart.ChartService;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.stats.StatsScope;
-import org.duban.service.stats.StatsService;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -35,7 +32,7 @@ class ChartsViewModelTest {
     @TempDir
     Path dir;
     private Database db;
-    private AuditLog audit;
+    private Services services;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final List<String> navigated = new ArrayList<>();
     private ChartsViewModel vm;
@@ -43,9 +40,8 @@ class ChartsViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(TODAY));
-        MeetingService meetings = new MeetingService(audit);
-        vm = new ChartsViewModel(new ChartService(new StatsService(audit)), meetings, TaskRunner.direct(), dialogs,
+        services = Services.over(db, new TestClock(TODAY));
+        vm = new ChartsViewModel(services.charts(), services.meetings(), TaskRunner.direct(), dialogs,
                 (Meeting m, Unit u, WarningLight l) -> navigated.add(m.title() + "|" + u.name() + "|" + l));
         vm.load();
     }
@@ -57,11 +53,11 @@ class ChartsViewModelTest {
 
     @Test
     void loadingOpensTheCurrentMeetingAsOfTodayWithItsSourcesAndTheStatusChart() {
-        Meeting current = new MeetingService(audit).current().orElseThrow();
+        Meeting current = services.meetings().current().orElseThrow();
         assertEquals(current, vm.meetingProperty().get());
         assertEquals(TODAY, vm.asOfProperty().get());
         assertEquals(TODAY.minusMonths(1), vm.sinceProperty().get());
-        assertEquals(List.copyOf(new StatsService(audit).breakdown(StatsScope.meeting(current.id()), TODAY).bySource()
+        assertEquals(List.copyOf(services.stats().breakdown(StatsScope.meeting(current.id()), TODAY).bySource()
                 .keySet()), List.copyOf(vm.sources()));
         assertFalse(vm.sources().isEmpty());
         assertFalse(vm.units().isEmpty());

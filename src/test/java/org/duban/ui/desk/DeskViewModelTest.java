@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.duban.model.NoticeLevel;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.ladder.DeskItem;
-import org.duban.service.ladder.DeskService;
 import org.duban.service.ladder.LadderSettings;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
@@ -30,15 +29,15 @@ class DeskViewModelTest {
     @TempDir
     Path dir;
     private Database db;
-    private AuditLog audit;
+    private Services services;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private DeskViewModel vm;
 
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(TODAY));
-        vm = new DeskViewModel(new DeskService(audit), TaskRunner.direct(), dialogs);
+        services = Services.over(db, new TestClock(TODAY));
+        vm = new DeskViewModel(services.desk(), TaskRunner.direct(), dialogs);
     }
 
     @AfterEach
@@ -52,15 +51,15 @@ class DeskViewModelTest {
 
     @Test
     void loadingLooksAheadTheStoredNumberOfDaysAndCountsEachSection() {
-        LadderSettings.Values v = new LadderSettings(audit).load();
-        new LadderSettings(audit).save(new LadderSettings.Values(v.chasePattern(), v.orderPattern(), v.talkPattern(),
+        LadderSettings.Values v = services.ladderSettings().load();
+        services.ladderSettings().save(new LadderSettings.Values(v.chasePattern(), v.orderPattern(), v.talkPattern(),
                 v.chaseResponseDays(), v.orderResponseDays(), v.escalateWorkingDays(), v.talkAfterOrders(), 30,
                 v.calendarLines()));
         assertEquals(TODAY, vm.dayProperty().get());
         vm.load();
         assertEquals(30, vm.daysProperty().get(), "the first load takes the office's setting");
         assertFalse(vm.loadingProperty().get());
-        List<DeskItem> expected = new DeskService(audit).desk(TODAY, 30);
+        List<DeskItem> expected = services.desk().desk(TODAY, 30);
         assertEquals(expected, List.copyOf(vm.items()));
         assertFalse(vm.items().isEmpty());
         for (DeskItem.Kind k : DeskItem.Kind.values()) {
@@ -70,7 +69,7 @@ class DeskViewModelTest {
         vm.daysProperty().set(3);
         vm.load();
         assertEquals(3, vm.daysProperty().get(), "later loads keep what the user set");
-        assertEquals(new DeskService(audit).desk(TODAY, 3), List.copyOf(vm.items()));
+        assertEquals(services.desk().desk(TODAY, 3), List.copyOf(vm.items()));
     }
 
     @Test

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutService.UnitHandout;
 import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.handout.PageOrientation;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
@@ -30,6 +30,7 @@ class HandoutsViewModelTest {
     @TempDir
     Path dir;
     private Database db;
+    private Services services;
     private HandoutSettingsStore store;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private HandoutsViewModel vm;
@@ -37,9 +38,10 @@ class HandoutsViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        store = new HandoutSettingsStore(db);
+        services = Services.over(db);
+        store = services.handoutSettings();
         store.save(store.load().withFonts(FontPreference.BUNDLED));
-        vm = new HandoutsViewModel(new HandoutService(db), new MeetingService(db), TaskRunner.direct(), dialogs);
+        vm = new HandoutsViewModel(services.handouts(), services.meetings(), TaskRunner.direct(), dialogs);
         vm.load();
     }
 
@@ -50,8 +52,8 @@ class HandoutsViewModelTest {
 
     @Test
     void loadingOpensTheCurrentMeetingAtItsFirstUnitsFirstPage() {
-        assertEquals(new MeetingService(db).all(), List.copyOf(vm.meetings()));
-        assertEquals(new MeetingService(db).current().orElseThrow(), vm.meetingProperty().get());
+        assertEquals(services.meetings().all(), List.copyOf(vm.meetings()));
+        assertEquals(services.meetings().current().orElseThrow(), vm.meetingProperty().get());
         assertEquals(TestDb.sqlLong(db.file(), "SELECT count(DISTINCT unit_id) FROM assignment"), vm.units().size());
         assertEquals(vm.units().get(0), vm.unitProperty().get());
         assertEquals(vm.unitProperty().get().unit().name(), vm.layoutProperty().get().unitName());

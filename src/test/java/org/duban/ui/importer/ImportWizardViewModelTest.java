@@ -10,8 +10,7 @@ import java.util.List;
 import javafx.application.Platform;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.importer.TaskImporter;
-import org.duban.service.meetings.MeetingService;
+import org.duban.service.Services;
 import org.duban.service.tasks.TaskField;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.RecordingDialogs;
@@ -48,8 +47,9 @@ class ImportWizardViewModelTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        vm = new ImportWizardViewModel(new TaskImporter(db), TaskRunner.direct(), dialogs,
-                new MeetingService(db).all(), meeting);
+        Services services = Services.over(db);
+        vm = new ImportWizardViewModel(services.plainImporter(), TaskRunner.direct(), dialogs,
+                services.meetings().all(), meeting);
         vm.setOnImported(imported::add);
     }
 

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.duban.app.Capabilities;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.returns.ReturnFormWriter;
-import org.duban.service.returns.ReturnsImporter;
+import org.duban.service.Services;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
@@ -44,8 +42,9 @@ class ReturnsImportViewModelTest {
         Meeting meeting = TestDb.emptyMeeting(db);
         OfficeLists.importInto(db, meeting, dir);
         forms = dir.resolve("forms");
-        new ReturnFormWriter(db).writeAll(meeting, forms);
-        vm = new ReturnsImportViewModel(new ReturnsImporter(db), Capabilities.progressSink(db).orElseThrow(),
+        Services services = Services.over(db);
+        services.returnForms().writeAll(meeting, forms);
+        vm = new ReturnsImportViewModel(services.returns(), services.progressReports(),
                 TaskRunner.direct(), dialogs, () -> TODAY);
         vm.setOnImported(() -> imported++);
     }

@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import org.duban.model.Inspection;
 import org.duban.model.InspectionFinding;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.inspections.InspectionService;
-import org.duban.service.meetings.MeetingService;
+import org.duban.service.Services;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -33,8 +31,8 @@ class InspectionsViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(TODAY));
-        vm = new InspectionsViewModel(new InspectionService(audit), new MeetingService(audit), TaskRunner.direct(),
+        Services services = Services.over(db, new TestClock(TODAY));
+        vm = new InspectionsViewModel(services.inspections(), services.meetings(), TaskRunner.direct(),
                 dialogs);
         vm.load();
     }

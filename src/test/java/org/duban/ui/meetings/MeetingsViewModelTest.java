@@ -14,10 +14,8 @@ import org.duban.model.MeetingDetails;
 import org.duban.model.MeetingKind;
 import org.duban.model.MeetingSpeaker;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.meetings.MeetingService;
-import org.duban.service.pack.MeetingPackService;
-import org.duban.service.score.ScoredBulletins;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -41,9 +39,9 @@ class MeetingsViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(TODAY));
-        meetings = new MeetingService(audit);
-        vm = new MeetingsViewModel(meetings, new MeetingPackService(audit), new ScoredBulletins(audit),
+        Services services = Services.over(db, new TestClock(TODAY));
+        meetings = services.meetings();
+        vm = new MeetingsViewModel(meetings, services.meetingPacks(), services.scoredBulletins(),
                 TaskRunner.direct(), dialogs, (folder, failed) -> opened.add(folder));
         vm.load();
     }

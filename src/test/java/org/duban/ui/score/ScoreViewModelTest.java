@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.score.ScoreService;
 import org.duban.service.score.UnitScore;
@@ -30,15 +30,15 @@ class ScoreViewModelTest {
     @TempDir
     Path dir;
     private Database db;
-    private AuditLog audit;
+    private Services services;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private ScoreViewModel vm;
 
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(TODAY));
-        vm = new ScoreViewModel(new ScoreService(audit), () -> FontPreference.BUNDLED, TaskRunner.direct(), dialogs);
+        services = Services.over(db, new TestClock(TODAY));
+        vm = new ScoreViewModel(services.scores(), () -> FontPreference.BUNDLED, TaskRunner.direct(), dialogs);
     }
 
     @AfterEach
@@ -51,7 +51,7 @@ class ScoreViewModelTest {
         assertEquals(LocalDate.of(2026, 1, 1), vm.fromProperty().get());
         assertEquals(TODAY, vm.asOfProperty().get());
         vm.load();
-        ScoreService.ScoreTable expected = new ScoreService(audit).score(LocalDate.of(2026, 1, 1), TODAY);
+        ScoreService.ScoreTable expected = services.scores().score(LocalDate.of(2026, 1, 1), TODAY);
         assertEquals(expected.units(), List.copyOf(vm.units()));
         assertEquals("2026-01-01 至 2026-11-29，计分规则：默认规则，" + expected.units().size() + " 个单位。",
                 vm.statusProperty().get());
@@ -62,7 +62,7 @@ class ScoreViewModelTest {
         vm.asOfProperty().set(LocalDate.of(2026, 10, 31));
         vm.load();
         assertEquals(withEvents.unit().name(), vm.selectedProperty().get().unit().name(), "the unit stays chosen");
-        assertEquals(new ScoreService(audit).score(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31))
+        assertEquals(services.scores().score(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31))
                 .of(withEvents.unit().name()).orElseThrow().events(), List.copyOf(vm.events()));
         assertFalse(vm.workingProperty().get());
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.bulletin.BulletinSettings;
 import org.duban.service.bulletin.LaggingRule;
 import org.duban.testing.RecordingDialogs;
@@ -24,17 +24,17 @@ class BulletinSettingsViewModelTest {
     @TempDir
     Path dir;
     private Database db;
-    private AuditLog audit;
+    private Services services;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private BulletinSettingsViewModel vm;
 
     @BeforeEach
     void open() {
         db = TestDb.withRoster(dir);
-        audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 30)));
-        new BulletinSettings(audit).save(new BulletinSettings.Values(new LaggingRule(LaggingRule.Kind.BELOW, 5, 70),
+        services = Services.over(db, new TestClock(LocalDate.of(2026, 11, 30)));
+        services.bulletinSettings().save(new BulletinSettings.Values(new LaggingRule(LaggingRule.Kind.BELOW, 5, 70),
                 "宁德市督办秘书处", false, true));
-        vm = new BulletinSettingsViewModel(new BulletinSettings(audit), TaskRunner.direct(), dialogs);
+        vm = new BulletinSettingsViewModel(services.bulletinSettings(), TaskRunner.direct(), dialogs);
         vm.load();
     }
 
@@ -82,7 +82,7 @@ class BulletinSettingsViewModelTest {
         assertFalse(vm.save());
         assertTrue(vm.errorProperty().get());
         assertEquals("“后 N 位”的 N 应在 1 到 20 之间。", vm.messageProperty().get());
-        assertEquals(LaggingRule.Kind.BELOW, new BulletinSettings(audit).load().rule().kind());
+        assertEquals(LaggingRule.Kind.BELOW, services.bulletinSettings().load().rule().kind());
         assertTrue(vm.dirtyProperty().get(), "the edit stays to be corrected");
     }
 
@@ -95,7 +95,7 @@ class BulletinSettingsViewModelTest {
         assertFalse(vm.errorProperty().get());
         assertEquals("已保存。下次生成通报时生效。", vm.messageProperty().get());
         assertFalse(vm.dirtyProperty().get());
-        BulletinSettings.Values v = new BulletinSettings(audit).load();
+        BulletinSettings.Values v = services.bulletinSettings().load();
         assertEquals(new LaggingRule(LaggingRule.Kind.BOTTOM, 4, 70), v.rule());
         assertTrue(v.rankDepartments());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());

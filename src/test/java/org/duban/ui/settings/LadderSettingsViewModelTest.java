@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.ladder.LadderSettings;
 import org.duban.service.score.ScoreRules;
-import org.duban.service.score.ScoreService;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -26,15 +25,15 @@ class LadderSettingsViewModelTest {
     @TempDir
     Path dir;
     private Database db;
-    private AuditLog audit;
+    private Services services;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private LadderSettingsViewModel vm;
 
     @BeforeEach
     void open() {
         db = TestDb.withRoster(dir);
-        audit = new AuditLog(db, new TestClock(TODAY));
-        vm = new LadderSettingsViewModel(new LadderSettings(audit), new ScoreService(audit), TaskRunner.direct(),
+        services = Services.over(db, new TestClock(TODAY));
+        vm = new LadderSettingsViewModel(services.ladderSettings(), services.scores(), TaskRunner.direct(),
                 dialogs);
         vm.load();
     }
@@ -88,10 +87,10 @@ class LadderSettingsViewModelTest {
         assertFalse(vm.error.get(), vm.message.get());
         assertEquals("已保存。", vm.message.get());
         assertEquals("已保存自 2026-07-01 起施行的规则。", vm.rulesMessage.get());
-        LadderSettings.Values v = new LadderSettings(audit).load();
+        LadderSettings.Values v = services.ladderSettings().load();
         assertEquals(12, v.escalateWorkingDays());
         assertEquals(3, v.talkAfterOrders());
-        ScoreRules july = new ScoreService(audit).inForce(LocalDate.of(2026, 8, 1));
+        ScoreRules july = services.scores().inForce(LocalDate.of(2026, 8, 1));
         assertEquals(-4, july.points(ScoreRules.Rule.OVERDUE).intValue());
         assertEquals(2, vm.ruleSets.size(), "the built-in set and the new one");
         assertFalse(vm.dirtyProperty().get());

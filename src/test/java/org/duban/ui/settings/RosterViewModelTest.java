@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.units.RosterService;
+import org.duban.service.Services;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -31,8 +30,8 @@ class RosterViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 30)));
-        vm = new RosterViewModel(new RosterService(audit), TaskRunner.direct(), dialogs, audit::today);
+        Services services = Services.over(db, new TestClock(LocalDate.of(2026, 11, 30)));
+        vm = new RosterViewModel(services.roster(), TaskRunner.direct(), dialogs, services::today);
         vm.load();
     }
 

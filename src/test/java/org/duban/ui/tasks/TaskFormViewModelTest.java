@@ -10,9 +10,9 @@ import java.util.Set;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.tasks.TaskField;
 import org.duban.service.tasks.TaskInput;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class TaskFormViewModelTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        roster = new TaskService(db).units();
+        roster = Services.over(db).tasks().units();
     }
 
     @AfterEach

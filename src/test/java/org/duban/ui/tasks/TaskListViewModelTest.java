@@ -11,7 +11,7 @@ import java.util.List;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistRow;
 import org.duban.service.tasks.TaskField;
@@ -39,9 +39,9 @@ class TaskListViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(TODAY));
-        tasks = new TaskService(audit);
-        MeetingService meetings = new MeetingService(audit);
+        Services services = Services.over(db, new TestClock(TODAY));
+        tasks = services.tasks();
+        MeetingService meetings = services.meetings();
         current = meetings.current().orElseThrow();
         vm = new TaskListViewModel(tasks, meetings, TaskRunner.direct(), dialogs);
         assertFalse(vm.loadedProperty().get());

@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.chart.ChartService;
-import org.duban.service.meetings.MeetingService;
+import org.duban.service.Services;
 import org.duban.service.stats.StatsScope;
-import org.duban.service.stats.StatsService;
 import org.duban.service.stats.UnitGroup;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -31,9 +28,9 @@ class ProjectorViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(TODAY));
-        Meeting m = new MeetingService(audit).current().orElseThrow();
-        vm = new ProjectorViewModel(ProjectorData.read(new ChartService(new StatsService(audit)), m,
+        Services services = Services.over(db, new TestClock(TODAY));
+        Meeting m = services.meetings().current().orElseThrow();
+        vm = new ProjectorViewModel(ProjectorData.read(services.charts(), m,
                 StatsScope.meeting(m.id()), UnitGroup.COUNTIES, TODAY, TODAY.minusMonths(1)));
     }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.duban.model.BackupReason;
 import org.duban.persistence.Database;
-import org.duban.service.backup.BackupService;
+import org.duban.service.Services;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
@@ -36,7 +36,7 @@ class BackupSectionViewModelTest {
     }
 
     private BackupSectionViewModel vm(boolean readOnly) {
-        BackupSectionViewModel vm = new BackupSectionViewModel(new BackupService(db), readOnly, TaskRunner.direct(),
+        BackupSectionViewModel vm = new BackupSectionViewModel(Services.over(db).backups(), readOnly, TaskRunner.direct(),
                 dialogs, () -> restored++);
         vm.load();
         return vm;
@@ -68,11 +68,11 @@ class BackupSectionViewModelTest {
         vm.changeKeep(2);
         assertEquals(2, vm.keepProperty().get());
         assertEquals(2, vm.backups().size());
-        assertEquals(2, new BackupService(db).keep());
+        assertEquals(2, Services.over(db).backups().keep());
 
         vm.changeKeep(0);
         assertEquals(List.of("保留的备份份数须在 1 到 999 之间。"), dialogs.errors);
-        assertEquals(2, new BackupService(db).keep());
+        assertEquals(2, Services.over(db).backups().keep());
         assertFalse(vm.busyProperty().get(), "never left greyed out");
     }
 
@@ -86,7 +86,7 @@ class BackupSectionViewModelTest {
         assertTrue(dialogs.confirmations.isEmpty());
         assertEquals(before, TestDb.contentDigest(db.file()));
         vm.changeKeep(5);
-        assertEquals(30, new BackupService(db).keep(), "read-only: the number kept is not written either");
+        assertEquals(30, Services.over(db).backups().keep(), "read-only: the number kept is not written either");
     }
 
     @Test

@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.duban.model.ReportingCycle;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.meetings.MeetingService;
+import org.duban.service.Services;
 import org.duban.service.tasks.ChecklistRow;
-import org.duban.service.tasks.TaskService;
 import org.duban.service.tracking.AssignmentState;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -29,7 +26,7 @@ class TaskDetailViewModelTest {
     @TempDir
     Path dir;
     private Database db;
-    private AuditLog audit;
+    private Services services;
     private ChecklistRow row;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private TaskDetailViewModel vm;
@@ -37,11 +34,11 @@ class TaskDetailViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(TODAY));
-        long meeting = new MeetingService(audit).current().orElseThrow().id();
-        row = new TaskService(audit).checklist(meeting).stream()
+        services = Services.over(db, new TestClock(TODAY));
+        long meeting = services.meetings().current().orElseThrow().id();
+        row = services.tasks().checklist(meeting).stream()
                 .filter(r -> r.units().size() >= 2 && r.tracking().supervision() == null).findFirst().orElseThrow();
-        vm = new TaskDetailViewModel(DetailServices.of(audit, TaskRunner.direct(), dialogs), row.task().id());
+        vm = new TaskDetailViewModel(DetailServices.of(services, TaskRunner.direct(), dialogs), row.task().id());
     }
 
     @AfterEach
@@ -59,7 +56,7 @@ class TaskDetailViewModelTest {
         vm.openAtUnit(second);
         vm.load();
         assertEquals(row.task(), vm.detailProperty().get().task());
-        assertEquals(new TrackingService(audit).detail(row.task().id()).tracking().states().size(),
+        assertEquals(services.tracking().detail(row.task().id()).tracking().states().size(),
                 vm.assignments().size());
         AssignmentState chosen = vm.selectedProperty().get();
         assertEquals(second, chosen.unitId(), "opened at the unit asked for");
