@@ -34,8 +34,12 @@ public final class RecordingDialogs implements DialogService {
         return filesToOpen;
     }
 
+    /** The file names the save dialogs suggested, in order. */
+    public final List<String> suggestedNames = new ArrayList<>();
+
     @Override
     public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName) {
+        suggestedNames.add(fileName);
         return java.util.Optional.ofNullable(saveTarget);
     }
 

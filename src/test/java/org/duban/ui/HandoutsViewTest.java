@@ -181,7 +181,8 @@ class HandoutsViewTest {
     @Test
     void savingAllWritesEveryUnitAndTheCombinedFileAndReportsIt(FxRobot robot) throws Exception {
         Path out = dir.resolve("batch");
-        robot.interact(() -> vm.exportAll(out));
+        dialogs.folderToChoose = out;
+        robot.clickOn("#exportAllButton");
         WaitForAsyncUtils.waitForFxEvents();
         long units = TestDb.sqlLong(db.file(), "SELECT count(DISTINCT unit_id) FROM assignment");
         try (var s = Files.list(out)) {
@@ -190,6 +191,28 @@ class HandoutsViewTest {
         }
         assertEquals(1.0, vm.progressProperty().get(), 1e-9);
         assertTrue(robot.lookup("#statusLabel").queryAs(Label.class).getText().contains("任务清单-合订本.pdf"));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void savingOneUnitAsksWhereSuggestingItsNameAndWritesThePdfThere(FxRobot robot) throws Exception {
+        String unit = vm.unitProperty().get().unit().name();
+        dialogs.saveTarget = null;
+        robot.clickOn("#exportPdfButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(HandoutService.fileName(unit)), dialogs.suggestedNames);
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.toString().endsWith(".pdf")), "cancelled: nothing written");
+        }
+
+        Path file = dir.resolve("一个单位.pdf");
+        dialogs.saveTarget = file;
+        robot.clickOn("#exportPdfButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.size(file) > 0);
+        assertEquals("%PDF", new String(Files.readAllBytes(file), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(robot.lookup("#statusLabel").queryAs(Label.class).getText().contains(file.toString()),
+                robot.lookup("#statusLabel").queryAs(Label.class).getText());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 }

@@ -36,6 +36,15 @@ public interface DialogService {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Lets the user pick where to save a file of one type, starting from {@code fileName}; the chooser offers
+     * {@code filterName} ({@code "PDF"}) for {@code pattern} ({@code "*.pdf"}). Empty when cancelled.
+     */
+    default java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName, String filterName,
+                                                                  String pattern) {
+        return chooseSaveFile(title, fileName);
+    }
+
     /** Lets the user pick a folder (where to write a meeting pack); empty when cancelled. */
     default java.util.Optional<java.nio.file.Path> chooseFolder(String title) {
         return java.util.Optional.empty();

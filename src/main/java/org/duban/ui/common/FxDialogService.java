@@ -133,9 +133,25 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName) {
+        return saveDialog(saveChooser(title, fileName));
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String fileName, String filterName,
+                                                                 String pattern) {
+        javafx.stage.FileChooser chooser = saveChooser(title, fileName);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(filterName, pattern));
+        return saveDialog(chooser);
+    }
+
+    private static javafx.stage.FileChooser saveChooser(String title, String fileName) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(fileName);
+        return chooser;
+    }
+
+    private java.util.Optional<java.nio.file.Path> saveDialog(javafx.stage.FileChooser chooser) {
         var file = chooser.showSaveDialog(owner);
         return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
     }

@@ -51,17 +51,20 @@ public final class DeskViewModel {
         load(null);
     }
 
+    /** The desk as read: how many days ahead it looks and what falls due in them. */
+    private record Read(int days, List<DeskItem> items) {
+    }
+
     public void load(Runnable then) {
         loading.set(true);
         LocalDate d = day.get();
         boolean first = items.isEmpty() && counts.isEmpty();
         runner.run(() -> {
             int n = first ? desk.defaultDays() : days.get();
-            return new Object[] {n, desk.desk(d, n)};
+            return new Read(n, desk.desk(d, n));
         }, r -> {
-            days.set((Integer) r[0]);
-            @SuppressWarnings("unchecked")
-            List<DeskItem> list = (List<DeskItem>) r[1];
+            days.set(r.days());
+            List<DeskItem> list = r.items();
             counts.clear();
             for (DeskItem.Kind k : DeskItem.Kind.values()) {
                 counts.put(k, (int) list.stream().filter(i -> i.kind() == k).count());

@@ -1,7 +1,5 @@
 package org.duban.ui.handouts;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -23,13 +21,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.service.handout.HandoutLayout;
-import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutService.UnitHandout;
 import org.duban.service.handout.HandoutSettings;
 import org.duban.service.handout.LayoutPage;
@@ -101,7 +96,7 @@ public final class HandoutsView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button exportPdf = button("exportPdfButton", "handouts.exportPdf", "mdi2f-file-pdf-box");
-        exportPdf.setOnAction(e -> exportUnit());
+        exportPdf.setOnAction(e -> vm.exportUnitToChosenFile());
         exportPdf.disableProperty().bind(vm.layoutProperty().isNull().or(vm.workingProperty()));
         Button print = button("printButton", "handouts.print", "mdi2p-printer");
         print.getStyleClass().add("accent");
@@ -172,7 +167,7 @@ public final class HandoutsView {
         status.getStyleClass().add("count-label");
         status.textProperty().bind(vm.statusProperty());
         Button exportAll = button("exportAllButton", "handouts.exportAll", "mdi2f-folder-download-outline");
-        exportAll.setOnAction(e -> exportAll());
+        exportAll.setOnAction(e -> vm.exportAllToChosenFolder());
         exportAll.disableProperty().bind(Bindings.isEmpty(vm.units()).or(vm.workingProperty()));
         Button printAll = button("printAllButton", "handouts.printAll", "mdi2p-printer-check");
         printAll.setOnAction(e -> printAll());
@@ -283,30 +278,6 @@ public final class HandoutsView {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private void exportUnit() {
-        HandoutLayout l = vm.layoutProperty().get();
-        if (l == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Messages.tr("handouts.exportPdf"));
-        chooser.setInitialFileName(HandoutService.fileName(l.unitName()));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        File f = chooser.showSaveDialog(window());
-        if (f != null) {
-            vm.exportUnit(f.toPath());
-        }
-    }
-
-    private void exportAll() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(Messages.tr("handouts.exportAll.choose"));
-        File dir = chooser.showDialog(window());
-        if (dir != null) {
-            vm.exportAll(Path.of(dir.getPath()));
-        }
     }
 
     private void printUnit() {

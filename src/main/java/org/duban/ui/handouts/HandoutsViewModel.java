@@ -93,18 +93,24 @@ public final class HandoutsViewModel {
         });
     }
 
+    /** What the screen opens with: the meetings, the current one (or null) and the handout settings. */
+    private record Opening(List<Meeting> meetings, Meeting current, HandoutSettings settings) {
+    }
+
+    /** A meeting's tasks as read for handouts, and the units they make handouts for. */
+    private record MeetingRead(MeetingData data, List<UnitHandout> units) {
+    }
+
     /** Reads the meetings and the settings, then opens the current meeting. */
     public void load() {
         HandoutFonts.preload(FontPreference.OFFICE);
-        runner.run(() -> new Object[] {meetingService.all(), meetingService.current().orElse(null),
-            service.settings().load()}, r -> {
-                @SuppressWarnings("unchecked")
-                List<Meeting> all = (List<Meeting>) r[0];
+        runner.run(() -> new Opening(meetingService.all(), meetingService.current().orElse(null),
+            service.settings().load()), r -> {
                 loading = true;
-                meetings.setAll(all);
-                settings.set((HandoutSettings) r[2]);
+                meetings.setAll(r.meetings());
+                settings.set(r.settings());
                 loading = false;
-                Meeting current = (Meeting) r[1];
+                Meeting current = r.current();
                 meeting.set(current);
                 if (current == null) {
                     status.set(Messages.tr("handouts.noMeeting"));
@@ -115,11 +121,10 @@ public final class HandoutsViewModel {
     private void loadMeeting(Meeting m) {
         runner.run(() -> {
             MeetingData d = service.read(m);
-            return new Object[] {d, service.units(d)};
+            return new MeetingRead(d, service.units(d));
         }, r -> {
-            data = (MeetingData) r[0];
-            @SuppressWarnings("unchecked")
-            List<UnitHandout> list = (List<UnitHandout>) r[1];
+            data = r.data();
+            List<UnitHandout> list = r.units();
             loading = true;
             units.setAll(list);
             loading = false;
@@ -232,6 +237,21 @@ public final class HandoutsViewModel {
     public LayoutPage currentPage() {
         HandoutLayout l = layout.get();
         return l == null || l.pages().isEmpty() ? null : l.pages().get(Math.min(pageIndex.get(), l.pageCount() - 1));
+    }
+
+    /** Asks where to save the chosen unit's handout (a PDF named for the unit), then writes it there. */
+    public void exportUnitToChosenFile() {
+        HandoutLayout l = layout.get();
+        if (l == null) {
+            return;
+        }
+        dialogs.chooseSaveFile(Messages.tr("handouts.exportPdf"), HandoutService.fileName(l.unitName()), "PDF",
+                "*.pdf").ifPresent(this::exportUnit);
+    }
+
+    /** Asks for a folder, then writes every unit's handout and the combined file into it. */
+    public void exportAllToChosenFolder() {
+        dialogs.chooseFolder(Messages.tr("handouts.exportAll.choose")).ifPresent(this::exportAll);
     }
 
     /** Saves the shown unit's handout as a PDF. */

@@ -89,14 +89,22 @@ public final class MeetingsViewModel {
         });
     }
 
+    /** The meetings and the roster, read together when the screen loads. */
+    private record Listing(List<Meeting> meetings, List<Unit> roster) {
+    }
+
+    /**
+     * What the form shows of one meeting: its details, the tasks a follow-up meeting may review, and how many tasks
+     * the meeting issued (0 for a new one).
+     */
+    private record Form(MeetingDetails details, List<TaskTracking> reviewable, int issued) {
+    }
+
     /** Reads the meetings and opens the newest (or the one chosen before). */
     public void load() {
-        runner.run(() -> new Object[] {meetings.all(), meetings.roster()}, r -> {
-            @SuppressWarnings("unchecked")
-            List<Meeting> all = (List<Meeting>) r[0];
-            @SuppressWarnings("unchecked")
-            List<Unit> units = (List<Unit>) r[1];
-            roster = units;
+        runner.run(() -> new Listing(meetings.all(), meetings.roster()), r -> {
+            List<Meeting> all = r.meetings();
+            roster = r.roster();
             long keep = editingId;
             meetingList.setAll(all);
             Meeting next = all.stream().filter(m -> m.id() == keep).findFirst()
@@ -114,12 +122,10 @@ public final class MeetingsViewModel {
     public void newMeeting() {
         runner.run(() -> {
             MeetingDetails draft = meetings.draft(MeetingKind.PUSH, meetings.today());
-            return new Object[] {draft, meetings.reviewableTasks(draft.meeting().heldOn())};
+            return new Form(draft, meetings.reviewableTasks(draft.meeting().heldOn()), 0);
         }, r -> {
             selected.set(null);
-            @SuppressWarnings("unchecked")
-            List<TaskTracking> tasks = (List<TaskTracking>) r[1];
-            fill((MeetingDetails) r[0], tasks, 0);
+            fill(r);
         }, this::failed);
     }
 
@@ -127,15 +133,14 @@ public final class MeetingsViewModel {
         runner.run(() -> {
             MeetingDetails d = meetings.details(m.id());
             List<TaskTracking> tasks = m.kind().isFollowUp() ? meetings.reviewableTasks(m.heldOn()) : List.of();
-            return new Object[] {d, tasks, meetings.tasksOf(m).size()};
-        }, r -> {
-            @SuppressWarnings("unchecked")
-            List<TaskTracking> tasks = (List<TaskTracking>) r[1];
-            fill((MeetingDetails) r[0], tasks, (Integer) r[2]);
-        }, this::failed);
+            return new Form(d, tasks, meetings.tasksOf(m).size());
+        }, r -> fill(r), this::failed);
     }
 
-    private void fill(MeetingDetails d, List<TaskTracking> tasks, int issued) {
+    private void fill(Form f) {
+        MeetingDetails d = f.details();
+        List<TaskTracking> tasks = f.reviewable();
+        int issued = f.issued();
         Meeting m = d.meeting();
         editingId = m.id();
         isNew.set(m.id() == 0);

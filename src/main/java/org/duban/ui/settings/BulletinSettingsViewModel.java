@@ -36,8 +36,13 @@ public final class BulletinSettingsViewModel {
         this.dialogs = dialogs;
     }
 
-    private final Stored stored = new Stored(() -> new Object[] {kind.get(), count.get(), percent.get(), issuer.get(),
-            departments.get(), withScore.get()}, kind, count, percent, issuer, departments, withScore);
+    /** The section's fields together, as last loaded or saved. */
+    private record Fields(LaggingRule.Kind kind, int count, int percent, String issuer, boolean departments,
+                          boolean withScore) {
+    }
+
+    private final Stored<Fields> stored = new Stored<>(() -> new Fields(kind.get(), count.get(), percent.get(),
+            issuer.get(), departments.get(), withScore.get()), kind, count, percent, issuer, departments, withScore);
 
     public void load() {
         runner.run(settings::load, v -> {
@@ -58,13 +63,13 @@ public final class BulletinSettingsViewModel {
 
     /** Shows the stored values again. */
     public void discard() {
-        java.util.List<Object> v = stored.values();
-        kind.set((LaggingRule.Kind) v.get(0));
-        count.set((Integer) v.get(1));
-        percent.set((Integer) v.get(2));
-        issuer.set((String) v.get(3));
-        departments.set((Boolean) v.get(4));
-        withScore.set((Boolean) v.get(5));
+        Fields v = stored.values();
+        kind.set(v.kind());
+        count.set(v.count());
+        percent.set(v.percent());
+        issuer.set(v.issuer());
+        departments.set(v.departments());
+        withScore.set(v.withScore());
         error.set(false);
         message.set("");
     }

@@ -54,11 +54,16 @@ public final class LadderSettingsViewModel {
         this.dialogs = dialogs;
     }
 
-    private final Stored stored = new Stored(() -> new Object[] {chasePattern.get(), orderPattern.get(),
+    /** The ladder's fields together, as last loaded or saved. */
+    private record Fields(String chasePattern, String orderPattern, String talkPattern, int chaseDays, int orderDays,
+                          int escalateDays, int talkAfter, int deskDays, String calendar) {
+    }
+
+    private final Stored<Fields> stored = new Stored<>(() -> new Fields(chasePattern.get(), orderPattern.get(),
             talkPattern.get(), chaseDays.get(), orderDays.get(), escalateDays.get(), talkAfter.get(), deskDays.get(),
-            calendar.get()}, chasePattern, orderPattern, talkPattern, chaseDays, orderDays, escalateDays, talkAfter,
+            calendar.get()), chasePattern, orderPattern, talkPattern, chaseDays, orderDays, escalateDays, talkAfter,
             deskDays, calendar);
-    private final Stored storedRules = new Stored(() -> new Object[] {rulesText.get()}, rulesText);
+    private final Stored<String> storedRules = new Stored<>(rulesText::get, rulesText);
 
     /** True while the ladder's values or the score rules shown differ from the ledger's. */
     public javafx.beans.binding.BooleanExpression dirtyProperty() {
@@ -67,17 +72,17 @@ public final class LadderSettingsViewModel {
 
     /** Shows the stored values and the rule set as it was shown. */
     public void discard() {
-        List<Object> v = stored.values();
-        chasePattern.set((String) v.get(0));
-        orderPattern.set((String) v.get(1));
-        talkPattern.set((String) v.get(2));
-        chaseDays.set((Integer) v.get(3));
-        orderDays.set((Integer) v.get(4));
-        escalateDays.set((Integer) v.get(5));
-        talkAfter.set((Integer) v.get(6));
-        deskDays.set((Integer) v.get(7));
-        calendar.set((String) v.get(8));
-        rulesText.set((String) storedRules.values().get(0));
+        Fields v = stored.values();
+        chasePattern.set(v.chasePattern());
+        orderPattern.set(v.orderPattern());
+        talkPattern.set(v.talkPattern());
+        chaseDays.set(v.chaseDays());
+        orderDays.set(v.orderDays());
+        escalateDays.set(v.escalateDays());
+        talkAfter.set(v.talkAfter());
+        deskDays.set(v.deskDays());
+        calendar.set(v.calendar());
+        rulesText.set(storedRules.values());
         error.set(false);
         message.set("");
         rulesError.set(false);
@@ -94,9 +99,13 @@ public final class LadderSettingsViewModel {
         }
     }
 
+    /** The ladder's settings and the score rule sets, read together. */
+    private record Loaded(LadderSettings.Values values, List<ScoreRules> ruleSets) {
+    }
+
     public void load() {
-        runner.run(() -> new Object[] {settings.load(), scores.ruleSets()}, r -> {
-            LadderSettings.Values v = (LadderSettings.Values) r[0];
+        runner.run(() -> new Loaded(settings.load(), scores.ruleSets()), r -> {
+            LadderSettings.Values v = r.values();
             chasePattern.set(v.chasePattern());
             orderPattern.set(v.orderPattern());
             talkPattern.set(v.talkPattern());
@@ -107,8 +116,7 @@ public final class LadderSettingsViewModel {
             deskDays.set(v.deskDays());
             calendar.set(v.calendarLines());
             stored.mark();
-            @SuppressWarnings("unchecked")
-            List<ScoreRules> sets = (List<ScoreRules>) r[1];
+            List<ScoreRules> sets = r.ruleSets();
             ruleSets.setAll(sets);
             show(sets.get(sets.size() - 1));
         }, this::failed);

@@ -1,7 +1,5 @@
 package org.duban.ui.settings;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
@@ -11,16 +9,18 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 /**
  * What a settings section's fields held when last loaded or saved: the section is dirty while its fields differ
  * from it (the settings screen's one rule for unsaved changes).
+ *
+ * @param <T> the fields' values together, a record whose {@code equals} compares them
  */
-final class Stored {
-    private final Supplier<Object[]> current;
-    private List<Object> stored;
+final class Stored<T> {
+    private final Supplier<T> current;
+    private T stored;
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
 
     /** @param current the fields' values now; {@code fields}: where a change is heard */
-    Stored(Supplier<Object[]> current, Observable... fields) {
+    Stored(Supplier<T> current, Observable... fields) {
         this.current = current;
-        this.stored = Arrays.asList(current.get());
+        this.stored = current.get();
         for (Observable f : fields) {
             f.addListener(o -> recheck());
         }
@@ -28,17 +28,17 @@ final class Stored {
 
     /** The fields as they are now are what the ledger holds (after loading or saving). */
     void mark() {
-        stored = Arrays.asList(current.get());
+        stored = current.get();
         recheck();
     }
 
-    /** The values last loaded or saved, in the order of {@code current}. */
-    List<Object> values() {
+    /** The values last loaded or saved. */
+    T values() {
         return stored;
     }
 
     private void recheck() {
-        dirty.set(!Objects.equals(stored, Arrays.asList(current.get())));
+        dirty.set(!Objects.equals(stored, current.get()));
     }
 
     ReadOnlyBooleanProperty dirty() {

@@ -148,6 +148,10 @@ public final class EvidenceViewer {
         return copy;
     }
 
+    /** A PDF opened for the preview and the size of each of its pages, turned as shown. */
+    private record OpenedPdf(PDDocument document, PDRectangle[] pageSizes) {
+    }
+
     private void show(Window owner, Kind kind, Callable<byte[]> content) {
         this.kind = kind;
         BorderPane root = new BorderPane();
@@ -249,10 +253,10 @@ public final class EvidenceViewer {
                         sizes[i] = new PDRectangle(sizes[i].getHeight(), sizes[i].getWidth());
                     }
                 }
-                return new Object[] {d, sizes};
+                return new OpenedPdf(d, sizes);
             }, r -> {
-                pdf = (PDDocument) r[0];
-                pageSizes = (PDRectangle[]) r[1];
+                pdf = r.document();
+                pageSizes = r.pageSizes();
                 if (!stage.isShowing()) {
                     closeDocument();
                     return;
