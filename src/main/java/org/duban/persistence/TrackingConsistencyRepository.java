@@ -17,18 +17,24 @@ public final class TrackingConsistencyRepository {
             + "LEFT JOIN task t ON t.id = a.task_id LEFT JOIN unit u ON u.id = a.unit_id ";
 
     /**
+     * No assignment or no task: a typed NULL, so that PostgreSQL can match the UNION's columns (two untyped NULLs
+     * become text there, which a later bigint does not match).
+     */
+    private static final String NONE = "CAST(NULL AS BIGINT)";
+
+    /**
      * The tables whose every row the program writes together with a CREATE row of the audit trail, and the
      * audit entity that names them. They all came with the audit trail (schema version 2), so no row of them
      * predates it. Tasks and assignments are not here: a ledger of schema version 1 has them without history.
      */
     private static final List<Audited> AUDITED = List.of(
-            new Audited("REPORT", "progress_report", "id", "assignment_id", "NULL"),
-            new Audited("MILESTONE", "milestone", "id", "assignment_id", "NULL"),
-            new Audited("CLOSE_OUT", "close_out", "id", "assignment_id", "NULL"),
-            new Audited("EVIDENCE", "evidence", "id", "assignment_id", "NULL"),
-            new Audited("SUPERVISION", "supervision", "task_id", "NULL", "task_id"),
-            new Audited("INSPECTION", "inspection", "id", "NULL", "NULL"),
-            new Audited("FINDING", "inspection_finding", "id", "NULL", "task_id"));
+            new Audited("REPORT", "progress_report", "id", "assignment_id", NONE),
+            new Audited("MILESTONE", "milestone", "id", "assignment_id", NONE),
+            new Audited("CLOSE_OUT", "close_out", "id", "assignment_id", NONE),
+            new Audited("EVIDENCE", "evidence", "id", "assignment_id", NONE),
+            new Audited("SUPERVISION", "supervision", "task_id", NONE, "task_id"),
+            new Audited("INSPECTION", "inspection", "id", NONE, NONE),
+            new Audited("FINDING", "inspection_finding", "id", NONE, "task_id"));
 
     private record Audited(String entity, String table, String id, String assignment, String task) {
         String missing() {
