@@ -1,9 +1,5 @@
 package org.duban.persistence;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.duban.model.Inspection;
 import org.duban.model.InspectionFinding;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** 下沉督察 records: the visit, the units visited and the findings. */
 public final class InspectionRepository {
@@ -21,33 +18,29 @@ public final class InspectionRepository {
         this.db = db;
     }
 
-    /** Every inspection, newest first, with its units and findings. */
+    /** Every inspection, newest first, with its units (in roster order) and findings (in the order found). */
     public List<Inspection> findAll() {
-        return db.read(c -> {
+        return db.query(h -> {
             Map<Long, List<Long>> units = new HashMap<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT iu.inspection_id, iu.unit_id FROM inspection_unit iu "
-                         + "JOIN unit u ON u.id = iu.unit_id ORDER BY u.sort_order, u.id")) {
-                while (rs.next()) {
-                    units.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                }
+            for (Visited v : h.createQuery("SELECT iu.inspection_id, iu.unit_id FROM inspection_unit iu "
+                            + "JOIN unit u ON u.id = iu.unit_id ORDER BY u.sort_order, u.id")
+                    .map((rs, ctx) -> new Visited(rs.getLong(1), rs.getLong(2)))
+                    .list()) {
+                units.computeIfAbsent(v.inspectionId(), k -> new ArrayList<>()).add(v.unitId());
             }
             Map<Long, List<InspectionFinding>> findings = new HashMap<>();
-            for (InspectionFinding f : Rows.scoped(c, FINDING, "1 = 1", TaskScope.all(), "id",
-                    InspectionRepository::mapFinding)) {
+            for (InspectionFinding f : h.createQuery(FINDING + " ORDER BY id")
+                    .map(JdbiSupport.record(InspectionFinding.class))
+                    .list()) {
                 findings.computeIfAbsent(f.inspectionId(), k -> new ArrayList<>()).add(f);
             }
-            List<Inspection> list = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery(
-                         "SELECT id, held_on, inspectors, notes FROM inspection ORDER BY held_on DESC, id DESC")) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    list.add(new Inspection(id, Rows.date(rs, 2), rs.getString(3), units.getOrDefault(id, List.of()),
-                            rs.getString(4), findings.getOrDefault(id, List.of())));
-                }
-            }
-            return list;
+            return h.createQuery("SELECT id, held_on, inspectors, notes FROM inspection ORDER BY held_on DESC, id DESC")
+                    .map((rs, ctx) -> {
+                        long id = rs.getLong(1);
+                        return new Inspection(id, Rows.date(rs, 2), rs.getString(3), units.getOrDefault(id, List.of()),
+                                rs.getString(4), findings.getOrDefault(id, List.of()));
+                    })
+                    .list();
         });
     }
 
@@ -57,62 +50,53 @@ public final class InspectionRepository {
 
     /** Stores the visit and the units visited (findings are added one by one). */
     public Inspection insert(Inspection in) {
-        return db.write(c -> {
-            long id;
-            try (PreparedStatement ps = Rows.prepareInsert(c,
-                    "INSERT INTO inspection (held_on, inspectors, notes) VALUES (?, ?, ?)")) {
-                Rows.setDate(ps, 1, in.heldOn());
-                ps.setString(2, in.inspectors());
-                ps.setString(3, in.notes());
-                id = Rows.insert(ps);
+        return db.update(h -> {
+            long id = h.createQuery("INSERT INTO inspection (held_on, inspectors, notes) "
+                            + "VALUES (:heldOn, :inspectors, :notes) RETURNING id")
+                    .bindMethods(in)
+                    .mapTo(Long.class)
+                    .one();
+            PreparedBatch units = h.prepareBatch("INSERT INTO inspection_unit (inspection_id, unit_id) "
+                    + "VALUES (:inspectionId, :unitId)");
+            for (long unitId : in.unitIds()) {
+                units.bind("inspectionId", id).bind("unitId", unitId).add();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO inspection_unit (inspection_id, unit_id) VALUES (?, ?)")) {
-                for (long unitId : in.unitIds()) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, unitId);
-                    ps.executeUpdate();
-                }
-            }
+            JdbiSupport.runBatch(units);
             return new Inspection(id, in.heldOn(), in.inspectors(), in.unitIds(), in.notes(), List.of());
         });
     }
 
     public InspectionFinding insertFinding(InspectionFinding f) {
-        return db.write(c -> {
-            try (PreparedStatement ps = Rows.prepareInsert(c,
-                    "INSERT INTO inspection_finding (inspection_id, unit_id, text, task_id) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, f.inspectionId());
-                Rows.setLong(ps, 2, f.unitId());
-                ps.setString(3, f.text());
-                Rows.setLong(ps, 4, f.taskId());
-                return new InspectionFinding(Rows.insert(ps), f.inspectionId(), f.unitId(), f.text(), f.taskId());
-            }
-        });
+        long id = db.update(h -> h.createQuery("INSERT INTO inspection_finding (inspection_id, unit_id, text, task_id) "
+                        + "VALUES (:inspectionId, :unitId, :text, :taskId) RETURNING id")
+                .bindMethods(f)
+                .mapTo(Long.class)
+                .one());
+        return new InspectionFinding(id, f.inspectionId(), f.unitId(), f.text(), f.taskId());
     }
 
     public Optional<InspectionFinding> findFinding(long id) {
-        return db.read(c -> Rows.byId(c, FINDING, id, InspectionRepository::mapFinding));
+        return db.query(h -> h.createQuery(FINDING + " WHERE id = :id")
+                .bind("id", id)
+                .map(JdbiSupport.record(InspectionFinding.class))
+                .findOne());
     }
 
     /** The findings that became or concern a task. */
     public List<InspectionFinding> findingsOfTask(long taskId) {
-        return db.read(c -> Rows.scoped(c, FINDING, TaskScope.task(taskId).onTask("task_id"), TaskScope.task(taskId),
-                "id", InspectionRepository::mapFinding));
+        TaskScope scope = TaskScope.task(taskId);
+        return db.query(h -> JdbiSupport.scoped(h, FINDING, scope.onTask("task_id"), scope, "id",
+                InspectionFinding.class));
     }
 
     public void setFindingTask(long findingId, Long taskId) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE inspection_finding SET task_id = ? WHERE id = ?")) {
-                Rows.setLong(ps, 1, taskId);
-                ps.setLong(2, findingId);
-                return ps.executeUpdate();
-            }
-        });
+        db.update(h -> h.createUpdate("UPDATE inspection_finding SET task_id = :taskId WHERE id = :id")
+                .bindByType("taskId", taskId, Long.class)
+                .bind("id", findingId)
+                .execute());
     }
 
-    private static InspectionFinding mapFinding(ResultSet rs) throws SQLException {
-        return new InspectionFinding(rs.getLong(1), rs.getLong(2), Rows.nullableLong(rs, 3), rs.getString(4),
-                Rows.nullableLong(rs, 5));
+    /** A unit visited on an inspection. */
+    private record Visited(long inspectionId, long unitId) {
     }
 }
