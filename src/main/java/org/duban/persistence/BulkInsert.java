@@ -138,6 +138,7 @@ public final class BulkInsert {
                         ps.setString(5, sv.note());
                     });
             AuditChain.append(c, chunk.audit(), true);
+            db.engine().idsTaken(c); // a shared ledger's identities go on after the ids given here
             return null;
         });
     }

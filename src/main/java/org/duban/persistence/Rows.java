@@ -138,7 +138,7 @@ final class Rows {
     static long insert(PreparedStatement ps) throws SQLException {
         ps.executeUpdate();
         try (Statement st = ps.getConnection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+             ResultSet rs = st.executeQuery(lastIdQuery(ps.getConnection()))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -146,7 +146,17 @@ final class Rows {
 
     /** {@code SELECT last_insert_rowid()}, prepared once for many inserts: {@link #insert(PreparedStatement, PreparedStatement)}. */
     static PreparedStatement prepareLastId(Connection c) throws SQLException {
-        return c.prepareStatement("SELECT last_insert_rowid()");
+        return c.prepareStatement(lastIdQuery(c));
+    }
+
+    /**
+     * The query for the id the last insert without one was given: SQLite's {@code last_insert_rowid()}, PostgreSQL's
+     * {@code lastval()} (the identity's sequence, on this connection). For the repositories still on plain JDBC; the
+     * ones on JDBI read {@code INSERT … RETURNING id}.
+     */
+    static String lastIdQuery(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()) ? "SELECT lastval()"
+                : "SELECT last_insert_rowid()";
     }
 
     /** Executes an insert (prepared without generated keys) and returns its row id, read by {@code lastId}. */

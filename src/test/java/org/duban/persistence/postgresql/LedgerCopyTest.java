@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.duban.persistence.AuditChain;
+import org.duban.persistence.ContentDigest;
 import org.duban.persistence.Database;
 import org.duban.persistence.LedgerCopy;
 import org.duban.persistence.LedgerIdentity;
@@ -55,6 +56,12 @@ class LedgerCopyTest {
             assertEquals(AuditChain.head(sample), AuditChain.head(back));
             assertTrue(AuditChain.verify(back).broken().isEmpty(), "the chain holds after the round trip");
             assertEquals(rows(sample), rows(back), "the same rows, value for value");
+
+            try (Database file = Database.create(dir.resolve("file-copy.db"))) {
+                LedgerCopy.copy(sample, file);
+                assertEquals(ContentDigest.sha256(sample), ContentDigest.sha256(file),
+                        "a file copied to a file keeps its content and its rows' order, value for value");
+            }
 
             long nextUnit = shared.read(c -> {
                 try (var st = c.createStatement(); var rs = st.executeQuery(
