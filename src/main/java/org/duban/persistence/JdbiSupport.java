@@ -1,13 +1,16 @@
 package org.duban.persistence;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
@@ -19,6 +22,7 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * JDBI 3 over the ledger's one connection ({@link Database#query}, {@link Database#update}): the repositories
@@ -101,6 +105,31 @@ final class JdbiSupport {
             q.bind("scope", scope.id());
         }
         return q.map(mapper).list();
+    }
+
+    /**
+     * The rows {@code query} reads for {@code keys}, 500 keys a query: an {@code IN (<keys>)} list stays under
+     * every engine's limit on parameters. The rows come in the order of the chunks, each as its query orders it.
+     */
+    static <T> List<T> byKeys(List<Long> keys, Function<List<Long>, List<T>> query) {
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            rows.addAll(query.apply(keys.subList(from, Math.min(keys.size(), from + 500))));
+        }
+        return rows;
+    }
+
+    /** Executes a batch, if it holds any rows (an empty one sends nothing). */
+    static void runBatch(PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** A nullable INTEGER column, by position, for positional row mappers. */
+    static Integer nullableInt(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
     }
 
     /** A day bound as its ISO text, as the schema keeps days. */

@@ -33,7 +33,7 @@ class HandoutsMemoryTest {
     void allHandoutsOfTwoThousandTasksFitInASmallHeap() throws Exception {
         Path ledger = dir.resolve("大台账.db");
         try (Database db = Database.create(ledger)) {
-            new LedgerGenerator(db).generate(new LedgerGenerator.Options(2000, 2000, 1, LocalDate.of(2026, 11, 29)),
+            new LedgerGenerator(org.duban.service.Services.over(db)).generate(new LedgerGenerator.Options(2000, 2000, 1, LocalDate.of(2026, 11, 29)),
                     LedgerGenerator.Progress.NONE);
         }
         Path out = dir.resolve("任务清单");
