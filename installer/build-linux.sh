@@ -36,8 +36,9 @@ common=(--name "$PACKAGE" --app-version "$VERSION" --vendor "$(prop vendor)"
         --description "$(prop description)" --copyright "$(prop copyright)"
         --icon "$ROOT/assets/icons/duban-256.png" --dest "$OUT")
 
+java_options
 say "Making the app-image (jpackage --type app-image)"
-jpackage --type app-image "${common[@]}" \
+jpackage --type app-image "${common[@]}" ${JAVA_OPTIONS[@]+"${JAVA_OPTIONS[@]}"} \
   --input "$OUT/input" --main-jar "$PACKAGE.jar" --main-class "$(prop main.class)" \
   --runtime-image "$OUT/runtime"
 

@@ -42,8 +42,9 @@ common=(--name "$NAME" --app-version "$MAC_VERSION" --vendor "$(prop vendor)"
         --description "$(prop description)" --copyright "$(prop copyright)"
         --icon "$ROOT/assets/icons/duban.icns" --dest "$OUT")
 
+java_options
 say "Making the application bundle and the .dmg (jpackage --type dmg)"
-jpackage --type dmg "${common[@]}" ${sign[@]+"${sign[@]}"} \
+jpackage --type dmg "${common[@]}" ${JAVA_OPTIONS[@]+"${JAVA_OPTIONS[@]}"} ${sign[@]+"${sign[@]}"} \
   --input "$OUT/input" --main-jar "$PACKAGE.jar" --main-class "$(prop main.class)" \
   --runtime-image "$OUT/runtime" \
   --mac-package-identifier "$(prop identifier)" --mac-package-name "$NAME" \

@@ -148,7 +148,10 @@ Write-Host "`n== Making the app-image (jpackage --type app-image)"
 # A second launcher, duban.exe, with a console: for the command line (duban --version, duban stats ...).
 $cliLauncher = Join-Path $Out 'duban-cli.properties'
 [System.IO.File]::WriteAllLines($cliLauncher, @('win-console=true', 'win-shortcut=false', 'win-menu=false'))
-Invoke-Checked $jpackage ($zh + @('--type', 'app-image') + $common + @(
+# The JVM options of every launcher (duban.exe inherits them): package.properties, java.options
+$javaOptions = @()
+foreach ($o in ($props['java.options'] -split ' ' | Where-Object { $_ })) { $javaOptions += @('--java-options', $o) }
+Invoke-Checked $jpackage ($zh + @('--type', 'app-image') + $common + $javaOptions + @(
     '--input', (Join-Path $Out 'input'), '--main-jar', "$package.jar", '--main-class', $props['main.class'],
     '--runtime-image', $runtime, '--add-launcher', "duban=$cliLauncher"))
 

@@ -49,6 +49,15 @@ build_inputs() {
   [ "${#FX_JARS[@]}" -gt 0 ] || die "no JavaFX platform jars in $OUT/javafx"
 }
 
+# JAVA_OPTIONS: --java-options OPT for each word of java.options in package.properties (the same for every launcher)
+java_options() {
+  local o
+  JAVA_OPTIONS=()
+  for o in $(prop java.options); do
+    JAVA_OPTIONS+=(--java-options "$o")
+  done
+}
+
 link_runtime() {
   local ext=$1 module_path j lib libs
   module_path=$(IFS=:; echo "${FX_JARS[*]}")

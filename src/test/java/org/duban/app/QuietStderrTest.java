@@ -38,7 +38,8 @@ class QuietStderrTest {
                 new String[] {"--db", db, "check"},
                 new String[] {"--db", db, "export", "ledger", dir.resolve("ledger.xlsx").toString()},
                 new String[] {"--db", db, "bulletin", "--as-of", "2026-11-29", "--draft", "--out",
-                        dir.resolve("通报.pdf").toString()});
+                        dir.resolve("通报.pdf").toString()},
+                new String[] {"--db", db, "meeting-pack", "--meeting", "1", "--out", dir.resolve("会议材料").toString()});
         List<String> noisy = new ArrayList<>();
         for (String[] args : commands) {
             try (ChildProcess child = ChildProcess.start(dir, Launcher.class, args)) {

@@ -5,8 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.HorizontalMetricsTable;
@@ -22,9 +21,8 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  * or one face of a {@code .ttc}). The same face measures text for pagination, is embedded (subset) in PDFs,
  * and is loaded by the print preview, so every output has the same line breaks.
  *
- * <p>The font is read on first use. Reads are serialised: FontBox tables are read lazily and are not safe
- * for concurrent use. A PDF writer therefore takes a parse of its own ({@link #borrowForWriting}): PDFBox reads
- * the font's glyphs while it subsets, and PDFs are written on several threads at once.
+ * <p>The font is read on first use, once. Measuring is serialised on the face; PDF writers on several threads
+ * share the parse once all its tables are read ({@link #borrowForWriting}).
  */
 public final class FontFace {
     private final String resource;
@@ -34,10 +32,8 @@ public final class FontFace {
     private CmapLookup cmap;
     private HorizontalMetricsTable hmtx;
     private float unitsPerEm;
-    /** A bundled font's file, read once: writers parse their own fonts from it. */
-    private byte[] bytes;
-    /** Parses for PDF writers, not in use at the moment. */
-    private final Deque<TrueTypeFont> spare = new ArrayDeque<>();
+    /** Whether every table of {@link #ttf} has been read, so that writers on several threads may share it. */
+    private boolean readForWriting;
 
     private FontFace(String resource, Path file, String collectionFace) {
         this.resource = resource;
@@ -103,33 +99,54 @@ public final class FontFace {
     }
 
     /**
-     * A parse of this face for one PDF writer's use only, until it gives it back ({@link #giveBack}); PDFBox
-     * may use it in a document (and subset it) while other threads measure text with this face.
+     * The parse PDF writers use, on any thread: this face's own parse, with every table it has read now, under this
+     * face's lock. FontBox 3 reads a table once (under the font's lock), a glyph under its data's lock, and the
+     * font's bytes through a stream of its own per reader; what a writer then does with the parse (look up glyphs,
+     * widths, subset) only reads it. Each writer used to parse the face again from its bytes, which holds a copy
+     * of the whole font file (10–15 MB) and its character maps per parse: with two unit files and the combined book
+     * under way, a dozen parses took 250 MB.
      */
-    public TrueTypeFont borrowForWriting() {
-        synchronized (this) {
-            ttf();
-            if (!spare.isEmpty()) {
-                return spare.pop();
+    public synchronized TrueTypeFont borrowForWriting() {
+        TrueTypeFont f = ttf();
+        if (!readForWriting) {
+            // a table that cannot be read is left to whoever needs it, as before (a machine's font may have a
+            // broken table PDFBox never looks at)
+            List<Table> tables = List.of(f::getHeader, f::getHorizontalHeader, f::getMaximumProfile,
+                    f::getHorizontalMetrics, f::getNaming, f::getOS2Windows, f::getPostScript, f::getCmap,
+                    f::getIndexToLocation, f::getGlyph, f::getVerticalHeader, f::getVerticalMetrics,
+                    f::getVerticalOrigin, f::getKerning, f::getUnicodeCmapLookup, () -> f.getUnicodeCmapLookup(false),
+                    f::getName);
+            for (Table t : tables) {
+                try {
+                    t.read();
+                } catch (IOException | RuntimeException e) {
+                    // see above
+                }
             }
+            readForWriting = true;
         }
-        try {
-            TrueTypeFont f = read(); // outside the lock: layout goes on measuring with this face meanwhile
-            f.setEnableGsub(false);
-            return f;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read font " + location() + ": " + e.getMessage(), e);
-        }
+        return f;
     }
 
-    /** Takes back a parse from {@link #borrowForWriting} for the next writer. */
-    public synchronized void giveBack(TrueTypeFont font) {
-        spare.push(font);
+    @FunctionalInterface
+    private interface Table {
+        Object read() throws IOException;
+    }
+
+    /** Ends a writer's use of {@link #borrowForWriting}'s parse (nothing to do: the parse is shared). */
+    public void giveBack(TrueTypeFont font) {
+        // the parse stays this face's
     }
 
     private TrueTypeFont read() throws IOException {
         if (resource != null) {
-            return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
+            // FontBox copies the bytes into the parse: the file is not kept besides
+            try (InputStream in = FontFace.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("missing resource");
+                }
+                return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            }
         }
         if (isCollection()) {
             @SuppressWarnings("resource") // kept open as long as the face is used: its tables are read lazily
@@ -150,18 +167,6 @@ public final class FontFace {
             return first[0];
         }
         return new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
-    }
-
-    private synchronized byte[] bytes() throws IOException {
-        if (bytes == null) {
-            try (InputStream in = FontFace.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("missing resource");
-                }
-                bytes = in.readAllBytes();
-            }
-        }
-        return bytes;
     }
 
     /**

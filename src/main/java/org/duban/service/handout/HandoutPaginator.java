@@ -2,6 +2,7 @@ package org.duban.service.handout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Lays a unit's handout out in pages, once; the PDF writer and the printer draw the result. The title block
@@ -27,7 +28,32 @@ public final class HandoutPaginator {
     }
 
     public HandoutLayout layout(HandoutContent content, HandoutSettings settings) {
-        return new Run(content, settings).layout();
+        List<PageDraft> drafts = new ArrayList<>();
+        Run run = new Run(content, settings, drafts::add);
+        run.layout();
+        List<LayoutPage> out = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            out.add(run.finalPage(drafts.get(i), i, drafts.size()));
+        }
+        return new HandoutLayout(content.unitName(), content.title(), run.g, out);
+    }
+
+    /**
+     * The same pages as {@link #layout(HandoutContent, HandoutSettings)}, handed to {@code sink} one at a time and
+     * not kept: a large unit's handout is never held in memory whole. The footers say "第 X 页 共 Y 页", so the
+     * pages are counted by laying them out once without keeping them, then laid out again; returns the count.
+     */
+    public int layout(HandoutContent content, HandoutSettings settings, Consumer<LayoutPage> sink) {
+        int[] count = {0};
+        new Run(content, settings, d -> count[0]++).layout();
+        int[] index = {0};
+        Run[] run = new Run[1];
+        run[0] = new Run(content, settings, d -> sink.accept(run[0].finalPage(d, index[0]++, count[0])));
+        run[0].layout();
+        if (index[0] != count[0]) {
+            throw new IllegalStateException("handout pages counted " + count[0] + ", laid out " + index[0]);
+        }
+        return count[0];
     }
 
     /** A row measured but not yet placed: lines per cell, relative to the row. */
@@ -45,14 +71,16 @@ public final class HandoutPaginator {
         final double lineHeight;
         final double[] colLeft;
         final double[] colWidth;
-        final List<PageDraft> pages = new ArrayList<>();
+        /** Hears of each page when it is full (when the next one starts, or at the end). */
+        final Consumer<PageDraft> done;
         PageDraft page;
         double y;
         /** The cursor just below the header row of the current page. */
         double freshTop;
         final Measured header;
 
-        Run(HandoutContent content, HandoutSettings settings) {
+        Run(HandoutContent content, HandoutSettings settings, Consumer<PageDraft> done) {
+            this.done = done;
             this.content = content;
             this.settings = settings;
             this.g = settings.page();
@@ -112,7 +140,7 @@ public final class HandoutPaginator {
             return w;
         }
 
-        HandoutLayout layout() {
+        void layout() {
             newPage(true);
             for (HandoutContent.Section section : content.sections()) {
                 Measured heading = new Measured(RowKind.SECTION, 0,
@@ -134,7 +162,8 @@ public final class HandoutPaginator {
             if (settings.signOff()) {
                 placeSignOff();
             }
-            return finish();
+            done.accept(page);
+            page = null;
         }
 
         Measured measure(HandoutEntry e) {
@@ -249,8 +278,7 @@ public final class HandoutPaginator {
         }
 
         void newPage(boolean first) {
-            page = new PageDraft();
-            pages.add(page);
+            startPage();
             y = g.contentTop();
             if (first) {
                 titleBlock();
@@ -286,8 +314,7 @@ public final class HandoutPaginator {
             double box = size * 2.4;
             double gap = size * 1.5;
             if (y + gap + box > g.contentBottom() + 1e-6) {
-                page = new PageDraft();
-                pages.add(page);
+                startPage();
                 y = g.contentTop();
             } else {
                 y += gap;
@@ -318,42 +345,44 @@ public final class HandoutPaginator {
             y += box;
         }
 
-        HandoutLayout finish() {
-            List<LayoutPage> out = new ArrayList<>();
-            int count = pages.size();
-            for (int i = 0; i < count; i++) {
-                PageDraft d = pages.get(i);
-                List<TextLine> texts = new ArrayList<>(d.texts);
-                double footerBase = g.contentBottom() + PageGeometry.mm(7) + FOOTER_SIZE;
-                String number = HandoutText.tr("handout.doc.pageOf", i + 1, count);
-                List<Span> n = fonts.spans(FontRole.BODY, number, FOOTER_SIZE);
-                double nw = n.stream().mapToDouble(Span::width).sum();
-                texts.add(new TextLine(g.contentLeft() + (g.contentWidth() - nw) / 2, footerBase, FOOTER_SIZE,
-                        FontRole.BODY, n));
-                texts.add(new TextLine(g.contentLeft(), footerBase, FOOTER_SIZE, FontRole.BODY,
-                        fonts.spans(FontRole.BODY, fonts.printable(FontRole.BODY, content.unitName()), FOOTER_SIZE)));
-                if (!content.auditNote().isBlank()) {
-                    double noteSize = FOOTER_SIZE - 1.5;
-                    List<Span> a = fonts.spans(FontRole.BODY, fonts.printable(FontRole.BODY, content.auditNote()),
-                            noteSize);
-                    double aw = a.stream().mapToDouble(Span::width).sum();
-                    double numberEnd = g.contentLeft() + (g.contentWidth() + nw) / 2;
-                    // beside the page number when there is room (landscape), else on a line of its own below it
-                    double base = g.contentRight() - aw >= numberEnd + FOOTER_SIZE * 3 ? footerBase
-                            : footerBase + FOOTER_SIZE * 1.4;
-                    texts.add(new TextLine(g.contentRight() - aw, base, noteSize, FontRole.BODY, a));
-                }
-                if (!settings.notice().isBlank()) {
-                    double noticeSize = Math.max(size, 12);
-                    List<Span> s = fonts.spans(FontRole.HEADING, fonts.printable(FontRole.HEADING, settings.notice()),
-                            noticeSize);
-                    double sw = s.stream().mapToDouble(Span::width).sum();
-                    texts.add(new TextLine(g.contentRight() - sw, g.contentTop() - noticeSize * 0.9, noticeSize,
-                            FontRole.HEADING, s));
-                }
-                out.add(new LayoutPage(i + 1, count, g, texts, d.rows, d.rules));
+        void startPage() {
+            if (page != null) {
+                done.accept(page);
             }
-            return new HandoutLayout(content.unitName(), content.title(), g, out);
+            page = new PageDraft();
+        }
+
+        /** A full page with its footer: page {@code i} (from 0) of {@code count}. */
+        LayoutPage finalPage(PageDraft d, int i, int count) {
+            List<TextLine> texts = new ArrayList<>(d.texts);
+            double footerBase = g.contentBottom() + PageGeometry.mm(7) + FOOTER_SIZE;
+            String number = HandoutText.tr("handout.doc.pageOf", i + 1, count);
+            List<Span> n = fonts.spans(FontRole.BODY, number, FOOTER_SIZE);
+            double nw = n.stream().mapToDouble(Span::width).sum();
+            texts.add(new TextLine(g.contentLeft() + (g.contentWidth() - nw) / 2, footerBase, FOOTER_SIZE,
+                    FontRole.BODY, n));
+            texts.add(new TextLine(g.contentLeft(), footerBase, FOOTER_SIZE, FontRole.BODY,
+                    fonts.spans(FontRole.BODY, fonts.printable(FontRole.BODY, content.unitName()), FOOTER_SIZE)));
+            if (!content.auditNote().isBlank()) {
+                double noteSize = FOOTER_SIZE - 1.5;
+                List<Span> a = fonts.spans(FontRole.BODY, fonts.printable(FontRole.BODY, content.auditNote()),
+                        noteSize);
+                double aw = a.stream().mapToDouble(Span::width).sum();
+                double numberEnd = g.contentLeft() + (g.contentWidth() + nw) / 2;
+                // beside the page number when there is room (landscape), else on a line of its own below it
+                double base = g.contentRight() - aw >= numberEnd + FOOTER_SIZE * 3 ? footerBase
+                        : footerBase + FOOTER_SIZE * 1.4;
+                texts.add(new TextLine(g.contentRight() - aw, base, noteSize, FontRole.BODY, a));
+            }
+            if (!settings.notice().isBlank()) {
+                double noticeSize = Math.max(size, 12);
+                List<Span> s = fonts.spans(FontRole.HEADING, fonts.printable(FontRole.HEADING, settings.notice()),
+                        noticeSize);
+                double sw = s.stream().mapToDouble(Span::width).sum();
+                texts.add(new TextLine(g.contentRight() - sw, g.contentTop() - noticeSize * 0.9, noticeSize,
+                        FontRole.HEADING, s));
+            }
+            return new LayoutPage(i + 1, count, g, texts, d.rows, d.rules);
         }
     }
 

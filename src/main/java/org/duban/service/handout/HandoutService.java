@@ -1,5 +1,6 @@
 package org.duban.service.handout;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.persistence.VocabularyRepository;
+import org.duban.service.io.AtomicFiles;
 import org.duban.service.tracking.TrackingService;
 import org.duban.service.vocabulary.VocabularyService;
 
@@ -203,8 +205,10 @@ public final class HandoutService {
 
     /**
      * Writes one PDF per unit with tasks, and the combined PDF for duplex printing with each unit's copies. The
-     * units are laid out and written on all cores; the combined PDF takes their pages as drawn. Progress is
-     * reported on the calling thread.
+     * units are laid out and written on all cores, each page drawn as it is laid out and not kept; the combined
+     * PDF takes each unit's pages as drawn, in roster order, as soon as the unit is done, and keeps their contents
+     * in a temporary file until it is saved. So what is held in memory is a unit or two at a time (their
+     * compressed pages), whatever the size of the meeting. Progress is reported on the calling thread.
      *
      * @throws LocalizedException when the meeting has no tasks for any unit or a file cannot be written
      */
@@ -216,37 +220,89 @@ public final class HandoutService {
         checkFolder(dir);
         int steps = list.size() + 1;
         HandoutPaginator paginator = new HandoutPaginator(HandoutFonts.of(settings.fonts()));
-        UnitFile[] written = new UnitFile[list.size()];
+        Path[] files = new Path[list.size()];
+        int[] pageCounts = new int[list.size()];
         int[] started = {0};
-        // units on all cores: each lays out and writes its own file (the writers parse their own fonts)
-        Parallel.forEach(list.size(), "duban-handouts", i -> {
-            Unit u = list.get(i).unit();
-            HandoutLayout layout = paginator.layout(content(data, u, settings), settings);
-            Path file = dir.resolve(fileName(u.name()));
-            written[i] = new UnitFile(layout, file, PdfHandoutWriter.writeKeeping(layout.pages(), unitTitle(layout), file));
-        }, i -> progress.update(started[0]++, steps, list.get(i).unit().name()));
-        List<HandoutLayout> layouts = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        List<DrawnPages> drawn = new ArrayList<>();
-        int pages = 0;
-        for (UnitFile w : written) {
-            layouts.add(w.layout());
-            files.add(w.file());
-            drawn.add(w.drawn());
-            pages += w.layout().pageCount();
-        }
-        progress.update(list.size(), steps, combinedFileName());
-        Map<String, Integer> copies = list.stream()
-                .collect(Collectors.toMap(h -> h.unit().name(), UnitHandout::copies, (a, b) -> a));
-        List<LayoutPage> all = combine(layouts, name -> copies.getOrDefault(name, 1));
         Path combined = dir.resolve(combinedFileName());
-        // the unit files' pages as drawn: the combined book draws nothing again
-        PdfHandoutWriter.write(all, HandoutText.tr("handout.doc.title", settings.city()), true, combined, drawn);
+        InOrder turns = new InOrder();
+        int[] combinedPages = {0};
+        try {
+            AtomicFiles.write(combined, target -> {
+                StreamedBook book = new StreamedBook(target);
+                // units on all cores: each lays out and writes its own file (drawing each page as it is laid out),
+                // then waits for its turn to join the book, so that no more than one unit per core is held at once
+                Parallel.forEach(list.size(), "duban-handouts", i -> {
+                    try {
+                        UnitHandout h = list.get(i);
+                        Unit u = h.unit();
+                        Path file = dir.resolve(fileName(u.name()));
+                        HandoutContent content = content(data, u, settings);
+                        PdfHandoutWriter.UnitPages drawn;
+                        try (PdfHandoutWriter.UnitFile writer = new PdfHandoutWriter.UnitFile()) {
+                            pageCounts[i] = paginator.layout(content, settings, page -> writer.add(page, file));
+                            drawn = writer.save(content.title() + HandoutText.tr("handout.doc.unitLine", u.name()),
+                                    file);
+                        }
+                        files[i] = file;
+                        if (turns.await(i)) { // false: an earlier unit failed, and that is what the caller hears
+                            try {
+                                book.append(drawn, h.copies());
+                            } catch (IOException e) {
+                                throw new LocalizedException(e, "handout.error.write", combined, e.getMessage());
+                            }
+                            turns.done(i);
+                        }
+                    } catch (RuntimeException | Error e) {
+                        turns.abort();
+                        throw e;
+                    }
+                }, i -> progress.update(started[0]++, steps, list.get(i).unit().name()));
+                progress.update(list.size(), steps, combinedFileName());
+                // the unit files' pages as drawn: the combined book draws nothing again
+                book.finish(HandoutText.tr("handout.doc.title", settings.city()));
+                combinedPages[0] = book.pageCount();
+            });
+        } catch (IOException e) {
+            throw new LocalizedException(e, "handout.error.write", combined, e.getMessage());
+        }
         progress.update(steps, steps, "");
-        return new BatchResult(List.copyOf(files), combined, list.size(), pages, all.size());
+        int pages = 0;
+        for (int p : pageCounts) {
+            pages += p;
+        }
+        return new BatchResult(List.of(files), combined, list.size(), pages, combinedPages[0]);
     }
 
-    private record UnitFile(HandoutLayout layout, Path file, DrawnPages drawn) {
+    /** Pieces of work that take turns, in their order: piece {@code i} waits until piece {@code i - 1} is done. */
+    private static final class InOrder {
+        private int next;
+        private boolean aborted;
+
+        /** Waits for piece {@code i}'s turn; false when a piece failed (there will be no turn). */
+        synchronized boolean await(int i) {
+            boolean interrupted = false;
+            while (next != i && !aborted) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return !aborted;
+        }
+
+        synchronized void done(int i) {
+            next = i + 1;
+            notifyAll();
+        }
+
+        synchronized void abort() {
+            aborted = true;
+            notifyAll();
+        }
     }
 
     /** What writing one unit's handout made. */

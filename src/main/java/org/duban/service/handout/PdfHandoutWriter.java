@@ -22,6 +22,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.RandomAccessStreamCache;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -90,6 +91,61 @@ public final class PdfHandoutWriter {
         new Writer(PageExtras.NONE, drawn, false).write(pages, title, duplex, target);
     }
 
+    /**
+     * One unit's file written page by page as the pages are laid out ({@link HandoutPaginator#layout(HandoutContent,
+     * HandoutSettings, java.util.function.Consumer)}): no page is kept but as drawn (its compressed content), for
+     * the combined book ({@link Book}). The same bytes as {@link #writeKeeping}.
+     */
+    static final class UnitFile implements AutoCloseable {
+        private final Writer writer = new Writer(PageExtras.NONE, List.of(), true);
+        private final java.util.ArrayList<UnitPages.Page> pages = new java.util.ArrayList<>();
+        private PageGeometry geometry;
+
+        UnitFile() {
+            writer.open(null);
+        }
+
+        /** Draws the next page. */
+        void add(LayoutPage page, Path target) {
+            try {
+                if (geometry == null) {
+                    geometry = page.geometry();
+                }
+                DrawnPages.Content c = writer.add(page, pages.size());
+                pages.add(c != null || page.isBlank() ? new UnitPages.Page(c, null, page.geometry())
+                        : new UnitPages.Page(null, page, page.geometry()));
+            } catch (IOException e) {
+                throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
+            }
+        }
+
+        /** Saves the file and gives its pages as drawn; the document is closed. */
+        UnitPages save(String title, Path target) {
+            try {
+                writer.save(title, null, target);
+                return new UnitPages(List.copyOf(pages), Map.copyOf(writer.codePoints));
+            } catch (IOException e) {
+                throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+        }
+    }
+
+    /**
+     * A unit's pages as its file drew them, in order: each page's compressed content, or (a page that holds more
+     * than text and rules, which the handouts never draw) the page itself, to be drawn again.
+     */
+    record UnitPages(List<Page> pages, Map<FontFace, BitSet> codePoints) {
+        record Page(DrawnPages.Content content, LayoutPage undrawn, PageGeometry geometry) {
+        }
+    }
+
     /** One document being written. */
     private static final class Writer {
         final PageExtras extras;
@@ -114,46 +170,80 @@ public final class PdfHandoutWriter {
         }
 
         DrawnPages write(List<LayoutPage> pages, String title, boolean duplex, Path target) {
-            try (PDDocument d = new PDDocument()) {
-                doc = d;
+            try {
+                open(null);
                 Map<LayoutPage, DrawnPages.Content> kept = keep ? new IdentityHashMap<>() : Map.of();
                 for (int i = 0; i < pages.size(); i++) {
                     LayoutPage page = pages.get(i);
-                    PageGeometry g = page.geometry();
-                    PDPage p = new PDPage(new PDRectangle((float) g.width(), (float) g.height()));
-                    doc.addPage(p);
-                    if (page.isBlank() && extras == PageExtras.NONE) {
-                        continue;
-                    }
-                    if (copy(page, p)) {
-                        continue;
-                    }
-                    try (PDPageContentStream cs = new PDPageContentStream(doc, p)) {
-                        page.draw(new Canvas(this, cs, g.height()));
-                        extras.draw(doc, cs, i, g);
-                    } catch (UncheckedIOException e) {
-                        throw e.getCause();
-                    }
-                    if (keep) {
-                        DrawnPages.Content c = content(p);
-                        if (c != null) {
-                            kept.put(page, c);
-                        }
+                    DrawnPages.Content c = add(page, i);
+                    if (keep && c != null) {
+                        kept.put(page, c);
                     }
                 }
-                subsetCopiedOnly();
-                describe(title, duplex && !pages.isEmpty() ? pages.get(0).geometry() : null);
-                // subsets the fonts: only the glyphs used travel in the file
-                AtomicFiles.write(target, out -> {
-                    try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
-                        doc.save(buffered);
-                    }
-                });
+                save(title, duplex && !pages.isEmpty() ? pages.get(0).geometry() : null, target);
                 return keep ? new DrawnPages(kept, codePoints) : null;
             } catch (IOException e) {
                 throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
             } finally {
+                close();
+            }
+        }
+
+        /** Starts the document; {@code cache} null: PDFBox's default (main memory). */
+        void open(RandomAccessStreamCache.StreamCacheCreateFunction cache) {
+            doc = cache == null ? new PDDocument() : new PDDocument(cache);
+        }
+
+        /**
+         * Adds page {@code i} (from 0): drawn, or taken as drawn from {@link #drawn}. With {@link #keep}, returns
+         * its content as drawn (null for a blank page, a copied one, or one that holds more than text and rules).
+         */
+        DrawnPages.Content add(LayoutPage page, int i) throws IOException {
+            PageGeometry g = page.geometry();
+            PDPage p = newPage(g);
+            if (page.isBlank() && extras == PageExtras.NONE) {
+                return null;
+            }
+            if (copy(page, p)) {
+                return null;
+            }
+            try (PDPageContentStream cs = new PDPageContentStream(doc, p)) {
+                page.draw(new Canvas(this, cs, g.height()));
+                extras.draw(doc, cs, i, g);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return keep ? content(p) : null;
+        }
+
+        PDPage newPage(PageGeometry g) {
+            PDPage p = new PDPage(new PDRectangle((float) g.width(), (float) g.height()));
+            doc.addPage(p);
+            return p;
+        }
+
+        /** Subsets the fonts (only the glyphs used travel in the file), describes the document and saves it. */
+        void save(String title, PageGeometry duplexGeometry, Path target) throws IOException {
+            subsetCopiedOnly();
+            describe(title, duplexGeometry);
+            AtomicFiles.write(target, out -> {
+                try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+                    doc.save(buffered);
+                }
+            });
+        }
+
+        void close() {
+            try {
+                if (doc != null) {
+                    doc.close();
+                }
+            } catch (IOException e) {
+                // nothing was left to write: closing only frees the document's buffers
+            } finally {
+                doc = null;
                 borrowed.forEach(FontFace::giveBack);
+                borrowed.clear();
             }
         }
 
@@ -179,26 +269,35 @@ public final class PdfHandoutWriter {
                     continue;
                 }
                 if (sources.add(source)) {
-                    source.codePoints().forEach((face, cps) -> codePoints.computeIfAbsent(face, k -> new BitSet()).or(cps));
+                    joinCodePoints(source.codePoints());
                 }
-                COSStream stream = copied.get(c);
-                if (stream == null) { // a unit's second copy shares the first one's content stream
-                    stream = doc.getDocument().createCOSStream();
-                    stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
-                    try (OutputStream out = stream.createRawOutputStream()) {
-                        out.write(c.flate());
-                    }
-                    copied.put(c, stream);
-                }
-                PDResources resources = new PDResources();
-                for (var e : c.fonts().entrySet()) {
-                    resources.put(COSName.getPDFName(e.getKey()), font(e.getValue()));
-                }
-                p.setResources(resources);
-                p.getCOSObject().setItem(COSName.CONTENTS, stream);
+                place(c, p);
                 return true;
             }
             return false;
+        }
+
+        void joinCodePoints(Map<FontFace, BitSet> more) {
+            more.forEach((face, cps) -> codePoints.computeIfAbsent(face, k -> new BitSet()).or(cps));
+        }
+
+        /** Sets a drawn page's content on {@code p}: its content stream (shared by a unit's copies) and fonts. */
+        void place(DrawnPages.Content c, PDPage p) throws IOException {
+            COSStream stream = copied.get(c);
+            if (stream == null) { // a unit's second copy shares the first one's content stream
+                stream = doc.getDocument().createCOSStream();
+                stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+                try (OutputStream out = stream.createRawOutputStream()) {
+                    out.write(c.flate());
+                }
+                copied.put(c, stream);
+            }
+            PDResources resources = new PDResources();
+            for (var e : c.fonts().entrySet()) {
+                resources.put(COSName.getPDFName(e.getKey()), font(e.getValue()));
+            }
+            p.setResources(resources);
+            p.getCOSObject().setItem(COSName.CONTENTS, stream);
         }
 
         /** A page as drawn, or null when it holds more than compressed text and rules in our fonts. */
