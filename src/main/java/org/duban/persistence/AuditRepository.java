@@ -1,16 +1,14 @@
 package org.duban.persistence;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.duban.model.AuditAction;
 import org.duban.model.AuditEntity;
 import org.duban.model.AuditEntry;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The audit trail (留痕). Only {@link #append} writes, chaining each row to the one before ({@link AuditChain}); the
@@ -19,6 +17,14 @@ import org.duban.model.AuditEntry;
 public final class AuditRepository {
     private static final String SELECT = "SELECT id, at, operator, entity, entity_id, task_id, unit_id, action, field, "
             + "old_value, new_value FROM audit_log";
+    /**
+     * By position, not by name: {@code check} and the exports read the whole trail (hundreds of thousands of rows in
+     * a ledger of some years), and the columns are {@link #SELECT}'s own.
+     */
+    private static final RowMapper<AuditEntry> MAP = (rs, ctx) -> new AuditEntry(rs.getLong(1), Rows.instant(rs, 2),
+            rs.getString(3), AuditEntity.valueOf(rs.getString(4)), rs.getLong(5), Rows.nullableLong(rs, 6),
+            Rows.nullableLong(rs, 7), AuditAction.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+            rs.getString(11));
     private final Database db;
 
     public AuditRepository(Database db) {
@@ -37,13 +43,15 @@ public final class AuditRepository {
 
     /** A task's history, newest first (also after the task itself was deleted). */
     public List<AuditEntry> findByTask(long taskId) {
-        return db.read(c -> Rows.scoped(c, SELECT, "task_id = ?", TaskScope.task(taskId), "id DESC",
-                AuditRepository::map));
+        return db.query(h -> h.createQuery(SELECT + " WHERE task_id = :taskId ORDER BY id DESC")
+                .bind("taskId", taskId)
+                .map(MAP)
+                .list());
     }
 
     /** The whole trail, oldest first. */
     public List<AuditEntry> findAll() {
-        return db.read(c -> Rows.scoped(c, SELECT, "1 = 1", TaskScope.all(), "id", AuditRepository::map));
+        return db.query(h -> h.createQuery(SELECT + " ORDER BY id").map(MAP).list());
     }
 
     /** One row's place in the trail: its id and its time as stored. */
@@ -52,33 +60,30 @@ public final class AuditRepository {
 
     /** Every row's id and time, in id order: what {@code check} walks to see the trail is unbroken. */
     public List<Stamp> timeline() {
-        return db.read(c -> {
-            List<Stamp> list = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT id, at FROM audit_log ORDER BY id")) {
-                while (rs.next()) {
-                    list.add(new Stamp(rs.getLong(1), rs.getString(2)));
-                }
-            }
-            return list;
-        });
+        return db.query(h -> h.createQuery("SELECT id, at FROM audit_log ORDER BY id")
+                .map(JdbiSupport.record(Stamp.class))
+                .list());
     }
 
-    /** The triggers on the audit table, by name, with their SQL. */
+    /**
+     * The triggers on the audit table, by name, with their SQL. SQLite-only, kept in this one method: it reads
+     * SQLite's own catalogue ({@code sqlite_master}); PostgreSQL's triggers are in {@code pg_trigger}
+     * ({@code pg_get_triggerdef}), and its adapter answers here.
+     */
     public Map<String, String> triggers() {
-        return db.read(c -> {
+        return db.query(h -> {
             Map<String, String> m = new TreeMap<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")) {
-                while (rs.next()) {
-                    m.put(rs.getString(1), rs.getString(2));
-                }
-            }
+            h.createQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> m.put(e.getKey(), e.getValue()));
             return m;
         });
     }
 
-    /** Binds at, operator, entity, entity_id, task_id, unit_id, action, field, old_value, new_value from {@code i}. */
+    /**
+     * For {@link AuditChain}'s plain JDBC insert (which chains each row to the one before): binds at, operator, entity, entity_id, task_id, unit_id, action, field, old_value, new_value
+     * from {@code i}.
+     */
     static void bind(PreparedStatement ps, int i, AuditEntry e) throws SQLException {
         ps.setString(i, e.at().toString());
         ps.setString(i + 1, e.operator());
@@ -90,11 +95,5 @@ public final class AuditRepository {
         ps.setString(i + 7, e.field());
         ps.setString(i + 8, e.oldValue());
         ps.setString(i + 9, e.newValue());
-    }
-
-    private static AuditEntry map(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong(1), Rows.instant(rs, 2), rs.getString(3), AuditEntity.valueOf(rs.getString(4)),
-                rs.getLong(5), Rows.nullableLong(rs, 6), Rows.nullableLong(rs, 7), AuditAction.valueOf(rs.getString(8)),
-                rs.getString(9), rs.getString(10), rs.getString(11));
     }
 }

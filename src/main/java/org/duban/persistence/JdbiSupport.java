@@ -132,6 +132,55 @@ final class JdbiSupport {
         return rs.wasNull() ? null : v;
     }
 
+    /** {@code condition} (with at most one {@code ?}, from {@link TaskScope}) with its parameter named {@code :scope}. */
+    static String named(String condition) {
+        return condition.replace("?", ":scope");
+    }
+
+    /** One column of a multi-row VALUES list ({@link #bindRows}): its Java type (which binds a null) and value. */
+    record Column<T>(Class<?> type, java.util.function.Function<T, ?> value) {
+    }
+
+    /**
+     * Binds {@code rows} as the rows of a multi-row {@code VALUES} list: {@code <name>} in the SQL becomes
+     * {@code (:name_0_0, :name_0_1, …), (:name_1_0, …)}, one group a row, each value bound by its column's type.
+     * (JDBI's own {@code bindMethodsList} reads public types only.)
+     */
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>, T> S bindRows(S statement, String name,
+                                                                              List<T> rows, List<Column<T>> columns) {
+        StringBuilder values = new StringBuilder(rows.size() * columns.size() * 12);
+        for (int r = 0; r < rows.size(); r++) {
+            values.append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < columns.size(); c++) {
+                String param = name + "_" + r + "_" + c;
+                values.append(c == 0 ? ":" : ", :").append(param);
+                Column<T> column = columns.get(c);
+                statement.bindByType(param, column.value().apply(rows.get(r)), column.type());
+            }
+            values.append(')');
+        }
+        return statement.define(name, values.toString());
+    }
+
+    /**
+     * SQLite-only, kept here in one place: the current UTC time as the schema stores {@code updated_at}
+     * ({@code 2026-03-19T08:30:00Z}), the columns' own default. PostgreSQL's spelling is
+     * {@code to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')}; its adapter switches here.
+     */
+    static String utcNowText() {
+        return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+    }
+
+    /**
+     * SQLite-only, kept here in one place: the order in which rows of an alias table ({@code unit_alias},
+     * {@code vocabulary_alias}, which have no key of their own) were inserted, SQLite's {@code rowid} — the order
+     * the user gave the aliases in. PostgreSQL has no such column: its schema needs a position column there,
+     * and this method then names it.
+     */
+    static String insertionOrder(String tableAlias) {
+        return tableAlias + ".rowid";
+    }
+
     /** A day bound as its ISO text, as the schema keeps days. */
     private static final class DateAsText extends AbstractArgumentFactory<LocalDate> {
         DateAsText() {

@@ -1,11 +1,10 @@
 package org.duban.persistence;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,11 +17,26 @@ import org.duban.model.Deadline;
 import org.duban.model.Task;
 import org.duban.model.TaskStatus;
 import org.duban.model.WithdrawnShare;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Tasks with their assignments: the aggregate is stored and read as a whole. */
 public final class TaskRepository {
     private static final String COLUMNS = "t.id, t.meeting_id, t.seq, t.source, t.category, t.problem, t.target, "
             + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks, t.lead_unit_id";
+    private static final String LEAN_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, '', '', '', '', '', '', "
+            + "t.deadline, '', t.lead_unit_id";
+    /** The columns {@link #ASSIGNMENT} reads, in its order. */
+    private static final String ASSIGNMENT_COLUMNS = "a.id, a.task_id, a.unit_id, a.status";
+    /**
+     * Assignments and tasks are read by position, not by name: the checklist reads every task of a ledger (10,000
+     * in the benchmark) and every share of them, and the columns are the SELECTs' own ({@link #ASSIGNMENT_COLUMNS},
+     * {@link #COLUMNS}, {@link #LEAN_COLUMNS}).
+     */
+    private static final RowMapper<Assignment> ASSIGNMENT = (rs, ctx) -> assignment(rs);
+    private static final String INSERT_ASSIGNMENT = "INSERT INTO assignment (task_id, unit_id, status) "
+            + "VALUES (:taskId, :unitId, :status) RETURNING id";
     private final Database db;
 
     public TaskRepository(Database db) {
@@ -31,17 +45,18 @@ public final class TaskRepository {
 
     /** The tasks of one meeting in 序号 order. */
     public List<Task> findByMeeting(long meetingId) {
-        return db.read(c -> query(c, "WHERE t.meeting_id = ?", meetingId));
+        return db.query(h -> query(h, "t.meeting_id = :scope", meetingId, COLUMNS));
     }
 
     /** Every task of every meeting. */
     public List<Task> findAll() {
-        return db.read(c -> query(c, "", null));
+        return db.query(h -> query(h, null, null, COLUMNS));
     }
 
     /** The tasks in scope, by meeting and 序号. */
     public List<Task> find(TaskScope scope) {
-        return db.read(c -> query(c, "WHERE " + scope.onTask("t.id"), scope.hasParameter() ? scope.id() : null));
+        return db.query(h -> query(h, JdbiSupport.named(scope.onTask("t.id")),
+                scope.hasParameter() ? scope.id() : null, COLUMNS));
     }
 
     /**
@@ -50,61 +65,44 @@ public final class TaskRepository {
      * megabytes of text it never shows.
      */
     public List<Task> findForCounting(TaskScope scope) {
-        return db.read(c -> query(c, "WHERE " + scope.onTask("t.id"), scope.hasParameter() ? scope.id() : null,
-                LEAN_COLUMNS));
+        return db.query(h -> query(h, JdbiSupport.named(scope.onTask("t.id")),
+                scope.hasParameter() ? scope.id() : null, LEAN_COLUMNS));
     }
 
     /** One assignment (task × unit). */
     public Optional<Assignment> findAssignment(long assignmentId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, task_id, unit_id, status FROM assignment WHERE id = ?")) {
-                ps.setLong(1, assignmentId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(mapAssignment(rs)) : Optional.empty();
-                }
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT " + ASSIGNMENT_COLUMNS + " FROM assignment a WHERE a.id = :id")
+                .bind("id", assignmentId)
+                .map(ASSIGNMENT)
+                .findOne());
     }
 
     public Optional<Task> findById(long id) {
-        return db.read(c -> query(c, "WHERE t.id = ?", id).stream().findFirst());
+        return db.query(h -> query(h, "t.id = :scope", id, COLUMNS).stream().findFirst());
     }
 
     public int count() {
-        return db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM task")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT count(*) FROM task").mapTo(Integer.class).one());
     }
 
     /** The next free 序号 in a meeting. */
     public int nextSeq(long meetingId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) + 1 FROM task WHERE meeting_id = ?")) {
-                ps.setLong(1, meetingId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT coalesce(max(seq), 0) + 1 FROM task WHERE meeting_id = :meetingId")
+                .bind("meetingId", meetingId)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** Whether another task of the meeting already has this 序号. */
     public boolean seqTaken(long meetingId, int seq, long exceptTaskId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM task WHERE meeting_id = ? AND seq = ? AND id <> ?")) {
-                ps.setLong(1, meetingId);
-                ps.setInt(2, seq);
-                ps.setLong(3, exceptTaskId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT 1 FROM task WHERE meeting_id = :meetingId AND seq = :seq "
+                        + "AND id <> :exceptTaskId")
+                .bind("meetingId", meetingId)
+                .bind("seq", seq)
+                .bind("exceptTaskId", exceptTaskId)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
     }
 
     /** Stores a new task and its assignments in one transaction. */
@@ -113,36 +111,116 @@ public final class TaskRepository {
     }
 
     /**
-     * Stores new tasks with their assignments in one transaction, in order, each statement prepared once (an
-     * import of 10,000 tasks prepared 37,000 statements one by one).
+     * Stores new tasks with their assignments in one transaction, in order. An import writes 10,000 tasks and
+     * 27,000 shares: one statement a row cost JDBI's per-statement work 37,000 times, so rows go
+     * {@value #TASKS_A_STATEMENT} tasks and {@value #SHARES_A_STATEMENT} shares to a multi-row
+     * {@code INSERT … RETURNING}. The keys that come back are matched to the rows by what identifies them, not by
+     * their order (which neither engine promises): a share by its task and unit (unique together), a task by its
+     * meeting and 序号 (unique together too: a second task with a taken 序号 is refused, and nothing is written).
      */
     public List<Task> insertAll(List<Task> list) {
-        return db.write(c -> {
-            List<Task> result = new ArrayList<>(list.size());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (meeting_id, seq, source, category, "
-                    + "problem, target, measures, leader, supporting_units, deadline, due_date, ongoing, remarks, "
-                    + "lead_unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement as = c.prepareStatement(
-                         "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)");
-                 PreparedStatement lastId = Rows.prepareLastId(c)) {
-                for (Task task : list) {
-                    ps.setLong(1, task.meetingId());
-                    int i = bindFields(ps, 2, task);
-                    ps.setString(i++, task.remarks());
-                    bindLeadUnit(ps, i, task);
-                    long id = Rows.insert(ps, lastId);
-                    List<Assignment> stored = new ArrayList<>();
-                    for (Assignment a : task.assignments()) {
-                        as.setLong(1, id);
-                        as.setLong(2, a.unitId());
-                        as.setString(3, a.status().name());
-                        stored.add(new Assignment(Rows.insert(as, lastId), id, a.unitId(), a.status()));
-                    }
-                    result.add(task.withId(id, stored));
+        return db.update(h -> {
+            List<Long> ids = new ArrayList<>(list.size());
+            for (int from = 0; from < list.size(); from += TASKS_A_STATEMENT) {
+                ids.addAll(insertTasks(h, list.subList(from, Math.min(list.size(), from + TASKS_A_STATEMENT))));
+            }
+            List<ShareRow> shares = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                for (Assignment a : list.get(i).assignments()) {
+                    shares.add(new ShareRow(ids.get(i), a.unitId(), a.status()));
                 }
+            }
+            Map<ShareKey, Long> shareIds = new HashMap<>();
+            for (int from = 0; from < shares.size(); from += SHARES_A_STATEMENT) {
+                List<ShareRow> chunk = shares.subList(from, Math.min(shares.size(), from + SHARES_A_STATEMENT));
+                JdbiSupport.bindRows(h.createQuery("INSERT INTO assignment (task_id, unit_id, status) VALUES <rows> "
+                                + "RETURNING id, task_id, unit_id"), "rows", chunk, ShareRow.COLUMNS)
+                        .map((rs, ctx) -> Map.entry(new ShareKey(rs.getLong(2), rs.getLong(3)), rs.getLong(1)))
+                        .forEach(e -> shareIds.put(e.getKey(), e.getValue()));
+            }
+            List<Task> result = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Task task = list.get(i);
+                long id = ids.get(i);
+                List<Assignment> stored = new ArrayList<>(task.assignments().size());
+                for (Assignment a : task.assignments()) {
+                    stored.add(new Assignment(shareIds.get(new ShareKey(id, a.unitId())), id, a.unitId(),
+                            a.status()));
+                }
+                result.add(task.withId(id, stored));
             }
             return result;
         });
+    }
+
+    private static final int TASKS_A_STATEMENT = 100;
+    private static final int SHARES_A_STATEMENT = 300;
+
+    /** The new ids of {@code chunk}'s tasks, in its order. */
+    private static List<Long> insertTasks(Handle h, List<Task> chunk) {
+        List<TaskRow> rows = chunk.stream().map(TaskRow::of).toList();
+        Map<TaskKey, Long> byKey = new HashMap<>();
+        JdbiSupport.bindRows(h.createQuery("INSERT INTO task (meeting_id, seq, source, category, problem, target, "
+                        + "measures, leader, supporting_units, deadline, due_date, ongoing, remarks, lead_unit_id) "
+                        + "VALUES <rows> RETURNING id, meeting_id, seq"), "rows", rows, TaskRow.COLUMNS)
+                .map((rs, ctx) -> Map.entry(new TaskKey(rs.getLong(2), rs.getInt(3)), rs.getLong(1)))
+                .forEach(e -> byKey.put(e.getKey(), e.getValue()));
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (TaskRow row : rows) {
+            ids.add(byKey.get(row.key()));
+        }
+        return ids;
+    }
+
+    /**
+     * A new task's columns as {@link #insertTasks} binds them ({@link JdbiSupport#bindRows}); {@link #key()} is what
+     * identifies its row among the keys that come back.
+     */
+    private record TaskRow(long meetingId, int seq, String source, String category, String problem, String target,
+                           String measures, String leader, String supportingUnits, String deadline, LocalDate dueDate,
+                           int ongoing, String remarks, Long leadUnitId) {
+        static final List<JdbiSupport.Column<TaskRow>> COLUMNS = List.of(
+                new JdbiSupport.Column<>(long.class, TaskRow::meetingId),
+                new JdbiSupport.Column<>(int.class, TaskRow::seq),
+                new JdbiSupport.Column<>(String.class, TaskRow::source),
+                new JdbiSupport.Column<>(String.class, TaskRow::category),
+                new JdbiSupport.Column<>(String.class, TaskRow::problem),
+                new JdbiSupport.Column<>(String.class, TaskRow::target),
+                new JdbiSupport.Column<>(String.class, TaskRow::measures),
+                new JdbiSupport.Column<>(String.class, TaskRow::leader),
+                new JdbiSupport.Column<>(String.class, TaskRow::supportingUnits),
+                new JdbiSupport.Column<>(String.class, TaskRow::deadline),
+                new JdbiSupport.Column<>(LocalDate.class, TaskRow::dueDate),
+                new JdbiSupport.Column<>(int.class, TaskRow::ongoing),
+                new JdbiSupport.Column<>(String.class, TaskRow::remarks),
+                new JdbiSupport.Column<>(Long.class, TaskRow::leadUnitId));
+
+        static TaskRow of(Task t) {
+            return new TaskRow(t.meetingId(), t.seq(), t.source(), t.category(), t.problem(), t.target(),
+                    t.measures(), t.leader(), t.supportingUnits(), t.deadline().phrase(),
+                    t.deadline().dueDate().orElse(null), t.deadline().isOngoing() ? 1 : 0, t.remarks(),
+                    t.hasLeadUnit() ? t.leadUnitId() : null);
+        }
+
+        TaskKey key() {
+            return new TaskKey(meetingId, seq);
+        }
+    }
+
+    /** What tells a new task's row apart from the others of its statement: {@code UNIQUE (meeting_id, seq)}. */
+    private record TaskKey(long meetingId, int seq) {
+    }
+
+    /** A new share's columns as {@link #insertAll} binds them. */
+    private record ShareRow(long taskId, long unitId, TaskStatus status) {
+        static final List<JdbiSupport.Column<ShareRow>> COLUMNS = List.of(
+                new JdbiSupport.Column<>(long.class, ShareRow::taskId),
+                new JdbiSupport.Column<>(long.class, ShareRow::unitId),
+                new JdbiSupport.Column<>(TaskStatus.class, ShareRow::status));
+    }
+
+    /** What identifies a share's row: its task and unit (unique together). */
+    private record ShareKey(long taskId, long unitId) {
     }
 
     /**
@@ -164,33 +242,32 @@ public final class TaskRepository {
      * record of it, withdrawn on {@code day} (by the import {@code importId}, or null from the form); a unit put back
      * gets its withdrawn share again; a new unit gets a fresh share. Nothing is deleted.
      */
-    public Saved update(Task task, java.time.LocalDate day, Long importId) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET seq = ?, source = ?, category = ?, "
-                    + "problem = ?, target = ?, measures = ?, leader = ?, supporting_units = ?, deadline = ?, "
-                    + "due_date = ?, ongoing = ?, remarks = ?, lead_unit_id = ?, "
-                    + "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")) {
-                int i = bindFields(ps, 1, task);
-                ps.setString(i++, task.remarks());
-                bindLeadUnit(ps, i++, task);
-                ps.setLong(i, task.id());
-                if (ps.executeUpdate() != 1) {
-                    throw new PersistenceException("task.error.gone", task.seq());
-                }
+    public Saved update(Task task, LocalDate day, Long importId) {
+        return db.update(h -> {
+            int changed = bindTask(h.createUpdate("UPDATE task SET seq = :seq, source = :source, "
+                    + "category = :category, problem = :problem, target = :target, measures = :measures, "
+                    + "leader = :leader, supporting_units = :supportingUnits, deadline = :deadline, "
+                    + "due_date = :dueDate, ongoing = :ongoing, remarks = :remarks, lead_unit_id = :leadUnitId, "
+                    + "updated_at = " + JdbiSupport.utcNowText() + " WHERE id = :id"), task)
+                    .bind("id", task.id())
+                    .execute();
+            if (changed != 1) {
+                throw new PersistenceException("task.error.gone", task.seq());
             }
             Map<Long, Assignment> active = new HashMap<>();
             Map<Long, WithdrawnShare> withdrawn = new HashMap<>();
-            for (Assignment a : assignmentsOf(c, task.id(), false)) {
+            List<Assignment> activeNow = activeAssignments(h, task.id());
+            for (Assignment a : activeNow) {
                 active.put(a.unitId(), a);
             }
-            for (WithdrawnShare w : withdrawn(TaskScope.task(task.id()))) {
+            for (WithdrawnShare w : withdrawn(h, TaskScope.task(task.id()))) {
                 withdrawn.put(w.unitId(), w);
             }
             Set<Long> wanted = new HashSet<>(task.unitIds());
             List<Assignment> takenOff = new ArrayList<>();
-            for (Assignment a : assignmentsOf(c, task.id(), false)) {
+            for (Assignment a : activeNow) {
                 if (!wanted.contains(a.unitId())) {
-                    setWithdrawn(c, a.id(), day, importId);
+                    setWithdrawn(h, a.id(), day, importId);
                     takenOff.add(a);
                 }
             }
@@ -201,57 +278,55 @@ public final class TaskRepository {
                 if (old == null && withdrawn.containsKey(a.unitId())) {
                     WithdrawnShare w = withdrawn.get(a.unitId());
                     old = w.assignment();
-                    setWithdrawn(c, old.id(), null, null);
+                    setWithdrawn(h, old.id(), null, null);
                     restored.add(w);
                 }
-                stored.add(old != null ? old : insertAssignment(c, task.id(), a));
+                stored.add(old != null ? old : insertAssignment(h, task.id(), a));
             }
             return new Saved(task.withId(task.id(), stored), takenOff, restored);
         });
     }
 
     /** Withdraws one share on {@code day} (by an import, or null), or restores it when {@code day} is null. */
-    public void setWithdrawn(long assignmentId, java.time.LocalDate day, Long importId) {
-        db.write(c -> {
-            setWithdrawn(c, assignmentId, day, importId);
+    public void setWithdrawn(long assignmentId, LocalDate day, Long importId) {
+        db.update(h -> {
+            setWithdrawn(h, assignmentId, day, importId);
             return null;
         });
     }
 
-    private static void setWithdrawn(Connection c, long assignmentId, java.time.LocalDate day, Long importId)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE assignment SET withdrawn_on = ?, withdrawn_by = ? WHERE id = ?")) {
-            Rows.setDate(ps, 1, day);
-            Rows.setLong(ps, 2, day == null ? null : importId);
-            ps.setLong(3, assignmentId);
-            if (ps.executeUpdate() != 1) {
-                throw new PersistenceException("tracking.error.assignmentGone");
-            }
+    private static void setWithdrawn(Handle h, long assignmentId, LocalDate day, Long importId) {
+        int changed = h.createUpdate("UPDATE assignment SET withdrawn_on = :day, withdrawn_by = :importId "
+                        + "WHERE id = :id")
+                .bindByType("day", day, LocalDate.class)
+                .bindByType("importId", day == null ? null : importId, Long.class)
+                .bind("id", assignmentId)
+                .execute();
+        if (changed != 1) {
+            throw new PersistenceException("tracking.error.assignmentGone");
         }
     }
 
     /** The withdrawn shares of the tasks in scope, by task and unit order of withdrawal. */
     public List<WithdrawnShare> withdrawn(TaskScope scope) {
-        return db.read(c -> Rows.scoped(c, "SELECT a.id, a.task_id, a.unit_id, a.status, a.withdrawn_on, "
-                        + "a.withdrawn_by, coalesce(r.file_name, '') FROM assignment a "
-                        + "LEFT JOIN import_run r ON r.id = a.withdrawn_by",
+        return db.query(h -> withdrawn(h, scope));
+    }
+
+    private static List<WithdrawnShare> withdrawn(Handle h, TaskScope scope) {
+        return JdbiSupport.scoped(h, "SELECT " + ASSIGNMENT_COLUMNS + ", a.withdrawn_on, a.withdrawn_by, "
+                        + "coalesce(r.file_name, '') FROM assignment a LEFT JOIN import_run r ON r.id = a.withdrawn_by",
                 "a.withdrawn_on IS NOT NULL AND " + scope.onTask("a.task_id"), scope, "a.task_id, a.id",
-                rs -> new WithdrawnShare(mapAssignment(rs), Rows.date(rs, 5), Rows.nullableLong(rs, 6),
-                        rs.getString(7))));
+                (rs, ctx) -> new WithdrawnShare(assignment(rs), Rows.date(rs, 5), Rows.nullableLong(rs, 6),
+                        rs.getString(7)));
     }
 
     /** Whether a share is withdrawn (false also when there is no such share). */
     public boolean isWithdrawn(long assignmentId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM assignment WHERE id = ? AND withdrawn_on IS NOT NULL")) {
-                ps.setLong(1, assignmentId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT 1 FROM assignment WHERE id = :id AND withdrawn_on IS NOT NULL")
+                .bind("id", assignmentId)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
     }
 
     /**
@@ -259,35 +334,45 @@ public final class TaskRepository {
      * confirmed delete of a whole task comes here; the audit trail keeps what it was.
      */
     public boolean delete(long taskId) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM task WHERE id = ?")) {
-                ps.setLong(1, taskId);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return db.update(h -> h.createUpdate("DELETE FROM task WHERE id = :id")
+                .bind("id", taskId)
+                .execute() == 1);
     }
 
     /** Sets one assignment's status. */
     public void updateAssignmentStatus(long assignmentId, TaskStatus status) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE assignment SET status = ? WHERE id = ?")) {
-                ps.setString(1, status.name());
-                ps.setLong(2, assignmentId);
-                return ps.executeUpdate();
-            }
-        });
+        db.update(h -> h.createUpdate("UPDATE assignment SET status = :status WHERE id = :id")
+                .bind("status", status)
+                .bind("id", assignmentId)
+                .execute());
     }
 
-    /** The lead unit, NULL for none. */
-    private static void bindLeadUnit(PreparedStatement ps, int i, Task t) throws SQLException {
-        if (t.hasLeadUnit()) {
-            ps.setLong(i, t.leadUnitId());
-        } else {
-            ps.setNull(i, Types.INTEGER);
-        }
+    /**
+     * Binds a task's fields by name: {@code :seq, :source, :category, :problem, :target, :measures, :leader,
+     * :supportingUnits, :deadline} (its phrase), {@code :dueDate} (null when it has none), {@code :ongoing} (0 or
+     * 1), {@code :remarks}, {@code :leadUnitId} (null for none).
+     */
+    private static <S extends SqlStatement<S>> S bindTask(S statement, Task t) {
+        return statement.bind("seq", t.seq())
+                .bind("source", t.source())
+                .bind("category", t.category())
+                .bind("problem", t.problem())
+                .bind("target", t.target())
+                .bind("measures", t.measures())
+                .bind("leader", t.leader())
+                .bind("supportingUnits", t.supportingUnits())
+                .bind("deadline", t.deadline().phrase())
+                .bindByType("dueDate", t.deadline().dueDate().orElse(null), LocalDate.class)
+                .bind("ongoing", t.deadline().isOngoing() ? 1 : 0)
+                .bind("remarks", t.remarks())
+                .bindByType("leadUnitId", t.hasLeadUnit() ? t.leadUnitId() : null, Long.class);
     }
 
-    /** Binds seq, source, category, problem, target, measures, leader, supporting_units, deadline, due_date, ongoing. */
+    /**
+     * For {@link BulkInsert}'s plain JDBC batch (the generator's and the sample's rows, with their ids): binds seq,
+     * source, category, problem, target, measures, leader, supporting_units, deadline, due_date, ongoing from
+     * {@code start}; returns the next position.
+     */
     static int bindFields(PreparedStatement ps, int start, Task t) throws SQLException {
         int i = start;
         ps.setInt(i++, t.seq());
@@ -299,7 +384,7 @@ public final class TaskRepository {
         ps.setString(i++, t.leader());
         ps.setString(i++, t.supportingUnits());
         ps.setString(i++, t.deadline().phrase());
-        Optional<java.time.LocalDate> due = t.deadline().dueDate();
+        Optional<LocalDate> due = t.deadline().dueDate();
         if (due.isPresent()) {
             ps.setString(i++, due.get().toString());
         } else {
@@ -309,74 +394,54 @@ public final class TaskRepository {
         return i;
     }
 
-    private static Assignment insertAssignment(Connection c, long taskId, Assignment a) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO assignment (task_id, unit_id, status) VALUES (?, ?, ?)")) {
-            ps.setLong(1, taskId);
-            ps.setLong(2, a.unitId());
-            ps.setString(3, a.status().name());
-            return new Assignment(Rows.insert(ps), taskId, a.unitId(), a.status());
-        }
+    private static Assignment insertAssignment(Handle h, long taskId, Assignment a) {
+        long id = h.createQuery(INSERT_ASSIGNMENT)
+                .bind("taskId", taskId)
+                .bind("unitId", a.unitId())
+                .bind("status", a.status())
+                .mapTo(Long.class)
+                .one();
+        return new Assignment(id, taskId, a.unitId(), a.status());
     }
 
-    private static List<Assignment> assignmentsOf(Connection c, long taskId, boolean withdrawn) throws SQLException {
-        List<Assignment> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, task_id, unit_id, status FROM assignment "
-                + "WHERE task_id = ? AND withdrawn_on IS " + (withdrawn ? "NOT NULL" : "NULL") + " ORDER BY id")) {
-            ps.setLong(1, taskId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    list.add(mapAssignment(rs));
-                }
-            }
-        }
-        return list;
+    /** A task's active shares, in the order they were made. */
+    private static List<Assignment> activeAssignments(Handle h, long taskId) {
+        return h.createQuery("SELECT " + ASSIGNMENT_COLUMNS + " FROM assignment a "
+                        + "WHERE a.task_id = :taskId AND a.withdrawn_on IS NULL ORDER BY a.id")
+                .bind("taskId", taskId)
+                .map(ASSIGNMENT)
+                .list();
     }
 
-    private static Assignment mapAssignment(ResultSet rs) throws SQLException {
+    /** An assignment from the first four columns ({@link #ASSIGNMENT_COLUMNS}). */
+    private static Assignment assignment(ResultSet rs) throws SQLException {
         return new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), TaskStatus.valueOf(rs.getString(4)));
     }
 
-    private static final String LEAN_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, '', '', '', '', '', '', "
-            + "t.deadline, '', t.lead_unit_id";
-
-    private static List<Task> query(Connection c, String where, Long param) throws SQLException {
-        return query(c, where, param, COLUMNS);
-    }
-
-    /** Two queries whatever the number of tasks: the tasks, then all their assignments. */
-    private static List<Task> query(Connection c, String where, Long param, String columns) throws SQLException {
+    /**
+     * Two queries whatever the number of tasks: the tasks, then all their active assignments. {@code where} is a
+     * condition on {@code task t} (null: every task) with at most one parameter, {@code :scope}, bound to
+     * {@code param}.
+     */
+    private static List<Task> query(Handle h, String where, Long param, String columns) {
         Map<Long, List<Assignment>> byTask = new HashMap<>();
-        String active = (where.isEmpty() ? "WHERE " : where + " AND ") + "a.withdrawn_on IS NULL";
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.task_id, a.unit_id, a.status "
-                + "FROM assignment a JOIN task t ON t.id = a.task_id " + active + " ORDER BY a.id")) {
-            if (param != null) {
-                ps.setLong(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Assignment a = mapAssignment(rs);
-                    byTask.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a);
-                }
-            }
+        var shares = h.createQuery("SELECT " + ASSIGNMENT_COLUMNS + " FROM assignment a JOIN task t ON t.id = a.task_id "
+                + "WHERE " + (where == null ? "" : where + " AND ") + "a.withdrawn_on IS NULL ORDER BY a.id");
+        if (param != null) {
+            shares.bind("scope", param.longValue());
         }
-        List<Task> tasks = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + columns + " FROM task t " + where + " ORDER BY t.meeting_id, t.seq")) {
-            if (param != null) {
-                ps.setLong(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    tasks.add(new Task(id, rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                            readDeadline(rs.getString(11)), rs.getString(12), byTask.getOrDefault(id, List.of()),
-                            rs.getLong(13)));
-                }
-            }
+        shares.map(ASSIGNMENT).forEach(a -> byTask.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a));
+        var tasks = h.createQuery("SELECT " + columns + " FROM task t " + (where == null ? "" : "WHERE " + where)
+                + " ORDER BY t.meeting_id, t.seq");
+        if (param != null) {
+            tasks.bind("scope", param.longValue());
         }
-        return tasks;
+        return tasks.map((rs, ctx) -> {
+            long id = rs.getLong(1);
+            return new Task(id, rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), readDeadline(rs.getString(11)),
+                    rs.getString(12), byTask.getOrDefault(id, List.of()), rs.getLong(13));
+        }).list();
     }
 
     /**
@@ -411,44 +476,44 @@ public final class TaskRepository {
      * The day each task in scope was issued: its own {@code issued_on} when set (a task made from an inspection
      * finding), else its meeting's day. 序时进度 and 立行立改 count from here.
      */
-    public Map<Long, java.time.LocalDate> issuedDates(TaskScope scope) {
-        return db.read(c -> {
-            Map<Long, java.time.LocalDate> map = new HashMap<>();
-            Rows.scoped(c, "SELECT t.id, coalesce(t.issued_on, m.held_on) FROM task t JOIN meeting m ON m.id = t.meeting_id",
-                    scope.onTask("t.id"), scope, "t.id", rs -> map.put(rs.getLong(1), Rows.date(rs, 2)));
+    public Map<Long, LocalDate> issuedDates(TaskScope scope) {
+        return db.query(h -> {
+            Map<Long, LocalDate> map = new HashMap<>();
+            for (var e : JdbiSupport.scoped(h, "SELECT t.id, coalesce(t.issued_on, m.held_on) FROM task t "
+                            + "JOIN meeting m ON m.id = t.meeting_id", scope.onTask("t.id"), scope, "t.id",
+                    (rs, ctx) -> Map.entry(rs.getLong(1), Rows.date(rs, 2)))) {
+                map.put(e.getKey(), e.getValue());
+            }
             return map;
         });
     }
 
     /** For each 举一反三 task in scope, the task it was found by analogy to. */
     public Map<Long, Long> origins(TaskScope scope) {
-        return db.read(c -> {
+        return db.query(h -> {
             Map<Long, Long> map = new HashMap<>();
-            Rows.scoped(c, "SELECT t.id, t.origin_task_id FROM task t", scope.onTask("t.id")
-                    + " AND t.origin_task_id IS NOT NULL", scope, "t.id", rs -> map.put(rs.getLong(1), rs.getLong(2)));
+            for (var e : JdbiSupport.scoped(h, "SELECT t.id, t.origin_task_id FROM task t",
+                    scope.onTask("t.id") + " AND t.origin_task_id IS NOT NULL", scope, "t.id",
+                    (rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))) {
+                map.put(e.getKey(), e.getValue());
+            }
             return map;
         });
     }
 
     /** Links a task to the task it was found by analogy to (null removes the link). */
     public void setOrigin(long taskId, Long originTaskId) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET origin_task_id = ? WHERE id = ?")) {
-                Rows.setLong(ps, 1, originTaskId);
-                ps.setLong(2, taskId);
-                return ps.executeUpdate();
-            }
-        });
+        db.update(h -> h.createUpdate("UPDATE task SET origin_task_id = :originTaskId WHERE id = :id")
+                .bindByType("originTaskId", originTaskId, Long.class)
+                .bind("id", taskId)
+                .execute());
     }
 
     /** Sets the day a task was issued when it is not its meeting's day. */
-    public void setIssuedOn(long taskId, java.time.LocalDate day) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET issued_on = ? WHERE id = ?")) {
-                Rows.setDate(ps, 1, day);
-                ps.setLong(2, taskId);
-                return ps.executeUpdate();
-            }
-        });
+    public void setIssuedOn(long taskId, LocalDate day) {
+        db.update(h -> h.createUpdate("UPDATE task SET issued_on = :day WHERE id = :id")
+                .bindByType("day", day, LocalDate.class)
+                .bind("id", taskId)
+                .execute());
     }
 }

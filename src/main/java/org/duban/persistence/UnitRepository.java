@@ -1,8 +1,6 @@
 package org.duban.persistence;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.duban.model.Unit;
 import org.duban.model.UnitKind;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The roster of responsible units and their aliases. Units are never deleted: a unit that leaves the roster is
@@ -24,26 +23,21 @@ public final class UnitRepository {
 
     /** Every unit in roster order. */
     public List<Unit> findAll() {
-        return db.read(c -> {
+        return db.query(h -> {
             Map<Long, List<String>> aliases = new LinkedHashMap<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT unit_id, alias FROM unit_alias ORDER BY rowid")) {
-                while (rs.next()) {
-                    aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
-            List<Unit> units = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT id, name, short_name, kind, sort_order, retired_on, merged_into "
-                         + "FROM unit ORDER BY sort_order, id")) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    units.add(new Unit(id, rs.getString(2), rs.getString(3), UnitKind.valueOf(rs.getString(4)),
-                            aliases.getOrDefault(id, List.of()), rs.getInt(5), Rows.date(rs, 6),
-                            Rows.nullableLong(rs, 7)));
-                }
-            }
-            return units;
+            h.createQuery("SELECT a.unit_id, a.alias FROM unit_alias a ORDER BY "
+                            + JdbiSupport.insertionOrder("a"))
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> aliases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return h.createQuery("SELECT id, name, short_name, kind, sort_order, retired_on, merged_into "
+                            + "FROM unit ORDER BY sort_order, id")
+                    .map((rs, ctx) -> {
+                        long id = rs.getLong(1);
+                        return new Unit(id, rs.getString(2), rs.getString(3), UnitKind.valueOf(rs.getString(4)),
+                                aliases.getOrDefault(id, List.of()), rs.getInt(5), Rows.date(rs, 6),
+                                Rows.nullableLong(rs, 7));
+                    })
+                    .list();
         });
     }
 
@@ -57,17 +51,13 @@ public final class UnitRepository {
 
     /** Writes a unit's name, short name, kind and order (its aliases are written by {@link #setAliases}). */
     public void update(Unit unit) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE unit SET name = ?, short_name = ?, kind = ?, sort_order = ? WHERE id = ?")) {
-                ps.setString(1, unit.name());
-                ps.setString(2, unit.shortName());
-                ps.setString(3, unit.kind().name());
-                ps.setInt(4, unit.sortOrder());
-                ps.setLong(5, unit.id());
-                if (ps.executeUpdate() != 1) {
-                    throw new PersistenceException("unit.error.gone", unit.name());
-                }
+        db.update(h -> {
+            int changed = h.createUpdate("UPDATE unit SET name = :name, short_name = :shortName, kind = :kind, "
+                            + "sort_order = :sortOrder WHERE id = :id")
+                    .bindMethods(unit)
+                    .execute();
+            if (changed != 1) {
+                throw new PersistenceException("unit.error.gone", unit.name());
             }
             return null;
         });
@@ -75,41 +65,29 @@ public final class UnitRepository {
 
     /** Replaces a unit's aliases, keeping their order. */
     public void setAliases(long unitId, List<String> aliases) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM unit_alias WHERE unit_id = ?")) {
-                ps.setLong(1, unitId);
-                ps.executeUpdate();
-            }
-            Rows.batch(c, "INSERT INTO unit_alias (unit_id, alias) VALUES (?, ?)", aliases, (ps, alias) -> {
-                ps.setLong(1, unitId);
-                ps.setString(2, alias);
-            });
+        db.update(h -> {
+            h.createUpdate("DELETE FROM unit_alias WHERE unit_id = :unitId")
+                    .bind("unitId", unitId)
+                    .execute();
+            insertAliases(h, unitId, aliases);
             return null;
         });
     }
 
     /** Retires a unit on a day (null: takes it back into the roster), merged into another or not. */
-    public void setRetired(long unitId, java.time.LocalDate day, Long mergedInto) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE unit SET retired_on = ?, merged_into = ? WHERE id = ?")) {
-                Rows.setDate(ps, 1, day);
-                Rows.setLong(ps, 2, day == null ? null : mergedInto);
-                ps.setLong(3, unitId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+    public void setRetired(long unitId, LocalDate day, Long mergedInto) {
+        db.update(h -> h.createUpdate("UPDATE unit SET retired_on = :day, merged_into = :mergedInto WHERE id = :id")
+                .bindByType("day", day, LocalDate.class)
+                .bindByType("mergedInto", day == null ? null : mergedInto, Long.class)
+                .bind("id", unitId)
+                .execute());
     }
 
     /** The next free place at the end of the roster. */
     public int nextSortOrder() {
-        return db.read(c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT coalesce(max(sort_order), 0) + 1 FROM unit")) {
-                return rs.next() ? rs.getInt(1) : 1;
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT coalesce(max(sort_order), 0) + 1 FROM unit")
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** A unit's shares (task × unit) as (assignment id, task id, withdrawn or not), in task order. */
@@ -117,59 +95,48 @@ public final class UnitRepository {
     }
 
     public List<Share> shares(long unitId) {
-        return db.read(c -> {
-            List<Share> list = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, task_id, withdrawn_on IS NOT NULL "
-                    + "FROM assignment WHERE unit_id = ? ORDER BY task_id")) {
-                ps.setLong(1, unitId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(new Share(rs.getLong(1), rs.getLong(2), rs.getInt(3) != 0));
-                    }
-                }
-            }
-            return list;
-        });
+        return db.query(h -> h.createQuery("SELECT id, task_id, "
+                        + "CASE WHEN withdrawn_on IS NULL THEN 0 ELSE 1 END FROM assignment "
+                        + "WHERE unit_id = :unitId ORDER BY task_id")
+                .bind("unitId", unitId)
+                .map((rs, ctx) -> new Share(rs.getLong(1), rs.getLong(2), rs.getInt(3) != 0))
+                .list());
     }
 
     /** Hands one share to another unit (a merge): its records go with it. */
     public void moveShare(long assignmentId, long toUnitId) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE assignment SET unit_id = ? WHERE id = ?")) {
-                ps.setLong(1, toUnitId);
-                ps.setLong(2, assignmentId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.update(h -> h.createUpdate("UPDATE assignment SET unit_id = :toUnitId WHERE id = :id")
+                .bind("toUnitId", toUnitId)
+                .bind("id", assignmentId)
+                .execute());
     }
 
     public int count() {
-        return db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM unit")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        });
+        return db.query(h -> h.createQuery("SELECT count(*) FROM unit").mapTo(Integer.class).one());
     }
 
     /** Stores a new unit with its aliases and returns it with its id. */
     public Unit insert(Unit unit) {
-        return db.write(c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO unit (name, short_name, kind, sort_order) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, unit.name());
-                ps.setString(2, unit.shortName());
-                ps.setString(3, unit.kind().name());
-                ps.setInt(4, unit.sortOrder());
-                id = Rows.insert(ps);
-            }
-            long unitId = id;
-            Rows.batch(c, "INSERT INTO unit_alias (unit_id, alias) VALUES (?, ?)", unit.aliases(), (ps, alias) -> {
-                ps.setLong(1, unitId);
-                ps.setString(2, alias);
-            });
+        return db.update(h -> {
+            long id = h.createQuery("INSERT INTO unit (name, short_name, kind, sort_order) "
+                            + "VALUES (:name, :shortName, :kind, :sortOrder) RETURNING id")
+                    .bindMethods(unit)
+                    .mapTo(Long.class)
+                    .one();
+            insertAliases(h, id, unit.aliases());
             return unit.withId(id);
         });
+    }
+
+    /** Adds aliases in their order (one batch), which {@link #findAll} reads them back in. */
+    private static void insertAliases(Handle h, long unitId, List<String> aliases) {
+        if (aliases.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("INSERT INTO unit_alias (unit_id, alias) VALUES (:unitId, :alias)");
+        for (String alias : aliases) {
+            batch.bind("unitId", unitId).bind("alias", alias).add();
+        }
+        batch.execute();
     }
 }
