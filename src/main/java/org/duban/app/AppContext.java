@@ -11,25 +11,9 @@ import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.backup.BackupService;
-import org.duban.service.bulletin.BulletinService;
-import org.duban.service.bulletin.BulletinSettings;
-import org.duban.service.chart.ChartService;
-import org.duban.service.handout.HandoutService;
-import org.duban.service.handout.HandoutSettingsStore;
-import org.duban.service.importer.ImportUndo;
-import org.duban.service.importer.TaskImporter;
-import org.duban.service.inspections.InspectionService;
-import org.duban.service.ledger.LedgerExporter;
+import org.duban.service.Services;
 import org.duban.service.meetings.MeetingService;
-import org.duban.service.pack.MeetingPackService;
-import org.duban.service.returns.ReturnFormWriter;
-import org.duban.service.returns.ReturnsImporter;
-import org.duban.service.stats.StatsService;
 import org.duban.service.tasks.TaskService;
-import org.duban.service.units.RosterService;
-import org.duban.service.vocabulary.VocabularyService;
 import org.duban.ui.charts.ChartsView;
 import org.duban.ui.charts.ChartsViewModel;
 import org.duban.ui.charts.projector.ProjectorButton;
@@ -37,15 +21,17 @@ import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FolderOpener;
 import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.TaskRunner;
+import org.duban.ui.desk.DeskView;
+import org.duban.ui.desk.DeskViewModel;
 import org.duban.ui.handouts.HandoutsView;
 import org.duban.ui.handouts.HandoutsViewModel;
 import org.duban.ui.importer.ExcelActions;
 import org.duban.ui.inspections.InspectionsView;
 import org.duban.ui.inspections.InspectionsViewModel;
 import org.duban.ui.main.MainWindow;
+import org.duban.ui.main.NavItem;
 import org.duban.ui.meetings.MeetingsView;
 import org.duban.ui.meetings.MeetingsViewModel;
-import org.duban.ui.main.NavItem;
 import org.duban.ui.settings.BulletinSettingsSection;
 import org.duban.ui.settings.BulletinSettingsViewModel;
 import org.duban.ui.settings.DatabaseFileSection;
@@ -55,12 +41,12 @@ import org.duban.ui.settings.FxDatabaseFilePicker;
 import org.duban.ui.settings.LightRuleSection;
 import org.duban.ui.settings.RosterSection;
 import org.duban.ui.settings.RosterViewModel;
-import org.duban.ui.settings.VocabularySection;
-import org.duban.ui.settings.VocabularyViewModel;
 import org.duban.ui.settings.SettingsSection;
 import org.duban.ui.settings.SettingsView;
 import org.duban.ui.settings.TrackingSettingsSection;
 import org.duban.ui.settings.TrackingSettingsViewModel;
+import org.duban.ui.settings.VocabularySection;
+import org.duban.ui.settings.VocabularyViewModel;
 import org.duban.ui.settings.backup.BackupSection;
 import org.duban.ui.settings.backup.BackupSectionViewModel;
 import org.duban.ui.settings.handout.HandoutSettingsSection;
@@ -69,13 +55,11 @@ import org.duban.ui.tasks.TaskListViewModel;
 import org.duban.ui.tasks.detail.DetailServices;
 import org.duban.ui.tasks.detail.TaskDetailView;
 import org.duban.ui.tasks.detail.TaskDetailViewModel;
-import org.duban.ui.desk.DeskView;
-import org.duban.ui.desk.DeskViewModel;
-import org.duban.service.ladder.DeskService;
 
 /**
- * Wiring by hand: the services over one database, and the screens of the rail. The clock is where "today" comes
- * from for every service (lights, overdue, default dates, audit times); tests pass a fixed one.
+ * The screens of the rail over one set of {@link Services} (the window's wiring: built once here). Their clock is
+ * where "today" comes from for every service and screen (lights, overdue, default dates, audit times); tests pass
+ * a fixed one.
  */
 public final class AppContext {
     private static final String NAV_TASKS = "navTasks";
@@ -84,7 +68,7 @@ public final class AppContext {
     private final Database db;
     private final TaskRunner runner;
     private final DialogService dialogs;
-    private final AuditLog audit;
+    private final Services services;
     private final TaskService taskService;
     private final MeetingService meetingService;
     private final DatabaseSwitcher databaseSwitcher;
@@ -96,18 +80,23 @@ public final class AppContext {
     private TaskListViewModel checklist;
 
     public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher) {
-        this(db, runner, dialogs, databaseSwitcher, Clock.systemDefaultZone());
+        this(Services.over(db), runner, dialogs, databaseSwitcher);
     }
 
+    /** With "today" from {@code clock} everywhere (tests fix it). */
     public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher,
                       Clock clock) {
-        this.db = db;
+        this(Services.over(db, clock), runner, dialogs, databaseSwitcher);
+    }
+
+    public AppContext(Services services, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher) {
+        this.services = services;
+        this.db = services.database();
         this.runner = runner;
         this.dialogs = dialogs;
         this.databaseSwitcher = databaseSwitcher;
-        this.audit = new AuditLog(db, clock);
-        this.taskService = new TaskService(audit);
-        this.meetingService = new MeetingService(audit);
+        this.taskService = services.tasks();
+        this.meetingService = services.meetings();
         this.access = LedgerAccess.of(db.isReadOnly());
     }
 
@@ -118,14 +107,14 @@ public final class AppContext {
     public TaskListView taskListView() {
         TaskListViewModel vm = new TaskListViewModel(taskService, meetingService, runner, dialogs);
         checklist = vm;
-        TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs, access));
-        ExcelActions excel = new ExcelActions(new TaskImporter(audit, Capabilities.importHooks(db)),
-                new LedgerExporter(db), new ReturnFormWriter(db), meetingService, runner, dialogs,
+        TaskListView view = new TaskListView(vm, DetailServices.of(services, runner, dialogs, access));
+        ExcelActions excel = new ExcelActions(services.importer(), services.ledgerExporter(), services.returnForms(),
+                meetingService, runner, dialogs,
                 vm.meetingProperty()::get, m -> {
                     vm.meetingProperty().set(m);
                     vm.load();
                 })
-                .withUndo(new ImportUndo(audit, new BackupService(db)), () -> {
+                .withUndo(services.importUndo(), () -> {
                     // the ledger was restored: the meeting imported into may be gone, and every screen is stale
                     vm.meetingProperty().set(null);
                     vm.load();
@@ -133,7 +122,7 @@ public final class AppContext {
                         window.forgetOtherScreens();
                     }
                 })
-                .withReturns(new ReturnsImporter(db), Capabilities.progressSink(db).orElse(null), audit::today);
+                .withReturns(services.returns(), services.progressReports(), services::today);
         view.addActions(excel.menuButton(access));
         view.rememberIn(viewMemory);
         vm.load();
@@ -145,11 +134,11 @@ public final class AppContext {
      * the detail's back button brings the desk back. The task's basic fields are edited from the checklist.
      */
     public DeskView deskView() {
-        DeskViewModel vm = new DeskViewModel(new DeskService(audit), runner, dialogs);
-        DetailServices services = DetailServices.of(audit, runner, dialogs, access);
+        DeskViewModel vm = new DeskViewModel(services.desk(), runner, dialogs);
+        DetailServices detailServices = DetailServices.of(services, runner, dialogs, access);
         DeskView[] desk = new DeskView[1];
         desk[0] = new DeskView(vm, access, (item, back) -> {
-            TaskDetailViewModel dvm = new TaskDetailViewModel(services, item.taskId());
+            TaskDetailViewModel dvm = new TaskDetailViewModel(detailServices, item.taskId());
             TaskDetailView detail = new TaskDetailView(dvm, back, () -> { }, "detail.back.desk");
             javafx.scene.Node edit = detail.root().lookup("#editBasicButton");
             if (edit != null) {
@@ -173,12 +162,11 @@ public final class AppContext {
      */
     public org.duban.ui.score.ScoreView scoreView() {
         org.duban.ui.score.ScoreViewModel vm = new org.duban.ui.score.ScoreViewModel(
-                new org.duban.service.score.ScoreService(audit),
-                () -> new HandoutSettingsStore(db).load().fonts(), runner, dialogs);
-        DetailServices services = DetailServices.of(audit, runner, dialogs, access);
+                services.scores(), () -> services.handoutSettings().load().fonts(), runner, dialogs);
+        DetailServices detailServices = DetailServices.of(services, runner, dialogs, access);
         org.duban.ui.score.ScoreView[] view = new org.duban.ui.score.ScoreView[1];
         view[0] = new org.duban.ui.score.ScoreView(vm, taskId -> {
-            TaskDetailViewModel dvm = new TaskDetailViewModel(services, taskId);
+            TaskDetailViewModel dvm = new TaskDetailViewModel(detailServices, taskId);
             TaskDetailView detail = new TaskDetailView(dvm, () -> view[0].back(), () -> { }, "detail.back.score");
             javafx.scene.Node edit = detail.root().lookup("#editBasicButton");
             if (edit != null) {
@@ -194,7 +182,7 @@ public final class AppContext {
 
     /** The handout screen (讲义打印) with its view model (loading started). */
     public HandoutsView handoutsView() {
-        HandoutsViewModel vm = new HandoutsViewModel(new HandoutService(db), meetingService, runner, dialogs);
+        HandoutsViewModel vm = new HandoutsViewModel(services.handouts(), meetingService, runner, dialogs);
         HandoutsView view = new HandoutsView(vm, runner);
         vm.load();
         return view;
@@ -202,7 +190,7 @@ public final class AppContext {
 
     /** The 下沉督察 screen (loading started). */
     public InspectionsView inspectionsView() {
-        InspectionsViewModel vm = new InspectionsViewModel(new InspectionService(audit), meetingService, runner, dialogs);
+        InspectionsViewModel vm = new InspectionsViewModel(services.inspections(), meetingService, runner, dialogs);
         InspectionsView view = new InspectionsView(vm, access);
         vm.load();
         return view;
@@ -210,8 +198,8 @@ public final class AppContext {
 
     /** The meetings screen (会议) with its view model (loading started). */
     public MeetingsView meetingsView() {
-        MeetingsViewModel vm = new MeetingsViewModel(meetingService, new MeetingPackService(audit),
-                new org.duban.service.score.ScoredBulletins(audit), runner, dialogs, FolderOpener.desktop());
+        MeetingsViewModel vm = new MeetingsViewModel(meetingService, services.meetingPacks(),
+                services.scoredBulletins(), runner, dialogs, FolderOpener.desktop());
         MeetingsView view = new MeetingsView(vm, access);
         vm.load();
         return view;
@@ -219,7 +207,7 @@ public final class AppContext {
 
     /** The dashboard (进度图表) with its view model (loading started). */
     public ChartsView chartsView() {
-        ChartsViewModel vm = new ChartsViewModel(new ChartService(new StatsService(audit)), meetingService, runner,
+        ChartsViewModel vm = new ChartsViewModel(services.charts(), meetingService, runner,
                 dialogs, this::showChecklist);
         ChartsView view = new ChartsView(vm, new ProjectorButton(runner, dialogs, vm::projectorWork));
         vm.load();
@@ -257,28 +245,29 @@ public final class AppContext {
 
     /** The sections of the settings screen, in order. */
     List<SettingsSection> settingsSections() {
-        TrackingSettingsViewModel tracking = new TrackingSettingsViewModel(audit, runner, dialogs);
+        TrackingSettingsViewModel tracking = new TrackingSettingsViewModel(services.audit(),
+                services.trackingSettings(), runner, dialogs);
         tracking.load();
-        BulletinSettingsViewModel bulletin = new BulletinSettingsViewModel(new BulletinSettings(audit), runner, dialogs);
+        BulletinSettingsViewModel bulletin = new BulletinSettingsViewModel(services.bulletinSettings(), runner,
+                dialogs);
         bulletin.load();
-        RosterViewModel roster = new RosterViewModel(new RosterService(audit), runner, dialogs, audit::today);
+        RosterViewModel roster = new RosterViewModel(services.roster(), runner, dialogs, services::today);
         roster.load();
-        VocabularyViewModel names = new VocabularyViewModel(new VocabularyService(audit), runner, dialogs);
+        VocabularyViewModel names = new VocabularyViewModel(services.vocabulary(), runner, dialogs);
         names.load();
         org.duban.ui.settings.LadderSettingsViewModel ladder = new org.duban.ui.settings.LadderSettingsViewModel(
-                new org.duban.service.ladder.LadderSettings(audit), new org.duban.service.score.ScoreService(audit),
-                runner, dialogs);
+                services.ladderSettings(), services.scores(), runner, dialogs);
         ladder.load();
         return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
                 new RosterSection(roster), new VocabularySection(names),
-                new HandoutSettingsSection(new HandoutSettingsStore(db), runner, dialogs),
+                new HandoutSettingsSection(services.handoutSettings(), runner, dialogs),
                 new BulletinSettingsSection(bulletin), new org.duban.ui.settings.LadderSettingsSection(ladder),
                 backupSection());
     }
 
     /** Settings → backups; after a restore the other screens reload. */
     private SettingsSection backupSection() {
-        return new BackupSection(new BackupSectionViewModel(new BackupService(db), db.isReadOnly(), runner, dialogs,
+        return new BackupSection(new BackupSectionViewModel(services.backups(), db.isReadOnly(), runner, dialogs,
                 () -> {
                     if (window != null) {
                         window.forgetOtherScreens();
@@ -333,5 +322,10 @@ public final class AppContext {
 
     public Database database() {
         return db;
+    }
+
+    /** The window's services (its one clock among them). */
+    public Services services() {
+        return services;
     }
 }

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.duban.i18n.LocalizedException;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.sample.SampleMeeting;
-import org.duban.service.units.RosterService;
 import org.duban.ui.welcome.WelcomeChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +37,11 @@ public final class DatabaseFiles {
         Database db = null;
         try {
             db = Database.create(target);
+            Services services = Services.over(db);
             if (choice == WelcomeChoice.SAMPLE) {
-                SampleMeeting.load(db);
+                SampleMeeting.load(services);
             } else {
-                new RosterService(db).ensureDefaultRoster();
+                services.roster().ensureDefaultRoster();
             }
             LOG.info("Created {} ({})", target, choice);
             return db;

@@ -9,9 +9,9 @@ import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.persistence.DatabaseInUseException;
-import org.duban.persistence.NetworkShare;
 import org.duban.persistence.PersistenceException;
-import org.duban.service.backup.BackupService;
+import org.duban.persistence.sqlite.NetworkShare;
+import org.duban.service.Services;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +73,7 @@ public final class LedgerOpener {
         warnings.addAll(db.openingWarnings());
         if (existing) {
             try {
-                new BackupService(db).dailyIfDue();
+                Services.over(db).backups().dailyIfDue();
             } catch (LocalizedException e) {
                 LOG.warn("The daily backup of {} failed", db.file(), e);
                 warnings.add(Messages.tr("backup.warning.dailyFailed", e.getLocalizedMessage()));

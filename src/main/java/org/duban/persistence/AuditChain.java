@@ -238,7 +238,7 @@ public final class AuditChain {
         }
     }
 
-    static void sealExisting(Connection c) throws SQLException {
+    public static void sealExisting(Connection c) throws SQLException {
         MessageDigest md = sha256();
         Map<String, String> now = new HashMap<>();
         for (TrackedTables.Table later : TrackedTables.ALL) {

@@ -4,17 +4,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.duban.model.CloseOut;
 import org.duban.model.Verification;
 import org.duban.model.VerificationLevel;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** 销号 applications with their verification, 公示 and close (or reopen) dates. */
 public final class CloseOutRepository {
     private static final String SELECT = "SELECT id, assignment_id, applied_on, explanation, verification_level, "
             + "verifiers, verified_on, verification_passed, verification_note, notice_from, notice_to, closed_on, "
             + "reopened_on, reopen_reason FROM close_out";
+    /** The steps' parameters, in {@link #SELECT}'s order from applied_on ({@code bindSteps} binds them). */
+    private static final String STEPS = ":appliedOn, :explanation, :level, :verifiers, :verifiedOn, :passed, :note, "
+            + ":noticeFrom, :noticeTo, :closedOn, :reopenedOn, :reopenReason";
+    /**
+     * By position, not by name: statistics and the checklist read every application of a ledger, and the
+     * verification is a record of its own (NULL level: none).
+     */
+    private static final RowMapper<CloseOut> MAP = (rs, ctx) -> map(rs);
     private final Database db;
 
     public CloseOutRepository(Database db) {
@@ -23,46 +34,65 @@ public final class CloseOutRepository {
 
     /** Applications in scope, oldest first. */
     public List<CloseOut> find(TaskScope scope) {
-        return db.read(c -> Rows.scoped(c, SELECT, scope.onAssignment("assignment_id"), scope,
-                "assignment_id, applied_on, id", CloseOutRepository::map));
+        return db.query(h -> JdbiSupport.scoped(h, SELECT, scope.onAssignment("assignment_id"), scope,
+                "assignment_id, applied_on, id", MAP));
     }
 
     public Optional<CloseOut> findById(long id) {
-        return db.read(c -> Rows.byId(c, SELECT, id, CloseOutRepository::map));
+        return db.query(h -> h.createQuery(SELECT + " WHERE id = :id")
+                .bind("id", id)
+                .map(MAP)
+                .findOne());
     }
 
+    /** Stores an application with every step it has; the one returned has its new id. */
     public CloseOut insert(CloseOut co) {
-        return db.write(c -> {
-            try (PreparedStatement ps = Rows.prepareInsert(c,
-                    "INSERT INTO close_out (assignment_id, applied_on, explanation) VALUES (?, ?, ?)")) {
-                ps.setLong(1, co.assignmentId());
-                Rows.setDate(ps, 2, co.appliedOn());
-                ps.setString(3, co.explanation());
-                long id = Rows.insert(ps);
-                CloseOut stored = co.withId(id);
-                update(stored);
-                return stored;
-            }
-        });
+        long id = db.update(h -> bindSteps(h.createQuery("INSERT INTO close_out (assignment_id, applied_on, "
+                        + "explanation, verification_level, verifiers, verified_on, verification_passed, "
+                        + "verification_note, notice_from, notice_to, closed_on, reopened_on, reopen_reason) VALUES "
+                        + "(:assignmentId, " + STEPS + ") RETURNING id"), co)
+                .bind("assignmentId", co.assignmentId())
+                .mapTo(Long.class)
+                .one());
+        return co.withId(id);
     }
 
     /** Writes every step of the application. */
     public void update(CloseOut co) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE close_out SET applied_on = ?, explanation = ?, "
-                    + "verification_level = ?, verifiers = ?, verified_on = ?, verification_passed = ?, "
-                    + "verification_note = ?, notice_from = ?, notice_to = ?, closed_on = ?, reopened_on = ?, "
-                    + "reopen_reason = ? WHERE id = ?")) {
-                bindSteps(ps, 1, co);
-                ps.setLong(13, co.id());
-                return ps.executeUpdate();
-            }
-        });
+        db.update(h -> bindSteps(h.createUpdate("UPDATE close_out SET applied_on = :appliedOn, "
+                        + "explanation = :explanation, verification_level = :level, verifiers = :verifiers, "
+                        + "verified_on = :verifiedOn, verification_passed = :passed, verification_note = :note, "
+                        + "notice_from = :noticeFrom, notice_to = :noticeTo, closed_on = :closedOn, "
+                        + "reopened_on = :reopenedOn, reopen_reason = :reopenReason WHERE id = :id"), co)
+                .bind("id", co.id())
+                .execute());
     }
 
     /**
-     * Binds applied_on, explanation, verification_level, verifiers, verified_on, verification_passed,
-     * verification_note, notice_from, notice_to, closed_on, reopened_on, reopen_reason from {@code i}.
+     * Binds the steps by name ({@link #STEPS}): no verification is a NULL level, verifiers, day and result and
+     * an empty note; the result as 0/1.
+     */
+    private static <S extends SqlStatement<S>> S bindSteps(S statement, CloseOut co) {
+        Verification v = co.verification();
+        return statement.bindByType("appliedOn", co.appliedOn(), LocalDate.class)
+                .bind("explanation", co.explanation())
+                .bind("level", v == null ? null : v.level().name())
+                .bind("verifiers", v == null ? null : v.verifiers())
+                .bindByType("verifiedOn", v == null ? null : v.verifiedOn(), LocalDate.class)
+                .bind("passed", v == null ? null : (Integer) (v.passed() ? 1 : 0))
+                .bind("note", v == null ? "" : v.note())
+                .bindByType("noticeFrom", co.noticeFrom(), LocalDate.class)
+                .bindByType("noticeTo", co.noticeTo(), LocalDate.class)
+                .bindByType("closedOn", co.closedOn(), LocalDate.class)
+                .bindByType("reopenedOn", co.reopenedOn(), LocalDate.class)
+                .bind("reopenReason", co.reopenReason());
+    }
+
+    /**
+     * For {@link BulkInsert}'s plain JDBC batch (until it moves to JDBI): binds applied_on, explanation,
+     * verification_level, verifiers, verified_on, verification_passed, verification_note, notice_from, notice_to,
+     * closed_on, reopened_on, reopen_reason from {@code i}, as {@link #bindSteps(SqlStatement, CloseOut)} does by
+     * name.
      */
     static void bindSteps(PreparedStatement ps, int i, CloseOut co) throws SQLException {
         Verification v = co.verification();

@@ -30,7 +30,7 @@ public final class ContentDigest {
                     tables.add(rs.getString(1));
                 }
             }
-            tables.remove(FlywayMigrations.HISTORY); // when and how fast the schema came: not content
+            tables.remove(Migrations.HISTORY); // when and how fast the schema came: not content
             for (String table : tables) {
                 text(md, "table " + table);
                 // the ledger's id names the file (each new ledger has its own), it is not content

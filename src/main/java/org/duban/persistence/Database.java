@@ -2,26 +2,25 @@ package org.duban.persistence;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.duban.i18n.Messages;
+import org.duban.persistence.sqlite.DatabaseOpening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one SQLite file that holds a secretariat's ledger.
+ * The ledger of a secretariat: one connection to the engine that keeps it, the SQLite file of one seat
+ * ({@code persistence.sqlite}) or a shared PostgreSQL database ({@code persistence.postgresql}). What differs between
+ * the two is the engine's ({@link LedgerEngine}); the repositories and everything above them see this façade only.
  *
- * <p>Opening ({@link DatabaseOpening}) checks before it writes anything: a file that is not SQLite, an SQLite file
- * of another program, a file written by a newer version of this program, or a damaged file
+ * <p>Opening a file ({@code sqlite.DatabaseOpening}) checks before it writes anything: a file that is not SQLite, an
+ * SQLite file of another program, a file written by a newer version of this program, or a damaged file
  * ({@code PRAGMA quick_check}) is refused and left exactly as it was; so is a file or folder that cannot be written,
  * and an empty (0-byte) file, which only {@link #create} takes as a new ledger. The writer lock comes first, keyed
  * on the file itself (a second copy, by whatever name, gets {@link DatabaseInUseException}); a log left by a crash
- * is kept and examined ({@link WalRecovery}); pending numbered migrations run in one transaction, after a backup of
- * the existing file ({@link FlywayMigrations}).
+ * is kept and examined ({@code WalRecovery}); pending numbered migrations run in one transaction, after a backup of
+ * the existing file ({@code FlywayMigrations}).
  * Foreign keys are on, the journal is WAL with {@code synchronous=FULL}, and a busy timeout
  * covers short contention.
  *
@@ -36,19 +35,20 @@ public final class Database implements AutoCloseable {
     public static final int APPLICATION_ID = 0x44424E31;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final Path file;
+    private final LedgerEngine engine;
     private final Connection connection;
     private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
-    private WriterLock writerLock;
-    /** A restore's staged copy: its lock files go with it. */
-    private boolean privateCopy;
     private int transactionDepth;
+    private long commits;
     private org.jdbi.v3.core.Jdbi jdbi;
-    private final List<String> openingWarnings = new ArrayList<>();
 
-    Database(Path file, Connection connection, boolean readOnly) {
-        this.file = file;
+    /**
+     * A ledger over {@code connection}, which it owns from now on: for the engine adapters, which open the
+     * connection and make the engine.
+     */
+    public Database(LedgerEngine engine, Connection connection, boolean readOnly) {
+        this.engine = engine;
         this.connection = connection;
         this.readOnly = readOnly;
     }
@@ -80,20 +80,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens a ledger to replace its contents with a backup ({@link Backups#restore}): like {@link #open}, but a
+     * Opens a ledger to replace its contents with a backup ({@code Backups#restore}): like {@link #open}, but a
      * damaged or empty file is accepted (restoring is how it gets repaired) and nothing is migrated; the restore
      * brings in a copy already migrated.
      */
     public static Database openForRestore(Path file) {
         return DatabaseOpening.open(file, null, DatabaseOpening.Purpose.RESTORE_TARGET);
-    }
-
-    /**
-     * A private copy of a backup about to be restored: migrated to this version's schema, so that a restore only
-     * ever swaps in a copy that opened and upgraded. No backup before its migration (it is a copy), no id.
-     */
-    static Database openCandidate(Path copy) {
-        return DatabaseOpening.open(copy, Migrations.all(), DatabaseOpening.Purpose.CANDIDATE);
     }
 
     static Database open(Path file, List<Migrations.Migration> migrations) {
@@ -111,15 +103,16 @@ public final class Database implements AutoCloseable {
         return DatabaseOpening.openReadOnly(file);
     }
 
-    /** Holds the writer lock from now on; a restore's staged copy ({@code privateCopy}) takes its lock files along. */
-    void hold(WriterLock lock, boolean privateCopy) {
-        this.writerLock = lock;
-        this.privateCopy = privateCopy;
-    }
-
-    void noteDroppedLog(WalRecovery.Report r) {
-        openingWarnings.add(Messages.tr(r.savedWorkLost() ? "db.warning.walLost" : "db.warning.walUnfinished", file,
-                r.lostCommits(), r.dropped(), r.copy(), WalRecovery.walOf(r.copy()).getFileName()));
+    /**
+     * Opens the shared ledger at {@code url} ({@code postgresql://host:5432/duban}) on a PostgreSQL server, logging
+     * in with {@code credentials}; a new (empty) database is given the ledger's schema, an older one is migrated.
+     * The password goes to the driver only: it is in no message and no log.
+     *
+     * @throws PersistenceException with a message for the user when the server cannot be reached, refuses the login,
+     *                              or the database is not a ledger of this version
+     */
+    public static Database connect(String url, ServerCredentials credentials) {
+        return org.duban.persistence.postgresql.PostgresOpening.connect(url, credentials);
     }
 
     /**
@@ -127,42 +120,47 @@ public final class Database implements AutoCloseable {
      * is kept. Empty on almost every opening.
      */
     public List<String> openingWarnings() {
-        return List.copyOf(openingWarnings);
+        return List.copyOf(engine.openingWarnings());
     }
 
     /**
      * Copies what the log holds into the database file and empties the log, so that committed work does not wait
      * there for SQLite's automatic checkpoint (a damaged log could take it with it). Called after every change of
      * many rows: an import, returns, the sample, a restore, a generated ledger. A reader still using the log leaves
-     * it for later: the work is committed either way. Inside a transaction it does nothing.
+     * it for later: the work is committed either way. Inside a transaction it does nothing; on a server, nothing.
      */
     public void checkpoint() {
         lock.lock();
-        try (Statement st = connection.createStatement()) {
+        try {
             if (readOnly || transactionDepth > 0) {
                 return; // inside a larger change: its end is the place
             }
-            try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                if (rs.next() && rs.getInt(1) != 0) {
-                    LOG.info("Checkpoint of {} left frames for a reader: {} of {} copied", file, rs.getInt(3),
-                            rs.getInt(2));
-                }
-            }
+            engine.checkpoint(connection);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
+            throw engine.translate(e);
         } finally {
             lock.unlock();
         }
     }
 
-    private static int intPragma(Statement st, String pragma) throws SQLException {
-        try (ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
+    /** The ledger's file; null for a ledger on a server ({@link #location()} names both). */
+    public Path file() {
+        return engine.file();
     }
 
-    public Path file() {
-        return file;
+    /** Where the ledger is, for messages: the file's path, or the server's URL (never with a password). */
+    public String location() {
+        return engine.location();
+    }
+
+    /** The engine, for the engine-neutral work of this package that needs one of its hooks. */
+    LedgerEngine engine() {
+        return engine;
+    }
+
+    /** True for a ledger on a server (PostgreSQL), false for the SQLite file. */
+    public boolean isShared() {
+        return engine.file() == null;
     }
 
     /** True when opened with {@link #openReadOnly}: every write is refused. */
@@ -170,13 +168,9 @@ public final class Database implements AutoCloseable {
         return readOnly;
     }
 
-    /** The schema version stored in the file ({@code PRAGMA user_version}). */
+    /** The schema version the ledger holds ({@code PRAGMA user_version} in a file). */
     public int schemaVersion() {
-        return read(c -> {
-            try (Statement st = c.createStatement()) {
-                return intPragma(st, "user_version");
-            }
-        });
+        return read(engine::schemaVersion);
     }
 
     /**
@@ -186,7 +180,7 @@ public final class Database implements AutoCloseable {
     public void requireCurrentSchema() {
         int version = schemaVersion();
         if (version < latestSchemaVersion()) {
-            throw new PersistenceException("db.error.olderVersion", file, version, latestSchemaVersion());
+            throw new PersistenceException("db.error.olderVersion", location(), version, latestSchemaVersion());
         }
     }
 
@@ -196,31 +190,12 @@ public final class Database implements AutoCloseable {
      * between: what "undo the last import" asks before it restores the backup taken before the import.
      */
     public long changeCount() {
-        return read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT total_changes()")) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        });
+        return read(c -> engine.changeCount(c, commits));
     }
 
-    /** SQLite's full {@code PRAGMA integrity_check}: the problems it lists, none when the file is sound. */
+    /** The engine's full soundness check ({@code PRAGMA integrity_check}): its problems, none when sound. */
     public List<String> integrityCheck() {
-        return check("integrity_check");
-    }
-
-    List<String> check(String pragma) {
-        return read(c -> {
-            List<String> problems = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
-                while (rs.next()) {
-                    String line = rs.getString(1);
-                    if (!"ok".equals(line)) {
-                        problems.add(line);
-                    }
-                }
-            }
-            return problems;
-        });
+        return read(engine::integrityCheck);
     }
 
     /** Runs a query under the lock with a JDBI handle on this connection ({@link JdbiSupport}). */
@@ -246,7 +221,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
+            throw engine.translate(e);
         } finally {
             lock.unlock();
         }
@@ -260,7 +235,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> T write(SqlWork<T> work) {
         if (readOnly) {
-            throw new PersistenceException("db.error.readOnlyMode", file);
+            throw new PersistenceException("db.error.readOnlyMode", location());
         }
         lock.lock();
         boolean outermost = transactionDepth == 0;
@@ -272,13 +247,14 @@ public final class Database implements AutoCloseable {
             T result = work.run(connection);
             if (outermost) {
                 connection.commit();
+                commits++;
             }
             return result;
         } catch (SQLException e) {
             if (outermost) {
                 rollbackQuietly();
             }
-            throw SqlErrors.translate(e, file);
+            throw engine.translate(e);
         } catch (RuntimeException | Error e) {
             if (outermost) {
                 rollbackQuietly();
@@ -303,11 +279,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * Work on the whole file (a backup copy, a restore) under the lock and outside any transaction: SQLite
-     * cannot copy a database from inside a transaction on it.
+     * cannot copy a database from inside a transaction on it. For the engine adapters.
      *
      * @throws IllegalStateException when called inside {@link #write}: take backups before the transaction
      */
-    <T> T exclusive(SqlWork<T> work) {
+    public <T> T exclusive(SqlWork<T> work) {
         lock.lock();
         try {
             if (transactionDepth > 0) {
@@ -315,7 +291,7 @@ public final class Database implements AutoCloseable {
             }
             return work.run(connection);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, file);
+            throw engine.translate(e);
         } finally {
             lock.unlock();
         }
@@ -325,7 +301,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.warn("Rollback failed on {}", file, e);
+            LOG.warn("Rollback failed on {}", location(), e);
         }
     }
 
@@ -333,7 +309,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            LOG.warn("Could not leave the transaction on {}", file, e);
+            LOG.warn("Could not leave the transaction on {}", location(), e);
         }
     }
 
@@ -346,14 +322,7 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 LOG.warn("Closing the connection failed", e);
             }
-            if (writerLock != null) {
-                if (privateCopy) {
-                    writerLock.closeAndRemoveAll();
-                } else {
-                    writerLock.close();
-                }
-                writerLock = null;
-            }
+            engine.close();
         } finally {
             lock.unlock();
         }

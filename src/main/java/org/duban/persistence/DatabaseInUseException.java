@@ -10,7 +10,7 @@ public final class DatabaseInUseException extends PersistenceException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
 
-    DatabaseInUseException(Path file, String holder) {
+    public DatabaseInUseException(Path file, String holder) {
         super(holder.isBlank() ? "db.error.inUse" : "db.error.inUseBy", file, holder);
         this.file = file;
     }

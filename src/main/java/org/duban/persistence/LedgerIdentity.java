@@ -28,7 +28,7 @@ public final class LedgerIdentity {
     private LedgerIdentity() {
     }
 
-    static Optional<String> of(Database db) {
+    public static Optional<String> of(Database db) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM setting WHERE key = ?")) {
                 ps.setString(1, KEY);
@@ -40,13 +40,13 @@ public final class LedgerIdentity {
     }
 
     /** Gives the ledger its id if it has none yet. */
-    static void ensure(Database db) {
+    public static void ensure(Database db) {
         if (of(db).isEmpty()) {
             set(db, UUID.randomUUID().toString());
         }
     }
 
-    static void set(Database db, String id) {
+    public static void set(Database db, String id) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO setting (key, value) VALUES (?, ?) "
                     + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {

@@ -11,23 +11,27 @@ import java.util.regex.Pattern;
  * new file in that folder ({@link FlywayMigrations} runs them); PostgreSQL's, where its SQL differs, go beside it in
  * {@code …/postgresql}.
  */
-final class Migrations {
+public final class Migrations {
     /** Where Flyway looks for the SQLite ledger's migrations. */
-    static final String SQLITE = "classpath:org/duban/db/migration/sqlite";
+    public static final String SQLITE = "classpath:org/duban/db/migration/sqlite";
+    /** Where Flyway looks for the PostgreSQL ledger's migrations: the same versions as {@link #SQLITE}'s. */
+    public static final String POSTGRESQL = "classpath:org/duban/db/migration/postgresql";
+    /** Flyway's table of the migrations applied, in every ledger of either engine. */
+    public static final String HISTORY = "flyway_schema_history";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
     /**
      * One migration. {@code sql} is null for the scripts on the class path (Flyway reads them); a test may add one
      * of its own with its SQL, run after them.
      */
-    record Migration(int version, String name, String sql) {
+    public record Migration(int version, String name, String sql) {
         /** The migration's name without its number: {@code audit_hash_chain} (the number may change at merges). */
-        String what() {
+        public String what() {
             Matcher m = NAME.matcher(name);
             return m.matches() ? m.group(2) : name;
         }
 
-        boolean onClassPath() {
+        public boolean onClassPath() {
             return sql == null;
         }
     }
@@ -36,11 +40,11 @@ final class Migrations {
     }
 
     /** Every migration on the class path, in order; read once (the class path does not change). */
-    static List<Migration> all() {
+    public static List<Migration> all() {
         return Holder.ALL;
     }
 
-    static int latestVersion() {
+    public static int latestVersion() {
         return all().size();
     }
 

@@ -18,6 +18,7 @@ import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,16 +108,14 @@ class DeskWindowTest {
             robot.lookup("#chasePatternField").queryAs(javafx.scene.control.TextField.class).setText("宁督办〔{year}〕{n}号");
             robot.lookup("#saveLadderSettingsButton").queryAs(javafx.scene.control.Button.class).fire();
         });
-        assertEquals("宁督办〔{year}〕{n}号", new org.duban.service.ladder.LadderSettings(
-                new org.duban.service.audit.AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)))).load().chasePattern());
+        assertEquals("宁督办〔{year}〕{n}号", Wired.over(db, new TestClock(LocalDate.of(2026, 11, 29))).ladderSettings().load().chasePattern());
         robot.interact(() -> {
             robot.lookup("#scoreRulesFrom").queryAs(javafx.scene.control.DatePicker.class)
                     .setValue(LocalDate.of(2026, 7, 1));
             robot.lookup("#scoreRulesArea").queryAs(javafx.scene.control.TextArea.class).setText("基础分 = 90\n超期 = -5\n");
             robot.lookup("#saveScoreRulesButton").queryAs(javafx.scene.control.Button.class).fire();
         });
-        var scores = new org.duban.service.score.ScoreService(
-                new org.duban.service.audit.AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29))));
+        var scores = Wired.over(db, new TestClock(LocalDate.of(2026, 11, 29))).scores();
         assertEquals(0, new java.math.BigDecimal("-5").compareTo(scores.inForce(LocalDate.of(2026, 8, 1))
                 .points(org.duban.service.score.ScoreRules.Rule.OVERDUE)));
         assertEquals(0, new java.math.BigDecimal("-2").compareTo(scores.inForce(LocalDate.of(2026, 6, 30))

@@ -25,7 +25,6 @@ import org.duban.service.chart.ChartKind;
 import org.duban.service.chart.ChartRequest;
 import org.duban.service.chart.ChartService;
 import org.duban.service.chart.ChartStyle;
-import org.duban.service.stats.StatsService;
 import org.duban.service.stats.UnitGroup;
 import org.duban.service.tasks.ChecklistFilter;
 import org.duban.service.tasks.ChecklistRow;
@@ -34,6 +33,7 @@ import org.duban.service.tracking.AssignmentState;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,15 +76,15 @@ class OneSourceOfTruthTest {
         Map<String, Figures> stats = fromJson(json.out());
 
         try (Database db = Database.open(file)) {
-            AuditLog audit = new AuditLog(db, new TestClock(TODAY));
+            AuditLog audit = Wired.audit(db, new TestClock(TODAY));
             long meeting = TestDb.sqlLong(file, "SELECT id FROM meeting WHERE kind = 'ASSIGNMENT'");
-            Map<String, Figures> checklist = fromChecklist(new TaskService(audit), meeting);
-            ChartService charts = new ChartService(new StatsService(audit));
+            Map<String, Figures> checklist = fromChecklist(Wired.of(audit).tasks(), meeting);
+            ChartService charts = new ChartService(Wired.of(audit).stats());
             Map<String, Map<String, Integer>> statusChart = table(charts.build(ChartRequest.of(ChartKind.STATUS,
                     meeting, TODAY).withGroup(UnitGroup.ALL), ChartStyle.screen()).getCategoryPlot().getDataset());
             Map<String, Map<String, Integer>> lightChart = table(charts.build(ChartRequest.of(ChartKind.LIGHTS,
                     meeting, TODAY).withGroup(UnitGroup.ALL), ChartStyle.screen()).getCategoryPlot().getDataset());
-            Bulletin b = new BulletinService(audit).prepare(null, TODAY);
+            Bulletin b = Wired.of(audit).bulletins().prepare(null, TODAY);
             Map<String, List<String>> printed = printedRows(BulletinService.document(b));
             java.util.Set<String> departments = new java.util.HashSet<>();
             for (BulletinDocument.Block block : BulletinService.document(b).blocks()) {

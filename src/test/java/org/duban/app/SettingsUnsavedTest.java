@@ -14,12 +14,11 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.tracking.TrackingSettings;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.DialogService.Unsaved;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.settings.DatabaseSwitcher;
@@ -58,7 +57,7 @@ class SettingsUnsavedTest {
     }
 
     private org.duban.service.tracking.LightRule storedRule() {
-        return new TrackingSettings(new AuditLog(db, CLOCK)).rule();
+        return Wired.over(db, CLOCK).trackingSettings().rule();
     }
 
     /** Types {@code value} into the red-light threshold as a user does (the field keeps focus: not yet taken). */

@@ -15,7 +15,7 @@ import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tracking joined to import and return forms (the hooks wired in {@link Capabilities}), on the command line. */
+/** Tracking joined to import and return forms (the hooks wired in {@link org.duban.service.Services#importHooks}), on the command line. */
 class TrackingCapabilitiesTest {
     @TempDir
     Path dir;

@@ -17,26 +17,19 @@ import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.bulletin.BulletinService;
 import org.duban.service.chart.ChartKey;
 import org.duban.service.chart.ChartKind;
 import org.duban.service.chart.ChartRequest;
 import org.duban.service.chart.ChartService;
 import org.duban.service.chart.ChartStyle;
-import org.duban.service.check.CheckService;
 import org.duban.service.handout.HandoutService;
-import org.duban.service.ledger.LedgerExporter;
-import org.duban.service.meetings.MeetingService;
-import org.duban.service.pack.MeetingPackService;
-import org.duban.service.returns.ReturnFormWriter;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.stats.StatsScope;
 import org.duban.service.stats.StatsService;
 import org.duban.service.stats.UnitGroup;
-import org.duban.service.tasks.TaskService;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.charts.projector.ProjectorData;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.AfterEach;
@@ -63,10 +56,10 @@ class WithdrawnShareFiguresTest {
     @BeforeEach
     void sample() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY.plusDays(1))); // after the sample's last audit row
-        meeting = new MeetingService(db).all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
+        audit = Wired.audit(db, new TestClock(DAY.plusDays(1))); // after the sample's last audit row
+        meeting = Wired.of(db).meetings().all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
                 .findFirst().orElseThrow();
-        fuan = new TaskService(audit).units().stream().filter(u -> u.name().equals("福安市")).findFirst().orElseThrow();
+        fuan = Wired.of(audit).tasks().units().stream().filter(u -> u.name().equals("福安市")).findFirst().orElseThrow();
         taskId = TestDb.sqlLong(db.file(), "SELECT id FROM task WHERE seq = 1 AND meeting_id = " + meeting.id());
     }
 
@@ -83,7 +76,7 @@ class WithdrawnShareFiguresTest {
     }
 
     private Figures figures(String tag) throws Exception {
-        StatsService stats = new StatsService(audit);
+        StatsService stats = Wired.of(audit).stats();
         var s = stats.stats(StatsScope.meeting(meeting.id()), DAY);
         var mine = s.units().stream().filter(u -> u.unit().id() == fuan.id()).findFirst().orElseThrow();
         int lights = mine.byLight().values().stream().mapToInt(Integer::intValue).sum();
@@ -104,10 +97,10 @@ class WithdrawnShareFiguresTest {
         int projected = projector.units().stream().filter(b -> b.stats().unit().id() == fuan.id())
                 .mapToInt(b -> b.stats().assignments()).sum();
 
-        var bulletin = new BulletinService(audit).prepare(meeting.id(), DAY);
+        var bulletin = Wired.of(audit).bulletins().prepare(meeting.id(), DAY);
         int bulletinShares = bulletin.unitStats(fuan.id()).orElseThrow().assignments();
 
-        HandoutService handouts = new HandoutService(db);
+        HandoutService handouts = Wired.of(db).handouts();
         var data = handouts.read(meeting, DAY);
         int handoutTasks = handouts.units(data).stream().filter(h -> h.unit().id() == fuan.id())
                 .mapToInt(HandoutService.UnitHandout::tasks).sum();
@@ -115,17 +108,17 @@ class WithdrawnShareFiguresTest {
                 .flatMap(sec -> sec.entries().stream()).anyMatch(e -> e.task().id() == taskId);
 
         Path returns = Files.createDirectories(dir.resolve("returns-" + tag));
-        Path fuanForm = new ReturnFormWriter(db).writeAll(meeting, returns).stream()
+        Path fuanForm = Wired.of(db).returnForms().writeAll(meeting, returns).stream()
                 .filter(p -> p.getFileName().toString().contains("福安市")).findFirst().orElseThrow();
         int returnRows = dataRows(fuanForm);
 
-        boolean ledger = new LedgerExporter(db).rows(meeting.id()).stream().filter(r -> r.task().id() == taskId)
+        boolean ledger = Wired.of(db).ledgerExporter().rows(meeting.id()).stream().filter(r -> r.task().id() == taskId)
                 .findFirst().orElseThrow().units().stream().anyMatch(u -> u.id() == fuan.id());
-        boolean checklist = new TaskService(audit).checklist(meeting.id()).stream()
+        boolean checklist = Wired.of(audit).tasks().checklist(meeting.id()).stream()
                 .filter(r -> r.task().id() == taskId).findFirst().orElseThrow().units().stream()
                 .anyMatch(u -> u.id() == fuan.id());
-        boolean tracked = new TrackingService(audit).trackTask(taskId, DAY).stateOfUnit(fuan.id()).isPresent();
-        var report = new CheckService(db).run();
+        boolean tracked = Wired.of(audit).tracking().trackTask(taskId, DAY).stateOfUnit(fuan.id()).isPresent();
+        var report = Wired.of(db).checks().run();
         int findings = report.problems();
         return new Figures(mine.assignments(), s.assignments(), lights, chart, projected, bulletinShares, handoutTasks,
                 handoutHasTask1, returnRows, ledger, checklist, tracked, findings);
@@ -155,7 +148,7 @@ class WithdrawnShareFiguresTest {
         long reports = TestDb.sqlLong(db.file(), records);
         assertTrue(reports > 0);
 
-        new TaskService(audit).update(taskId, new org.duban.service.tasks.TaskInput("1",
+        Wired.of(audit).tasks().update(taskId, new org.duban.service.tasks.TaskInput("1",
                 TestDb.sqlString(db.file(), "SELECT source FROM task WHERE id = " + taskId),
                 TestDb.sqlString(db.file(), "SELECT category FROM task WHERE id = " + taskId),
                 TestDb.sqlString(db.file(), "SELECT problem FROM task WHERE id = " + taskId), "", "", "蕉城区、霞浦县", "",
@@ -178,7 +171,7 @@ class WithdrawnShareFiguresTest {
         assertEquals(reports, TestDb.sqlLong(db.file(), records), "the reports stay in the file");
 
         // the meeting pack's ledger and handouts leave it out too
-        var pack = new MeetingPackService(audit).write(meeting.id(), dir.resolve("pack"), (done, total, what) -> { });
+        var pack = Wired.of(audit).meetingPacks().write(meeting.id(), dir.resolve("pack"), (done, total, what) -> { });
         Path ledger;
         try (Stream<Path> files = Files.list(pack.folder())) {
             ledger = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();

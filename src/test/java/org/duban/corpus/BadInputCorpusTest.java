@@ -22,6 +22,7 @@ import org.duban.service.tasks.TaskValidationException;
 import org.duban.testing.CliRunner;
 import org.duban.testing.Mounts;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -235,7 +236,7 @@ class BadInputCorpusTest {
             long tasks = TestDb.sqlLong(db.file(), "SELECT count(*) FROM task");
             long units = TestDb.sqlLong(db.file(), "SELECT count(*) FROM unit");
             TaskValidationException e = assertThrows(TaskValidationException.class,
-                    () -> new TaskService(db).create(1, in));
+                    () -> Wired.of(db).tasks().create(1, in));
             String messages = e.errors().stream().map(err -> err.field() + ": " + err.message())
                     .collect(Collectors.joining("\n"));
             assertTrue(messages.contains(c.expected()), messages.substring(0, Math.min(500, messages.length())));
@@ -249,8 +250,8 @@ class BadInputCorpusTest {
     void emojiAndSqlMetaCharactersInTextAreStoredExactlyAsTyped() {
         try (Database db = TestDb.withSample(dir)) {
             String problem = "入河排污口" + EMOJI + SQL + "\t第二行\n第三行";
-            Task saved = new TaskService(db).create(1, input(problem, "蕉城区、福安市", "2026年底前", "900"));
-            Task read = new TaskService(db).checklist(1).stream().map(r -> r.task())
+            Task saved = Wired.of(db).tasks().create(1, input(problem, "蕉城区、福安市", "2026年底前", "900"));
+            Task read = Wired.of(db).tasks().checklist(1).stream().map(r -> r.task())
                     .filter(t -> t.id() == saved.id()).findFirst().orElseThrow();
             assertEquals(problem, read.problem());
             assertEquals("市级排查" + SQL, read.source());
@@ -267,7 +268,7 @@ class BadInputCorpusTest {
             long tasks = TestDb.sqlLong(db.file(), "SELECT count(*) FROM task");
             db.read(c -> c.createStatement().execute("PRAGMA max_page_count = " + TestDb.sqlLong(db.file(),
                     "PRAGMA page_count")));
-            TaskService service = new TaskService(db);
+            TaskService service = Wired.of(db).tasks();
             PersistenceException e = assertThrows(PersistenceException.class, () -> db.inTransaction(() -> {
                 for (int i = 0; i < 50; i++) {
                     service.create(1, input("长文本" + "污".repeat(4000), "蕉城区", "2026年底前", String.valueOf(900 + i)));
@@ -287,7 +288,7 @@ class BadInputCorpusTest {
         try (Database db = Database.open(ledger)) {
             long free = Files.getFileStore(m.path()).getUsableSpace();
             Files.write(m.path().resolve("filler"), new byte[(int) Math.max(0, free - 16 * 1024)]);
-            TaskService service = new TaskService(db);
+            TaskService service = Wired.of(db).tasks();
             PersistenceException e = assertThrows(PersistenceException.class, () -> db.inTransaction(() -> {
                 for (int i = 0; i < 200; i++) {
                     service.create(1, input("长文本" + "污".repeat(4000), "蕉城区", "2026年底前", String.valueOf(900 + i)));

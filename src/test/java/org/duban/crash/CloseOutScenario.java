@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.tracking.CloseOutService;
 import org.duban.service.tracking.EvidenceService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 
 /**
  * A close-out (销号) application carrying its evidence: three scanned files of 8 MB each. Of the close-out's
@@ -58,11 +58,11 @@ public final class CloseOutScenario implements CrashScenario {
             if (signal != null) {
                 Ledgers.smallCache(d); // the child: spill the open transaction to disk, as a large real one does
             }
-            AuditLog audit = new AuditLog(d, new TestClock(DAY));
-            List<EvidenceService.Upload> files = new EvidenceService(audit).read(scans(db));
+            AuditLog audit = Wired.audit(d, new TestClock(DAY));
+            List<EvidenceService.Upload> files = Wired.of(audit).evidence().read(scans(db));
             // nested writes join: this is the application's own transaction, held open after its last row
             d.write(c -> {
-                new CloseOutService(audit).apply(assignment, DAY, "整改已完成，申请销号，附验收材料扫描件", files);
+                Wired.of(audit).closeOuts().apply(assignment, DAY, "整改已完成，申请销号，附验收材料扫描件", files);
                 if (signal != null) {
                     signal.holdHere();
                 }

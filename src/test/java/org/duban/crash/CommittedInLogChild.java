@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import org.duban.persistence.Database;
 import org.duban.service.tasks.TaskService;
+import org.duban.testing.Wired;
 
 /**
  * A copy of the program that saves tasks one by one (each its own commit) with SQLite's automatic checkpoint off,
@@ -25,7 +26,7 @@ public final class CommittedInLogChild {
             });
             int n = Integer.parseInt(args[1]);
             int first = Integer.parseInt(args[2]);
-            TaskService tasks = new TaskService(db);
+            TaskService tasks = Wired.of(db).tasks();
             long meeting = Ledgers.currentMeeting(db).id();
             for (int i = 0; i < n; i++) {
                 tasks.create(meeting, Ledgers.task(first + i));

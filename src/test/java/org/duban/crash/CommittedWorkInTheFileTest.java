@@ -15,6 +15,7 @@ import org.duban.service.importer.ImportTarget;
 import org.duban.service.importer.TaskImporter;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.Workbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class CommittedWorkInTheFileTest {
     void theSampleAndAnImportAreInTheDatabaseFileWhileTheLedgerIsStillOpen() throws Exception {
         Path file = dir.resolve("d.db");
         try (Database db = Database.open(file)) {
-            Meeting m = SampleMeeting.load(db);
+            Meeting m = SampleMeeting.load(Wired.of(db));
             long tasks = new TaskRepository(db).findByMeeting(m.id()).size();
             assertEquals(0, Files.size(dir.resolve("d.db-wal")), "the log is emptied");
             assertEquals(tasks, tasksInTheFileAlone(file));
@@ -46,7 +47,7 @@ class CommittedWorkInTheFileTest {
             Path list = Workbooks.list(dir.resolve("清单.xlsx"), List.of(
                     List.of("1", "某入河排污口整治", "蕉城区", "2026年12月底前", ""),
                     List.of("2", "某码头扬尘治理", "福安市", "2026年12月底前", "")));
-            TaskImporter importer = new TaskImporter(db);
+            TaskImporter importer = Wired.of(db).plainImporter();
             importer.apply(importer.read(list), new ImportTarget.NewMeeting("导入", LocalDate.of(2026, 4, 1)),
                     ImportOptions.DEFAULT.withDefaultSource("市级排查"), (d, t) -> { });
             assertEquals(tasks + 2, tasksInTheFileAlone(file), "an import too");

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.duban.persistence.Database;
-import org.duban.service.check.CheckService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +58,7 @@ class CrashSafetyTest {
             assertEquals(before, after, "killed before its commit, so wholly absent");
         }
         try (Database reopened = Database.open(db)) {
-            assertTrue(new CheckService(reopened).run().clean(), "the program's own checks pass too");
+            assertTrue(Wired.of(reopened).checks().run().clean(), "the program's own checks pass too");
         }
     }
 }

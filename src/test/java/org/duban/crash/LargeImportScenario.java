@@ -9,12 +9,12 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.duban.app.Capabilities;
 import org.duban.persistence.Database;
 import org.duban.service.importer.ImportOptions;
 import org.duban.service.importer.ImportTarget;
 import org.duban.service.importer.TaskImporter;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 
 /**
  * A large Excel import (3,000 rows, most shared by two or three units, some marked 挂牌督办) into a new meeting,
@@ -64,7 +64,7 @@ public final class LargeImportScenario implements CrashScenario {
             if (signal != null) {
                 Ledgers.smallCache(d); // the child: spill the open transaction to disk, as a large real one does
             }
-            TaskImporter importer = new TaskImporter(d, Capabilities.importHooks(d));
+            TaskImporter importer = Wired.of(d).importer();
             importer.apply(importer.read(list(db)), new ImportTarget.NewMeeting("", LocalDate.of(2026, 11, 30)),
                     ImportOptions.DEFAULT.withDefaultSource("市级排查"), (done, total) -> {
                         if (signal != null && done == total / 2) {

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskInput;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 
 /** Helpers the crash scenarios share. */
 final class Ledgers {
@@ -47,7 +47,7 @@ final class Ledgers {
     }
 
     static Meeting currentMeeting(Database db) {
-        return new MeetingService(db).current().orElseThrow();
+        return Wired.of(db).meetings().current().orElseThrow();
     }
 
     /** The i-th generated task of a large batch: one unit, a readable deadline, some text. */

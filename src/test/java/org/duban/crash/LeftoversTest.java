@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.duban.io.Leftovers;
 import org.duban.persistence.Database;
-import org.duban.persistence.LeftoverChild;
+import org.duban.persistence.sqlite.LeftoverChild;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;

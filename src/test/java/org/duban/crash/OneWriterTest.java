@@ -16,6 +16,7 @@ import org.duban.persistence.SettingsRepository;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class OneWriterTest {
             assertTrue(ro.isReadOnly());
             assertTrue(opened.inUseMessage().contains("另一个督办台窗口"), opened.inUseMessage());
             long tasks = TestDb.sqlLong(db, "SELECT count(*) FROM task");
-            TaskService service = new TaskService(ro);
+            TaskService service = Wired.of(ro).tasks();
             assertEquals(tasks, service.checklist(1).size(), "the ledger can be read");
             PersistenceException e = assertThrows(PersistenceException.class,
                     () -> new SettingsRepository(ro).put("x", "1"));

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.backup.BackupService;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 
 /**
  * A restore from a large backup (a few MB, many steps of the online backup): killed while the backup's pages
@@ -22,7 +22,7 @@ public final class RestoreScenario implements CrashScenario {
     @Override
     public void prepare(Path db) {
         try (Database d = TestDb.withSample(db.getParent())) {
-            TaskService tasks = new TaskService(d);
+            TaskService tasks = Wired.of(d).tasks();
             Meeting m = Ledgers.currentMeeting(d);
             int first = tasks.nextSeq(m.id());
             d.inTransaction(() -> {
@@ -30,7 +30,7 @@ public final class RestoreScenario implements CrashScenario {
                     tasks.create(m.id(), Ledgers.task(first + i));
                 }
             });
-            new BackupService(d).backupTo(backupOf(db));
+            Wired.of(d).backups().backupTo(backupOf(db));
             // taken back through the program (audited), so that the ledger before the restore checks clean: a
             // DELETE behind the audit trail's back is what check reports since the trail is chained
             java.util.List<Long> extra = new java.util.ArrayList<>();
@@ -51,7 +51,7 @@ public final class RestoreScenario implements CrashScenario {
         try (Database d = Database.open(db)) {
             Ledgers.smallCache(d);
             boolean[] signalled = {false};
-            new BackupService(d).restore(backupOf(db), done -> {
+            Wired.of(d).backups().restore(backupOf(db), done -> {
                 if (!signalled[0] && done > 0.3) {
                     signalled[0] = true;
                     signal.holdHere(); // a third of the pages copied, the transaction open

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.duban.persistence.Database;
 import org.duban.persistence.DatabaseInUseException;
-import org.duban.persistence.LockOnlyChild;
+import org.duban.persistence.sqlite.LockOnlyChild;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;

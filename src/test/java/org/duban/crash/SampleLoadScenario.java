@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.duban.persistence.Database;
 import org.duban.service.sample.SampleMeeting;
-import org.duban.service.units.RosterService;
+import org.duban.testing.Wired;
 
 /** Loading the sample meeting (a meeting and its 45 tasks with their assignments) in one transaction. */
 public final class SampleLoadScenario implements CrashScenario {
     @Override
     public void prepare(Path db) {
         try (Database d = Database.open(db)) {
-            new RosterService(d).ensureDefaultRoster();
+            Wired.of(d).roster().ensureDefaultRoster();
         }
     }
 
@@ -21,7 +21,7 @@ public final class SampleLoadScenario implements CrashScenario {
         try (Database d = Database.open(db)) {
             Ledgers.smallCache(d);
             d.write(c -> {
-                SampleMeeting.load(d);
+                SampleMeeting.load(Wired.of(d));
                 signal.holdHere(); // every row written, the commit not yet
                 return null;
             });
@@ -38,7 +38,7 @@ public final class SampleLoadScenario implements CrashScenario {
         Path reference = Files.createTempDirectory(db.getParent(), "ref").resolve("ref.db");
         prepare(reference);
         try (Database d = Database.open(reference)) {
-            SampleMeeting.load(d);
+            SampleMeeting.load(Wired.of(d));
         }
         return measure(reference);
     }

@@ -7,6 +7,7 @@ import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 
 /**
  * A large batch of task creations in one transaction, as an import will make: the child signals after a few
@@ -28,7 +29,7 @@ public final class TaskBatchScenario implements CrashScenario {
     public void operate(Path db, Signal signal) {
         try (Database d = Database.open(db)) {
             Ledgers.smallCache(d);
-            TaskService tasks = new TaskService(d);
+            TaskService tasks = Wired.of(d).tasks();
             Meeting m = Ledgers.currentMeeting(d);
             int first = tasks.nextSeq(m.id());
             d.write(c -> {

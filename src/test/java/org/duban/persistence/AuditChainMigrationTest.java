@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
 import org.duban.service.check.CheckReport;
-import org.duban.service.check.CheckService;
 import org.duban.service.check.Finding;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +57,7 @@ class AuditChainMigrationTest {
 
     private CheckReport check(Path file) {
         try (Database db = Database.openReadOnly(file)) {
-            return new CheckService(db).run();
+            return Wired.of(db).checks().run();
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
+import org.duban.persistence.sqlite.BackupFolder;
+import org.duban.persistence.sqlite.Backups;
 import org.duban.testing.Mounts;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;

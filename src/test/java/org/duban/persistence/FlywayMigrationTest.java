@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
+import org.duban.persistence.sqlite.BackupFolder;
+import org.duban.persistence.sqlite.SqliteDataSource;
 import org.duban.testing.TestDb;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class FlywayMigrationTest {
         List<Row> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version, type, script, checksum, success, installed_on FROM "
-                     + FlywayMigrations.HISTORY + " ORDER BY installed_rank")) {
+                     + Migrations.HISTORY + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 Object checksum = rs.getObject(4);
                 rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -51,7 +53,7 @@ class FlywayMigrationTest {
 
     private static boolean hasHistory(Path file) {
         return TestDb.sqlLong(file, "SELECT count(*) FROM sqlite_master WHERE name = '"
-                + FlywayMigrations.HISTORY + "'") == 1;
+                + Migrations.HISTORY + "'") == 1;
     }
 
     /** Flyway's own verdict: every applied migration's stored checksum matches the script on the class path. */
@@ -209,7 +211,7 @@ class FlywayMigrationTest {
     void anAppliedMigrationWhoseScriptChangedStopsTheNextUpgradeBeforeItsBackup() throws Exception {
         TestDb.withSample(dir).close();
         Path file = dir.resolve("test.db");
-        TestDb.otherTool(file, "UPDATE " + FlywayMigrations.HISTORY + " SET checksum = checksum + 1 WHERE version = '2'");
+        TestDb.otherTool(file, "UPDATE " + Migrations.HISTORY + " SET checksum = checksum + 1 WHERE version = '2'");
         assertFalse(checksumsMatch(file));
 
         assertThrows(PersistenceException.class,
@@ -226,7 +228,7 @@ class FlywayMigrationTest {
         Path file = dir.resolve("test.db");
         TestDb.otherTool(file, "PRAGMA user_version = 3");
         PersistenceException e = assertThrows(PersistenceException.class, () -> Database.open(file));
-        assertTrue(e.getLocalizedMessage().contains(FlywayMigrations.HISTORY), e.getLocalizedMessage());
+        assertTrue(e.getLocalizedMessage().contains(Migrations.HISTORY), e.getLocalizedMessage());
         assertEquals(3, TestDb.sqlLong(file, "PRAGMA user_version"), "left as it was");
     }
 }

@@ -19,7 +19,7 @@ public final class OlderLedgers {
      */
     public static Path beforeFlyway(Path file, int version) {
         ofVersion(file, version);
-        org.duban.testing.TestDb.otherTool(file, "DROP TABLE " + FlywayMigrations.HISTORY);
+        org.duban.testing.TestDb.otherTool(file, "DROP TABLE " + Migrations.HISTORY);
         return file;
     }
 }

@@ -9,6 +9,7 @@ import org.duban.model.UnitKind;
 import org.duban.service.units.DefaultRoster;
 import org.duban.service.units.RosterService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +62,7 @@ class RosterDepartmentsMigrationTest {
             assertEquals(ADDED, units.subList(18, 23).stream().map(Unit::name).toList(), "in this order, at the end");
             assertEquals(List.of(19, 20, 21, 22, 23), units.subList(18, 23).stream().map(Unit::sortOrder).toList());
             units.subList(18, 23).forEach(u -> assertEquals(UnitKind.CITY_DEPARTMENT, u.kind(), u.name()));
-            RosterService roster = new RosterService(db);
+            RosterService roster = Wired.of(db).roster();
             assertEquals("市发展和改革委员会", roster.find("市发改委").name(), "short forms are read");
             assertEquals("市发展和改革委员会", roster.find("发改委").name());
             assertEquals("市交通运输局", roster.find("市交通局").name());
@@ -98,7 +99,7 @@ class RosterDepartmentsMigrationTest {
         }
         try (Database db = Database.open(dir.resolve("new.db"))) {
             assertEquals(0, new UnitRepository(db).findAll().size(), "a new ledger gets its roster from assets/roster");
-            assertEquals(23, new RosterService(db).ensureDefaultRoster());
+            assertEquals(23, Wired.of(db).roster().ensureDefaultRoster());
         }
     }
 }

@@ -14,9 +14,9 @@ import org.duban.model.MeetingKind;
 import org.duban.model.Task;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class SampleMeetingTest {
     @Test
     void sampleIsTheNineteenthOfMarchMeetingWithAboutFortyTasks() {
         try (Database db = TestDb.withSample(dir)) {
-            Meeting m = new MeetingService(db).current().orElseThrow();
+            Meeting m = Wired.of(db).meetings().current().orElseThrow();
             assertEquals(SampleMeeting.DATE, m.heldOn());
             assertEquals(MeetingKind.ASSIGNMENT, m.kind());
             List<Task> tasks = new TaskRepository(db).findByMeeting(m.id());
@@ -52,7 +52,7 @@ class SampleMeetingTest {
     @Test
     void everyUnitTheSampleWasWrittenForGetsAtLeastOneTask() {
         try (Database db = TestDb.withSample(dir)) {
-            var stats = new org.duban.service.stats.StatsService(db).stats(null);
+            var stats = Wired.of(db).stats().stats(null);
             Set<String> writtenFor = org.duban.service.units.DefaultRoster.units().subList(0, 18).stream()
                     .map(org.duban.model.Unit::name).collect(Collectors.toSet());
             assertEquals(23, stats.units().size(), "every unit of the roster is counted");
@@ -65,7 +65,7 @@ class SampleMeetingTest {
     void loadingTwiceIsRefusedAndAddsNothing() {
         try (Database db = TestDb.withSample(dir)) {
             int before = new TaskRepository(db).count();
-            LocalizedException e = assertThrows(LocalizedException.class, () -> SampleMeeting.load(db));
+            LocalizedException e = assertThrows(LocalizedException.class, () -> SampleMeeting.load(Wired.of(db)));
             assertEquals("sample.error.present", e.key());
             assertEquals(before, new TaskRepository(db).count());
         }

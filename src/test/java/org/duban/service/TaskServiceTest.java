@@ -17,6 +17,7 @@ import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.service.tasks.TaskValidationException;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class TaskServiceTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withSample(dir);
-        service = new TaskService(db);
-        meeting = new org.duban.service.meetings.MeetingService(db).current().orElseThrow();
+        service = Wired.of(db).tasks();
+        meeting = Wired.of(db).meetings().current().orElseThrow();
     }
 
     @AfterEach

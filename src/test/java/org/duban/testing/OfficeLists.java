@@ -103,7 +103,7 @@ public final class OfficeLists {
 
     /** Imports the messy list into a meeting (written to {@code dir}); for tests that start from imported tasks. */
     public static void importInto(org.duban.persistence.Database db, org.duban.model.Meeting meeting, Path dir) {
-        org.duban.service.importer.TaskImporter importer = new org.duban.service.importer.TaskImporter(db);
+        org.duban.service.importer.TaskImporter importer = Wired.of(db).plainImporter();
         importer.apply(importer.read(xlsx(dir.resolve("清单.xlsx"))),
                 new org.duban.service.importer.ImportTarget.Existing(meeting.id()),
                 org.duban.service.importer.ImportOptions.DEFAULT, (d, t) -> { });

@@ -9,9 +9,7 @@ import java.sql.Statement;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
-import org.duban.service.units.RosterService;
 
 /** Real SQLite files for tests. */
 public final class TestDb {
@@ -21,20 +19,20 @@ public final class TestDb {
     /** A new database file with the default roster. */
     public static Database withRoster(Path dir) {
         Database db = Database.open(dir.resolve("test.db"));
-        new RosterService(db).ensureDefaultRoster();
+        Wired.of(db).roster().ensureDefaultRoster();
         return db;
     }
 
     /** A new database with the roster and the sample meeting. */
     public static Database withSample(Path dir) {
         Database db = Database.open(dir.resolve("test.db"));
-        SampleMeeting.load(db);
+        SampleMeeting.load(Wired.of(db));
         return db;
     }
 
     /** A database with the roster and one empty assignment meeting. */
     public static Meeting emptyMeeting(Database db) {
-        return new MeetingService(db).create(new Meeting(0, MeetingKind.ASSIGNMENT, java.time.LocalDate.of(2026, 3, 19),
+        return Wired.of(db).meetings().create(new Meeting(0, MeetingKind.ASSIGNMENT, java.time.LocalDate.of(2026, 3, 19),
                 "测试交办会", ""));
     }
 

@@ -11,11 +11,11 @@ import javafx.stage.Stage;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
 import org.duban.persistence.Database;
-import org.duban.service.backup.BackupService;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.settings.SettingsView;
 import org.duban.ui.settings.backup.BackupSection;
@@ -39,8 +39,8 @@ class BackupSectionTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("duban-backup-ui");
         db = TestDb.withSample(dir);
-        new BackupService(db).dailyIfDue();
-        BackupSectionViewModel vm = new BackupSectionViewModel(new BackupService(db), false, TaskRunner.direct(),
+        Wired.of(db).backups().dailyIfDue();
+        BackupSectionViewModel vm = new BackupSectionViewModel(Wired.of(db).backups(), false, TaskRunner.direct(),
                 dialogs, () -> restoredCallbacks++);
         FxStages.show(stage, new SettingsView(java.util.List.of(new BackupSection(vm))).root(), 1100, 700);
     }
@@ -78,7 +78,7 @@ class BackupSectionTest {
 
     @Test
     void restoringTheSelectedBackupAsksFirstThenBringsBackADeletedTask(FxRobot robot) {
-        TaskService tasks = new TaskService(db);
+        TaskService tasks = Wired.of(db).tasks();
         long before = tasks.checklist(1).size();
         tasks.delete(tasks.checklist(1).get(0).task().id());
 

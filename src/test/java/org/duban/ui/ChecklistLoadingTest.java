@@ -11,12 +11,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.FxStages;
 import org.duban.testing.HeldRunner;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +47,7 @@ class ChecklistLoadingTest {
     private void mount(FxRobot robot, Database database) {
         db = database;
         robot.interact(() -> {
-            TaskListViewModel vm = new TaskListViewModel(new TaskService(db), new MeetingService(db), runner,
+            TaskListViewModel vm = new TaskListViewModel(Wired.of(db).tasks(), Wired.of(db).meetings(), runner,
                     new RecordingDialogs());
             TaskListView view = new TaskListView(vm);
             vm.load();

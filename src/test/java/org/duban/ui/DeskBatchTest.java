@@ -23,6 +23,7 @@ import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.LedgerAccess;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.desk.DeskView;
@@ -52,8 +53,8 @@ class DeskBatchTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-batch");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(TODAY));
-        DeskService desk = new DeskService(audit);
+        AuditLog audit = Wired.audit(db, new TestClock(TODAY));
+        DeskService desk = Wired.of(audit).desk();
         qualifying = desk.notices().candidates(TODAY, NoticeLevel.CHASE);
         vm = new DeskViewModel(desk, TaskRunner.direct(), dialogs);
         DeskView view = new DeskView(vm, LedgerAccess.writable(), (i, back) -> { });

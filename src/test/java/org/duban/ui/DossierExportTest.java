@@ -13,13 +13,12 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistRow;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
@@ -43,10 +42,10 @@ class DossierExportTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-dossier-ui");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
+        AuditLog audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 29)));
         TaskRunner runner = TaskRunner.direct();
-        TaskListViewModel vm = new TaskListViewModel(new TaskService(audit), new MeetingService(db), runner, dialogs);
-        TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
+        TaskListViewModel vm = new TaskListViewModel(Wired.of(audit).tasks(), Wired.of(db).meetings(), runner, dialogs);
+        TaskListView view = new TaskListView(vm, DetailServices.of(Wired.of(audit), runner, dialogs));
         vm.load();
         FxStages.show(stage, view.root(), 1280, 800);
     }

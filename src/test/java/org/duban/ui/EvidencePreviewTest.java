@@ -30,14 +30,13 @@ import org.duban.model.Evidence;
 import org.duban.persistence.Database;
 import org.duban.persistence.EvidenceRepository;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistRow;
-import org.duban.service.tasks.TaskService;
 import org.duban.service.tracking.EvidenceService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.common.evidence.EvidenceViewer;
 import org.duban.ui.tasks.TaskListView;
@@ -70,20 +69,20 @@ class EvidencePreviewTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-preview");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
+        AuditLog audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 29)));
         String[] p = TestDb.sqlString(db.file(), "SELECT t.seq || '|' || a.unit_id || '|' || a.id FROM assignment a "
                 + "JOIN task t ON t.id = a.task_id WHERE a.withdrawn_on IS NULL AND t.meeting_id = "
                 + "(SELECT min(id) FROM meeting) ORDER BY t.seq, a.id LIMIT 1").split("\\|");
         seq = Long.parseLong(p[0]);
         unitId = Long.parseLong(p[1]);
-        List<Evidence> added = new EvidenceService(audit).attach(Long.parseLong(p[2]), null, null, List.of(
+        List<Evidence> added = Wired.of(audit).evidence().attach(Long.parseLong(p[2]), null, null, List.of(
                 new EvidenceService.Upload("整改后照片.png", png(400, 300)),
                 new EvidenceService.Upload("验收报告.pdf", pdf())));
         png = added.get(0);
         pdf = added.get(1);
         TaskRunner runner = TaskRunner.direct();
-        TaskListViewModel vm = new TaskListViewModel(new TaskService(audit), new MeetingService(db), runner, dialogs);
-        TaskListView view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
+        TaskListViewModel vm = new TaskListViewModel(Wired.of(audit).tasks(), Wired.of(db).meetings(), runner, dialogs);
+        TaskListView view = new TaskListView(vm, DetailServices.of(Wired.of(audit), runner, dialogs));
         vm.load();
         FxStages.show(stage, view.root(), 1280, 800);
     }

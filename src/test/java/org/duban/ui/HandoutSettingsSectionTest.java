@@ -3,18 +3,17 @@ package org.duban.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
-import org.duban.service.handout.HandoutSettingsStore;
-import org.duban.testing.RecordingDialogs;
 import org.duban.testing.FxStages;
+import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.settings.handout.HandoutSettingsSection;
 import org.duban.ui.settings.SettingsView;
+import org.duban.ui.settings.handout.HandoutSettingsSection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +29,7 @@ class HandoutSettingsSectionTest {
     @Start
     void start(Stage stage) throws Exception {
         db = TestDb.withRoster(Files.createTempDirectory("duban-handout-settings"));
-        HandoutSettingsSection section = new HandoutSettingsSection(new HandoutSettingsStore(db), TaskRunner.direct(),
+        HandoutSettingsSection section = new HandoutSettingsSection(Wired.of(db).handoutSettings(), TaskRunner.direct(),
                 new RecordingDialogs());
         FxStages.show(stage, new SettingsView(List.of(section)).root(), 1000, 800);
     }
@@ -48,7 +47,7 @@ class HandoutSettingsSectionTest {
         robot.clickOn("#up-deadline");
         robot.interact(() -> robot.lookup("#saveHandoutSettingsButton").queryButton().fire()); // below the fold
 
-        var saved = new HandoutSettingsStore(db).load();
+        var saved = Wired.of(db).handoutSettings().load();
         assertEquals("福州市", saved.city());
         assertEquals("seq,problem,target,measures,deadline,leader",
                 String.join(",", saved.columns().stream().map(c -> c.column().key()).toList()));

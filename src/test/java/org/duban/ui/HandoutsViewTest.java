@@ -21,10 +21,10 @@ import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.handout.PageOrientation;
-import org.duban.service.meetings.MeetingService;
-import org.duban.testing.RecordingDialogs;
 import org.duban.testing.FxStages;
+import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.handouts.HandoutsView;
 import org.duban.ui.handouts.HandoutsViewModel;
@@ -50,9 +50,9 @@ class HandoutsViewTest {
         this.stage = stage;
         dir = Files.createTempDirectory("duban-handouts-ui");
         db = TestDb.withSample(dir);
-        HandoutSettingsStore store = new HandoutSettingsStore(db);
+        HandoutSettingsStore store = Wired.of(db).handoutSettings();
         store.save(store.load().withFonts(FontPreference.BUNDLED));
-        vm = new HandoutsViewModel(new HandoutService(db), new MeetingService(db), TaskRunner.direct(), dialogs);
+        vm = new HandoutsViewModel(Wired.of(db).handouts(), Wired.of(db).meetings(), TaskRunner.direct(), dialogs);
         HandoutsView view = new HandoutsView(vm, TaskRunner.direct());
         vm.load();
         FxStages.show(stage, view.root(), 1280, 800);
@@ -174,7 +174,7 @@ class HandoutsViewTest {
     void copiesAreKeptPerUnit(FxRobot robot) {
         robot.interact(() -> vm.copiesProperty().set(3));
         long unitId = vm.unitProperty().get().unit().id();
-        assertEquals(3, new HandoutSettingsStore(db).copies(unitId));
+        assertEquals(3, Wired.of(db).handoutSettings().copies(unitId));
         assertTrue(robot.lookup("#unitChoice").queryAs(ComboBox.class).getButtonCell().getText().contains("3 份"));
     }
 

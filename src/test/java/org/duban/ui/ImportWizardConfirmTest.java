@@ -13,19 +13,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.duban.app.Capabilities;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.backup.BackupService;
-import org.duban.service.importer.ImportUndo;
-import org.duban.service.importer.TaskImporter;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.testing.FxStages;
 import org.duban.testing.OtherLists;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.FxDialogService;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.importer.ImportWizard;
@@ -53,12 +49,12 @@ class ImportWizardConfirmTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-import-confirm");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 30)));
-        Meeting sample = new MeetingService(db).all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
+        AuditLog audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 30)));
+        Meeting sample = Wired.of(db).meetings().all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
                 .findFirst().orElseThrow();
-        vm = new ImportWizardViewModel(new TaskImporter(audit, Capabilities.importHooks(db)),
-                new ImportUndo(audit, new BackupService(db)), TaskRunner.direct(), new FxDialogService(stage),
-                new MeetingService(db).all(), sample);
+        vm = new ImportWizardViewModel(Wired.of(audit).importer(),
+                Wired.of(audit).importUndo(), TaskRunner.direct(), new FxDialogService(stage),
+                Wired.of(db).meetings().all(), sample);
         FxStages.show(stage, new ImportWizard(vm).root(), 1280, 760);
     }
 

@@ -17,13 +17,12 @@ import javafx.stage.Stage;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.service.importer.ImportProblem;
-import org.duban.service.importer.TaskImporter;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskField;
 import org.duban.testing.FxStages;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.Choice;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.importer.ImportWizard;
@@ -49,8 +48,8 @@ class ImportWizardTest {
         dir = Files.createTempDirectory("duban-import-ui");
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        vm = new ImportWizardViewModel(new TaskImporter(db), TaskRunner.direct(),
-                new RecordingDialogs(), new MeetingService(db).all(), meeting);
+        vm = new ImportWizardViewModel(Wired.of(db).plainImporter(), TaskRunner.direct(),
+                new RecordingDialogs(), Wired.of(db).meetings().all(), meeting);
         vm.setOnImported(imported::add);
         FxStages.show(stage, new ImportWizard(vm).root(), 1200, 760);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -12,12 +11,11 @@ import javafx.stage.Stage;
 import org.duban.model.InspectionFinding;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.inspections.InspectionService;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.inspections.InspectionsView;
 import org.duban.ui.inspections.InspectionsViewModel;
@@ -37,8 +35,8 @@ class InspectionsViewTest {
     @Start
     void start(Stage stage) throws Exception {
         db = TestDb.withSample(Files.createTempDirectory("duban-insp"));
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
-        InspectionsViewModel vm = new InspectionsViewModel(new InspectionService(audit), new MeetingService(db),
+        AuditLog audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 29)));
+        InspectionsViewModel vm = new InspectionsViewModel(Wired.of(audit).inspections(), Wired.of(db).meetings(),
                 TaskRunner.direct(), dialogs);
         InspectionsView view = new InspectionsView(vm);
         vm.load();

@@ -24,11 +24,11 @@ import org.duban.model.NoticeLevel;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.ladder.NoticeService;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.tasks.detail.DetailServices;
 import org.duban.ui.tasks.detail.TaskDetailView;
@@ -60,13 +60,13 @@ class LadderTabTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-ladder-tab");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(TODAY));
-        NoticeService notices = new NoticeService(audit, new TrackingService(audit));
+        AuditLog audit = Wired.audit(db, new TestClock(TODAY));
+        NoticeService notices = Wired.of(audit).notices();
         NoticeService.Candidate c = notices.candidates(TODAY, NoticeLevel.CHASE).get(0);
         unitName = c.unit().name();
         // sent 13 working days ago and never answered: the ladder now suggests a 督办通知书
         notice = notices.issue(c.unit().id(), NoticeLevel.CHASE, SENT, false, c.shares());
-        DetailServices services = DetailServices.of(audit, TaskRunner.direct(), dialogs);
+        DetailServices services = DetailServices.of(Wired.of(audit), TaskRunner.direct(), dialogs);
         TaskDetailViewModel vm = new TaskDetailViewModel(services, notice.shares().get(0).taskId());
         TaskDetailView view = new TaskDetailView(vm, () -> { }, () -> { });
         vm.load(() -> vm.assignments().stream().filter(s -> s.unitId() == notice.unitId()).findFirst()

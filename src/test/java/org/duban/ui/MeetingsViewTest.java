@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -23,13 +23,11 @@ import org.duban.model.Meeting;
 import org.duban.model.MeetingRole;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.bulletin.BulletinService;
-import org.duban.service.meetings.MeetingService;
-import org.duban.service.pack.MeetingPackService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.meetings.MeetingsView;
 import org.duban.ui.meetings.MeetingsViewModel;
@@ -55,9 +53,9 @@ class MeetingsViewTest {
         this.stage = stage;
         dir = Files.createTempDirectory("duban-meetings");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
-        MeetingsViewModel vm = new MeetingsViewModel(new MeetingService(audit), new MeetingPackService(audit),
-                new org.duban.service.score.ScoredBulletins(audit), TaskRunner.direct(), dialogs, (folder, failed) -> opened.add(folder));
+        AuditLog audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 29)));
+        MeetingsViewModel vm = new MeetingsViewModel(Wired.of(audit).meetings(), Wired.of(audit).meetingPacks(),
+                Wired.of(audit).scoredBulletins(), TaskRunner.direct(), dialogs, (folder, failed) -> opened.add(folder));
         MeetingsView view = new MeetingsView(vm);
         vm.load();
         FxStages.show(stage, view.root(), 1280, 800);

@@ -24,8 +24,8 @@ import org.duban.service.handout.LayoutPage;
 import org.duban.service.handout.PageCanvas;
 import org.duban.service.handout.Span;
 import org.duban.service.handout.TableRow;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.handouts.PageNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,8 @@ class PageNodesTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("duban-pagenodes");
         db = TestDb.withSample(dir);
-        HandoutService service = new HandoutService(db);
-        HandoutService.MeetingData data = service.read(new MeetingService(db).current().orElseThrow());
+        HandoutService service = Wired.of(db).handouts();
+        HandoutService.MeetingData data = service.read(Wired.of(db).meetings().current().orElseThrow());
         layout = HandoutService.layout(data, data.roster().get(0),
                 HandoutSettings.defaults().withFonts(FontPreference.BUNDLED).withSignOff(true));
     }

@@ -19,12 +19,11 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.service.chart.ChartService;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.stats.StatsScope;
-import org.duban.service.stats.StatsService;
 import org.duban.service.stats.UnitGroup;
 import org.duban.testing.FxStages;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.charts.projector.ProjectorData;
 import org.duban.ui.charts.projector.ProjectorStage;
 import org.duban.ui.charts.projector.ProjectorView;
@@ -51,8 +50,8 @@ class ProjectorViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("duban-projector");
         db = TestDb.withSample(dir);
-        var meeting = new MeetingService(db).current().orElseThrow();
-        data = ProjectorData.read(new ChartService(new StatsService(db)), meeting, StatsScope.meeting(meeting.id()),
+        var meeting = Wired.of(db).meetings().current().orElseThrow();
+        data = ProjectorData.read(new ChartService(Wired.of(db).stats()), meeting, StatsScope.meeting(meeting.id()),
                 UnitGroup.COUNTIES, TODAY, TODAY.minusMonths(1));
         FxStages.show(stage, new Label("督办台"), 400, 300);
         projector = ProjectorStage.open(new ProjectorViewModel(data), Screen.getPrimary());

@@ -15,15 +15,13 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.duban.app.Capabilities;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.returns.ReturnFormWriter;
-import org.duban.service.returns.ReturnsImporter;
 import org.duban.testing.FxStages;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.importer.ReturnsImportView;
 import org.duban.ui.importer.ReturnsImportViewModel;
@@ -51,9 +49,9 @@ class ReturnsImportViewTest {
         Meeting meeting = TestDb.emptyMeeting(db);
         OfficeLists.importInto(db, meeting, dir);
         forms = dir.resolve("forms");
-        new ReturnFormWriter(db).writeAll(meeting, forms);
-        ReturnsImportViewModel vm = new ReturnsImportViewModel(new ReturnsImporter(db),
-                Capabilities.progressSink(db).orElseThrow(), TaskRunner.direct(), new RecordingDialogs(), () -> TODAY);
+        Wired.of(db).returnForms().writeAll(meeting, forms);
+        ReturnsImportViewModel vm = new ReturnsImportViewModel(Wired.of(db).returns(),
+                Wired.of(db).progressReports(), TaskRunner.direct(), new RecordingDialogs(), () -> TODAY);
         vm.setOnImported(() -> imported++);
         FxStages.show(stage, new ReturnsImportView(vm).root(), 1200, 720);
     }

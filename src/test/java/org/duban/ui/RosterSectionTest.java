@@ -14,11 +14,11 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.units.RosterService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.settings.RosterSection;
 import org.duban.ui.settings.RosterViewModel;
@@ -40,8 +40,8 @@ class RosterSectionTest {
     @Start
     void start(Stage stage) throws Exception {
         db = TestDb.withSample(Files.createTempDirectory("duban-roster"));
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 30)));
-        vm = new RosterViewModel(new RosterService(audit), TaskRunner.direct(), dialogs, audit::today);
+        AuditLog audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 30)));
+        vm = new RosterViewModel(Wired.of(audit).roster(), TaskRunner.direct(), dialogs, audit::today);
         vm.load();
         ScrollPane pane = new ScrollPane(new RosterSection(vm).content());
         pane.setFitToWidth(true);

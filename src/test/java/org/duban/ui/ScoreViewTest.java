@@ -26,17 +26,15 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.duban.model.NoticeLevel;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.ladder.NoticeService;
 import org.duban.service.score.ScoreEvent;
 import org.duban.service.score.ScoreRules;
-import org.duban.service.score.ScoreService;
 import org.duban.service.score.UnitScore;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.score.ScoreView;
 import org.duban.ui.score.ScoreViewModel;
@@ -67,12 +65,12 @@ class ScoreViewTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-score");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(TODAY));
-        NoticeService notices = new NoticeService(audit, new TrackingService(audit));
+        AuditLog audit = Wired.audit(db, new TestClock(TODAY));
+        NoticeService notices = Wired.of(audit).notices();
         NoticeService.Candidate c = notices.candidates(TODAY, NoticeLevel.CHASE).get(0);
         chased = c.unit().name();
         notices.issue(c.unit().id(), NoticeLevel.CHASE, LocalDate.of(2026, 11, 20), false, c.shares());
-        vm = new ScoreViewModel(new ScoreService(audit), () -> new HandoutSettingsStore(db).load().fonts(),
+        vm = new ScoreViewModel(Wired.of(audit).scores(), () -> Wired.of(db).handoutSettings().load().fonts(),
                 TaskRunner.direct(), dialogs);
         ScoreView view = new ScoreView(vm, opened::add);
         vm.load();

@@ -23,13 +23,12 @@ import org.duban.model.ProgressReport;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistRow;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
@@ -56,11 +55,11 @@ class TaskDetailViewTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("duban-detail");
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, clock);
+        AuditLog audit = Wired.audit(db, clock);
         audit.setOperator("督办科 王敏");
         TaskRunner runner = TaskRunner.direct();
-        TaskListViewModel vm = new TaskListViewModel(new TaskService(audit), new MeetingService(db), runner, dialogs);
-        view = new TaskListView(vm, DetailServices.of(audit, runner, dialogs));
+        TaskListViewModel vm = new TaskListViewModel(Wired.of(audit).tasks(), Wired.of(db).meetings(), runner, dialogs);
+        view = new TaskListView(vm, DetailServices.of(Wired.of(audit), runner, dialogs));
         vm.load();
         FxStages.show(stage, view.root(), 1280, 800);
     }
@@ -273,7 +272,7 @@ class TaskDetailViewTest {
                 + " AND unit_id = " + fuan);
         long reports = TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report WHERE assignment_id = " + share);
         // 福安市 taken off task 1 (as a revised list would)
-        new TaskService(new AuditLog(db, clock)).update(taskId, new org.duban.service.tasks.TaskInput("1",
+        Wired.over(db, clock).tasks().update(taskId, new org.duban.service.tasks.TaskInput("1",
                 "中央生态环境保护督察", "海洋", TestDb.sqlString(db.file(), "SELECT problem FROM task WHERE id = " + taskId),
                 "", "", "蕉城区、霞浦县", "", "", "2026年6月底前", "挂牌督办"));
         open(robot, 1);

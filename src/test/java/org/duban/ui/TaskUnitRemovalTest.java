@@ -9,12 +9,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistRow;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
@@ -35,7 +34,7 @@ class TaskUnitRemovalTest {
     @Start
     void start(Stage stage) throws Exception {
         db = TestDb.withSample(Files.createTempDirectory("duban-units"));
-        TaskListViewModel vm = new TaskListViewModel(new TaskService(db), new MeetingService(db), TaskRunner.direct(),
+        TaskListViewModel vm = new TaskListViewModel(Wired.of(db).tasks(), Wired.of(db).meetings(), TaskRunner.direct(),
                 dialogs);
         TaskListView view = new TaskListView(vm);
         vm.load();

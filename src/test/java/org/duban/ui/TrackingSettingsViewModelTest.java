@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.LightRule;
-import org.duban.service.tracking.TrackingSettings;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.settings.TrackingSettingsViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +30,8 @@ class TrackingSettingsViewModelTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withRoster(dir);
-        audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
-        vm = new TrackingSettingsViewModel(audit, TaskRunner.direct(), new RecordingDialogs());
+        audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 29)));
+        vm = new TrackingSettingsViewModel(audit, Wired.of(audit).trackingSettings(), TaskRunner.direct(), new RecordingDialogs());
         vm.load();
     }
 
@@ -64,9 +64,9 @@ class TrackingSettingsViewModelTest {
         vm.dueSoonProperty().set(20);
         vm.saveRule();
         assertEquals("已保存。", vm.ruleMessageProperty().get());
-        assertEquals(new LightRule(25, 5, 20, 30), new TrackingSettings(audit).rule());
+        assertEquals(new LightRule(25, 5, 20, 30), Wired.of(audit).trackingSettings().rule());
         vm.restoreDefaultRule();
-        assertEquals(LightRule.DEFAULT, new TrackingSettings(audit).rule());
+        assertEquals(LightRule.DEFAULT, Wired.of(audit).trackingSettings().rule());
     }
 
     @Test
@@ -76,8 +76,8 @@ class TrackingSettingsViewModelTest {
         vm.evidenceMbProperty().set(50);
         vm.saveTracking();
         assertEquals("督办科 王敏", audit.operator());
-        assertEquals(5, new TrackingSettings(audit).noticeDays());
-        assertEquals(50L * 1024 * 1024, new TrackingSettings(audit).evidenceLimitBytes());
+        assertEquals(5, Wired.of(audit).trackingSettings().noticeDays());
+        assertEquals(50L * 1024 * 1024, Wired.of(audit).trackingSettings().evidenceLimitBytes());
         assertTrue(TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'SETTING'") >= 3,
                 "setting changes are audited too");
     }

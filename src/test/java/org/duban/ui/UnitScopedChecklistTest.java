@@ -16,13 +16,12 @@ import org.duban.model.Unit;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistRow;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.tasks.TaskListView;
 import org.duban.ui.tasks.TaskListViewModel;
@@ -48,10 +47,10 @@ class UnitScopedChecklistTest {
     @Start
     void start(Stage stage) throws Exception {
         db = TestDb.withSample(Files.createTempDirectory("duban-scope"));
-        AuditLog audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
-        vm = new TaskListViewModel(new TaskService(audit), new MeetingService(audit), TaskRunner.direct(),
+        AuditLog audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 29)));
+        vm = new TaskListViewModel(Wired.of(audit).tasks(), Wired.of(audit).meetings(), TaskRunner.direct(),
                 new RecordingDialogs());
-        view = new TaskListView(vm, org.duban.ui.tasks.detail.DetailServices.of(audit, TaskRunner.direct(),
+        view = new TaskListView(vm, org.duban.ui.tasks.detail.DetailServices.of(Wired.of(audit), TaskRunner.direct(),
                 dialogs));
         vm.load();
         FxStages.show(stage, (javafx.scene.Parent) view.root(), 1280, 768);

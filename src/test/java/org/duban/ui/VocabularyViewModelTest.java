@@ -9,11 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.duban.model.Term;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.vocabulary.VocabularyService;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.settings.VocabularyViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +31,7 @@ class VocabularyViewModelTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        vm = new VocabularyViewModel(new VocabularyService(new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 30)))),
+        vm = new VocabularyViewModel(Wired.over(db, new TestClock(LocalDate.of(2026, 11, 30))).vocabulary(),
                 TaskRunner.direct(), dialogs);
         vm.load();
     }

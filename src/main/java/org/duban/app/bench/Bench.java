@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.duban.i18n.LocalizedException;
+import org.duban.service.Services;
 
 /**
  * {@code bench}: makes its ledgers with the generator, then measures each figure and its floor in the same run
@@ -24,7 +25,7 @@ public final class Bench {
     public static Result run(BenchConfig config, Consumer<String> log) throws Exception {
         SqliteTool sqlite = SqliteTool.find().orElseThrow(() -> new LocalizedException("bench.error.noSqlite"));
         long t0 = System.nanoTime();
-        String started = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String started = LocalDateTime.now(Services.systemClock()).truncatedTo(ChronoUnit.SECONDS).toString();
         double loadBefore = load();
         BenchData data = BenchData.prepare(config, log);
         List<Measure> measures = new ArrayList<>();

@@ -10,14 +10,13 @@ import java.util.List;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.generate.LedgerGenerator;
 import org.duban.service.handout.ColumnSpec;
 import org.duban.service.handout.HandoutContent;
 import org.duban.service.handout.HandoutEntry;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettings;
-import org.duban.service.ledger.LedgerExporter;
-import org.duban.service.units.RosterService;
 
 /**
  * The files a bench run works on, made fresh in its folder: the main ledger and its import file, an empty ledger
@@ -28,27 +27,28 @@ record BenchData(Path main, long mainMeeting, Path xlsx, Path rosterOnly, Path h
 
     static BenchData prepare(BenchConfig c, java.util.function.Consumer<String> log) throws IOException {
         Files.createDirectories(c.dir());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(Services.systemClock());
         Path main = fresh(c.dir().resolve("main.db"));
         Path xlsx = c.dir().resolve("main.xlsx");
         Files.deleteIfExists(xlsx);
         long meeting;
         log.accept("generate " + c.tasks() + " tasks, " + c.reports() + " reports → " + main);
         try (Database db = Database.open(main)) {
-            Meeting m = new LedgerGenerator(db).generate(new LedgerGenerator.Options(c.tasks(), c.reports(), c.seed(),
-                    today), LedgerGenerator.Progress.NONE).meeting();
+            Services services = Services.over(db);
+            Meeting m = new LedgerGenerator(services).generate(new LedgerGenerator.Options(c.tasks(), c.reports(),
+                    c.seed(), today), LedgerGenerator.Progress.NONE).meeting();
             meeting = m.id();
-            new LedgerExporter(db).export(m, xlsx);
+            services.ledgerExporter().export(m, xlsx);
         }
         Path roster = fresh(c.dir().resolve("roster.db"));
         try (Database db = Database.open(roster)) {
-            new RosterService(db).ensureDefaultRoster();
+            Services.over(db).roster().ensureDefaultRoster();
         }
         Path handouts = fresh(c.dir().resolve("handouts.db"));
         Path text = c.dir().resolve("handouts.txt");
         log.accept("generate " + c.handoutTasks() + " tasks → " + handouts);
         try (Database db = Database.open(handouts)) {
-            Meeting m = new LedgerGenerator(db).generate(new LedgerGenerator.Options(c.handoutTasks(),
+            Meeting m = new LedgerGenerator(Services.over(db)).generate(new LedgerGenerator.Options(c.handoutTasks(),
                     c.handoutTasks() * 10, c.seed() + 1, today), LedgerGenerator.Progress.NONE).meeting();
             Files.writeString(text, handoutText(db, m), StandardCharsets.UTF_8);
         }
@@ -57,7 +57,7 @@ record BenchData(Path main, long mainMeeting, Path xlsx, Path rosterOnly, Path h
 
     /** Every unit's handout as plain lines: what the handouts print, before any layout. */
     private static String handoutText(Database db, Meeting m) {
-        HandoutService service = new HandoutService(db);
+        HandoutService service = Services.over(db).handouts();
         HandoutSettings settings = service.settings().load();
         HandoutService.MeetingData data = service.read(m);
         StringBuilder sb = new StringBuilder();

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,11 +18,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.duban.app.Capabilities;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskScope;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.backup.BackupService;
 import org.duban.service.importer.ImportOptions;
 import org.duban.service.importer.ImportTarget;
@@ -70,9 +68,9 @@ final class InProcessMeasures {
         Path lightsSql = SqliteTool.write(c.dir(), "lights.sql", SqliteTool.sql("lights.sql", true, today, meeting));
         Path statsSql = SqliteTool.write(c.dir(), "stats.sql", SqliteTool.sql("stats.sql", true, today, meeting));
         try (Database db = Database.open(data.main())) {
-            AuditLog audit = new AuditLog(db, Clock.systemDefaultZone());
-            TaskService tasks = new TaskService(audit);
-            MeetingService meetings = new MeetingService(db);
+            Services services = Services.over(db);
+            TaskService tasks = services.tasks();
+            MeetingService meetings = services.meetings();
 
             TaskListViewModel[] vm = new TaskListViewModel[1];
             Figure load = Timer.time(c.warmup(), c.runs(), () -> {
@@ -88,7 +86,7 @@ final class InProcessMeasures {
             // the desk, the window's opening screen, beside the checklist it stands in for (its floor here)
             org.duban.ui.desk.DeskViewModel[] desk = new org.duban.ui.desk.DeskViewModel[1];
             Figure deskLoad = Timer.time(c.warmup(), c.runs(), () -> {
-                desk[0] = new org.duban.ui.desk.DeskViewModel(new org.duban.service.ladder.DeskService(audit),
+                desk[0] = new org.duban.ui.desk.DeskViewModel(services.desk(),
                         TaskRunner.direct(), new FailingDialogs());
                 desk[0].load();
             });
@@ -129,7 +127,7 @@ final class InProcessMeasures {
                     "by problem, by deadline, by light over " + plain.size() + " rows"));
             vm[0] = null;
 
-            TrackingService tracking = new TrackingService(audit);
+            TrackingService tracking = services.tracking();
             int[] states = {0};
             Figure lights = Timer.time(c.warmup(), c.runs(), () -> {
                 List<TaskTracking> list = tracking.track(TaskScope.meeting(meeting), today);
@@ -138,7 +136,7 @@ final class InProcessMeasures {
             out.add(new Measure("lights", "ms", lights, "sqlite3.lights", sqliteFigure(lightsSql, false), null,
                     states[0] + " assignments"));
 
-            StatsService statsService = new StatsService(audit);
+            StatsService statsService = services.stats();
             Stats[] stats = new Stats[1];
             Figure dashboard = Timer.time(c.warmup(), c.runs(), () -> stats[0] = statsService.stats(meeting, today));
             out.add(new Measure("stats", "ms", dashboard, "sqlite3.stats", sqliteFigure(statsSql, false),
@@ -180,7 +178,7 @@ final class InProcessMeasures {
     private Measure export(Database db, MeetingService meetings) throws Exception {
         var m = meetings.find(data.mainMeeting()).orElseThrow();
         Path file = c.dir().resolve("export.xlsx");
-        LedgerExporter exporter = new LedgerExporter(db);
+        LedgerExporter exporter = Services.over(db).ledgerExporter();
         Figure ours = Timer.time(c.warmup(), c.runs(), () -> Files.deleteIfExists(file), () -> exporter.export(m, file));
         List<LedgerColumn> columns = LedgerColumns.standard();
         List<LedgerRow> rows = exporter.rows(m.id());
@@ -205,7 +203,7 @@ final class InProcessMeasures {
 
     private Measure backup(Database db) throws Exception {
         Path target = c.dir().resolve("backup-copy.db");
-        BackupService backups = new BackupService(db);
+        BackupService backups = Services.over(db).backups();
         Figure ours = Timer.time(c.warmup(), c.runs(), () -> Files.deleteIfExists(target),
                 () -> backups.backupTo(target));
         Path floorTarget = c.dir().resolve("backup-floor.db");
@@ -224,7 +222,7 @@ final class InProcessMeasures {
      * the part of the work no program on this file can skip.
      */
     private Measure check(Database db) throws Exception {
-        org.duban.service.check.CheckService checks = new org.duban.service.check.CheckService(db);
+        org.duban.service.check.CheckService checks = Services.over(db).checks();
         boolean[] clean = {false};
         Figure ours = Timer.time(c.warmup(), c.runs(), () -> clean[0] = checks.run().clean());
         Path sql = SqliteTool.write(c.dir(), "integrity.sql", "PRAGMA integrity_check;\n");
@@ -245,7 +243,7 @@ final class InProcessMeasures {
             Files.copy(data.rosterOnly(), copy);
             db[0] = Database.open(copy);
         }, () -> {
-            TaskImporter importer = new TaskImporter(db[0], Capabilities.importHooks(db[0]));
+            TaskImporter importer = Services.over(db[0]).importer();
             TaskImporter.ImportFile file = importer.read(data.xlsx());
             importer.apply(file, new ImportTarget.NewMeeting("", data.today()), ImportOptions.DEFAULT, (d, t) -> { });
         });

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
-import org.duban.service.backup.BackupService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,12 +24,12 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Database db = parent.openReadOnly()) {
-            new BackupService(db).backupTo(file);
+            parent.services(db).backups().backupTo(file);
             Path written = file.toAbsolutePath().normalize();
             parent.out().println(Messages.tr("cli.backup.done", db.file(), written, Files.size(written)));
             // the head the copy holds, read from it: written down with the copy, it proves later that the copy was
             // not rebuilt
-            new BackupService(db).headOf(written).ifPresent(head ->
+            parent.services(db).backups().headOf(written).ifPresent(head ->
                     parent.out().println(Messages.tr("audit.head.label", head.shortHash(), head.row())));
         }
         return 0;

@@ -1,18 +1,16 @@
 package org.duban.app.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.bulletin.Bulletin;
 import org.duban.service.bulletin.BulletinService;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutFonts;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.score.ScoredBulletins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,10 +50,11 @@ final class BulletinCommand implements Callable<Integer> {
         BulletinService.Format.of(out); // a wrong extension is said before anything is opened
         HandoutFonts.preload(FontPreference.OFFICE);
         try (Database db = draft ? parent.openForReading() : parent.openDatabase()) {
-            if (meetingId != null && new MeetingService(db).find(meetingId).isEmpty()) {
+            Services services = parent.services(db);
+            if (meetingId != null && services.meetings().find(meetingId).isEmpty()) {
                 throw new LocalizedException("cli.error.noMeeting", meetingId);
             }
-            ScoredBulletins scored = new ScoredBulletins(new AuditLog(db, Clock.systemDefaultZone()));
+            ScoredBulletins scored = services.scoredBulletins();
             BulletinService service = scored.bulletins();
             Bulletin b = scored.prepare(meetingId, asOf, draft, withScore);
             if (!draft) {

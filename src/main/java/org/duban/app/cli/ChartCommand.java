@@ -11,7 +11,7 @@ import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
-import org.duban.persistence.UnitRepository;
+import org.duban.service.Services;
 import org.duban.service.chart.ChartKind;
 import org.duban.service.chart.ChartRenderer;
 import org.duban.service.chart.ChartRequest;
@@ -23,10 +23,10 @@ import org.duban.service.stats.TrendPeriod;
 import org.duban.service.stats.UnitGroup;
 import org.duban.service.units.UnitResolver;
 import org.jfree.chart.JFreeChart;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code chart --type status|ranking|trend|lights|source|category --out FILE.png|.svg|.pdf [--width W --height H]
@@ -101,19 +101,20 @@ final class ChartCommand implements Callable<Integer> {
     public Integer call() {
         ChartRenderer.Format.of(out); // a wrong extension fails before any work
         try (Database db = parent.openForReading()) { // reads only: works while the window has the ledger open
-            Meeting meeting = CliMeetings.resolve(db, meetingId);
-            StatsService stats = new StatsService(db);
+            Services services = parent.services(db);
+            Meeting meeting = CliMeetings.resolve(services.meetings(), meetingId);
+            StatsService stats = services.stats();
             LocalDate day = asOf != null ? asOf : stats.today();
             Long unitId = null;
             if (unit != null) {
-                Unit u = new UnitResolver(new UnitRepository(db).findAll()).resolve(unit)
+                Unit u = new UnitResolver(services.repositories().units().findAll()).resolve(unit)
                         .orElseThrow(() -> new LocalizedException("cli.error.unknownUnit", unit));
                 unitId = u.id();
             }
             LocalDate from = since != null ? since : ChartService.defaultSince(day);
             ChartRequest request = new ChartRequest(kind, new StatsScope(meeting.id(), source), day, from, group,
                     unitId, period);
-            JFreeChart chart = new ChartService(stats).build(request, ChartStyle.screen());
+            JFreeChart chart = services.charts().build(request, ChartStyle.screen());
             ChartRenderer.write(chart, out, width, height);
             parent.out().println(Messages.tr("cli.chart.done", out.toAbsolutePath(), width, height));
             parent.out().flush();

@@ -1,7 +1,6 @@
 package org.duban.app.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.duban.i18n.LocalizedException;
@@ -9,11 +8,10 @@ import org.duban.i18n.Messages;
 import org.duban.model.Notice;
 import org.duban.model.NoticeLevel;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutFonts;
 import org.duban.service.ladder.NoticeService;
-import org.duban.service.tracking.TrackingService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -52,16 +50,16 @@ final class ChaseCommand implements Callable<Integer> {
         QuickCompiler.request();
         HandoutFonts.preload(FontPreference.OFFICE);
         try (Database db = parent.openDatabase()) {
-            AuditLog audit = new AuditLog(db, Clock.systemDefaultZone());
-            NoticeService service = new NoticeService(audit, new TrackingService(audit));
+            Services services = parent.services(db);
+            NoticeService service = services.notices();
             NoticeService.ChaseResult r = service.chase(asOf, NoticeLevel.of(level), unit, draft, out);
             String kind = Messages.tr("notice.doc.kind." + NoticeLevel.of(level).name());
             if (r.notices().isEmpty()) {
                 parent.out().println(Messages.tr("cli.chase.none", asOf.toString(), kind));
             } else {
                 for (Notice n : r.notices()) {
-                    String name = db.read(c -> new org.duban.persistence.UnitRepository(db).findById(n.unitId())
-                            .map(u -> u.name()).orElse("?"));
+                    String name = services.repositories().units().findById(n.unitId()).map(u -> u.name())
+                            .orElse("?");
                     parent.out().println(Messages.tr("cli.chase.line", n.draft() ? Messages.tr("cli.chase.draft")
                             : n.number(), name, n.shares().size(), n.responseDue().toString()));
                 }

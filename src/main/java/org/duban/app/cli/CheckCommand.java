@@ -29,11 +29,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try (Database db = parent.openReadOnlyForCheck()) {
             db.requireCurrentSchema();
-            List<org.duban.service.check.LedgerCheck> checks = new java.util.ArrayList<>(CheckService.standardChecks());
+            CheckService service = parent.services(db).checks();
+            List<org.duban.service.check.LedgerCheck> checks = new java.util.ArrayList<>(service.checks());
             if (anchor != null) {
                 checks.add(new AnchorCheck(AnchorCheck.parse(anchor)));
             }
-            CheckReport report = new CheckService(db, checks).run();
+            CheckReport report = service.with(checks).run();
             PrintWriter out = parent.out();
             out.println(Messages.tr("cli.check.header", db.file(), db.schemaVersion()));
             for (CheckReport.Result r : report.results()) {

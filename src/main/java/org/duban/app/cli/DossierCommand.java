@@ -2,7 +2,6 @@ package org.duban.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.duban.i18n.LocalizedException;
@@ -11,8 +10,7 @@ import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
-import org.duban.persistence.UnitRepository;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.dossier.DossierService;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.units.UnitResolver;
@@ -50,8 +48,9 @@ final class DossierCommand implements Callable<Integer> {
             throw new LocalizedException("cli.dossier.taskOrClosed");
         }
         try (Database db = parent.openForReading()) {
-            Meeting meeting = CliMeetings.resolve(db, meetingId);
-            DossierService dossiers = new DossierService(new AuditLog(db, Clock.systemDefaultZone()));
+            Services services = parent.services(db);
+            Meeting meeting = CliMeetings.resolve(services.meetings(), meetingId);
+            DossierService dossiers = services.dossiers();
             PrintWriter pw = parent.out();
             if (closed) {
                 List<DossierService.Result> all = dossiers.writeClosed(meeting.id(), out, FontPreference.OFFICE);
@@ -61,7 +60,7 @@ final class DossierCommand implements Callable<Integer> {
                         .orElseThrow(() -> new LocalizedException("dossier.error.noTask", seq));
                 Long unitId = null;
                 if (unit != null) {
-                    Unit u = new UnitResolver(new UnitRepository(db).findAll()).resolve(unit)
+                    Unit u = new UnitResolver(services.repositories().units().findAll()).resolve(unit)
                             .orElseThrow(() -> new LocalizedException("cli.error.unknownUnit", unit));
                     unitId = u.id();
                 }

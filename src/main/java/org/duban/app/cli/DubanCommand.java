@@ -2,6 +2,9 @@ package org.duban.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.duban.app.AppPaths;
@@ -9,10 +12,11 @@ import org.duban.app.LedgerOpener;
 import org.duban.app.Version;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
-import picocli.CommandLine;
+import org.duban.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code duban [--db FILE] [--lang zh|en] [SUBCOMMAND]}: without a subcommand the window opens; with one, the
@@ -26,6 +30,9 @@ import picocli.CommandLine.Spec;
                 MeetingPackCommand.class, GenerateCommand.class, BenchCommand.class, UnitsCommand.class,
                 DossierCommand.class, DueCommand.class, ChaseCommand.class, ScoreCommand.class})
 public final class DubanCommand implements Callable<Integer> {
+
+    /** System property that fixes "today" for the commands (tests): yyyy-MM-dd. */
+    public static final String TODAY_PROPERTY = "duban.today";
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -99,6 +106,30 @@ public final class DubanCommand implements Callable<Integer> {
         warn(LedgerOpener.networkWarning(db.file()));
         warn(db.openingWarnings());
         return db;
+    }
+
+    /**
+     * The services of an opened ledger: every command's, wired here and nowhere else. "Today" is the computer's, or
+     * the day the system property {@value #TODAY_PROPERTY} names (yyyy-MM-dd): a test fixes it for every command
+     * with one line.
+     */
+    Services services(Database db) {
+        return Services.over(db, clock());
+    }
+
+    /** The commands' clock: the computer's, or noon of the day {@value #TODAY_PROPERTY} names. */
+    Clock clock() {
+        String today = System.getProperty(TODAY_PROPERTY);
+        if (today == null || today.isBlank()) {
+            return Services.systemClock();
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        return Clock.fixed(LocalDate.parse(today.strip()).atTime(12, 0).atZone(zone).toInstant(), zone);
+    }
+
+    /** Today by the commands' clock: the default day of options that take one. */
+    LocalDate today() {
+        return LocalDate.now(clock());
     }
 
     /** Prints each warning on the error stream, after {@code 警告：}. */

@@ -1,7 +1,6 @@
 package org.duban.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.ladder.DeskItem;
 import org.duban.service.ladder.DeskService;
 import picocli.CommandLine.Command;
@@ -42,7 +40,7 @@ final class DueCommand implements Callable<Integer> {
             throw new LocalizedException("cli.due.error.days", days);
         }
         try (Database db = parent.openForReading()) {
-            DeskService desk = new DeskService(new AuditLog(db, Clock.systemDefaultZone()));
+            DeskService desk = parent.services(db).desk();
             LocalDate day = asOf == null ? desk.today() : asOf;
             int n = days == null ? desk.defaultDays() : days;
             List<DeskItem> items = desk.desk(day, n);

@@ -5,13 +5,12 @@ import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.ledger.LedgerExporter;
-import org.duban.service.returns.ReturnFormWriter;
-import picocli.CommandLine;
+import org.duban.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code export ledger OUT.xlsx} and {@code export returns DIR}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -32,9 +31,10 @@ final class ExportCommand implements Callable<Integer> {
      * Opens the database (for reading only when {@code readOnly}: then it runs while a window has the ledger), finds
      * the meeting, exports, and prints the line {@code work} returns.
      */
-    int run(Long meetingId, boolean readOnly, java.util.function.BiFunction<Database, Meeting, String> work) {
+    int run(Long meetingId, boolean readOnly, java.util.function.BiFunction<Services, Meeting, String> work) {
         try (Database db = readOnly ? parent.openForReading() : parent.openDatabase()) {
-            parent.out().println(work.apply(db, CliMeetings.resolve(db, meetingId)));
+            Services services = parent.services(db);
+            parent.out().println(work.apply(services, CliMeetings.resolve(services.meetings(), meetingId)));
         }
         return 0;
     }
@@ -53,8 +53,8 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return export.run(meetingId, true, (db, m) -> Messages.tr("cli.export.ledger.done",
-                    new LedgerExporter(db).export(m, out), m.title(), out.toAbsolutePath()));
+            return export.run(meetingId, true, (s, m) -> Messages.tr("cli.export.ledger.done",
+                    s.ledgerExporter().export(m, out), m.title(), out.toAbsolutePath()));
         }
     }
 
@@ -72,8 +72,8 @@ final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return export.run(meetingId, false, (db, m) -> Messages.tr("cli.export.returns.done",
-                    new ReturnFormWriter(db).writeAll(m, dir).size(), m.title(), dir.toAbsolutePath()));
+            return export.run(meetingId, false, (s, m) -> Messages.tr("cli.export.returns.done",
+                    s.returnForms().writeAll(m, dir).size(), m.title(), dir.toAbsolutePath()));
         }
     }
 }

@@ -9,8 +9,8 @@ import org.duban.app.LedgerOpener;
 import org.duban.i18n.Messages;
 import org.duban.persistence.ContentDigest;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.generate.LedgerGenerator;
-import org.duban.service.ledger.LedgerExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,13 +47,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LedgerGenerator.Options options = new LedgerGenerator.Options(tasks, reports, seed,
-                asOf == null ? LocalDate.now() : asOf);
+                asOf == null ? parent.today() : asOf);
         try (Database db = parent.openDatabase(LedgerOpener.Creation.IF_MISSING)) {
             long start = System.nanoTime();
-            LedgerGenerator.Result r = new LedgerGenerator(db).generate(options, LedgerGenerator.Progress.NONE);
+            Services services = parent.services(db);
+            LedgerGenerator.Result r = new LedgerGenerator(services).generate(options, LedgerGenerator.Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (xlsx != null) {
-                new LedgerExporter(db).export(r.meeting(), xlsx);
+                services.ledgerExporter().export(r.meeting(), xlsx);
             }
             String digest = ContentDigest.sha256(db);
             if (json) {

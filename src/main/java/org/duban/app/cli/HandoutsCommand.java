@@ -8,6 +8,7 @@ import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutFonts;
 import org.duban.service.handout.HandoutService;
@@ -44,8 +45,9 @@ final class HandoutsCommand implements Callable<Integer> {
         QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves
         HandoutFonts.preload(FontPreference.OFFICE); // the default; the bundled faces are shared either way
         try (Database db = parent.openForReading()) { // reads only: works while the window has the ledger open
-            Meeting meeting = CliMeetings.resolve(db, meetingId);
-            HandoutService handouts = new HandoutService(db);
+            Services services = parent.services(db);
+            Meeting meeting = CliMeetings.resolve(services.meetings(), meetingId);
+            HandoutService handouts = services.handouts();
             HandoutSettings settings = handouts.settings().load();
             if (orientation != null) {
                 settings = settings.withOrientation(orientation);

@@ -2,19 +2,18 @@ package org.duban.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.duban.app.Capabilities;
 import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.importer.FieldChange;
 import org.duban.service.importer.ImportOptions;
 import org.duban.service.importer.ImportPlan;
@@ -23,9 +22,7 @@ import org.duban.service.importer.ImportTarget;
 import org.duban.service.importer.PlannedRow;
 import org.duban.service.importer.ProblemSimilarity;
 import org.duban.service.importer.TaskImporter;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskField;
-import org.duban.service.units.RosterService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -105,9 +102,10 @@ final class ImportCommand implements Callable<Integer> {
             throw new LocalizedException("cli.import.updateNeedsMeeting");
         }
         try (Database db = parent.openDatabase()) {
-            new RosterService(db).ensureDefaultRoster();
-            ImportTarget target = target(db);
-            TaskImporter importer = new TaskImporter(db, Capabilities.importHooks(db));
+            Services services = parent.services(db);
+            services.roster().ensureDefaultRoster();
+            ImportTarget target = target(services);
+            TaskImporter importer = services.importer();
             TaskImporter.ImportFile read = importer.read(file);
             // a different list updates a meeting's tasks by 序号 only when the meeting is named with --update
             ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source).withUpdateDifferentList(update)
@@ -123,7 +121,7 @@ final class ImportCommand implements Callable<Integer> {
                 options = options.withNewUnits(adding);
                 plan = importer.plan(read, target, options);
             }
-            Meeting meeting = target instanceof ImportTarget.Existing e ? new MeetingService(db).find(e.meetingId()).orElseThrow()
+            Meeting meeting = target instanceof ImportTarget.Existing e ? services.meetings().find(e.meetingId()).orElseThrow()
                     : null;
             String refused = !plan.hasErrors() && meeting != null && !update && plan.listMatch().different()
                     ? Messages.tr("import.error.differentList", plan.listMatch().differing(), plan.listMatch().paired(),
@@ -139,7 +137,7 @@ final class ImportCommand implements Callable<Integer> {
                 meeting = result.meeting();
                 applied = true;
             }
-            leadsShown = tasksByLeadUnit(plan, new org.duban.persistence.UnitRepository(db).findAll());
+            leadsShown = tasksByLeadUnit(plan, services.repositories().units().findAll());
             PrintWriter out = parent.out();
             if (json) {
                 out.print(Json.write(toJson(plan, meeting, target, applied, refused, result)));
@@ -181,17 +179,17 @@ final class ImportCommand implements Callable<Integer> {
         return byName;
     }
 
-    private ImportTarget target(Database db) {
+    private ImportTarget target(Services services) {
         if (meetingId != null) {
-            return new ImportTarget.Existing(CliMeetings.resolve(db, meetingId).id());
+            return new ImportTarget.Existing(CliMeetings.resolve(services.meetings(), meetingId).id());
         }
         if (!newMeeting) {
-            var current = new MeetingService(db).current();
+            var current = services.meetings().current();
             if (current.isPresent()) {
                 return new ImportTarget.Existing(current.get().id());
             }
         }
-        return new ImportTarget.NewMeeting("", LocalDate.now());
+        return new ImportTarget.NewMeeting("", services.today());
     }
 
     private void print(PrintWriter out, ImportPlan plan, Meeting meeting, ImportTarget target, boolean applied,

@@ -2,15 +2,14 @@ package org.duban.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.duban.app.Capabilities;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.service.importer.ImportProblem;
 import org.duban.service.returns.ReturnProblem;
 import org.duban.service.returns.ReturnsCheck;
@@ -41,8 +40,9 @@ final class ImportReturnsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = parent.openDatabase()) {
-            ReturnsImporter importer = new ReturnsImporter(db);
-            ReturnsCheck check = importer.check(path, LocalDate.now());
+            Services services = parent.services(db);
+            ReturnsImporter importer = services.returns();
+            ReturnsCheck check = importer.check(path, services.today());
             PrintWriter out = parent.out();
             if (json) {
                 Map<String, Object> root = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ final class ImportReturnsCommand implements Callable<Integer> {
             if (dryRun) {
                 return 0;
             }
-            int n = importer.apply(check, Capabilities.progressSink(db).orElse(null));
+            int n = importer.apply(check, services.progressReports());
             out.println(Messages.tr("cli.returns.done", n));
         }
         return 0;

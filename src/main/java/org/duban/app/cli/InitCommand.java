@@ -18,7 +18,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = parent.openDatabase(LedgerOpener.Creation.IF_MISSING_OR_EMPTY)) {
-            RosterService roster = new RosterService(db);
+            RosterService roster = parent.services(db).roster();
             int added = roster.ensureDefaultRoster();
             if (added == 0) {
                 throw new LocalizedException("cli.init.exists", db.file(), roster.all().size());

@@ -1,12 +1,11 @@
 package org.duban.app.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.handout.HandoutFonts;
 import org.duban.service.pack.MeetingPackService;
@@ -34,9 +33,9 @@ final class MeetingPackCommand implements Callable<Integer> {
         QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves (see QuickCompiler)
         HandoutFonts.preload(FontPreference.OFFICE);
         try (Database db = parent.openDatabase()) {
-            Meeting m = CliMeetings.resolve(db, meetingId);
-            MeetingPackService.Result r = new MeetingPackService(new AuditLog(db, Clock.systemDefaultZone()))
-                    .write(m.id(), out, MeetingPackService.Progress.NONE);
+            Services services = parent.services(db);
+            Meeting m = CliMeetings.resolve(services.meetings(), meetingId);
+            MeetingPackService.Result r = services.meetingPacks().write(m.id(), out, MeetingPackService.Progress.NONE);
             parent.out().println(Messages.tr("cli.pack.done", m.title(), r.asOf().toString(), r.files().size(),
                     r.units(), r.folder().toAbsolutePath()));
             parent.out().flush();

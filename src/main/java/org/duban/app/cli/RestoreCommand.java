@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
 import org.duban.model.Backup;
 import org.duban.persistence.Database;
-import org.duban.service.backup.BackupService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +30,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         try (Database db = Database.openForRestore(parent.database())) {
             parent.warn(db.openingWarnings()); // a damaged log the restore is about to replace is kept and named
-            Backup replaced = new BackupService(db).restore(file, done -> { }, otherLedger);
+            Backup replaced = parent.services(db).backups().restore(file, done -> { }, otherLedger);
             parent.out().println(Messages.tr("cli.restore.done", db.file(), file.toAbsolutePath().normalize(),
                     replaced.file()));
         }

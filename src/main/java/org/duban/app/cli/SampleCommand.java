@@ -5,7 +5,7 @@ import org.duban.app.LedgerOpener;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.persistence.TaskRepository;
+import org.duban.service.Services;
 import org.duban.service.sample.SampleMeeting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -19,8 +19,9 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = parent.openDatabase(LedgerOpener.Creation.IF_MISSING)) {
-            Meeting m = SampleMeeting.load(db);
-            int tasks = new TaskRepository(db).findByMeeting(m.id()).size();
+            Services services = parent.services(db);
+            Meeting m = SampleMeeting.load(services);
+            int tasks = services.repositories().tasks().findByMeeting(m.id()).size();
             parent.out().println(Messages.tr("cli.sample.done", m.title(), m.id(), tasks, db.file()));
         }
         return 0;

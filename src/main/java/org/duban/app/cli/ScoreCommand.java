@@ -2,7 +2,6 @@ package org.duban.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.handout.HandoutSettingsStore;
+import org.duban.service.Services;
 import org.duban.service.score.ScoreEvent;
 import org.duban.service.score.ScoreExport;
 import org.duban.service.score.ScoreService;
@@ -46,12 +44,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = parent.openForReading()) {
-            ScoreService service = new ScoreService(new AuditLog(db, Clock.systemDefaultZone()));
+            Services services = parent.services(db);
+            ScoreService service = services.scores();
             LocalDate start = from == null ? asOf.withDayOfYear(1) : from;
             ScoreService.ScoreTable t = service.score(start, asOf);
             PrintWriter w = parent.out();
             if (out != null) {
-                ScoreExport.write(t, out, new HandoutSettingsStore(db).load().fonts());
+                ScoreExport.write(t, out, services.handoutSettings().load().fonts());
             }
             if (json) {
                 w.print(Json.write(toJson(t)));

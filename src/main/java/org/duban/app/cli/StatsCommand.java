@@ -13,14 +13,14 @@ import org.duban.i18n.Messages;
 import org.duban.model.TaskStatus;
 import org.duban.model.WarningLight;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
+import org.duban.service.Services;
 import org.duban.service.stats.Stats;
 import org.duban.service.stats.StatsService;
 import org.duban.service.stats.UnitStats;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code stats [--json] [--meeting ID] [--as-of DATE]}: tasks and assignments per unit, per status, per light and
@@ -55,10 +55,11 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = parent.openForReading()) {
-            if (meetingId != null && new MeetingService(db).find(meetingId).isEmpty()) {
+            Services services = parent.services(db);
+            if (meetingId != null && services.meetings().find(meetingId).isEmpty()) {
                 throw new LocalizedException("cli.error.noMeeting", meetingId);
             }
-            StatsService service = new StatsService(db);
+            StatsService service = services.stats();
             Stats stats = asOf == null ? service.stats(meetingId) : service.stats(meetingId, asOf);
             PrintWriter out = parent.out();
             java.util.List<org.duban.service.stats.DepartmentRank> departments = service.departments(

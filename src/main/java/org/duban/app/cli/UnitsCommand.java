@@ -1,7 +1,6 @@
 package org.duban.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +11,12 @@ import org.duban.i18n.Messages;
 import org.duban.model.Unit;
 import org.duban.model.UnitKind;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.units.RosterService;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code units list|add|alias|rename|retire|reinstate|merge}: the unit roster on the command line (other offices'
@@ -44,7 +42,7 @@ final class UnitsCommand implements Callable<Integer> {
     /** Opens the ledger for writing, makes the change and prints the line {@code work} returns. */
     int change(java.util.function.Function<RosterService, String> work) {
         try (Database db = parent.openDatabase()) {
-            RosterService roster = new RosterService(new AuditLog(db, Clock.systemDefaultZone()));
+            RosterService roster = parent.services(db).roster();
             roster.ensureDefaultRoster();
             parent.out().println(work.apply(roster));
             parent.out().flush();
@@ -69,7 +67,7 @@ final class UnitsCommand implements Callable<Integer> {
         public Integer call() {
             try (Database db = units.parent.openReadOnly()) {
                 db.requireCurrentSchema();
-                List<Unit> all = new RosterService(db).all();
+                List<Unit> all = units.parent.services(db).roster().all();
                 Map<Long, String> names = new LinkedHashMap<>();
                 all.forEach(u -> names.put(u.id(), u.name()));
                 PrintWriter out = units.parent.out();
@@ -207,7 +205,7 @@ final class UnitsCommand implements Callable<Integer> {
         public Integer call() {
             return units.change(r -> {
                 Unit u = r.find(unit);
-                Unit retired = r.retire(u.id(), on == null ? LocalDate.now() : on);
+                Unit retired = r.retire(u.id(), on == null ? units.parent.today() : on);
                 return Messages.tr("cli.units.retiredDone", retired.name(), retired.retiredOn());
             });
         }

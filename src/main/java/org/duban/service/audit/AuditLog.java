@@ -10,12 +10,12 @@ import org.duban.model.AuditAction;
 import org.duban.model.AuditEntity;
 import org.duban.model.AuditEntry;
 import org.duban.persistence.AuditRepository;
-import org.duban.persistence.Database;
 import org.duban.persistence.SettingsRepository;
+import org.duban.persistence.UnitOfWork;
 
 /**
  * Writes the audit trail (留痕): each change with time, operator, what changed, old and new value. Services
- * call it inside their own {@code db.write}, so a change and its audit rows land together or not at all.
+ * call it inside their own unit of work, so a change and its audit rows land together or not at all.
  *
  * <p>The clock is also where every service gets "today", so that tests (and the sample, which replays a year
  * of work) fix it. The operator is the name set in the settings, by default the login name of the computer.
@@ -24,7 +24,7 @@ public final class AuditLog {
     /** Setting key of the operator's name. */
     public static final String OPERATOR_KEY = "audit.operator";
 
-    private final Database db;
+    private final UnitOfWork uow;
     private final Clock clock;
     private final String fixedOperator;
     private final AuditRepository repo;
@@ -32,22 +32,23 @@ public final class AuditLog {
     /** Rows not written yet ({@link #buffered}), or null: each row is written at once. */
     private final List<AuditEntry> buffer;
 
-    public AuditLog(Database db, Clock clock) {
-        this(db, clock, null, null);
+    public AuditLog(AuditRepository repo, SettingsRepository settings, UnitOfWork uow, Clock clock) {
+        this(repo, settings, uow, clock, null, null);
     }
 
-    private AuditLog(Database db, Clock clock, String fixedOperator, List<AuditEntry> buffer) {
-        this.db = db;
+    private AuditLog(AuditRepository repo, SettingsRepository settings, UnitOfWork uow, Clock clock,
+                     String fixedOperator, List<AuditEntry> buffer) {
+        this.repo = repo;
+        this.settings = settings;
+        this.uow = uow;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fixedOperator = fixedOperator;
-        this.repo = new AuditRepository(db);
-        this.settings = new SettingsRepository(db);
         this.buffer = buffer;
     }
 
     /** The same log writing under a given name whatever the settings say (the sample data, scripted loads). */
     public AuditLog withOperator(String operator) {
-        return new AuditLog(db, clock, operator, null);
+        return new AuditLog(repo, settings, uow, clock, operator, null);
     }
 
     /**
@@ -56,7 +57,7 @@ public final class AuditLog {
      * rows keep their order.
      */
     public AuditLog buffered() {
-        return new AuditLog(db, clock, operator(), new java.util.ArrayList<>());
+        return new AuditLog(repo, settings, uow, clock, operator(), new java.util.ArrayList<>());
     }
 
     /** Writes the rows kept by a {@link #buffered} log. */
@@ -65,10 +66,6 @@ public final class AuditLog {
             repo.appendAll(buffer);
             buffer.clear();
         }
-    }
-
-    public Database database() {
-        return db;
     }
 
     public Clock clock() {
@@ -102,7 +99,7 @@ public final class AuditLog {
     /** Sets the operator's name (blank: back to the login name). The change itself is audited. */
     public void setOperator(String name) {
         String value = name == null ? "" : name.strip();
-        db.write(c -> {
+        uow.inTransaction(() -> {
             String old = settings.get(OPERATOR_KEY).orElse("");
             settings.put(OPERATOR_KEY, value);
             changed(AuditEntity.SETTING, 0, null, null, OPERATOR_KEY, old, value);

@@ -23,15 +23,15 @@ public final class TaskAudit {
     /** The roster, when it was read once for many tasks; null: read it per call. */
     private final Map<Long, Unit> roster;
 
-    public TaskAudit(AuditLog audit) {
+    public TaskAudit(AuditLog audit, UnitRepository units) {
         this.audit = audit;
-        this.units = new UnitRepository(audit.database());
+        this.units = units;
         this.roster = null;
     }
 
-    private TaskAudit(AuditLog audit, Map<Long, Unit> roster) {
+    private TaskAudit(AuditLog audit, UnitRepository units, Map<Long, Unit> roster) {
         this.audit = audit;
-        this.units = new UnitRepository(audit.database());
+        this.units = units;
         this.roster = Map.copyOf(roster);
     }
 
@@ -41,7 +41,7 @@ public final class TaskAudit {
      * the rows are written in batches by {@link #flush}.
      */
     public TaskAudit forBatch() {
-        return new TaskAudit(audit.buffered(), names());
+        return new TaskAudit(audit.buffered(), units, names());
     }
 
     /** Writes what a {@link #forBatch} audit has kept. */

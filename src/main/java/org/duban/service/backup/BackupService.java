@@ -9,13 +9,14 @@ import java.util.function.DoubleConsumer;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
-import org.duban.persistence.BackupFolder;
 import org.duban.persistence.AuditChain;
-import org.duban.persistence.Backups;
 import org.duban.persistence.Database;
 import org.duban.persistence.LedgerIdentity;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.SettingsRepository;
+import org.duban.persistence.sqlite.BackupFolder;
+import org.duban.persistence.sqlite.Backups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +44,12 @@ public final class BackupService {
     private final SettingsRepository settings;
     private final Clock clock;
 
-    public BackupService(Database db) {
-        this(db, Clock.systemDefaultZone());
-    }
-
-    public BackupService(Database db, Clock clock) {
+    /** The backups of the ledger {@code db}; copies are named by {@code clock}'s time. */
+    public BackupService(Database db, Repositories repos, Clock clock) {
         this.db = db;
         this.clock = clock;
         this.folder = BackupFolder.besides(db.file(), clock);
-        this.settings = new SettingsRepository(db);
+        this.settings = repos.settings();
     }
 
     /**

@@ -16,11 +16,9 @@ import org.duban.i18n.Messages;
 import org.duban.model.AuditEntity;
 import org.duban.model.IssuedBulletin;
 import org.duban.model.Unit;
-import org.duban.persistence.AuditChain;
 import org.duban.persistence.BulletinRepository;
-import org.duban.persistence.Database;
-import org.duban.persistence.MeetingRepository;
-import org.duban.persistence.UnitRepository;
+import org.duban.persistence.Repositories;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.chart.ChartStyle;
 import org.duban.service.chart.ProgressCharts;
@@ -44,20 +42,23 @@ public final class BulletinService {
     /** Width to height of the ranking chart in a bulletin. */
     static final double CHART_SHAPE = 16.0 / 10.0;
 
-    private final Database db;
+    private final Repositories repos;
+    private final UnitOfWork uow;
     private final AuditLog audit;
     private final StatsService stats;
     private final BulletinRepository bulletins;
     private final BulletinSettings settings;
     private final HandoutSettingsStore handoutSettings;
 
-    public BulletinService(AuditLog audit) {
-        this.db = audit.database();
+    public BulletinService(Repositories repos, UnitOfWork uow, AuditLog audit, StatsService stats,
+                           BulletinSettings settings, HandoutSettingsStore handoutSettings) {
+        this.repos = repos;
+        this.uow = uow;
         this.audit = audit;
-        this.stats = new StatsService(audit);
-        this.bulletins = new BulletinRepository(db);
-        this.settings = new BulletinSettings(audit);
-        this.handoutSettings = new HandoutSettingsStore(db);
+        this.stats = stats;
+        this.bulletins = repos.bulletins();
+        this.settings = settings;
+        this.handoutSettings = handoutSettings;
     }
 
     public BulletinSettings settings() {
@@ -80,7 +81,7 @@ public final class BulletinService {
      */
     public Bulletin prepare(Long meetingId, LocalDate asOf) {
         StatsScope scope = StatsScope.meeting(meetingId);
-        List<Unit> roster = new UnitRepository(db).findAll();
+        List<Unit> roster = repos.units().findAll();
         List<TaskTracking> tracked = stats.tracked(scope, asOf);
         Stats figures = StatsService.compute(tracked, roster, asOf);
         IssuedBulletin previous = bulletins.latestBefore(meetingId, asOf).orElse(null);
@@ -93,14 +94,14 @@ public final class BulletinService {
         Integer number = sameDay || laterIssued(meetingId, asOf).isEmpty()
                 ? bulletins.countUpTo(meetingId, asOf) + (sameDay ? 0 : 1) : null;
         String city = handoutSettings.load().city();
-        String meetingLine = meetingId == null ? "" : new MeetingRepository(db).findById(meetingId)
+        String meetingLine = meetingId == null ? "" : repos.meetings().findById(meetingId)
                 .map(m -> BulletinText.date(m.heldOn()) + m.title())
                 .orElseThrow(() -> new LocalizedException("meetings.error.gone"));
         Map<Long, Unit> units = roster.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         return new Bulletin(asOf, meetingId, meetingLine, number, city, BulletinSettings.issuer(values, city), figures,
                 counties, departments, previous, values.rule(), values.rule().lagging(counties),
                 tracked.stream().filter(TaskTracking::overdue).toList(),
-                tracked.stream().filter(TaskTracking::supervised).toList(), units, AuditChain.head(db),
+                tracked.stream().filter(TaskTracking::supervised).toList(), units, repos.auditHead(),
                 values.rankDepartments() ? DepartmentRank.of(tracked, roster) : List.of());
     }
 
@@ -138,7 +139,7 @@ public final class BulletinService {
      */
     public IssuedBulletin issue(Bulletin b) {
         checkIssuable(b);
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             IssuedBulletin stored = bulletins.replace(b.toIssued(Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS)));
             if (b.auditHead() != null) {
                 bulletins.recordAuditHead(stored.id(), b.auditHead().row(), b.auditHead().hash());

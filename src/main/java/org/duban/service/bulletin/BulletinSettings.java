@@ -2,8 +2,9 @@ package org.duban.service.bulletin;
 
 import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.SettingsRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 
 /**
@@ -34,13 +35,13 @@ public final class BulletinSettings {
         }
     }
 
-    private final Database db;
+    private final UnitOfWork uow;
     private final SettingsRepository settings;
     private final AuditLog audit;
 
-    public BulletinSettings(AuditLog audit) {
-        this.db = audit.database();
-        this.settings = new SettingsRepository(db);
+    public BulletinSettings(Repositories repos, UnitOfWork uow, AuditLog audit) {
+        this.uow = uow;
+        this.settings = repos.settings();
         this.audit = audit;
     }
 
@@ -59,7 +60,7 @@ public final class BulletinSettings {
 
     /** Saves all bulletin settings together: all or none. */
     public void save(Values v) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             put(LAGGING_KIND, v.rule().kind().name());
             put(LAGGING_COUNT, String.valueOf(v.rule().count()));
             put(LAGGING_PERCENT, String.valueOf(v.rule().percent()));

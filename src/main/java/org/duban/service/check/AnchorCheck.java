@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.duban.i18n.LocalizedException;
 import org.duban.persistence.AuditChain;
 import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 
 /**
  * {@code check --anchor HEAD}: the ledger still holds the chain up to a head printed earlier (on a bulletin, a
@@ -55,7 +56,7 @@ public final class AnchorCheck implements LedgerCheck {
     }
 
     @Override
-    public List<Finding> run(Database db) {
+    public List<Finding> run(Database db, Repositories repos) {
         Optional<String> hash = AuditChain.hashOf(db, anchor.row());
         if (hash.isEmpty()) {
             return List.of(Finding.of("check.anchor.missing", anchor.row()));

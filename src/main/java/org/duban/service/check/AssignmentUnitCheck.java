@@ -1,8 +1,8 @@
 package org.duban.service.check;
 
 import java.util.List;
-import org.duban.persistence.ConsistencyRepository;
 import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 
 /** Every assignment's responsible unit is on the roster. */
 final class AssignmentUnitCheck implements LedgerCheck {
@@ -12,8 +12,8 @@ final class AssignmentUnitCheck implements LedgerCheck {
     }
 
     @Override
-    public List<Finding> run(Database db) {
-        return new ConsistencyRepository(db).assignmentsWithoutUnit().stream()
+    public List<Finding> run(Database db, Repositories repos) {
+        return repos.consistency().assignmentsWithoutUnit().stream()
                 .map(a -> Finding.of("check.assignmentUnits.missing", a.meetingId(), a.seq(), a.unitId()))
                 .toList();
     }

@@ -14,6 +14,7 @@ import org.duban.persistence.AuditChain;
 import org.duban.persistence.AuditRepository;
 import org.duban.persistence.BulletinRepository;
 import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TrackedTables;
 import org.duban.persistence.TrackingConsistencyRepository;
@@ -48,8 +49,8 @@ final class AuditChainCheck implements LedgerCheck {
     }
 
     @Override
-    public List<Finding> run(Database db) {
-        AuditRepository audit = new AuditRepository(db);
+    public List<Finding> run(Database db, Repositories repos) {
+        AuditRepository audit = repos.audit();
         List<Finding> findings = new ArrayList<>();
         Map<String, String> triggers = audit.triggers();
         AuditChain.TRIGGERS.forEach((name, sql) -> {
@@ -68,7 +69,7 @@ final class AuditChainCheck implements LedgerCheck {
                 .toList()));
         findings.addAll(capped(timeline(audit.timeline())));
         // each issued bulletin printed the head of its day: the trail must still hold it
-        for (BulletinRepository.PrintedHead p : new BulletinRepository(db).printedHeads()) {
+        for (BulletinRepository.PrintedHead p : repos.bulletins().printedHeads()) {
             String now = AuditChain.hashOf(db, p.row()).orElse(null);
             if (!p.hash().equals(now)) {
                 AuditChain.Head printed = new AuditChain.Head(p.row(), p.hash());
@@ -76,14 +77,14 @@ final class AuditChainCheck implements LedgerCheck {
                         p.row()));
             }
         }
-        TaskRepository tasks = new TaskRepository(db);
+        TaskRepository tasks = repos.tasks();
         // only the listed ones are worded (each looks its task up): a ledger rewritten wholesale stays quick
         List<AuditChain.StateMismatch> mismatches = v.mismatches();
         findings.addAll(mismatches.stream().limit(LISTED).map(m -> mismatch(m, tasks)).toList());
         if (mismatches.size() > LISTED) {
             findings.add(Finding.of("check.more", mismatches.size() - LISTED));
         }
-        findings.addAll(capped(new TrackingConsistencyRepository(db).unaudited().stream()
+        findings.addAll(capped(repos.trackingConsistency().unaudited().stream()
                 .map(u -> u.place().seq() == 0
                         ? Finding.of("check.audit.unauditedLoose", Messages.tr("audit.entity." + u.entity()), u.id())
                         : Finding.of("check.audit.unaudited", Messages.tr("audit.entity." + u.entity()), u.id(),

@@ -1,6 +1,5 @@
 package org.duban.service.check;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -9,12 +8,9 @@ import org.duban.i18n.Messages;
 import org.duban.model.Task;
 import org.duban.model.TaskStatus;
 import org.duban.persistence.Database;
-import org.duban.persistence.TaskRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.TrackingConsistencyRepository.Place;
-import org.duban.persistence.UnitRepository;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.tracking.AssignmentFacts;
 import org.duban.service.tracking.TrackingService;
 
 /**
@@ -23,18 +19,23 @@ import org.duban.service.tracking.TrackingService;
  * step counted), because those stages, unlike on/behind schedule, do not move with the calendar once recorded.
  */
 final class CloseOutStatusCheck implements LedgerCheck {
+    private final TrackingService tracking;
+
+    CloseOutStatusCheck(TrackingService tracking) {
+        this.tracking = tracking;
+    }
+
     @Override
     public String titleKey() {
         return "check.statuses";
     }
 
     @Override
-    public List<Finding> run(Database db) {
+    public List<Finding> run(Database db, Repositories repos) {
         Map<Long, Task> tasks = new HashMap<>();
-        new TaskRepository(db).findAll().forEach(t -> tasks.put(t.id(), t));
+        repos.tasks().findAll().forEach(t -> tasks.put(t.id(), t));
         Map<Long, String> units = new HashMap<>();
-        new UnitRepository(db).findAll().forEach(u -> units.put(u.id(), u.name()));
-        TrackingService tracking = new TrackingService(new AuditLog(db, Clock.systemDefaultZone()));
+        repos.units().findAll().forEach(u -> units.put(u.id(), u.name()));
         return tracking.facts(TaskScope.all()).stream()
                 .filter(f -> disagree(f.assignment().status(), f.stageOn(LocalDate.MAX)))
                 .map(f -> {

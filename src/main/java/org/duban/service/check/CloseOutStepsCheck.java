@@ -3,7 +3,7 @@ package org.duban.service.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.duban.persistence.Database;
-import org.duban.persistence.TrackingConsistencyRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TrackingConsistencyRepository.StoredCloseOut;
 
 /**
@@ -18,9 +18,9 @@ final class CloseOutStepsCheck implements LedgerCheck {
     }
 
     @Override
-    public List<Finding> run(Database db) {
+    public List<Finding> run(Database db, Repositories repos) {
         List<Finding> findings = new ArrayList<>();
-        for (StoredCloseOut co : new TrackingConsistencyRepository(db).closeOuts()) {
+        for (StoredCloseOut co : repos.trackingConsistency().closeOuts()) {
             String closed = co.closedOn();
             if (closed == null) {
                 continue;

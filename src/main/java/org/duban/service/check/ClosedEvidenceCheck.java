@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import org.duban.persistence.Database;
 import org.duban.persistence.EvidenceRepository;
-import org.duban.persistence.TrackingConsistencyRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TrackingConsistencyRepository.StoredCloseOut;
 import org.duban.persistence.TrackingConsistencyRepository.StoredEvidence;
+import org.duban.persistence.TrackingConsistencyRepository;
 import org.duban.service.tracking.EvidenceService;
 
 /**
@@ -24,8 +25,8 @@ final class ClosedEvidenceCheck implements LedgerCheck {
     }
 
     @Override
-    public List<Finding> run(Database db) {
-        TrackingConsistencyRepository repo = new TrackingConsistencyRepository(db);
+    public List<Finding> run(Database db, Repositories repos) {
+        TrackingConsistencyRepository repo = repos.trackingConsistency();
         List<StoredEvidence> files = repo.evidence();
         Set<Long> withEvidence = new HashSet<>();
         files.forEach(e -> withEvidence.add(e.assignmentId()));
@@ -41,7 +42,7 @@ final class ClosedEvidenceCheck implements LedgerCheck {
                 findings.add(Finding.of("check.evidence.none", Places.of(co.place()), co.closedOn()));
             }
         });
-        EvidenceRepository contents = new EvidenceRepository(db);
+        EvidenceRepository contents = repos.evidence();
         for (StoredEvidence e : files) {
             boolean whole = e.storedBytes() == e.sizeBytes()
                     && contents.content(e.id()).map(EvidenceService::sha256).orElse("").equals(e.sha256());

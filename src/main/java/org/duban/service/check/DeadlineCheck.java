@@ -7,6 +7,7 @@ import org.duban.model.Deadline;
 import org.duban.model.DeadlineFormatException;
 import org.duban.persistence.ConsistencyRepository;
 import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 
 /**
  * Every task's 完成时限 reads, and the due date and "ongoing" flag stored beside it (which reports and other
@@ -19,9 +20,9 @@ final class DeadlineCheck implements LedgerCheck {
     }
 
     @Override
-    public List<Finding> run(Database db) {
+    public List<Finding> run(Database db, Repositories repos) {
         List<Finding> findings = new ArrayList<>();
-        for (ConsistencyRepository.StoredTask t : new ConsistencyRepository(db).tasks()) {
+        for (ConsistencyRepository.StoredTask t : repos.consistency().tasks()) {
             Deadline d;
             try {
                 d = Deadline.parse(t.deadline());

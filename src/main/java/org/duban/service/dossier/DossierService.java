@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Translator;
 import org.duban.model.Assignment;
 import org.duban.model.AuditEntry;
 import org.duban.model.CloseOut;
@@ -22,12 +23,9 @@ import org.duban.model.Task;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.persistence.AuditChain;
-import org.duban.persistence.Database;
 import org.duban.persistence.EvidenceRepository;
-import org.duban.persistence.MeetingRepository;
-import org.duban.persistence.NoticeRepository;
-import org.duban.persistence.TaskRepository;
-import org.duban.service.audit.AuditLog;
+import org.duban.persistence.Repositories;
+import org.duban.service.audit.AuditText;
 import org.duban.service.bulletin.BulletinDocument;
 import org.duban.service.bulletin.BulletinPdfWriter;
 import org.duban.service.handout.FontPreference;
@@ -37,8 +35,6 @@ import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.EvidenceService;
 import org.duban.service.tracking.TaskDetail;
 import org.duban.service.tracking.TrackingService;
-import org.duban.i18n.Translator;
-import org.duban.service.audit.AuditText;
 
 /**
  * 一案一档: a task's dossier as a PDF set like a bulletin (the 公文 writer of {@code service/bulletin}): a cover with
@@ -48,16 +44,17 @@ import org.duban.service.audit.AuditText;
  * Reads only; the stored files are copied, never changed.
  */
 public final class DossierService {
-    private final Database db;
+    private final Repositories repos;
     private final TrackingService tracking;
     private final EvidenceRepository evidence;
     private final ZoneId zone;
 
-    public DossierService(AuditLog audit) {
-        this.db = audit.database();
-        this.tracking = new TrackingService(audit);
-        this.evidence = new EvidenceRepository(db);
-        this.zone = audit.clock().getZone();
+    /** Times in the dossier are shown in {@code zone}, the clock's. */
+    public DossierService(Repositories repos, TrackingService tracking, ZoneId zone) {
+        this.repos = repos;
+        this.tracking = tracking;
+        this.evidence = repos.evidence();
+        this.zone = zone;
     }
 
     /** One evidence file as listed: its number and name in the folder, and what the ledger says about it. */
@@ -80,7 +77,7 @@ public final class DossierService {
             throw new LocalizedException("dossier.error.unitNotOnTask", d.unit(unitId).map(Unit::name)
                     .orElse(String.valueOf(unitId)), t.seq());
         }
-        Meeting m = new MeetingRepository(db).findById(t.meetingId())
+        Meeting m = repos.meetings().findById(t.meetingId())
                 .orElseThrow(() -> new LocalizedException("meetings.error.gone"));
         List<Assignment> shares = t.assignments().stream().filter(a -> unitId == null || a.unitId() == unitId)
                 .toList();
@@ -111,9 +108,9 @@ public final class DossierService {
             throw new LocalizedException(e, "dossier.error.write", folder, e.getMessage());
         }
         // the 催办单 and 督办通知书 issued to the units shown about this task (a draft has no 文号 and was not sent)
-        List<Notice> notices = new NoticeRepository(db).findByTask(taskId).stream()
+        List<Notice> notices = repos.notices().findByTask(taskId).stream()
                 .filter(nt -> !nt.draft() && shares.stream().anyMatch(a -> a.unitId() == nt.unitId())).toList();
-        BulletinDocument doc = document(d, m, shares, files, notices, AuditChain.head(db));
+        BulletinDocument doc = document(d, m, shares, files, notices, repos.auditHead());
         Path pdf = folder.resolve(HandoutText.tr("dossier.file", t.seq()));
         new BulletinPdfWriter(HandoutFonts.of(fonts)).write(doc, pdf);
         return new Result(t, pdf, evidenceFolder, files);
@@ -122,7 +119,7 @@ public final class DossierService {
     /** The dossiers of every task of a meeting whose every share stands closed (销号) today: the year-end archive. */
     public List<Result> writeClosed(long meetingId, Path out, FontPreference fonts) {
         List<Result> results = new ArrayList<>();
-        for (Task t : new TaskRepository(db).findByMeeting(meetingId)) {
+        for (Task t : repos.tasks().findByMeeting(meetingId)) {
             if (tracking.detail(t.id()).tracking().status() == TaskStatus.CLOSED) {
                 results.add(write(t.id(), null, out, fonts));
             }
@@ -132,7 +129,7 @@ public final class DossierService {
 
     /** The task of a meeting with a 序号. */
     public Optional<Task> task(long meetingId, int seq) {
-        return new TaskRepository(db).findByMeeting(meetingId).stream().filter(t -> t.seq() == seq).findFirst();
+        return repos.tasks().findByMeeting(meetingId).stream().filter(t -> t.seq() == seq).findFirst();
     }
 
     private static String safe(String name) {

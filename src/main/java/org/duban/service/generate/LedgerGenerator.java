@@ -28,13 +28,10 @@ import org.duban.model.Task;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.persistence.BulkInsert;
-import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.audit.SettableClock;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tracking.AssignmentFacts;
 import org.duban.service.tracking.LightRule;
-import org.duban.service.units.RosterService;
 
 /**
  * Makes a realistic ledger for measuring the program at scale ({@code generate}): one assignment meeting of
@@ -51,10 +48,12 @@ public final class LedgerGenerator {
     public static final int MAX_TASKS = 200_000;
     public static final int MAX_REPORTS = 5_000_000;
 
-    private final Database db;
+    private final Services services;
+    private final BulkInsert bulk;
 
-    public LedgerGenerator(Database db) {
-        this.db = db;
+    public LedgerGenerator(Services services) {
+        this.services = services;
+        this.bulk = services.repositories().bulkInsert();
     }
 
     /**
@@ -86,15 +85,14 @@ public final class LedgerGenerator {
     }
 
     public Result generate(Options o, Progress progress) {
-        new RosterService(db).ensureDefaultRoster();
-        List<Unit> roster = new RosterService(db).all();
+        services.roster().ensureDefaultRoster();
+        List<Unit> roster = services.roster().all();
         Map<Long, Unit> unitsById = new HashMap<>();
         roster.forEach(u -> unitsById.put(u.id(), u));
         LocalDate held = o.asOf().minusDays(255);
         // the meeting's own audit row on the meeting's day, by the generator, like every other generated row
-        AuditLog meetingAudit = new AuditLog(db, new SettableClock(ZONE, held, LocalTime.of(10, 30)))
-                .withOperator(OPERATOR);
-        Meeting meeting = new MeetingService(meetingAudit).create(new Meeting(0, MeetingKind.ASSIGNMENT, held,
+        Meeting meeting = services.at(new SettableClock(ZONE, held, LocalTime.of(10, 30))).operatedBy(OPERATOR)
+                .meetings().create(new Meeting(0, MeetingKind.ASSIGNMENT, held,
                 "生态环境保护重点工作任务交办会（生成数据：" + o.tasks() + " 项任务，种子 " + o.seed() + "）",
                 "由 generate 命令生成，用于大规模数据下的性能测量。"));
 
@@ -106,7 +104,7 @@ public final class LedgerGenerator {
         }
         int[] reportCounts = allocateReports(drafts, held, o, rnd);
 
-        AssignmentCourse.Ids ids = new AssignmentCourse.Ids(new BulkInsert(db).nextIds());
+        AssignmentCourse.Ids ids = new AssignmentCourse.Ids(bulk.nextIds());
         Counts counts = new Counts();
         List<AuditEntry> audit = new ArrayList<>();
         int assignmentIndex = 0;
@@ -134,11 +132,11 @@ public final class LedgerGenerator {
                 counts.assignments += assignments.size();
                 counts.supervised += d.supervised() ? 1 : 0;
             }
-            new BulkInsert(db).write(chunk.build());
+            bulk.write(chunk.build());
             progress.update(Math.min(drafts.size(), start + CHUNK), drafts.size());
         }
         writeAudit(audit, ids);
-        db.checkpoint();
+        services.database().checkpoint();
         return new Result(meeting, drafts.size(), counts.assignments, counts.reports, counts.milestones,
                 counts.closeOuts, counts.closed, counts.supervised);
     }
@@ -195,7 +193,7 @@ public final class LedgerGenerator {
                 slice.add(new AuditEntry(ids.audit++, e.at(), e.operator(), e.entity(), e.entityId(), e.taskId(),
                         e.unitId(), e.action(), e.field(), e.oldValue(), e.newValue()));
             }
-            new BulkInsert(db).write(new BulkInsert.Chunk(Instant.EPOCH, List.of(), List.of(), List.of(), List.of(),
+            bulk.write(new BulkInsert.Chunk(Instant.EPOCH, List.of(), List.of(), List.of(), List.of(),
                     List.of(), List.of(), slice));
         }
     }

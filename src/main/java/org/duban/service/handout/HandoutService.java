@@ -13,15 +13,14 @@ import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Assignment;
 import org.duban.model.Meeting;
-import org.duban.persistence.AuditChain;
 import org.duban.model.Task;
 import org.duban.model.Term;
 import org.duban.model.Unit;
-import org.duban.persistence.Database;
+import org.duban.persistence.AuditChain;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.persistence.VocabularyRepository;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.TrackingService;
 import org.duban.service.vocabulary.VocabularyService;
 
@@ -35,14 +34,14 @@ public final class HandoutService {
     private final UnitRepository units;
     private final HandoutSettingsStore store;
     private final VocabularyRepository vocabulary;
-    private final Database db;
+    private final Repositories repos;
 
-    public HandoutService(Database db) {
-        this.db = db;
-        this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
-        this.units = new UnitRepository(db);
-        this.store = new HandoutSettingsStore(db);
-        this.vocabulary = new VocabularyRepository(db);
+    public HandoutService(Repositories repos, TrackingService tracking, HandoutSettingsStore store) {
+        this.repos = repos;
+        this.tracking = tracking;
+        this.units = repos.units();
+        this.store = store;
+        this.vocabulary = repos.vocabulary();
     }
 
     public HandoutSettingsStore settings() {
@@ -99,7 +98,7 @@ public final class HandoutService {
      */
     public MeetingData read(Meeting meeting, LocalDate day) {
         return new MeetingData(meeting, tracking.tasksOn(TaskScope.of(meeting), day, meeting.heldOn()),
-                units.findAll(), vocabulary.find(Term.Kind.SOURCE), AuditChain.head(db));
+                units.findAll(), vocabulary.find(Term.Kind.SOURCE), repos.auditHead());
     }
 
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */

@@ -3,8 +3,9 @@ package org.duban.service.handout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.SettingsRepository;
+import org.duban.persistence.UnitOfWork;
 
 /**
  * Handout settings and copies per unit, kept in the ledger's {@code setting} table. On a ledger opened
@@ -20,12 +21,15 @@ public final class HandoutSettingsStore {
     static final String FONTS = "handout.fonts";
     static final String COPIES = "handout.copies";
 
-    private final Database db;
+    private final UnitOfWork uow;
     private final SettingsRepository settings;
+    /** On a ledger opened read-only the settings are only read: saving does nothing. */
+    private final boolean readOnly;
 
-    public HandoutSettingsStore(Database db) {
-        this.db = db;
-        this.settings = new SettingsRepository(db);
+    public HandoutSettingsStore(Repositories repos, UnitOfWork uow, boolean readOnly) {
+        this.uow = uow;
+        this.readOnly = readOnly;
+        this.settings = repos.settings();
     }
 
     public HandoutSettings load() {
@@ -42,10 +46,10 @@ public final class HandoutSettingsStore {
 
     /** Saves all settings in one transaction. */
     public void save(HandoutSettings s) {
-        if (db.isReadOnly()) {
+        if (readOnly) {
             return;
         }
-        db.inTransaction(() -> {
+        uow.useTransaction(() -> {
             settings.put(CITY, s.city());
             settings.put(COLUMNS, HandoutSettings.formatColumns(s.columns()));
             settings.put(ORIENTATION, s.orientation().name());
@@ -80,7 +84,7 @@ public final class HandoutSettingsStore {
     }
 
     public void setCopies(long unitId, int copies) {
-        if (db.isReadOnly()) {
+        if (readOnly) {
             return;
         }
         Map<Long, Integer> map = copies();

@@ -8,6 +8,7 @@ import org.duban.model.AuditEntity;
 import org.duban.model.ImportRun;
 import org.duban.persistence.Database;
 import org.duban.persistence.ImportRunRepository;
+import org.duban.persistence.Repositories;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.backup.BackupService;
 
@@ -24,11 +25,12 @@ public final class ImportUndo {
     private final ImportRunRepository runs;
     private final AuditLog audit;
 
-    public ImportUndo(AuditLog audit, BackupService backups) {
+    /** {@code db} only to tell whether anything was written since the import ({@link Database#changeCount}). */
+    public ImportUndo(Repositories repos, Database db, AuditLog audit, BackupService backups) {
         this.audit = audit;
-        this.db = audit.database();
+        this.db = db;
         this.backups = backups;
-        this.runs = new ImportRunRepository(db);
+        this.runs = repos.importRuns();
     }
 
     /**

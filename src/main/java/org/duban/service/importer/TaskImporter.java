@@ -11,21 +11,24 @@ import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
 import org.duban.model.ImportRun;
 import org.duban.model.Meeting;
-import org.duban.model.Term;
 import org.duban.model.MeetingKind;
 import org.duban.model.Task;
+import org.duban.model.Term;
 import org.duban.persistence.AssignmentRecords;
 import org.duban.persistence.Database;
 import org.duban.persistence.ImportRunRepository;
 import org.duban.persistence.MeetingRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.persistence.VocabularyRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.audit.TaskAudit;
 import org.duban.service.excel.Grid;
 import org.duban.service.excel.SheetReader;
+import org.duban.service.units.RosterService;
 import org.duban.service.units.UnitResolver;
 import org.duban.service.vocabulary.VocabularyService;
 import org.slf4j.Logger;
@@ -51,28 +54,29 @@ public final class TaskImporter {
     private final ImportRunRepository runs;
     private final AssignmentRecords records;
     private final VocabularyRepository vocabulary;
+    private final VocabularyService names;
+    private final RosterService roster;
+    private final UnitOfWork uow;
 
-    public TaskImporter(Database db, ImportHooks hooks) {
-        this(new AuditLog(db, java.time.Clock.systemDefaultZone()), hooks);
-    }
-
-    /** Imported tasks are audited like tasks entered in the form. */
-    public TaskImporter(AuditLog auditLog, ImportHooks hooks) {
-        Database db = auditLog.database();
+    /**
+     * Imported tasks are audited like tasks entered in the form; {@code names} takes the file's sources and
+     * categories. {@code db} only to count the changes (for undoing) and to move them into the file at once.
+     */
+    public TaskImporter(Repositories repos, UnitOfWork uow, Database db, AuditLog auditLog, VocabularyService names,
+                        RosterService roster, ImportHooks hooks) {
         this.auditLog = auditLog;
-        this.runs = new ImportRunRepository(db);
-        this.records = new AssignmentRecords(db);
-        this.vocabulary = new VocabularyRepository(db);
-        this.audit = new TaskAudit(auditLog);
+        this.roster = roster;
+        this.uow = uow;
+        this.names = names;
+        this.runs = repos.importRuns();
+        this.records = repos.assignmentRecords();
+        this.vocabulary = repos.vocabulary();
+        this.audit = new TaskAudit(auditLog, repos.units());
         this.db = db;
-        this.tasks = new TaskRepository(db);
-        this.units = new UnitRepository(db);
-        this.meetings = new MeetingRepository(db);
+        this.tasks = repos.tasks();
+        this.units = repos.units();
+        this.meetings = repos.meetings();
         this.hooks = hooks;
-    }
-
-    public TaskImporter(Database db) {
-        this(db, ImportHooks.NONE);
     }
 
     /** A file read into sheets, ready to plan (possibly several times, with other mappings). */
@@ -80,6 +84,11 @@ public final class TaskImporter {
         public String name() {
             return path.getFileName().toString();
         }
+    }
+
+    /** Today by the import's clock: the day of a new meeting the user has not dated. */
+    public LocalDate today() {
+        return auditLog.today();
     }
 
     /** Reads the file (no database work). */
@@ -92,10 +101,10 @@ public final class TaskImporter {
         long meetingId = target instanceof ImportTarget.Existing e ? e.meetingId() : 0;
         List<Term> terms = new ArrayList<>(vocabulary.find(Term.Kind.SOURCE));
         terms.addAll(vocabulary.find(Term.Kind.CATEGORY));
-        return db.read(c -> (meetingId == 0 ? ImportContext.of(0, new UnitResolver(units.findAll()), List.of())
+        return (meetingId == 0 ? ImportContext.of(0, new UnitResolver(units.findAll()), List.of())
                 : ImportContext.of(meetingId, new UnitResolver(units.findAll()), tasks.findByMeeting(meetingId),
                         tasks.withdrawn(TaskScope.meeting(meetingId)), records.ofMeeting(meetingId)))
-                .withVocabulary(terms));
+                .withVocabulary(terms);
     }
 
     /** What importing would do (nothing is written). */
@@ -119,7 +128,7 @@ public final class TaskImporter {
             refuseDifferentList(plan(file, target, options), target, options); // before the backup is taken
         }
         Path backup = hooks.beforeImport(file.path());
-        ImportResult result = db.write(c -> {
+        ImportResult result = uow.inTransaction(() -> {
             List<org.duban.model.Unit> addedUnits = addUnits(options);
             Meeting meeting;
             boolean created = false;
@@ -197,7 +206,6 @@ public final class TaskImporter {
         if (options.newUnits().isEmpty()) {
             return List.of();
         }
-        org.duban.service.units.RosterService roster = new org.duban.service.units.RosterService(auditLog);
         UnitResolver known = new UnitResolver(units.findAll());
         List<org.duban.model.Unit> added = new ArrayList<>();
         options.newUnits().forEach((name, kind) -> {
@@ -219,7 +227,6 @@ public final class TaskImporter {
      * same way matches by itself.
      */
     private void acceptNames(ImportPlan plan) {
-        VocabularyService names = new VocabularyService(auditLog);
         for (ImportPlan.TermUse u : plan.terms()) {
             if (u.isNew()) {
                 names.ensure(u.kind(), u.name());

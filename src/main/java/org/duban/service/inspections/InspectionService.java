@@ -13,7 +13,9 @@ import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.persistence.InspectionRepository;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.tasks.TaskInput;
@@ -34,13 +36,15 @@ public final class InspectionService {
     private final TaskRepository tasks;
     private final UnitRepository units;
     private final TaskService taskService;
+    private final UnitOfWork uow;
 
-    public InspectionService(AuditLog audit) {
+    public InspectionService(Repositories repos, UnitOfWork uow, AuditLog audit, TaskService taskService) {
         this.audit = audit;
-        this.inspections = new InspectionRepository(audit.database());
-        this.tasks = new TaskRepository(audit.database());
-        this.units = new UnitRepository(audit.database());
-        this.taskService = new TaskService(audit);
+        this.uow = uow;
+        this.inspections = repos.inspections();
+        this.tasks = repos.tasks();
+        this.units = repos.units();
+        this.taskService = taskService;
     }
 
     /** Every inspection, newest first. */
@@ -95,7 +99,7 @@ public final class InspectionService {
         if (unitIds.isEmpty()) {
             throw new LocalizedException("inspection.error.noUnits");
         }
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Inspection in = inspections.insert(new Inspection(0, heldOn, who, unitIds,
                     notes == null ? "" : notes.strip(), List.of()));
             String names = unitIds.stream().map(this::unitName).collect(Collectors.joining("、"));
@@ -107,7 +111,7 @@ public final class InspectionService {
     /** Adds a finding to an inspection. */
     public InspectionFinding addFinding(long inspectionId, Long unitId, String text) {
         String t = required(text, "inspection.field.finding");
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             inspection(inspectionId);
             InspectionFinding f = inspections.insertFinding(new InspectionFinding(0, inspectionId, unitId, t, null));
             audit.created(AuditEntity.FINDING, f.id(), null, unitId, t);
@@ -129,7 +133,7 @@ public final class InspectionService {
      * @throws org.duban.service.tasks.TaskValidationException when the input is incomplete; nothing is written
      */
     public Task toTask(long findingId, long meetingId, TaskInput input) {
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             InspectionFinding f = finding(findingId);
             if (f.taskId() != null) {
                 throw new LocalizedException("inspection.error.alreadyLinked");
@@ -143,7 +147,7 @@ public final class InspectionService {
 
     /** Links a finding to an existing task it concerns. */
     public void linkToTask(long findingId, long taskId) {
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             InspectionFinding f = finding(findingId);
             Task t = tasks.findById(taskId).orElseThrow(() -> new PersistenceException("tracking.error.taskGone"));
             if (Objects.equals(f.taskId(), taskId)) {

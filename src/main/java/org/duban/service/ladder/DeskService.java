@@ -14,6 +14,8 @@ import org.duban.model.NoticeLevel;
 import org.duban.model.NoticeShare;
 import org.duban.model.ProgressReport;
 import org.duban.model.Unit;
+import org.duban.persistence.InterviewRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
@@ -34,15 +36,15 @@ public final class DeskService {
     private final AuditLog audit;
     private final TrackingService tracking;
     private final NoticeService notices;
+    private final UnitRepository roster;
+    private final InterviewRepository interviews;
 
-    public DeskService(AuditLog audit) {
-        this(audit, new TrackingService(audit));
-    }
-
-    public DeskService(AuditLog audit, TrackingService tracking) {
+    public DeskService(Repositories repos, AuditLog audit, TrackingService tracking, NoticeService notices) {
         this.audit = audit;
         this.tracking = tracking;
-        this.notices = new NoticeService(audit, tracking);
+        this.notices = notices;
+        this.roster = repos.units();
+        this.interviews = repos.interviews();
     }
 
     public NoticeService notices() {
@@ -63,7 +65,7 @@ public final class DeskService {
     public List<DeskItem> desk(LocalDate day, int days) {
         List<TaskTracking> tracked = tracking.trackForChecklist(TaskScope.all(), day);
         Map<Long, String> units = new HashMap<>();
-        for (Unit u : new UnitRepository(audit.database()).findAll()) {
+        for (Unit u : roster.findAll()) {
             units.put(u.id(), u.name());
         }
         LightRule rule = tracking.settings().rule();
@@ -128,7 +130,7 @@ public final class DeskService {
                     units.getOrDefault(n.unitId(), "?"), null, first == null ? "" : first.taskLabel(),
                     BulletinText.tr("notice.doc.kind." + n.level().name()) + " " + n.number(), n.id()));
         }
-        for (org.duban.model.Interview iv : new org.duban.persistence.InterviewRepository(audit.database()).findAll()) {
+        for (org.duban.model.Interview iv : interviews.findAll()) {
             if (iv.followUpDue() != null && !iv.heldOn().isAfter(day) && !iv.followUpDue().isAfter(horizon)
                     && !iv.followUpDue().isBefore(day)) {
                 items.add(new DeskItem(DeskItem.Kind.RESPONSE_DUE, iv.followUpDue(),
@@ -147,7 +149,7 @@ public final class DeskService {
     /** What the ladder suggests on {@code day} for the given units only (a task's units, for its 督办 tab). */
     public List<DeskItem> suggestionsFor(java.util.Collection<Long> unitIds, LocalDate day) {
         Map<Long, String> units = new HashMap<>();
-        for (Unit u : new UnitRepository(audit.database()).findAll()) {
+        for (Unit u : roster.findAll()) {
             units.put(u.id(), u.name());
         }
         List<DeskItem> all = suggestions(tracking.trackIssued(TaskScope.all(), day), day, units);
@@ -180,7 +182,7 @@ public final class DeskService {
             }
         }
         // a 约谈 held (or recorded) since the last 督办通知书 answers the suggestion
-        for (org.duban.model.Interview iv : new org.duban.persistence.InterviewRepository(audit.database()).findAll()) {
+        for (org.duban.model.Interview iv : interviews.findAll()) {
             LocalDate last = lastOrder.get(iv.unitId());
             if (last != null && !iv.heldOn().isBefore(last)) {
                 orders.remove(iv.unitId());

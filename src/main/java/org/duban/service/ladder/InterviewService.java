@@ -14,11 +14,12 @@ import org.duban.model.Unit;
 import org.duban.persistence.InterviewRepository;
 import org.duban.persistence.NoticeRepository;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Repositories;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.bulletin.BulletinDocument;
 import org.duban.service.bulletin.BulletinText;
-import org.duban.service.tracking.TrackingService;
 
 /**
  * 约谈: recording one (numbered in the TALK series, audited once per task the unit has open, so the tasks' history
@@ -28,11 +29,17 @@ public final class InterviewService {
     private final AuditLog audit;
     private final NoticeService notices;
     private final InterviewRepository interviews;
+    private final UnitOfWork uow;
+    private final UnitRepository units;
+    private final NoticeRepository noticeNumbers;
 
-    public InterviewService(AuditLog audit, TrackingService tracking) {
+    public InterviewService(Repositories repos, UnitOfWork uow, AuditLog audit, NoticeService notices) {
         this.audit = audit;
-        this.notices = new NoticeService(audit, tracking);
-        this.interviews = new InterviewRepository(audit.database());
+        this.uow = uow;
+        this.notices = notices;
+        this.interviews = repos.interviews();
+        this.units = repos.units();
+        this.noticeNumbers = repos.notices();
     }
 
     /**
@@ -60,13 +67,13 @@ public final class InterviewService {
             throw new LocalizedException("interview.error.followUpDayOff", followUpDue.toString(),
                     cal.plusWorkingDays(followUpDue, 1).toString());
         }
-        Unit unit = new UnitRepository(audit.database()).findById(unitId)
+        Unit unit = units.findById(unitId)
                 .orElseThrow(() -> new PersistenceException("ladder.error.unitGone"));
         List<NoticeShare> shares = notices.sharesOf(unitId, audit.today().isBefore(heldOn) ? audit.today() : heldOn);
         LadderSettings.Values v = notices.settings().load();
         Instant now = Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS);
-        return audit.database().write(c -> {
-            int seq = new NoticeRepository(audit.database()).takeNumber(LadderSettings.Series.TALK.name(),
+        return uow.inTransaction(() -> {
+            int seq = noticeNumbers.takeNumber(LadderSettings.Series.TALK.name(),
                     heldOn.getYear());
             String number = LadderSettings.format(v.talkPattern(), heldOn.getYear(), seq);
             Interview draft = new Interview(0, unitId, heldOn, leader.strip(), attendees, minutes, followUpDue, number,
@@ -92,7 +99,7 @@ public final class InterviewService {
 
     /** Writes an interview's 约谈通知 again (PDF or .docx by extension), listing the unit's shares as on its day. */
     public Path writeNotice(Interview i, Path file) {
-        Unit unit = new UnitRepository(audit.database()).findById(i.unitId())
+        Unit unit = units.findById(i.unitId())
                 .orElseThrow(() -> new PersistenceException("ladder.error.unitGone"));
         LocalDate day = audit.today().isBefore(i.heldOn()) ? audit.today() : i.heldOn();
         NoticeDocuments docs = notices.documents();

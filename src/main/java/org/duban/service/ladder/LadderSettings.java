@@ -4,8 +4,9 @@ import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
 import org.duban.model.NoticeLevel;
 import org.duban.model.WorkCalendar;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.SettingsRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.calendar.WorkCalendars;
 
@@ -62,14 +63,14 @@ public final class LadderSettings {
     public static final Values DEFAULTS = new Values(Series.CHASE.defaultPattern(), Series.ORDER.defaultPattern(),
             Series.TALK.defaultPattern(), 5, 5, 10, 2, 15, "");
 
-    private final Database db;
+    private final UnitOfWork uow;
     private final SettingsRepository settings;
     private final AuditLog audit;
 
-    public LadderSettings(AuditLog audit) {
+    public LadderSettings(Repositories repos, UnitOfWork uow, AuditLog audit) {
         this.audit = audit;
-        this.db = audit.database();
-        this.settings = new SettingsRepository(db);
+        this.uow = uow;
+        this.settings = repos.settings();
     }
 
     public Values load() {
@@ -105,7 +106,7 @@ public final class LadderSettings {
         checkRange(v.talkAfterOrders(), 1, 10, "ladder.field.talkAfter");
         checkRange(v.deskDays(), 1, 365, "ladder.field.deskDays");
         WorkCalendars.of(v.calendarLines()); // refuses a bad line with its number
-        db.write(c -> {
+        uow.inTransaction(() -> {
             for (Series s : Series.values()) {
                 put(PATTERN_PREFIX + s.name(), v.pattern(s).strip());
             }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Notice;
 import org.duban.model.Unit;
-import org.duban.persistence.Database;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.bulletin.BulletinDocument;
 import org.duban.service.bulletin.BulletinDocxWriter;
@@ -18,16 +17,17 @@ import org.duban.service.handout.HandoutSettingsStore;
 
 /** Writes notices as PDF or .docx with the bulletin's writers (公文 layout, fonts embedded), with the ledger's issuer. */
 public final class NoticeDocuments {
-    private final Database db;
+    private final UnitRepository units;
     private final NoticeService service;
     private final String issuer;
     private final BulletinPdfWriter pdf;
 
-    NoticeDocuments(Database db, NoticeService service) {
-        this.db = db;
+    NoticeDocuments(UnitRepository units, NoticeService service, BulletinSettings bulletinSettings,
+                    HandoutSettingsStore handoutSettings) {
+        this.units = units;
         this.service = service;
-        HandoutSettings handout = new HandoutSettingsStore(db).load();
-        this.issuer = BulletinSettings.issuer(new BulletinSettings(service.auditLog()).load(), handout.city());
+        HandoutSettings handout = handoutSettings.load();
+        this.issuer = BulletinSettings.issuer(bulletinSettings.load(), handout.city());
         this.pdf = new BulletinPdfWriter(HandoutFonts.of(handout.fonts()));
     }
 
@@ -37,7 +37,7 @@ public final class NoticeDocuments {
 
     /** The notice as a document, addressed to its unit as named today. */
     public BulletinDocument document(Notice n) {
-        String unit = new UnitRepository(db).findById(n.unitId()).map(Unit::name).orElse("?");
+        String unit = units.findById(n.unitId()).map(Unit::name).orElse("?");
         return NoticeText.document(n, unit, issuer, service.previousChase(n));
     }
 

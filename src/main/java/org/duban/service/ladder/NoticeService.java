@@ -18,10 +18,14 @@ import org.duban.model.Unit;
 import org.duban.model.WorkCalendar;
 import org.duban.persistence.NoticeRepository;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
+import org.duban.service.bulletin.BulletinSettings;
 import org.duban.service.bulletin.BulletinText;
+import org.duban.service.handout.HandoutSettingsStore;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.LightReason;
 import org.duban.service.tracking.TaskTracking;
@@ -41,20 +45,26 @@ public final class NoticeService {
     private final NoticeRepository notices;
     private final TrackingService tracking;
     private final LadderSettings settings;
+    private final UnitOfWork uow;
+    private final UnitRepository units;
+    private final BulletinSettings bulletinSettings;
+    private final HandoutSettingsStore handoutSettings;
 
-    public NoticeService(AuditLog audit, TrackingService tracking) {
+    public NoticeService(Repositories repos, UnitOfWork uow, AuditLog audit, TrackingService tracking,
+                         LadderSettings settings, BulletinSettings bulletinSettings,
+                         HandoutSettingsStore handoutSettings) {
         this.audit = audit;
-        this.notices = new NoticeRepository(audit.database());
+        this.uow = uow;
+        this.notices = repos.notices();
+        this.units = repos.units();
         this.tracking = tracking;
-        this.settings = new LadderSettings(audit);
+        this.settings = settings;
+        this.bulletinSettings = bulletinSettings;
+        this.handoutSettings = handoutSettings;
     }
 
     public LadderSettings settings() {
         return settings;
-    }
-
-    AuditLog auditLog() {
-        return audit;
     }
 
     /** A unit that a notice of a level would go to on a day, with the shares it would list. */
@@ -81,7 +91,7 @@ public final class NoticeService {
             }
         }
         List<Candidate> result = new ArrayList<>();
-        for (Unit u : new UnitRepository(audit.database()).findAll()) {
+        for (Unit u : units.findAll()) {
             List<NoticeShare> shares = byUnit.get(u.id());
             if (shares == null || shares.isEmpty()) {
                 continue;
@@ -165,8 +175,8 @@ public final class NoticeService {
         LadderSettings.Values v = settings.load();
         LocalDate due = settings.calendar().plusWorkingDays(day, v.responseDays(level));
         Instant now = Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS);
-        return audit.database().write(c -> {
-            new UnitRepository(audit.database()).findById(unitId)
+        return uow.inTransaction(() -> {
+            units.findById(unitId)
                     .orElseThrow(() -> new PersistenceException("ladder.error.unitGone"));
             Notice n = new Notice(0, unitId, level, day, due, true, null, null, null, null, "", now, shares);
             n = notices.insert(n);
@@ -182,7 +192,7 @@ public final class NoticeService {
 
     /** Gives a draft its number: it becomes an issued notice. */
     public Notice issueDraft(long noticeId) {
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Notice n = find(noticeId);
             if (!n.draft()) {
                 return n;
@@ -212,7 +222,7 @@ public final class NoticeService {
      */
     public Notice recordResponse(long noticeId, LocalDate on, String text) {
         String t = text == null ? "" : text.strip();
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Notice n = find(noticeId);
             String name = BulletinText.tr("notice.doc.kind." + n.level().name()) + " "
                     + (n.draft() ? BulletinText.tr("notice.doc.draft") : n.number());
@@ -245,7 +255,7 @@ public final class NoticeService {
 
     /** Deletes a notice (audited with what it was); its number is not given again. */
     public void delete(long noticeId) {
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             Notice n = find(noticeId);
             notices.delete(noticeId);
             for (Long taskId : taskIds(n)) {
@@ -301,7 +311,7 @@ public final class NoticeService {
     /** Like {@link #chase(LocalDate, NoticeLevel, String, boolean, java.nio.file.Path)}, telling how far it is. */
     public ChaseResult chase(LocalDate day, NoticeLevel level, String unitName, boolean draft, java.nio.file.Path dir,
                              Progress progress) {
-        List<Unit> roster = new UnitRepository(audit.database()).findAll();
+        List<Unit> roster = units.findAll();
         List<Candidate> targets;
         if (unitName != null && !unitName.isBlank()) {
             String name = unitName.strip();
@@ -346,7 +356,7 @@ public final class NoticeService {
             }
         }
         List<Candidate> targets = new ArrayList<>();
-        for (Unit u : new UnitRepository(audit.database()).findAll()) {
+        for (Unit u : units.findAll()) {
             List<NoticeShare> shares = byUnit.get(u.id());
             if (shares != null && !shares.isEmpty()) {
                 targets.add(new Candidate(u, level, shares, null));
@@ -369,7 +379,7 @@ public final class NoticeService {
             throw new LocalizedException(e, "ladder.error.folder", dir, e.getMessage());
         }
         NoticeDocuments docs = documents();
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             List<Notice> issued = new ArrayList<>();
             List<java.nio.file.Path> files = new ArrayList<>();
             List<org.duban.service.bulletin.BulletinDocument> all = new ArrayList<>();
@@ -392,7 +402,7 @@ public final class NoticeService {
 
     /** The writer of this ledger's notices (its fonts, issuer and roster). */
     public NoticeDocuments documents() {
-        return new NoticeDocuments(audit.database(), this);
+        return new NoticeDocuments(units, this, bulletinSettings, handoutSettings);
     }
 
     /** The 催办单 a 督办通知书 follows: the unit's last numbered 催办单 issued by its day, or null. */

@@ -18,10 +18,9 @@ import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.excel.XlsxWriting;
 import org.duban.service.tracking.TrackingService;
 
@@ -38,17 +37,21 @@ public final class LedgerExporter {
     private final Translator words;
     private final List<LedgerColumn> columns;
 
-    /** In the window's language, with the computer's clock. */
-    public LedgerExporter(Database db) {
-        this(new AuditLog(db, java.time.Clock.systemDefaultZone()), Translator.window());
+    /** In {@code words}' language (the window's; a meeting pack's ledger is Chinese: {@link #in}). */
+    public LedgerExporter(Repositories repos, TrackingService tracking, Translator words) {
+        this(tracking, repos.units(), words);
     }
 
-    /** In {@code words}' language (a meeting pack's ledger is Chinese), with the clock of {@code audit}. */
-    public LedgerExporter(AuditLog audit, Translator words) {
-        this.tracking = new TrackingService(audit);
-        this.units = new UnitRepository(audit.database());
+    private LedgerExporter(TrackingService tracking, UnitRepository units, Translator words) {
+        this.tracking = tracking;
+        this.units = units;
         this.words = words;
         this.columns = LedgerColumns.standard(words);
+    }
+
+    /** The same exporter writing in {@code words}' language. */
+    public LedgerExporter in(Translator words) {
+        return new LedgerExporter(tracking, units, words);
     }
 
     /** The ledger rows of a meeting, in 序号 order. */

@@ -1,6 +1,5 @@
 package org.duban.service.meetings;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +14,11 @@ import org.duban.model.MeetingSpeaker;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.model.UnitKind;
-import org.duban.persistence.Database;
 import org.duban.persistence.MeetingRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.handout.HandoutText;
@@ -31,25 +31,20 @@ import org.duban.service.units.UnitResolver;
  * venues, attending and pledging units and the tasks it reviewed. Changes are audited.
  */
 public final class MeetingService {
-    private final Database db;
+    private final UnitOfWork uow;
     private final AuditLog audit;
     private final MeetingRepository meetings;
     private final TaskRepository tasks;
     private final UnitRepository units;
     private final TrackingService tracking;
 
-    /** With the computer's clock. */
-    public MeetingService(Database db) {
-        this(new AuditLog(db, Clock.systemDefaultZone()));
-    }
-
-    public MeetingService(AuditLog audit) {
-        this.db = audit.database();
+    public MeetingService(Repositories repos, UnitOfWork uow, AuditLog audit, TrackingService tracking) {
+        this.uow = uow;
         this.audit = audit;
-        this.meetings = new MeetingRepository(db);
-        this.tasks = new TaskRepository(db);
-        this.units = new UnitRepository(db);
-        this.tracking = new TrackingService(audit);
+        this.meetings = repos.meetings();
+        this.tasks = repos.tasks();
+        this.units = repos.units();
+        this.tracking = tracking;
     }
 
     /** Newest first. */
@@ -131,7 +126,7 @@ public final class MeetingService {
      */
     public MeetingDetails save(MeetingDetails details) {
         MeetingDetails d = checked(details);
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             if (d.id() == 0) {
                 MeetingDetails stored = meetings.insert(d);
                 audit.created(AuditEntity.MEETING, stored.id(), null, null, summary(stored.meeting()));
@@ -155,7 +150,7 @@ public final class MeetingService {
      * @throws LocalizedException when tasks belong to it (they would be lost)
      */
     public void delete(long meetingId) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             Meeting m = meetings.findById(meetingId).orElseThrow(() -> new LocalizedException("meetings.error.gone"));
             int issued = meetings.issuedTaskCount(meetingId);
             if (issued > 0) {

@@ -13,7 +13,6 @@ import org.duban.i18n.Messages;
 import org.duban.i18n.Translator;
 import org.duban.model.Meeting;
 import org.duban.model.Task;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.bulletin.Bulletin;
 import org.duban.service.bulletin.BulletinService;
 import org.duban.service.chart.ChartRenderer;
@@ -42,18 +41,19 @@ public final class MeetingPackService {
     static final int SLIDE_WIDTH = ChartRenderer.DEFAULT_WIDTH;
     static final int SLIDE_HEIGHT = ChartRenderer.DEFAULT_HEIGHT;
 
-    private final AuditLog audit;
     private final MeetingService meetings;
     private final BulletinService bulletins;
     private final StatsService stats;
     private final HandoutService handouts;
+    private final LedgerExporter ledger;
 
-    public MeetingPackService(AuditLog audit) {
-        this.audit = audit;
-        this.meetings = new MeetingService(audit);
-        this.bulletins = new BulletinService(audit);
-        this.stats = new StatsService(audit);
-        this.handouts = new HandoutService(audit.database());
+    public MeetingPackService(MeetingService meetings, BulletinService bulletins, StatsService stats,
+                              HandoutService handouts, LedgerExporter ledger) {
+        this.meetings = meetings;
+        this.bulletins = bulletins;
+        this.stats = stats;
+        this.handouts = handouts;
+        this.ledger = ledger;
     }
 
     /** Reports progress: {@code done} of {@code total} steps, and what is being written. */
@@ -137,7 +137,7 @@ public final class MeetingPackService {
             progress.update(++done[0], total, file.getFileName().toString());
         }
 
-        LedgerExporter ledger = new LedgerExporter(audit, Translator.chinese());
+        LedgerExporter ledger = this.ledger.in(Translator.chinese());
         for (Meeting lm : ledgers) {
             String name = ledgers.size() == 1 ? HandoutText.tr("pack.doc.ledger", asOf.toString())
                     : HandoutText.tr("pack.doc.ledgerOf", asOf.toString(), lm.heldOn().toString());

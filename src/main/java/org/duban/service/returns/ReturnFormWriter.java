@@ -21,9 +21,8 @@ import org.duban.model.Assignment;
 import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.model.Unit;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.UnitRepository;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.excel.XlsxWriting;
 import org.duban.service.tracking.TrackingService;
 
@@ -39,14 +38,14 @@ public final class ReturnFormWriter {
     private final UnitRepository units;
     private final ReturnForm.Layout layout;
 
-    public ReturnFormWriter(Database db) {
-        this(db, ReturnForm.CURRENT);
+    public ReturnFormWriter(Repositories repos, TrackingService tracking) {
+        this(repos, tracking, ReturnForm.CURRENT);
     }
 
     /** With an older layout: how forms out in the units were written by an older version (for tests of reading). */
-    ReturnFormWriter(Database db, ReturnForm.Layout layout) {
-        this.tracking = new TrackingService(new AuditLog(db, java.time.Clock.systemDefaultZone()));
-        this.units = new UnitRepository(db);
+    ReturnFormWriter(Repositories repos, TrackingService tracking, ReturnForm.Layout layout) {
+        this.tracking = tracking;
+        this.units = repos.units();
         this.layout = layout;
     }
 

@@ -24,13 +24,15 @@ import org.duban.model.WithdrawnShare;
 import org.duban.persistence.Database;
 import org.duban.persistence.MeetingRepository;
 import org.duban.persistence.ReportRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.excel.Grid;
 import org.duban.service.excel.SheetReader;
-import org.duban.service.importer.ImportProblem;
 import org.duban.service.importer.ImportProblem.Severity;
+import org.duban.service.importer.ImportProblem;
 
 /**
  * Reads filled return forms (one file or a folder of them), checks every filled row against the ledger, and
@@ -47,13 +49,16 @@ public final class ReturnsImporter {
     private final UnitRepository units;
     private final MeetingRepository meetings;
     private final ReportRepository reports;
+    private final UnitOfWork uow;
 
-    public ReturnsImporter(Database db) {
+    /** {@code db} only to move the reports into the file at once ({@link Database#checkpoint}). */
+    public ReturnsImporter(Repositories repos, UnitOfWork uow, Database db) {
         this.db = db;
-        this.tasks = new TaskRepository(db);
-        this.units = new UnitRepository(db);
-        this.meetings = new MeetingRepository(db);
-        this.reports = new ReportRepository(db);
+        this.uow = uow;
+        this.tasks = repos.tasks();
+        this.units = repos.units();
+        this.meetings = repos.meetings();
+        this.reports = repos.reports();
     }
 
     /** The form files at a path: the file itself, or the .xlsx files of a folder (Excel's ~$ lock files skipped). */
@@ -233,7 +238,7 @@ public final class ReturnsImporter {
         if (sink == null) {
             throw new LocalizedException("returns.error.noProgress", check.entries().size());
         }
-        db.inTransaction(() -> check.entries().forEach(sink::record));
+        uow.useTransaction(() -> check.entries().forEach(sink::record));
         db.checkpoint(); // the reports into the database file now, not when SQLite gets round to it
         return check.entries().size();
     }

@@ -18,17 +18,14 @@ import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
 import org.duban.model.Task;
 import org.duban.model.Unit;
-import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.audit.SettableClock;
 import org.duban.service.bulletin.Bulletin;
 import org.duban.service.bulletin.BulletinService;
 import org.duban.service.io.CsvReader;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskField;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
-import org.duban.service.units.RosterService;
 
 /**
  * The sample: the 19 March 2026 Ningde assignment meeting and its task list ({@code assets/sample}), followed up
@@ -64,18 +61,19 @@ public final class SampleMeeting {
      * @return the meeting added
      * @throws LocalizedException when the sample meeting is already there
      */
-    public static Meeting load(Database db) {
-        Meeting added = db.write(c -> {
-            new RosterService(db).ensureDefaultRoster();
-            boolean present = new MeetingService(db).all().stream()
+    public static Meeting load(Services services) {
+        Meeting added = services.repositories().unitOfWork().inTransaction(() -> {
+            services.roster().ensureDefaultRoster();
+            boolean present = services.meetings().all().stream()
                     .anyMatch(m -> m.heldOn().equals(DATE) && m.title().equals(TITLE));
             if (present) {
                 throw new LocalizedException("sample.error.present");
             }
+            // the year is replayed on its own clock: each record dated as it would have been written
             SettableClock clock = new SettableClock(ZoneId.systemDefault(), DATE, LocalTime.of(11, 30));
-            AuditLog audit = new AuditLog(db, clock).withOperator(SampleYear.OPERATOR);
-            TaskService tasks = new TaskService(audit);
-            SampleMeetings meetings = new SampleMeetings(audit, tasks.units());
+            Services sample = services.at(clock).operatedBy(SampleYear.OPERATOR);
+            TaskService tasks = sample.tasks();
+            SampleMeetings meetings = new SampleMeetings(sample.meetings(), sample.tracking(), tasks.units());
             Meeting meeting = meetings.assignmentMeeting();
             List<Task> created = new ArrayList<>();
             for (TaskInput input : readTasks()) {
@@ -83,8 +81,8 @@ public final class SampleMeeting {
             }
             Map<Long, Unit> units = new HashMap<>();
             tasks.units().forEach(u -> units.put(u.id(), u));
-            SampleYear year = new SampleYear(clock, audit, units);
-            BulletinService bulletins = new BulletinService(audit);
+            SampleYear year = new SampleYear(clock, sample, units);
+            BulletinService bulletins = sample.bulletins();
             meetings.planFollowUps(year, m -> {
                 // each follow-up meeting had its bulletin; at the 推进会 the lagging units pledged
                 Bulletin b = bulletins.prepare(null, m.heldOn());
@@ -96,7 +94,7 @@ public final class SampleMeeting {
             year.replay(created, DATE);
             return meeting;
         });
-        db.checkpoint(); // a year of records into the database file now, not when SQLite gets round to it
+        services.database().checkpoint(); // a year of records into the database file now, not when SQLite gets round to it
         return added;
     }
 

@@ -11,7 +11,6 @@ import org.duban.model.MeetingSpeaker;
 import org.duban.model.TaskStatus;
 import org.duban.model.Unit;
 import org.duban.persistence.TaskScope;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.service.tracking.TrackingService;
@@ -31,9 +30,9 @@ final class SampleMeetings {
     private final TrackingService tracking;
     private final List<Unit> roster;
 
-    SampleMeetings(AuditLog audit, List<Unit> roster) {
-        this.meetings = new MeetingService(audit);
-        this.tracking = new TrackingService(audit);
+    SampleMeetings(MeetingService meetings, TrackingService tracking, List<Unit> roster) {
+        this.meetings = meetings;
+        this.tracking = tracking;
         this.roster = List.copyOf(roster);
     }
 

@@ -21,7 +21,7 @@ import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.model.UnitKind;
 import org.duban.model.VerificationLevel;
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.audit.SettableClock;
 import org.duban.service.inspections.InspectionService;
 import org.duban.service.tracking.CloseOutService;
@@ -65,14 +65,15 @@ final class SampleYear {
     private record Event(LocalDate day, int order, Runnable action) {
     }
 
-    SampleYear(SettableClock clock, AuditLog audit, Map<Long, Unit> units) {
+    /** {@code services} run on {@code clock}, which the replay moves from day to day. */
+    SampleYear(SettableClock clock, Services services, Map<Long, Unit> units) {
         this.clock = clock;
         this.units = units;
-        this.progress = new ProgressService(audit);
-        this.closeOuts = new CloseOutService(audit);
-        this.evidence = new EvidenceService(audit);
-        this.supervision = new SupervisionService(audit);
-        this.inspections = new InspectionService(audit);
+        this.progress = services.progress();
+        this.closeOuts = services.closeOuts();
+        this.evidence = services.evidence();
+        this.supervision = services.supervision();
+        this.inspections = services.inspections();
     }
 
     /** Plans the year for the meeting's tasks, then replays it in date order. */

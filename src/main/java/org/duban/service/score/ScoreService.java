@@ -26,8 +26,10 @@ import org.duban.model.UnitKind;
 import org.duban.model.WarningLight;
 import org.duban.persistence.BulletinRepository;
 import org.duban.persistence.NoticeRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.ScoreRuleRepository;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.bulletin.BulletinSettings;
@@ -52,11 +54,22 @@ public final class ScoreService {
     private final AuditLog audit;
     private final TrackingService tracking;
     private final ScoreRuleRepository rules;
+    private final UnitOfWork uow;
+    private final UnitRepository units;
+    private final NoticeRepository notices;
+    private final BulletinRepository bulletins;
+    private final BulletinSettings bulletinSettings;
 
-    public ScoreService(AuditLog audit) {
+    public ScoreService(Repositories repos, UnitOfWork uow, AuditLog audit, TrackingService tracking,
+                        BulletinSettings bulletinSettings) {
         this.audit = audit;
-        this.tracking = new TrackingService(audit);
-        this.rules = new ScoreRuleRepository(audit.database());
+        this.uow = uow;
+        this.tracking = tracking;
+        this.rules = repos.scoreRules();
+        this.units = repos.units();
+        this.notices = repos.notices();
+        this.bulletins = repos.bulletins();
+        this.bulletinSettings = bulletinSettings;
     }
 
     /** What a score is: the period, the rule set in force at its end, the units ranked. */
@@ -110,7 +123,7 @@ public final class ScoreService {
      */
     public ScoreRules saveRuleSet(LocalDate from, String name, String text) {
         ScoreRules parsed = ScoreRules.parse(from, name, text);
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             Optional<ScoreRuleRepository.Stored> old = rules.findAll().stream()
                     .filter(s -> s.effectiveFrom().equals(from)).findFirst();
             rules.put(from, parsed.name(), text, Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS));
@@ -128,7 +141,7 @@ public final class ScoreService {
 
     /** Removes the set applying from {@code from} (audited with its text). */
     public void deleteRuleSet(LocalDate from) {
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             rules.findAll().stream().filter(s -> s.effectiveFrom().equals(from)).findFirst().ifPresent(s -> {
                 rules.delete(from);
                 audit.deleted(AuditEntity.SCORE_RULES, s.id(), null, null, from + "：" + s.rules().strip());
@@ -145,7 +158,7 @@ public final class ScoreService {
             throw new LocalizedException("score.error.period", from.toString(), asOf.toString());
         }
         List<ScoreRules> sets = ruleSets();
-        List<Unit> roster = new UnitRepository(audit.database()).findAll();
+        List<Unit> roster = units.findAll();
         Map<Long, List<ScoreEvent>> events = new LinkedHashMap<>();
         roster.forEach(u -> events.put(u.id(), new ArrayList<>()));
         Map<Long, Task> tasksById = new HashMap<>();
@@ -213,7 +226,7 @@ public final class ScoreService {
         }
 
         // notices
-        for (Notice n : new NoticeRepository(audit.database()).findAll()) {
+        for (Notice n : notices.findAll()) {
             if (n.draft() || n.issuedOn().isBefore(from) || n.issuedOn().isAfter(asOf) || !events.containsKey(n.unitId())) {
                 continue;
             }
@@ -223,10 +236,10 @@ public final class ScoreService {
         }
 
         // bulletins naming lagging units (the office's lagging rule, applied to the figures kept of each bulletin)
-        LaggingRule lagging = new BulletinSettings(audit).load().rule();
+        LaggingRule lagging = bulletinSettings.load().rule();
         Map<Long, Unit> units = new HashMap<>();
         roster.forEach(u -> units.put(u.id(), u));
-        for (IssuedBulletin b : new BulletinRepository(audit.database()).findAll()) {
+        for (IssuedBulletin b : bulletins.findAll()) {
             if (b.asOf().isBefore(from) || b.asOf().isAfter(asOf)) {
                 continue;
             }

@@ -1,7 +1,6 @@
 package org.duban.service.score;
 
 import java.time.LocalDate;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.bulletin.Bulletin;
 import org.duban.service.bulletin.BulletinService;
 import org.duban.service.bulletin.BulletinText;
@@ -20,10 +19,6 @@ public final class ScoredBulletins {
     public ScoredBulletins(BulletinService bulletins, ScoreService scores) {
         this.bulletins = bulletins;
         this.scores = scores;
-    }
-
-    public ScoredBulletins(AuditLog audit) {
-        this(new BulletinService(audit), new ScoreService(audit));
     }
 
     public BulletinService bulletins() {

@@ -1,6 +1,5 @@
 package org.duban.service.stats;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,12 +11,11 @@ import org.duban.model.TaskStatus;
 import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitRepository;
 import org.duban.persistence.VocabularyRepository;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.service.tracking.TrackingService;
@@ -34,16 +32,11 @@ public final class StatsService {
     private final TaskRepository tasks;
     private final VocabularyRepository vocabulary;
 
-    /** With the computer's clock. */
-    public StatsService(Database db) {
-        this(new AuditLog(db, Clock.systemDefaultZone()));
-    }
-
-    public StatsService(AuditLog audit) {
-        this.tracking = new TrackingService(audit);
-        this.units = new UnitRepository(audit.database());
-        this.tasks = new TaskRepository(audit.database());
-        this.vocabulary = new VocabularyRepository(audit.database());
+    public StatsService(Repositories repos, TrackingService tracking) {
+        this.tracking = tracking;
+        this.units = repos.units();
+        this.tasks = repos.tasks();
+        this.vocabulary = repos.vocabulary();
     }
 
     /** Figures for one meeting, or for every meeting when {@code meetingId} is null, as of today. */

@@ -1,21 +1,19 @@
 package org.duban.service.tasks;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
-import org.duban.model.Assignment;
 import org.duban.model.Task;
 import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WithdrawnShare;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.audit.TaskAudit;
@@ -29,25 +27,21 @@ import org.duban.service.vocabulary.VocabularyService;
  * audit rows in the same transaction. Checklist rows carry where each task stands today (status, light).
  */
 public final class TaskService {
-    private final Database db;
+    private final UnitOfWork uow;
     private final TaskAudit taskAudit;
     private final TaskRepository tasks;
     private final UnitRepository units;
     private final TrackingService tracking;
     private final VocabularyService vocabulary;
 
-    /** With the computer's clock. */
-    public TaskService(Database db) {
-        this(new AuditLog(db, Clock.systemDefaultZone()));
-    }
-
-    public TaskService(AuditLog audit) {
-        this.db = audit.database();
-        this.taskAudit = new TaskAudit(audit);
-        this.tasks = new TaskRepository(db);
-        this.units = new UnitRepository(db);
-        this.tracking = new TrackingService(audit);
-        this.vocabulary = new VocabularyService(audit);
+    public TaskService(Repositories repos, UnitOfWork uow, AuditLog audit, TrackingService tracking,
+                       VocabularyService vocabulary) {
+        this.uow = uow;
+        this.taskAudit = new TaskAudit(audit, repos.units());
+        this.tasks = repos.tasks();
+        this.units = repos.units();
+        this.tracking = tracking;
+        this.vocabulary = vocabulary;
     }
 
     /** The roster, for pickers and filters. */
@@ -102,7 +96,7 @@ public final class TaskService {
      * @throws TaskValidationException naming each field that is wrong; nothing is written then
      */
     public Task create(long meetingId, TaskInput input) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             TaskValidator.Result r = validate(input, meetingId, 0);
             if (!r.ok()) {
                 throw new TaskValidationException(r.errors());
@@ -122,7 +116,7 @@ public final class TaskService {
      * @throws TaskValidationException naming each field that is wrong; nothing is written then
      */
     public Task update(long taskId, TaskInput input) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Task old = tasks.findById(taskId).orElseThrow(
                     () -> new org.duban.persistence.PersistenceException("task.error.gone", input.seq()));
             TaskValidator.Result r = validate(input, old.meetingId(), taskId);
@@ -159,7 +153,7 @@ public final class TaskService {
      * @throws LocalizedException when the share is not withdrawn, or its unit is retired
      */
     public void restoreShare(long assignmentId) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             WithdrawnShare w = tasks.withdrawn(TaskScope.assignment(assignmentId)).stream()
                     .filter(x -> x.assignment().id() == assignmentId).findFirst()
                     .orElseThrow(() -> new LocalizedException("task.error.notWithdrawn"));
@@ -175,7 +169,7 @@ public final class TaskService {
 
     /** Deletes a task with its assignments and their records; the audit trail keeps what it was. */
     public boolean delete(long taskId) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             var old = tasks.findById(taskId);
             boolean deleted = tasks.delete(taskId);
             if (deleted && old.isPresent()) {

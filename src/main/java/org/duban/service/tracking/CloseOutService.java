@@ -13,7 +13,9 @@ import org.duban.model.Verification;
 import org.duban.model.VerificationLevel;
 import org.duban.persistence.CloseOutRepository;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 
 /**
@@ -29,21 +31,24 @@ public final class CloseOutService {
     private final CloseOutRepository closeOuts;
     private final EvidenceService evidence;
     private final StatusSnapshot snapshot;
+    private final UnitOfWork uow;
 
-    public CloseOutService(AuditLog audit) {
+    public CloseOutService(Repositories repos, UnitOfWork uow, AuditLog audit, TrackingSettings settings,
+                           EvidenceService evidence, TrackingService tracking) {
         this.audit = audit;
-        this.settings = new TrackingSettings(audit);
-        this.tasks = new TaskRepository(audit.database());
-        this.closeOuts = new CloseOutRepository(audit.database());
-        this.evidence = new EvidenceService(audit);
-        this.snapshot = new StatusSnapshot(new TrackingService(audit), audit);
+        this.uow = uow;
+        this.settings = settings;
+        this.tasks = repos.tasks();
+        this.closeOuts = repos.closeOuts();
+        this.evidence = evidence;
+        this.snapshot = new StatusSnapshot(tracking, tasks, audit);
     }
 
     /** Applies for close-out, with evidence files if any. */
     public CloseOut apply(long assignmentId, LocalDate on, String explanation, List<EvidenceService.Upload> files) {
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.appliedOn");
         String text = Checks.text(explanation, "closeOut.field.explanation");
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Assignment a = assignment(assignmentId);
             for (CloseOut existing : closeOuts.find(org.duban.persistence.TaskScope.assignment(assignmentId))) {
                 CloseOutStage s = existing.stageOn(audit.today());
@@ -72,7 +77,7 @@ public final class CloseOutService {
         }
         String who = Checks.text(verifiers, "closeOut.field.verifiers");
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.verifiedOn");
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             CloseOut co = closeOut(closeOutId);
             if (co.stageOn(audit.today()) != CloseOutStage.APPLIED) {
                 throw new LocalizedException("closeOut.error.notAwaitingVerification");
@@ -107,7 +112,7 @@ public final class CloseOutService {
         if (end.isBefore(start)) {
             throw new LocalizedException("closeOut.error.noticeEndBeforeStart", start, end);
         }
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             CloseOut co = closeOut(closeOutId);
             CloseOutStage s = co.stageOn(audit.today());
             if (s != CloseOutStage.VERIFIED && s != CloseOutStage.IN_NOTICE && s != CloseOutStage.NOTICE_OVER) {
@@ -148,7 +153,7 @@ public final class CloseOutService {
      */
     public CloseOut close(long closeOutId, LocalDate on) {
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.closedOn");
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             CloseOut co = closeOut(closeOutId);
             CloseOutStage s = co.stageOn(audit.today());
             if (s == CloseOutStage.CLOSED) {
@@ -174,7 +179,7 @@ public final class CloseOutService {
     public CloseOut reopen(long closeOutId, LocalDate on, String reason) {
         String why = Checks.text(reason, "closeOut.field.reopenReason");
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.reopenedOn");
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             CloseOut co = closeOut(closeOutId);
             if (co.stageOn(audit.today()) != CloseOutStage.CLOSED) {
                 throw new LocalizedException("closeOut.error.notClosed");

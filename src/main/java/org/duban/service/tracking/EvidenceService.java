@@ -20,8 +20,10 @@ import org.duban.model.Evidence;
 import org.duban.persistence.CloseOutRepository;
 import org.duban.persistence.EvidenceRepository;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.io.AtomicFiles;
 
@@ -45,12 +47,16 @@ public final class EvidenceService {
     private final TrackingSettings settings;
     private final EvidenceRepository evidence;
     private final TaskRepository tasks;
+    private final UnitOfWork uow;
+    private final CloseOutRepository closeOuts;
 
-    public EvidenceService(AuditLog audit) {
+    public EvidenceService(Repositories repos, UnitOfWork uow, AuditLog audit, TrackingSettings settings) {
         this.audit = audit;
-        this.settings = new TrackingSettings(audit);
-        this.evidence = new EvidenceRepository(audit.database());
-        this.tasks = new TaskRepository(audit.database());
+        this.uow = uow;
+        this.settings = settings;
+        this.closeOuts = repos.closeOuts();
+        this.evidence = repos.evidence();
+        this.tasks = repos.tasks();
     }
 
     /** A file to attach: its name and bytes (for files that are not on disk, such as the sample's). */
@@ -93,7 +99,7 @@ public final class EvidenceService {
         for (Upload u : uploads) {
             checkSize(u.fileName(), u.content().length, limit);
         }
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Assignment a = Checks.active(tasks, assignmentId);
             List<Evidence> added = new ArrayList<>();
             Instant now = Instant.now(audit.clock()).truncatedTo(ChronoUnit.SECONDS);
@@ -137,7 +143,7 @@ public final class EvidenceService {
      * that stands closed is kept: a close-out rests on its evidence (一案一档), and {@code check} requires it.
      */
     public void delete(long evidenceId) {
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             Evidence e = evidence.findById(evidenceId).orElseThrow(() -> new PersistenceException("evidence.error.gone"));
             Assignment a = Checks.active(tasks, e.assignmentId());
             if (countForAssignment(a.id()) == 1 && closedToday(a.id())) {
@@ -151,7 +157,7 @@ public final class EvidenceService {
     }
 
     private boolean closedToday(long assignmentId) {
-        return new CloseOutRepository(audit.database()).find(TaskScope.assignment(assignmentId)).stream()
+        return closeOuts.find(TaskScope.assignment(assignmentId)).stream()
                 .anyMatch(co -> co.stageOn(audit.today()) == CloseOutStage.CLOSED);
     }
 

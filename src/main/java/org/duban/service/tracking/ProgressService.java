@@ -10,7 +10,9 @@ import org.duban.model.ProgressReport;
 import org.duban.persistence.MilestoneRepository;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.ReportRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 
 /**
@@ -24,15 +26,17 @@ public final class ProgressService {
     private final MilestoneRepository milestones;
     private final EvidenceService evidence;
     private final StatusSnapshot snapshot;
+    private final UnitOfWork uow;
 
-    public ProgressService(AuditLog audit) {
+    public ProgressService(Repositories repos, UnitOfWork uow, AuditLog audit, EvidenceService evidence,
+                           TrackingService tracking) {
         this.audit = audit;
-        var db = audit.database();
-        this.tasks = new TaskRepository(db);
-        this.reports = new ReportRepository(db);
-        this.milestones = new MilestoneRepository(db);
-        this.evidence = new EvidenceService(audit);
-        this.snapshot = new StatusSnapshot(new TrackingService(audit), audit);
+        this.uow = uow;
+        this.tasks = repos.tasks();
+        this.reports = repos.reports();
+        this.milestones = repos.milestones();
+        this.evidence = evidence;
+        this.snapshot = new StatusSnapshot(tracking, tasks, audit);
     }
 
     /** A report as the user typed it. */
@@ -50,7 +54,7 @@ public final class ProgressService {
         int percent = percent(in.percent());
         String text = Checks.text(in.text(), "progress.field.text");
         String reporter = Checks.optional(in.reporter());
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Assignment a = assignment(assignmentId);
             ProgressReport r = reports.insert(new ProgressReport(0, assignmentId, on, percent, text, reporter));
             audit.created(AuditEntity.REPORT, r.id(), a.taskId(), a.unitId(), on + " " + percent + "%：" + text);
@@ -84,7 +88,7 @@ public final class ProgressService {
         if (dueOn == null) {
             throw new LocalizedException("tracking.error.dateRequired", org.duban.i18n.Messages.tr("milestone.field.due"));
         }
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Assignment a = assignment(assignmentId);
             Milestone m = milestones.insert(new Milestone(0, assignmentId, n, dueOn, null));
             audit.created(AuditEntity.MILESTONE, m.id(), a.taskId(), a.unitId(), n + "（" + dueOn + "）");
@@ -94,7 +98,7 @@ public final class ProgressService {
 
     /** Adds the same milestone to every unit of a task (倒排工期 is usually the same for all). */
     public List<Milestone> addMilestoneToAll(long taskId, String name, LocalDate dueOn) {
-        return audit.database().write(c -> tasks.findById(taskId)
+        return uow.inTransaction(() -> tasks.findById(taskId)
                 .orElseThrow(() -> new PersistenceException("tracking.error.taskGone"))
                 .assignments().stream().map(a -> addMilestone(a.id(), name, dueOn)).toList());
     }
@@ -104,7 +108,7 @@ public final class ProgressService {
         if (doneOn != null) {
             Checks.pastOrToday(doneOn, audit.today(), "milestone.field.done");
         }
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             Milestone m = milestones.findById(milestoneId)
                     .orElseThrow(() -> new PersistenceException("milestone.error.gone"));
             Assignment a = assignment(m.assignmentId());
@@ -117,7 +121,7 @@ public final class ProgressService {
 
     /** Deletes a milestone entered by mistake; the audit trail keeps what it was. */
     public void deleteMilestone(long milestoneId) {
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             Milestone m = milestones.findById(milestoneId)
                     .orElseThrow(() -> new PersistenceException("milestone.error.gone"));
             Assignment a = assignment(m.assignmentId());

@@ -13,9 +13,9 @@ final class StatusSnapshot {
     private final TaskRepository tasks;
     private final AuditLog audit;
 
-    StatusSnapshot(TrackingService tracking, AuditLog audit) {
+    StatusSnapshot(TrackingService tracking, TaskRepository tasks, AuditLog audit) {
         this.tracking = tracking;
-        this.tasks = new TaskRepository(audit.database());
+        this.tasks = tasks;
         this.audit = audit;
     }
 

@@ -8,8 +8,10 @@ import org.duban.model.ReportingCycle;
 import org.duban.model.Supervision;
 import org.duban.model.Task;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.SupervisionRepository;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 
 /** 挂牌督办 flags and 举一反三 links of tasks, audited. */
@@ -17,11 +19,13 @@ public final class SupervisionService {
     private final AuditLog audit;
     private final SupervisionRepository supervisions;
     private final TaskRepository tasks;
+    private final UnitOfWork uow;
 
-    public SupervisionService(AuditLog audit) {
+    public SupervisionService(Repositories repos, UnitOfWork uow, AuditLog audit) {
         this.audit = audit;
-        this.supervisions = new SupervisionRepository(audit.database());
-        this.tasks = new TaskRepository(audit.database());
+        this.uow = uow;
+        this.supervisions = repos.supervisions();
+        this.tasks = repos.tasks();
     }
 
     public Optional<Supervision> of(long taskId) {
@@ -38,7 +42,7 @@ public final class SupervisionService {
             throw new LocalizedException("tracking.error.required", org.duban.i18n.Messages.tr("supervision.field.cycle"));
         }
         Supervision s = new Supervision(taskId, who, since, cycle, Checks.optional(note));
-        return audit.database().write(c -> {
+        return uow.inTransaction(() -> {
             task(taskId);
             Optional<Supervision> old = supervisions.findByTask(taskId);
             supervisions.put(s);
@@ -58,7 +62,7 @@ public final class SupervisionService {
 
     /** Ends the supervision (摘牌). */
     public void end(long taskId) {
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             supervisions.findByTask(taskId).ifPresent(o -> {
                 supervisions.delete(taskId);
                 audit.deleted(AuditEntity.SUPERVISION, taskId, taskId, null,
@@ -73,7 +77,7 @@ public final class SupervisionService {
         if (originTaskId != null && originTaskId == taskId) {
             throw new LocalizedException("supervision.error.selfOrigin");
         }
-        audit.database().write(c -> {
+        uow.inTransaction(() -> {
             task(taskId);
             Long old = tasks.origins(org.duban.persistence.TaskScope.task(taskId)).get(taskId);
             String newText = null;

@@ -20,6 +20,7 @@ import org.duban.persistence.InspectionRepository;
 import org.duban.persistence.MilestoneRepository;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.ReportRepository;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.SupervisionRepository;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
@@ -46,16 +47,21 @@ public final class TrackingService {
     private final MilestoneRepository milestones;
     private final CloseOutRepository closeOuts;
     private final SupervisionRepository supervisions;
+    private final UnitRepository units;
+    private final EvidenceRepository evidence;
+    private final InspectionRepository inspections;
 
-    public TrackingService(AuditLog audit) {
+    public TrackingService(Repositories repos, AuditLog audit, TrackingSettings settings) {
         this.audit = audit;
-        this.settings = new TrackingSettings(audit);
-        var db = audit.database();
-        this.tasks = new TaskRepository(db);
-        this.reports = new ReportRepository(db);
-        this.milestones = new MilestoneRepository(db);
-        this.closeOuts = new CloseOutRepository(db);
-        this.supervisions = new SupervisionRepository(db);
+        this.settings = settings;
+        this.units = repos.units();
+        this.evidence = repos.evidence();
+        this.inspections = repos.inspections();
+        this.tasks = repos.tasks();
+        this.reports = repos.reports();
+        this.milestones = repos.milestones();
+        this.closeOuts = repos.closeOuts();
+        this.supervisions = repos.supervisions();
     }
 
     /** Today by the service's clock. */
@@ -184,7 +190,6 @@ public final class TrackingService {
      * where each of those stood when it left the figures.
      */
     public TaskDetail detail(long taskId) {
-        var db = audit.database();
         TaskScope scope = TaskScope.task(taskId);
         LocalDate day = today();
         Task task = tasks.findById(taskId).orElseThrow(() -> new PersistenceException("tracking.error.taskGone"));
@@ -195,14 +200,14 @@ public final class TrackingService {
         List<AssignmentState> withdrawnStates = withdrawn.stream()
                 .map(w -> rule.evaluate(facts.of(w.assignment(), task), day)).toList();
         Map<Long, org.duban.model.Unit> units = new HashMap<>();
-        new UnitRepository(db).findAll().forEach(u -> units.put(u.id(), u));
+        this.units.findAll().forEach(u -> units.put(u.id(), u));
         Task origin = t.originTaskId() == null ? null : tasks.findById(t.originTaskId()).orElse(null);
         List<Long> analogueIds = tasks.origins(TaskScope.all()).entrySet().stream()
                 .filter(e -> e.getValue() == taskId).map(Map.Entry::getKey).sorted().toList();
         List<Task> analogues = analogueIds.stream().map(tasks::findById).flatMap(Optional::stream).toList();
         return new TaskDetail(t, units, origin, analogues, reports.find(scope), milestones.find(scope),
-                closeOuts.find(scope), new EvidenceRepository(db).find(scope),
-                new InspectionRepository(db).findingsOfTask(taskId), audit.history(taskId), withdrawn, withdrawnStates);
+                closeOuts.find(scope), evidence.find(scope),
+                inspections.findingsOfTask(taskId), audit.history(taskId), withdrawn, withdrawnStates);
     }
 
     /** The facts of one assignment (for the workflow's checks). */

@@ -3,8 +3,9 @@ package org.duban.service.tracking;
 import java.util.Optional;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.SettingsRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
 
 /**
@@ -22,13 +23,13 @@ public final class TrackingSettings {
     public static final int DEFAULT_NOTICE_DAYS = 7;
     public static final int DEFAULT_EVIDENCE_MB = 20;
 
-    private final Database db;
+    private final UnitOfWork uow;
     private final SettingsRepository settings;
     private final AuditLog audit;
 
-    public TrackingSettings(AuditLog audit) {
-        this.db = audit.database();
-        this.settings = new SettingsRepository(db);
+    public TrackingSettings(Repositories repos, UnitOfWork uow, AuditLog audit) {
+        this.uow = uow;
+        this.settings = repos.settings();
         this.audit = audit;
     }
 
@@ -45,7 +46,7 @@ public final class TrackingSettings {
 
     /** Saves a new rule (already checked by its constructor). */
     public void setRule(LightRule rule) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             put(RED_LAG, rule.redLagPoints());
             put(YELLOW_LAG, rule.yellowLagPoints());
             put(DUE_SOON, rule.dueSoonDays());
@@ -56,7 +57,7 @@ public final class TrackingSettings {
 
     /** Saves the operator's name, the 公示 length and the evidence limit together: all or none. */
     public void saveTracking(String operator, int noticeDays, int evidenceMegabytes) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             setNoticeDays(noticeDays);
             setEvidenceLimitMegabytes(evidenceMegabytes);
             audit.setOperator(operator);
@@ -102,7 +103,7 @@ public final class TrackingSettings {
     }
 
     private void put(String key, int value) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             String old = settings.get(key).orElse(null);
             settings.put(key, String.valueOf(value));
             audit.changed(AuditEntity.SETTING, 0, null, null, key, old, value);

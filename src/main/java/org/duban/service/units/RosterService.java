@@ -1,6 +1,5 @@
 package org.duban.service.units;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +11,9 @@ import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
 import org.duban.model.Unit;
 import org.duban.model.UnitKind;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.persistence.TaskRepository;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
 
@@ -25,30 +25,25 @@ import org.duban.service.audit.AuditLog;
  *
  * <p>Names stay unique across names, short names and aliases (compared as the resolver reads them: full-width
  * forms and spaces do not make a new name); a clash is refused naming the unit that has the name. Every change is
- * audited ({@link AuditEntity#UNIT}) and runs in a {@code db.write}, which joins a caller's transaction: an import
+ * audited ({@link AuditEntity#UNIT}) and runs in a unit of work, which joins a caller's transaction: an import
  * can add the units a list names inside its own transaction, all or nothing.
  */
 public final class RosterService {
-    private final Database db;
+    private final UnitOfWork uow;
     private final UnitRepository units;
     private final TaskRepository tasks;
     private final AuditLog audit;
 
-    /** With the computer's clock (a new database's default roster; reading). */
-    public RosterService(Database db) {
-        this(new AuditLog(db, Clock.systemDefaultZone()));
-    }
-
-    public RosterService(AuditLog audit) {
+    public RosterService(Repositories repos, UnitOfWork uow, AuditLog audit) {
         this.audit = audit;
-        this.db = audit.database();
-        this.units = new UnitRepository(db);
-        this.tasks = new TaskRepository(db);
+        this.uow = uow;
+        this.units = repos.units();
+        this.tasks = repos.tasks();
     }
 
     /** Adds the default roster when the database has no units yet; returns how many units were added. */
     public int ensureDefaultRoster() {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             if (units.count() > 0) {
                 return 0;
             }
@@ -91,7 +86,7 @@ public final class RosterService {
         String name = required(n.name());
         String shortName = n.shortName() == null || n.shortName().isBlank() ? defaultShortName(name) : n.shortName().strip();
         List<String> aliases = cleanAliases(n.aliases(), name);
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             List<Unit> all = units.findAll();
             requireFree(all, 0, name);
             requireFree(all, 0, shortName);
@@ -110,7 +105,7 @@ public final class RosterService {
      */
     public Unit rename(long unitId, String newName, boolean keepOldName) {
         String name = required(newName);
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             List<Unit> all = units.findAll();
             Unit u = byId(all, unitId);
             if (u.name().equals(name)) {
@@ -136,7 +131,7 @@ public final class RosterService {
     /** Sets a unit's short name (the one charts print). */
     public Unit setShortName(long unitId, String shortName) {
         String s = required(shortName);
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             List<Unit> all = units.findAll();
             Unit u = byId(all, unitId);
             if (!UnitResolver.key(s).equals(UnitResolver.key(u.name()))) {
@@ -153,7 +148,7 @@ public final class RosterService {
     /** Sets what sort of unit it is (县（市、区）, 开发区, 市直部门, 其他). */
     public Unit setKind(long unitId, UnitKind kind) {
         Objects.requireNonNull(kind, "kind");
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Unit u = byId(units.findAll(), unitId);
             Unit changed = new Unit(u.id(), u.name(), u.shortName(), kind, u.aliases(), u.sortOrder(), u.retiredOn(),
                     u.mergedInto());
@@ -165,7 +160,7 @@ public final class RosterService {
 
     /** Replaces a unit's aliases (other spellings met in lists); each must be free. */
     public Unit setAliases(long unitId, List<String> aliases) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             List<Unit> all = units.findAll();
             Unit u = byId(all, unitId);
             List<String> clean = cleanAliases(aliases, u.name());
@@ -198,7 +193,7 @@ public final class RosterService {
      * their places after the listed ones.
      */
     public void reorder(List<Long> unitIds) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             List<Unit> all = units.findAll();
             List<Long> order = new ArrayList<>(new LinkedHashSet<>(unitIds));
             all.stream().map(Unit::id).filter(id -> !order.contains(id)).forEach(order::add);
@@ -237,7 +232,7 @@ public final class RosterService {
      * (a list or form that gives it a new share is refused, naming it).
      */
     public Unit retire(long unitId, LocalDate day) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Unit u = byId(units.findAll(), unitId);
             if (u.retired()) {
                 throw new LocalizedException("unit.error.alreadyRetired", u.name(), u.retiredOn());
@@ -250,7 +245,7 @@ public final class RosterService {
 
     /** Takes a retired unit back into the roster (not a merged one: its shares went to another unit). */
     public Unit reinstate(long unitId) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Unit u = byId(units.findAll(), unitId);
             if (u.mergedInto() != null) {
                 throw new LocalizedException("unit.error.mergedCannotReturn", u.name(),
@@ -279,7 +274,7 @@ public final class RosterService {
         if (fromId == intoId) {
             throw new LocalizedException("unit.error.mergeSelf");
         }
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             List<Unit> all = units.findAll();
             Unit from = byId(all, fromId);
             Unit into = byId(all, intoId);
@@ -341,7 +336,7 @@ public final class RosterService {
      * the rows' order. A clash or a wrong merge is refused with its message and nothing is saved.
      */
     public Applied apply(List<Draft> drafts, LocalDate day) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Map<Long, Unit> now = new HashMap<>();
             units.findAll().forEach(u -> now.put(u.id(), u));
             List<Long> order = new ArrayList<>();

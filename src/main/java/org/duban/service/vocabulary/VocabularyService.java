@@ -10,7 +10,8 @@ import java.util.function.Function;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
 import org.duban.model.Term;
-import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
+import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.VocabularyRepository;
 import org.duban.service.audit.AuditLog;
 
@@ -22,14 +23,14 @@ import org.duban.service.audit.AuditLog;
  * bring. Every change joins the caller's transaction and is audited.
  */
 public final class VocabularyService {
-    private final Database db;
+    private final UnitOfWork uow;
     private final VocabularyRepository repo;
     private final AuditLog audit;
 
-    public VocabularyService(AuditLog audit) {
+    public VocabularyService(Repositories repos, UnitOfWork uow, AuditLog audit) {
         this.audit = audit;
-        this.db = audit.database();
-        this.repo = new VocabularyRepository(db);
+        this.uow = uow;
+        this.repo = repos.vocabulary();
     }
 
     public List<Term> terms(Term.Kind kind) {
@@ -71,7 +72,7 @@ public final class VocabularyService {
     /** Adds a new name at the end. */
     public Term add(Term.Kind kind, String name) {
         String n = required(name);
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             requireFree(repo.find(kind), 0, n);
             Term t = repo.insert(kind, n, List.of());
             audit.created(AuditEntity.VOCABULARY, t.id(), null, null, kind.name() + "：" + n);
@@ -85,7 +86,7 @@ public final class VocabularyService {
             return;
         }
         String n = name.strip();
-        db.write(c -> {
+        uow.inTransaction(() -> {
             boolean known = repo.find(kind).stream().anyMatch(t -> t.name().equals(n) || t.aliases().contains(n));
             if (!known) {
                 Term t = repo.insert(kind, n, List.of());
@@ -103,7 +104,7 @@ public final class VocabularyService {
      */
     public int rename(long termId, String newName, boolean keepOldName) {
         String n = required(newName);
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Term t = byId(termId);
             if (t.name().equals(n)) {
                 return 0;
@@ -133,7 +134,7 @@ public final class VocabularyService {
         if (fromId == intoId) {
             throw new LocalizedException("vocabulary.error.mergeSelf");
         }
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Term from = byId(fromId);
             Term into = byId(intoId);
             if (from.kind() != into.kind()) {
@@ -155,7 +156,7 @@ public final class VocabularyService {
 
     /** Replaces a name's aliases; each must be free. */
     public void setAliases(long termId, List<String> aliases) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             Term t = byId(termId);
             List<Term> all = repo.find(t.kind());
             List<String> clean = new ArrayList<>();
@@ -186,7 +187,7 @@ public final class VocabularyService {
 
     /** Puts the names of a kind in this order; names not listed follow in their order. */
     public void reorder(Term.Kind kind, List<Long> ids) {
-        db.write(c -> {
+        uow.inTransaction(() -> {
             List<Term> all = repo.find(kind);
             List<Long> order = new ArrayList<>(new LinkedHashSet<>(ids));
             all.stream().map(Term::id).filter(id -> !order.contains(id)).forEach(order::add);
@@ -222,7 +223,7 @@ public final class VocabularyService {
      * @return how many tasks were re-pointed
      */
     public int apply(Term.Kind kind, List<Draft> drafts) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             Map<Long, Term> now = new HashMap<>();
             repo.find(kind).forEach(t -> now.put(t.id(), t));
             List<Long> order = new ArrayList<>();
@@ -261,7 +262,7 @@ public final class VocabularyService {
 
     /** Saves both lists of the settings screen in one transaction; returns how many tasks were re-pointed. */
     public int apply(Map<Term.Kind, List<Draft>> drafts) {
-        return db.write(c -> {
+        return uow.inTransaction(() -> {
             int moved = 0;
             for (Map.Entry<Term.Kind, List<Draft>> e : drafts.entrySet()) {
                 moved += apply(e.getKey(), e.getValue());

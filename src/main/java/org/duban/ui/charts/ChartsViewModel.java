@@ -46,7 +46,6 @@ public final class ChartsViewModel {
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final Navigator navigator;
-
     private final ObservableList<Meeting> meetings = FXCollections.observableArrayList();
     private final ObjectProperty<Meeting> meeting = new SimpleObjectProperty<>();
     private final ObservableList<String> sources = FXCollections.observableArrayList();
@@ -108,7 +107,7 @@ public final class ChartsViewModel {
     }
 
     private void loadSources(Meeting m) {
-        LocalDate day = asOf.get() == null ? LocalDate.now() : asOf.get();
+        LocalDate day = asOf.get() == null ? charts.stats().today() : asOf.get();
         runner.run(() -> List.copyOf(charts.stats().breakdown(StatsScope.meeting(m.id()), day).bySource().keySet()),
                 list -> {
                     if (meeting.get() != null && meeting.get().id() == m.id()) {

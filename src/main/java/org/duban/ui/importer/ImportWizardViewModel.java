@@ -2,7 +2,6 @@ package org.duban.ui.importer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,7 +93,6 @@ public final class ImportWizardViewModel {
     private final ImportUndo undo;
     private final TaskRunner runner;
     private final DialogService dialogs;
-
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.FILE);
     private final StringProperty file = new SimpleStringProperty("");
     private final ObservableList<Choice<Meeting>> meetings = FXCollections.observableArrayList();
@@ -200,7 +198,7 @@ public final class ImportWizardViewModel {
 
     private ImportTarget target() {
         Meeting m = meeting.get() == null ? null : meeting.get().value();
-        return m == null ? new ImportTarget.NewMeeting("", LocalDate.now()) : new ImportTarget.Existing(m.id());
+        return m == null ? new ImportTarget.NewMeeting("", importer.today()) : new ImportTarget.Existing(m.id());
     }
 
     private ImportOptions options() {

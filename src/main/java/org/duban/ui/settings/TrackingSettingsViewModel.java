@@ -1,7 +1,7 @@
 package org.duban.ui.settings;
 
-import javafx.beans.property.BooleanProperty;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,14 +26,12 @@ public final class TrackingSettingsViewModel {
     private final TrackingSettings settings;
     private final TaskRunner runner;
     private final DialogService dialogs;
-
     private final IntegerProperty redLag = new SimpleIntegerProperty(LightRule.DEFAULT.redLagPoints());
     private final IntegerProperty yellowLag = new SimpleIntegerProperty(LightRule.DEFAULT.yellowLagPoints());
     private final IntegerProperty dueSoon = new SimpleIntegerProperty(LightRule.DEFAULT.dueSoonDays());
     private final IntegerProperty staleReport = new SimpleIntegerProperty(LightRule.DEFAULT.staleReportDays());
     private final StringProperty ruleMessage = new SimpleStringProperty("");
     private final BooleanProperty ruleError = new SimpleBooleanProperty(false);
-
     private final StringProperty operator = new SimpleStringProperty("");
     private final IntegerProperty noticeDays = new SimpleIntegerProperty(TrackingSettings.DEFAULT_NOTICE_DAYS);
     private final IntegerProperty evidenceMb = new SimpleIntegerProperty(TrackingSettings.DEFAULT_EVIDENCE_MB);
@@ -48,9 +46,10 @@ public final class TrackingSettingsViewModel {
     private final ReadOnlyBooleanWrapper ruleDirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper trackingDirty = new ReadOnlyBooleanWrapper(false);
 
-    public TrackingSettingsViewModel(AuditLog audit, TaskRunner runner, DialogService dialogs) {
+    public TrackingSettingsViewModel(AuditLog audit, TrackingSettings settings, TaskRunner runner,
+                                     DialogService dialogs) {
         this.audit = audit;
-        this.settings = new TrackingSettings(audit);
+        this.settings = settings;
         this.runner = runner;
         this.dialogs = dialogs;
         for (IntegerProperty p : List.of(redLag, yellowLag, dueSoon, staleReport)) {

@@ -1,6 +1,5 @@
 package org.duban.ui.tasks;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +46,6 @@ public final class TaskListViewModel {
     private final MeetingService meetingService;
     private final TaskRunner runner;
     private final DialogService dialogs;
-
     private final ObservableList<Meeting> meetings = FXCollections.observableArrayList();
     private final ObjectProperty<Meeting> meeting = new SimpleObjectProperty<>();
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
@@ -57,7 +55,6 @@ public final class TaskListViewModel {
     private List<Term> sourceTerms = List.of();
     private List<Term> categoryTerms = List.of();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
-
     private final ObjectProperty<Unit> unitFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<TaskStatus> statusFilter = new SimpleObjectProperty<>();
     private final StringProperty sourceFilter = new SimpleStringProperty();
@@ -248,7 +245,7 @@ public final class TaskListViewModel {
         if (!ok) {
             return;
         }
-        Meeting draft = new Meeting(0, MeetingKind.ASSIGNMENT, LocalDate.now(),
+        Meeting draft = new Meeting(0, MeetingKind.ASSIGNMENT, meetingService.today(),
                 Messages.tr("tasks.noMeeting.defaultTitle"), "");
         runner.run(() -> meetingService.create(draft), created -> {
             meetings.add(0, created);

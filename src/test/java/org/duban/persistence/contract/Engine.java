@@ -5,8 +5,8 @@ import java.sql.Statement;
 import org.duban.persistence.Database;
 
 /**
- * One database engine the repositories must work on. The contract tests run once per engine in {@link Engines#all};
- * SQLite now, PostgreSQL when the shared-ledger issue adds its adapter (one more {@code Engine} there, nothing else).
+ * One database engine the repositories must work on. The contract tests run once per engine in {@link Engines#all}:
+ * SQLite, and PostgreSQL when its server answers (a fresh database on it for each test).
  */
 public interface Engine {
     /** The name the test report shows: {@code sqlite}, {@code postgresql}. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.duban.persistence.AuditChain;
-import org.duban.persistence.Backups;
 import org.duban.persistence.Database;
+import org.duban.persistence.sqlite.Backups;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package org.duban.service.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,7 @@ import org.duban.persistence.Database;
 import org.duban.persistence.PersistenceException;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,10 +41,10 @@ class BackupServiceTest {
     @Test
     void dailyBackupIsTakenOncePerDay() {
         try (Database db = TestDb.withSample(dir)) {
-            BackupService morning = new BackupService(db, at("2026-03-19T00:30:00Z"));
+            BackupService morning = Wired.over(db, at("2026-03-19T00:30:00Z")).backups();
             assertTrue(morning.dailyIfDue().isPresent());
-            assertTrue(new BackupService(db, at("2026-03-19T06:00:00Z")).dailyIfDue().isEmpty(), "same day");
-            assertTrue(new BackupService(db, at("2026-03-20T00:30:00Z")).dailyIfDue().isPresent(), "next day");
+            assertTrue(Wired.over(db, at("2026-03-19T06:00:00Z")).backups().dailyIfDue().isEmpty(), "same day");
+            assertTrue(Wired.over(db, at("2026-03-20T00:30:00Z")).backups().dailyIfDue().isPresent(), "next day");
             List<Backup> all = morning.list();
             assertEquals(2, all.size());
             assertTrue(all.get(0).takenAt().isAfter(all.get(1).takenAt()), "newest first");
@@ -58,7 +58,7 @@ class BackupServiceTest {
     @Test
     void backupIsACompleteDubanDatabaseAndNoTemporaryFileRemains() throws Exception {
         try (Database db = TestDb.withSample(dir)) {
-            Backup b = new BackupService(db).backupBefore(BackupReason.IMPORT);
+            Backup b = Wired.of(db).backups().backupBefore(BackupReason.IMPORT);
             assertEquals(tasks(db.file()), tasks(b.file()));
             assertEquals("ok", TestDb.sqlString(b.file(), "PRAGMA integrity_check"));
             assertEquals(Database.APPLICATION_ID, TestDb.sqlLong(b.file(), "PRAGMA application_id"));
@@ -71,7 +71,7 @@ class BackupServiceTest {
     @Test
     void onlyTheNewestNBackupsAreKept() {
         try (Database db = TestDb.withSample(dir)) {
-            BackupService s = new BackupService(db);
+            BackupService s = Wired.of(db).backups();
             s.setKeep(3);
             for (int i = 0; i < 5; i++) {
                 s.backupBefore(BackupReason.MANUAL);
@@ -85,7 +85,7 @@ class BackupServiceTest {
     @Test
     void backupInsideATransactionIsRefusedRatherThanCopyingHalfAChange() {
         try (Database db = TestDb.withSample(dir)) {
-            BackupService s = new BackupService(db);
+            BackupService s = Wired.of(db).backups();
             assertThrows(IllegalStateException.class, () -> db.inTransaction(() -> s.backupBefore(BackupReason.IMPORT)));
         }
     }
@@ -97,12 +97,12 @@ class BackupServiceTest {
         long before = tasks(file);
         // The next start of the day: the window and the commands open the ledger through LedgerOpener.
         try (Database db = LedgerOpener.forWriting(file).db()) {
-            TaskService taskService = new TaskService(db);
+            TaskService taskService = Wired.of(db).tasks();
             long id = taskService.checklist(1).get(6).task().id();
             assertTrue(taskService.delete(id));
             assertEquals(before - 1, tasks(file));
 
-            BackupService backups = new BackupService(db);
+            BackupService backups = Wired.of(db).backups();
             Backup daily = backups.newest(BackupReason.DAILY).orElseThrow();
             Backup replaced = backups.restore(daily.file(), done -> { });
 
@@ -124,9 +124,9 @@ class BackupServiceTest {
     @Test
     void aRestoreCanBeUndoneWithTheBackupItMadeFirst() {
         try (Database db = TestDb.withSample(dir)) {
-            BackupService s = new BackupService(db);
+            BackupService s = Wired.of(db).backups();
             Backup full = s.backupBefore(BackupReason.MANUAL);
-            new TaskService(db).delete(new TaskService(db).checklist(1).get(0).task().id());
+            Wired.of(db).tasks().delete(Wired.of(db).tasks().checklist(1).get(0).task().id());
             long afterDelete = tasks(db.file());
             Backup replaced = s.restore(full.file(), d -> { });
             s.restore(replaced.file(), d -> { });
@@ -139,7 +139,7 @@ class BackupServiceTest {
         Path file = dir.resolve("test.db");
         Path good;
         try (Database db = TestDb.withSample(dir)) {
-            good = new BackupService(db).backupBefore(BackupReason.MANUAL).file();
+            good = Wired.of(db).backups().backupBefore(BackupReason.MANUAL).file();
         }
         long pageSize = TestDb.sqlLong(file, "PRAGMA page_size");
         List<Long> pages = new java.util.ArrayList<>();
@@ -161,7 +161,7 @@ class BackupServiceTest {
         assertEquals("db.error.corrupt", refused.key());
 
         try (Database db = Database.openForRestore(file)) {
-            Backup kept = new BackupService(db).restore(good, d -> { });
+            Backup kept = Wired.of(db).backups().restore(good, d -> { });
             assertTrue(java.util.Arrays.equals(damaged, Files.readAllBytes(kept.file())), "damaged file kept as is");
         }
         try (Database db = Database.open(file)) {

@@ -14,6 +14,7 @@ import org.duban.persistence.PersistenceException;
 import org.duban.testing.CliRunner;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.settings.backup.BackupSectionViewModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +119,7 @@ class RestoreUpgradeTest {
         assertEquals(0, CliRunner.run("--db", other.toString(), "init").code());
         RecordingDialogs dialogs = new RecordingDialogs();
         try (Database db = Database.open(ledger)) {
-            BackupSectionViewModel vm = new BackupSectionViewModel(new BackupService(db), false, TaskRunner.direct(),
+            BackupSectionViewModel vm = new BackupSectionViewModel(Wired.of(db).backups(), false, TaskRunner.direct(),
                     dialogs, () -> { });
             dialogs.answer = false;
             vm.restoreFile(other);
@@ -140,10 +141,10 @@ class RestoreUpgradeTest {
         Database.create(other).close();
         try (Database db = Database.open(ledger)) {
             OtherLedgerException e = assertThrows(OtherLedgerException.class,
-                    () -> new BackupService(db).restore(other, d -> { }));
+                    () -> Wired.of(db).backups().restore(other, d -> { }));
             assertEquals(other, e.backupFile());
-            assertTrue(new BackupService(db).list().isEmpty(), "refused before the backup it would take");
-            assertThrows(PersistenceException.class, () -> new BackupService(db).restore(dir.resolve("none.db"),
+            assertTrue(Wired.of(db).backups().list().isEmpty(), "refused before the backup it would take");
+            assertThrows(PersistenceException.class, () -> Wired.of(db).backups().restore(dir.resolve("none.db"),
                     d -> { }, true));
         }
     }

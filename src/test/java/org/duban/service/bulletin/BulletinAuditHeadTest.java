@@ -12,12 +12,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.duban.persistence.AuditChain;
 import org.duban.persistence.BulletinRepository;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.check.CheckService;
 import org.duban.service.check.Finding;
 import org.duban.service.handout.FontPreference;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,7 @@ class BulletinAuditHeadTest {
         Path pdf = dir.resolve("通报.pdf");
         try (Database db = TestDb.withSample(dir)) {
             head = AuditChain.head(db);
-            BulletinService service = new BulletinService(new AuditLog(db, new TestClock(DAY)));
+            BulletinService service = Wired.over(db, new TestClock(DAY)).bulletins();
             Bulletin b = service.prepare(null, DAY);
             assertEquals(head, b.auditHead());
             BulletinService.write(b, pdf, FontPreference.BUNDLED);
@@ -54,7 +53,7 @@ class BulletinAuditHeadTest {
                 "DELETE FROM audit_log WHERE id >= " + head.row(),
                 AuditChain.TRIGGERS.get("audit_log_no_delete"));
         try (Database db = Database.openReadOnly(file)) {
-            List<String> found = new CheckService(db).run().results().stream()
+            List<String> found = Wired.of(db).checks().run().results().stream()
                     .filter(r -> r.titleKey().equals("check.audit")).findFirst().orElseThrow()
                     .findings().stream().map(Finding::text).toList();
             assertTrue(found.stream().anyMatch(t -> t.contains("2026-11-29 的通报上印的留痕校验 " + head.shortHash())),

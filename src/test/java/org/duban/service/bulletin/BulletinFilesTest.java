@@ -23,11 +23,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.duban.i18n.LocalizedException;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.stats.UnitRank;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class BulletinFilesTest {
     @BeforeAll
     static void sample() {
         db = TestDb.withSample(dir);
-        bulletin = new BulletinService(new AuditLog(db, new TestClock(DAY))).prepare(null, DAY);
+        bulletin = Wired.over(db, new TestClock(DAY)).bulletins().prepare(null, DAY);
     }
 
     @AfterAll

@@ -27,6 +27,7 @@ import org.duban.service.tasks.TaskService;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,18 +49,18 @@ class BulletinLeadUnitTest {
     @BeforeAll
     static void sampleWithLeadUnits() {
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(DAY));
-        Bulletin before = new BulletinService(audit).prepare(null, DAY);
+        AuditLog audit = Wired.audit(db, new TestClock(DAY));
+        Bulletin before = Wired.of(audit).bulletins().prepare(null, DAY);
         assertFalse(before.overdue().isEmpty(), "the sample has overdue tasks on " + DAY);
         List<Unit> roster = new UnitRepository(db).findAll();
-        TaskService tasks = new TaskService(db);
+        TaskService tasks = Wired.of(db).tasks();
         // an overdue task led by 市林业局, a department that carries no share in the sample
         List<Long> supervised = before.supervised().stream().map(t -> t.task().id()).toList();
         overdueLed = lead(tasks, roster, before.overdue().stream().map(t -> t.task().id())
                 .filter(id -> !supervised.contains(id)).findFirst().orElseThrow(), "市林业局");
         // a supervised task led by 市生态环境局, which carries shares of its own too
         lead(tasks, roster, before.supervised().get(0).task().id(), "市生态环境局");
-        bulletin = new BulletinService(audit).prepare(null, DAY);
+        bulletin = Wired.of(audit).bulletins().prepare(null, DAY);
     }
 
     private static Task lead(TaskService tasks, List<Unit> roster, long taskId, String unit) {

@@ -20,16 +20,15 @@ import org.duban.model.IssuedBulletin;
 import org.duban.model.TaskStatus;
 import org.duban.persistence.BulletinRepository;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.stats.Ranking;
 import org.duban.service.stats.Stats;
 import org.duban.service.stats.StatsScope;
-import org.duban.service.stats.StatsService;
 import org.duban.service.stats.UnitGroup;
 import org.duban.service.stats.UnitRank;
 import org.duban.service.stats.UnitStats;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class BulletinServiceTest {
     @BeforeEach
     void sample() {
         db = TestDb.withSample(dir);
-        service = new BulletinService(new AuditLog(db, new TestClock(DAY)));
+        service = Wired.over(db, new TestClock(DAY)).bulletins();
     }
 
     @AfterEach
@@ -57,7 +56,7 @@ class BulletinServiceTest {
     @Test
     void bulletinFiguresEqualTheStatisticsService() {
         Bulletin b = service.prepare(null, DAY);
-        Stats stats = new StatsService(db).stats((Long) null, DAY);
+        Stats stats = Wired.of(db).stats().stats((Long) null, DAY);
         BulletinTotals t = b.totals();
         assertEquals(stats.tasks(), t.tasks());
         assertEquals(stats.assignments(), t.assignments());
@@ -68,7 +67,7 @@ class BulletinServiceTest {
         assertEquals(stats.units().stream().mapToInt(UnitStats::completed).sum(), t.completedAssignments());
         assertEquals(45, t.tasks(), "the sample's 45 tasks");
         // the ranking is issue 4's, counted the same way: same units, same order, same ranks and rates
-        Ranking ranking = new StatsService(db).ranking(StatsScope.all(), UnitGroup.COUNTIES, DAY, null);
+        Ranking ranking = Wired.of(db).stats().ranking(StatsScope.all(), UnitGroup.COUNTIES, DAY, null);
         assertEquals(ranking.rows().stream().map(r -> r.unit().name() + r.rank() + "/" + r.completed()).toList(),
                 b.counties().rows().stream().map(r -> r.unit().name() + r.rank() + "/" + r.completed()).toList());
         assertEquals(10, b.counties().rows().size(), "nine county-level units and 东侨");
@@ -109,7 +108,7 @@ class BulletinServiceTest {
         UnitRank first = b.counties().rows().get(0);
         assertEquals("↑" + (n - first.rank()), BulletinText.change(b.counties(), first));
         // a recount of 1 November ranks differently: the change shown is the one readers saw, not a recount
-        Ranking recount = new StatsService(db).ranking(StatsScope.all(), UnitGroup.COUNTIES, DAY, earlier);
+        Ranking recount = Wired.of(db).stats().ranking(StatsScope.all(), UnitGroup.COUNTIES, DAY, earlier);
         assertNotEquals(recount.rows().stream().map(UnitRank::previousRank).toList(),
                 b.counties().rows().stream().map(UnitRank::previousRank).toList());
         assertTrue(BulletinService.document(b).text().contains("与上期（2026年11月1日）相比"));
@@ -208,7 +207,7 @@ class BulletinServiceTest {
     @Test
     void overdueAndSupervisedTasksAreListed() {
         Bulletin b = service.prepare(null, DAY);
-        Stats stats = new StatsService(db).stats((Long) null, DAY);
+        Stats stats = Wired.of(db).stats().stats((Long) null, DAY);
         assertEquals(stats.overdueTasks(), b.overdue().size());
         assertEquals(4, b.supervised().size(), "the sample's four 挂牌督办 tasks");
         String text = BulletinService.document(b).text();

@@ -3,9 +3,9 @@ package org.duban.service.chart;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.duban.persistence.Database;
-import org.duban.service.stats.StatsService;
 import org.duban.testing.LaterTasks;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ abstract class SampleCharts {
     static void sample() {
         db = TestDb.withSample(dir);
         LaterTasks.fromFinding(db, FINDING_TASK_DAY);
-        charts = new ChartService(new StatsService(db));
+        charts = new ChartService(Wired.of(db).stats());
         meetingId = TestDb.sqlLong(db.file(), "SELECT id FROM meeting");
     }
 

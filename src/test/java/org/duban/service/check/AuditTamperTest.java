@@ -11,11 +11,10 @@ import java.util.List;
 import org.duban.persistence.AuditChain;
 import org.duban.persistence.ChainForger;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
-import org.duban.service.tracking.ProgressService;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +37,10 @@ class AuditTamperTest {
 
     private CheckReport check(LedgerCheck... more) {
         try (Database db = Database.openReadOnly(file)) {
-            List<LedgerCheck> checks = new ArrayList<>(CheckService.standardChecks());
+            CheckService service = Wired.of(db).checks();
+            List<LedgerCheck> checks = new ArrayList<>(service.checks());
             checks.addAll(List.of(more));
-            return new CheckService(db, checks).run();
+            return service.with(checks).run();
         }
     }
 
@@ -82,7 +82,7 @@ class AuditTamperTest {
         long before = TestDb.sqlLong(file, "SELECT max(id) FROM audit_log");
         try (Database db = Database.open(file)) {
             TestClock clock = new TestClock(LocalDate.of(2026, 11, 30));
-            new ProgressService(new AuditLog(db, clock)).setMilestoneDone(milestone, LocalDate.of(2026, 11, 30));
+            Wired.over(db, clock).progress().setMilestoneDone(milestone, LocalDate.of(2026, 11, 30));
         }
         assertTrue(check().clean());
         TestDb.otherTool(file, "DROP TRIGGER audit_log_no_delete",

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.duban.persistence.Database;
+import org.duban.persistence.Repositories;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,7 @@ class CheckServiceTest {
 
     private CheckReport check(Path file) {
         try (Database db = Database.openReadOnly(file)) {
-            return new CheckService(db).run();
+            return Wired.of(db).checks().run();
         }
     }
 
@@ -30,7 +32,7 @@ class CheckServiceTest {
         TestDb.withSample(dir).close();
         CheckReport r = check(dir.resolve("test.db"));
         assertTrue(r.clean(), r.toString());
-        assertEquals(CheckService.standardChecks().size(), r.results().size());
+        assertEquals(9, r.results().size(), "every rule of CheckService.standardChecks reports");
     }
 
     @Test
@@ -86,12 +88,12 @@ class CheckServiceTest {
             }
 
             @Override
-            public List<Finding> run(Database db) {
+            public List<Finding> run(Database db, Repositories repos) {
                 return List.of(Finding.of("check.integrity.problem", "test"));
             }
         };
         try (Database db = Database.openReadOnly(dir.resolve("test.db"))) {
-            CheckReport r = new CheckService(db, List.of(alwaysWrong)).run();
+            CheckReport r = Wired.of(db).checks().with(List.of(alwaysWrong)).run();
             assertEquals(1, r.problems());
         }
     }

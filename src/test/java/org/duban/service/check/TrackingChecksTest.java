@@ -10,6 +10,7 @@ import java.util.List;
 import org.duban.persistence.Database;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class TrackingChecksTest {
 
     private CheckReport check() {
         try (Database db = Database.openReadOnly(file)) {
-            return new CheckService(db).run();
+            return Wired.of(db).checks().run();
         }
     }
 

@@ -19,9 +19,9 @@ import org.duban.service.audit.AuditLog;
 import org.duban.service.handout.FontPreference;
 import org.duban.service.ladder.NoticeService;
 import org.duban.service.tracking.EvidenceService;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,7 @@ class DossierTest {
         try (Database db = TestDb.withSample(dir)) {
             long taskId = TestDb.sqlLong(dir.resolve("test.db"), "SELECT a.task_id FROM evidence e JOIN assignment a "
                     + "ON a.id = e.assignment_id ORDER BY e.id LIMIT 1");
-            DossierService service = new DossierService(new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29))));
+            DossierService service = Wired.over(db, new TestClock(LocalDate.of(2026, 11, 29))).dossiers();
             DossierService.Result r = service.write(taskId, null, dir.resolve("out"), FontPreference.BUNDLED);
             assertFalse(r.files().isEmpty());
             String text;
@@ -65,13 +65,13 @@ class DossierTest {
     void theCoverNamesTheNoticesSentAboutTheTaskByTheirNumber() throws Exception {
         LocalDate day = LocalDate.of(2026, 11, 29);
         try (Database db = TestDb.withSample(dir)) {
-            AuditLog audit = new AuditLog(db, new TestClock(day));
-            NoticeService notices = new NoticeService(audit, new TrackingService(audit));
+            AuditLog audit = Wired.audit(db, new TestClock(day));
+            NoticeService notices = Wired.of(audit).notices();
             NoticeService.Candidate c = notices.candidates(day, NoticeLevel.CHASE).get(0);
             Notice sent = notices.issue(c.unit().id(), NoticeLevel.CHASE, day, false, c.shares());
             Notice draft = notices.issue(c.unit().id(), NoticeLevel.CHASE, day, true, c.shares());
             long taskId = c.shares().get(0).taskId();
-            DossierService service = new DossierService(audit);
+            DossierService service = Wired.of(audit).dossiers();
             DossierService.Result r = service.write(taskId, null, dir.resolve("out"), FontPreference.BUNDLED);
             String text;
             try (PDDocument pdf = Loader.loadPDF(r.pdf().toFile())) {

@@ -21,14 +21,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.i18n.LocalizedException;
-import org.duban.service.ledger.LedgerExporter;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.HugeSheets;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.Workbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +51,7 @@ class XlsxStreamReaderTest {
         assertSameAsTheWorkbookReader(OfficeLists.xlsx(dir.resolve("清单.xlsx")));
         try (Database db = TestDb.withSample(dir)) {
             Path ledger = dir.resolve("台账.xlsx");
-            new LedgerExporter(db).export(new MeetingService(db).current().orElseThrow(), ledger);
+            Wired.of(db).ledgerExporter().export(Wired.of(db).meetings().current().orElseThrow(), ledger);
             assertSameAsTheWorkbookReader(ledger);
         }
         assertSameAsTheWorkbookReader(Workbooks.write(dir.resolve("杂项.xlsx"), true, wb -> {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.duban.persistence.AuditChain;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ class HandoutAuditHeadTest extends HandoutDbTest {
         assertEquals(head, data.auditHead(), "read with the tasks");
         String printed = "留痕校验" + head.shortHash() + "/第" + head.row() + "条";
 
-        HandoutService.BatchResult r = new HandoutService(db).exportAll(data, HandoutFixtures.BUNDLED,
+        HandoutService.BatchResult r = Wired.of(db).handouts().exportAll(data, HandoutFixtures.BUNDLED,
                 dir.resolve("out"), HandoutService.Progress.NONE);
         assertFalse(r.unitFiles().isEmpty());
         for (Path unitFile : r.unitFiles()) {
@@ -45,7 +46,7 @@ class HandoutAuditHeadTest extends HandoutDbTest {
         HandoutService.MeetingData read = sample();
         HandoutService.MeetingData data = new HandoutService.MeetingData(read.meeting(), read.tasks(), read.roster(),
                 read.sources());
-        HandoutService.BatchResult r = new HandoutService(db).exportAll(data, HandoutFixtures.BUNDLED,
+        HandoutService.BatchResult r = Wired.of(db).handouts().exportAll(data, HandoutFixtures.BUNDLED,
                 dir.resolve("out"), HandoutService.Progress.NONE);
         assertTrue(HandoutFixtures.pageTexts(r.unitFiles().get(0)).stream().noneMatch(p -> p.contains("留痕校验")));
     }

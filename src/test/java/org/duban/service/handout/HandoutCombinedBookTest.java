@@ -17,6 +17,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.duban.i18n.LocalizedException;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +56,7 @@ class HandoutCombinedBookTest extends HandoutDbTest {
     @Test
     void theCombinedBooksPagesLookExactlyLikeTheUnitFilesPages() throws IOException {
         HandoutService.MeetingData data = sample();
-        HandoutService.BatchResult r = new HandoutService(db).exportAll(data, BUNDLED, dir.resolve("out"),
+        HandoutService.BatchResult r = Wired.of(db).handouts().exportAll(data, BUNDLED, dir.resolve("out"),
                 HandoutService.Progress.NONE);
         try (PDDocument book = Loader.loadPDF(r.combined().toFile())) {
             PDFRenderer bookPages = new PDFRenderer(book);
@@ -81,7 +82,7 @@ class HandoutCombinedBookTest extends HandoutDbTest {
         HandoutService.MeetingData data = sample();
         Set<Thread> threads = new HashSet<>();
         List<Integer> done = new ArrayList<>();
-        HandoutService.BatchResult r = new HandoutService(db).exportAll(data, BUNDLED, dir.resolve("out"),
+        HandoutService.BatchResult r = Wired.of(db).handouts().exportAll(data, BUNDLED, dir.resolve("out"),
                 (d, total, unit) -> {
                     threads.add(Thread.currentThread());
                     done.add(d);
@@ -100,7 +101,7 @@ class HandoutCombinedBookTest extends HandoutDbTest {
         Path blocked = HandoutFixtures.pdf(out, "福安市");
         Files.createDirectories(blocked.resolve("not empty")); // a folder where the file should go
         LocalizedException e = assertThrows(LocalizedException.class,
-                () -> new HandoutService(db).exportAll(data, BUNDLED, out, HandoutService.Progress.NONE));
+                () -> Wired.of(db).handouts().exportAll(data, BUNDLED, out, HandoutService.Progress.NONE));
         assertEquals("handout.error.write", e.key());
         assertTrue(e.getLocalizedMessage().contains("福安市"), e.getLocalizedMessage());
     }

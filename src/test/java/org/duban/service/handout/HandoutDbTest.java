@@ -2,8 +2,8 @@ package org.duban.service.handout;
 
 import java.nio.file.Path;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +25,6 @@ abstract class HandoutDbTest {
         if (db == null) {
             db = TestDb.withSample(dir);
         }
-        return new HandoutService(db).read(new MeetingService(db).current().orElseThrow());
+        return Wired.of(db).handouts().read(Wired.of(db).meetings().current().orElseThrow());
     }
 }

@@ -14,6 +14,7 @@ import org.duban.persistence.UnitRepository;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 
 /** Databases for handout tests: the sample, and a unit with many long tasks. */
 final class HandoutFixtures {
@@ -29,7 +30,7 @@ final class HandoutFixtures {
 
     static Written writeLongTasks(Database db, int count, int giantSeq, Path out) {
         Meeting m = manyLongTasks(db, count, giantSeq);
-        HandoutService service = new HandoutService(db);
+        HandoutService service = Wired.of(db).handouts();
         HandoutService.MeetingData data = service.read(m);
         Unit xiapu = unit(db, "霞浦县");
         service.exportUnit(data, xiapu, BUNDLED, out);
@@ -52,7 +53,7 @@ final class HandoutFixtures {
      */
     static Meeting manyLongTasks(Database db, int count, int giantSeq) {
         Meeting m = TestDb.emptyMeeting(db);
-        TaskService tasks = new TaskService(db);
+        TaskService tasks = Wired.of(db).tasks();
         String[] sources = {"中央生态环境保护督察", "省级督察", "举一反三"};
         for (int i = 1; i <= count; i++) {
             String measures = i == giantSeq ? measures(50, "第" + i + "项问题") : measures(2 + i % 5, "第" + i + "项问题");
@@ -76,7 +77,7 @@ final class HandoutFixtures {
     /** The batch of all units' handouts into {@code out}, with {@code copies} copies of one unit. */
     static HandoutService.BatchResult exportAllWithCopies(Database db, HandoutService.MeetingData data, String unitName,
                                                           int copies, Path out, HandoutService.Progress progress) {
-        HandoutService service = new HandoutService(db);
+        HandoutService service = Wired.of(db).handouts();
         service.settings().setCopies(unit(db, unitName).id(), copies);
         return service.exportAll(data, BUNDLED, out, progress);
     }

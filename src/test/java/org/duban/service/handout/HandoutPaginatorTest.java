@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.duban.model.Meeting;
 import org.duban.model.Unit;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 
 /** The pagination model on its own: pages, rows and cell lines. */
@@ -22,7 +22,7 @@ class HandoutPaginatorTest extends HandoutDbTest {
 
     private List<HandoutLayout> sampleLayouts(HandoutSettings settings) {
         HandoutService.MeetingData data = sample();
-        return new HandoutService(db).layoutAll(data, settings, HandoutService.Progress.NONE);
+        return Wired.of(db).handouts().layoutAll(data, settings, HandoutService.Progress.NONE);
     }
 
     private static List<HandoutSettings> variants() {
@@ -49,7 +49,7 @@ class HandoutPaginatorTest extends HandoutDbTest {
     void noRowIsSplitUnlessTallerThanAPage() {
         db = TestDb.withRoster(dir);
         Meeting m = HandoutFixtures.manyLongTasks(db, 12, 5);
-        HandoutService service = new HandoutService(db);
+        HandoutService service = Wired.of(db).handouts();
         Unit xiapu = HandoutFixtures.unit(db, "霞浦县");
         for (HandoutSettings s : variants()) {
             HandoutLayout layout = HandoutService.layout(service.read(m), xiapu, s);

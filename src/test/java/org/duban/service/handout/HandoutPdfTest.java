@@ -22,6 +22,7 @@ import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.duban.model.Task;
 import org.duban.model.Unit;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 
 /** Reads generated PDFs back with PDFBox, as a reader's PDF viewer would. */
@@ -40,7 +41,7 @@ class HandoutPdfTest extends HandoutDbTest {
         HandoutService.MeetingData data = sample();
         Unit jiaocheng = HandoutFixtures.unit(db, "蕉城区");
         Path out = dir.resolve("out");
-        new HandoutService(db).exportUnit(data, jiaocheng, BUNDLED, out);
+        Wired.of(db).handouts().exportUnit(data, jiaocheng, BUNDLED, out);
 
         String all = squeeze(String.join("", HandoutFixtures.pageTexts(HandoutFixtures.pdf(out, "蕉城区"))));
         List<Task> mine = data.tasks().stream().filter(t -> t.unitIds().contains(jiaocheng.id())).toList();
@@ -66,7 +67,7 @@ class HandoutPdfTest extends HandoutDbTest {
     void everyPageCarriesTheUnitThePageNumberAndTheHeaderRow() throws IOException {
         HandoutService.MeetingData data = sample();
         Path out = dir.resolve("out");
-        new HandoutService(db).exportUnit(data, HandoutFixtures.unit(db, "福安市"), BUNDLED, out);
+        Wired.of(db).handouts().exportUnit(data, HandoutFixtures.unit(db, "福安市"), BUNDLED, out);
 
         List<String> pages = HandoutFixtures.pageTexts(HandoutFixtures.pdf(out, "福安市"));
         assertTrue(pages.size() > 1);
@@ -140,7 +141,7 @@ class HandoutPdfTest extends HandoutDbTest {
     void fontsAreEmbeddedSubsetsAndNoneIsType3() throws IOException {
         HandoutService.MeetingData data = sample();
         Path out = dir.resolve("out");
-        new HandoutService(db).exportAll(data, BUNDLED.withSignOff(true).withNotice("会议材料　会后收回"), out,
+        Wired.of(db).handouts().exportAll(data, BUNDLED.withSignOff(true).withNotice("会议材料　会后收回"), out,
                 HandoutService.Progress.NONE);
         List<Path> pdfs;
         try (Stream<Path> s = Files.list(out)) {

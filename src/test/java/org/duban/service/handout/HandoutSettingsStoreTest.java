@@ -7,6 +7,7 @@ import java.util.List;
 import org.duban.persistence.Database;
 import org.duban.persistence.SettingsRepository;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class HandoutSettingsStoreTest {
                 .withColumns(List.of(new ColumnSpec(HandoutColumn.SEQ, 4), new ColumnSpec(HandoutColumn.PROBLEM, 30),
                         new ColumnSpec(HandoutColumn.STATUS, 8), new ColumnSpec(HandoutColumn.DEADLINE, 9.5)));
         try (Database db = TestDb.withRoster(dir)) {
-            HandoutSettingsStore store = new HandoutSettingsStore(db);
+            HandoutSettingsStore store = Wired.of(db).handoutSettings();
             assertEquals(HandoutSettings.defaults(), store.load());
             store.save(changed);
             store.setCopies(3, 4);
@@ -30,7 +31,7 @@ class HandoutSettingsStoreTest {
             store.setCopies(5, 1);
         }
         try (Database db = Database.open(dir.resolve("test.db"))) {
-            HandoutSettingsStore store = new HandoutSettingsStore(db);
+            HandoutSettingsStore store = Wired.of(db).handoutSettings();
             assertEquals(changed, store.load());
             assertEquals(4, store.copies(3));
             assertEquals(1, store.copies(5));

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.Workbooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class AwkwardListsTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        importer = new TaskImporter(db);
+        importer = Wired.of(db).plainImporter();
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import org.duban.model.Task;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.WordLists;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class ContinuationRowsTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        importer = new TaskImporter(db);
+        importer = Wired.of(db).plainImporter();
     }
 
     @AfterEach

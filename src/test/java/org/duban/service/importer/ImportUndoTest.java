@@ -8,18 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.duban.app.Capabilities;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.backup.BackupService;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.tracking.ProgressService;
 import org.duban.testing.OtherLists;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +40,11 @@ class ImportUndoTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 30)));
-        meeting = new MeetingService(db).all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
+        audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 30)));
+        meeting = Wired.of(db).meetings().all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
                 .findFirst().orElseThrow();
-        importer = new TaskImporter(audit, Capabilities.importHooks(db));
-        undo = new ImportUndo(audit, new BackupService(db));
+        importer = Wired.of(audit).importer();
+        undo = Wired.of(audit).importUndo();
     }
 
     @AfterEach
@@ -76,7 +74,7 @@ class ImportUndoTest {
         assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM import_run"), "the ledger as before the import");
         assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'IMPORT' "
                 + "AND action = 'DELETE' AND old_value LIKE '修订清单.xlsx ← %'"), "the undo is noted in the history");
-        assertTrue(new BackupService(db).list().stream().anyMatch(b -> b.reason().tag().equals("restore")),
+        assertTrue(Wired.of(db).backups().list().stream().anyMatch(b -> b.reason().tag().equals("restore")),
                 "the ledger with the import is itself kept as a backup");
     }
 
@@ -84,7 +82,7 @@ class ImportUndoTest {
     void afterAnotherChangeTheUndoIsRefusedAndSaysWhatWasWritten() {
         ImportResult r = importRevisedList();
         long share = TestDb.sqlLong(db.file(), "SELECT min(id) FROM assignment WHERE withdrawn_on IS NULL");
-        new ProgressService(audit).addReport(share, new ProgressService.ReportInput(LocalDate.of(2026, 11, 30), "90",
+        Wired.of(audit).progress().addReport(share, new ProgressService.ReportInput(LocalDate.of(2026, 11, 30), "90",
                 "导入之后录入的进展", "办公室"), List.of());
         String after = TestDb.contentDigest(db.file());
 

@@ -18,6 +18,7 @@ import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.tasks.TaskField;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.WordLists;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class LeadUnitImportTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        importer = new TaskImporter(db);
+        importer = Wired.of(db).plainImporter();
     }
 
     @AfterEach
@@ -130,7 +131,7 @@ class LeadUnitImportTest {
                 new ImportTarget.Existing(meeting.id()), OPTIONS, (d, t) -> { });
         importer.apply(importer.read(list(dir.resolve("v2.docx"), "市水利局", "市海洋与渔业局")),
                 new ImportTarget.Existing(meeting.id()), OPTIONS, (d, t) -> { });
-        org.duban.service.check.CheckReport clean = new org.duban.service.check.CheckService(db).run();
+        org.duban.service.check.CheckReport clean = Wired.of(db).checks().run();
         assertTrue(clean.clean(), clean::toString);
         long other = new UnitRepository(db).findAll().stream().filter(u -> u.name().equals("市住建局")
                 || u.name().equals("市住房和城乡建设局")).findFirst().orElseThrow().id();
@@ -140,7 +141,7 @@ class LeadUnitImportTest {
             }
             return null;
         });
-        org.duban.service.check.CheckReport tampered = new org.duban.service.check.CheckService(db).run();
+        org.duban.service.check.CheckReport tampered = Wired.of(db).checks().run();
         assertFalse(tampered.clean());
         assertTrue(tampered.toString().contains("check.audit.state.changed"), tampered::toString);
     }

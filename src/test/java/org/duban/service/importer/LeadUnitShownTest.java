@@ -19,8 +19,8 @@ import org.duban.service.handout.HandoutEntry;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutSettings;
 import org.duban.service.tasks.ChecklistRow;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class LeadUnitShownTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        TaskImporter importer = new TaskImporter(db);
+        TaskImporter importer = Wired.of(db).plainImporter();
         importer.apply(importer.read(LeadUnitImportTest.list(dir.resolve("清单.docx"), "市生态环境局", "市海洋与渔业局")),
                 new ImportTarget.Existing(meeting.id()), ImportOptions.DEFAULT.withDefaultSource("市级排查"), (d, t) -> { });
     }
@@ -49,7 +49,7 @@ class LeadUnitShownTest {
 
     @Test
     void theChecklistRowsNameTheLeadUnitAndSearchFindsIt() {
-        List<ChecklistRow> rows = new TaskService(db).checklist(meeting.id());
+        List<ChecklistRow> rows = Wired.of(db).tasks().checklist(meeting.id());
         assertEquals(List.of("市生态环境局", "市住房和城乡建设局", "市海洋与渔业局"),
                 rows.stream().map(ChecklistRow::leadUnitName).toList());
         assertTrue(rows.get(2).searchText().contains("海洋与渔业局"));
@@ -57,7 +57,7 @@ class LeadUnitShownTest {
 
     @Test
     void aHandoutWithTheLeadUnitColumnChosenPrintsIt() throws Exception {
-        HandoutService handouts = new HandoutService(db);
+        HandoutService handouts = Wired.of(db).handouts();
         HandoutService.MeetingData data = handouts.read(meeting);
         Unit xiapu = data.roster().stream().filter(u -> u.name().equals("霞浦县")).findFirst().orElseThrow();
         HandoutSettings settings = HandoutSettings.defaults().withColumns(List.of(new ColumnSpec(HandoutColumn.SEQ, 5),

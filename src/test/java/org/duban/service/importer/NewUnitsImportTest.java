@@ -18,6 +18,7 @@ import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.WordLists;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class NewUnitsImportTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        importer = new TaskImporter(db);
+        importer = Wired.of(db).plainImporter();
     }
 
     @AfterEach

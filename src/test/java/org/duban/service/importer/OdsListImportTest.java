@@ -19,6 +19,7 @@ import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
 import org.duban.testing.OdsLists;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class OdsListImportTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        importer = new TaskImporter(db);
+        importer = Wired.of(db).plainImporter();
     }
 
     @AfterEach

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.OtherLists;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +36,9 @@ class ReimportTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        meeting = new MeetingService(db).all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
+        meeting = Wired.of(db).meetings().all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
                 .findFirst().orElseThrow();
-        importer = new TaskImporter(db);
+        importer = Wired.of(db).plainImporter();
     }
 
     @AfterEach
@@ -132,7 +132,7 @@ class ReimportTest {
         assertEquals(r.run().id(), TestDb.sqlLong(db.file(), "SELECT withdrawn_by FROM assignment WHERE id = " + share));
         assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
                 + "AND entity_id = " + share + " AND field = 'withdrawnBy' AND new_value = '" + r.run().id() + "'"));
-        TaskService tasks = new TaskService(db);
+        TaskService tasks = Wired.of(db).tasks();
         assertTrue(tasks.checklist(meeting.id()).stream().filter(c -> c.task().id() == taskId).findFirst()
                 .orElseThrow().units().stream().noneMatch(u -> u.name().equals(unit)));
         assertEquals(List.of(share), tasks.withdrawnShares(taskId).stream().map(x -> x.assignment().id()).toList());

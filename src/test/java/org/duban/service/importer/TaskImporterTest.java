@@ -22,6 +22,7 @@ import org.duban.persistence.TaskRepository;
 import org.duban.service.tasks.TaskField;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class TaskImporterTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        importer = new TaskImporter(db, new ImportHooks() {
+        importer = Wired.of(db).importer(new ImportHooks() {
             @Override
             public void supervision(Task task, boolean supervised) {
                 if (supervised) {
@@ -185,7 +186,7 @@ class TaskImporterTest {
 
     @Test
     void aFailureHalfWayRollsBackEveryRow() {
-        TaskImporter failing = new TaskImporter(db, new ImportHooks() {
+        TaskImporter failing = Wired.of(db).importer(new ImportHooks() {
             @Override
             public void supervision(Task task, boolean supervised) {
                 if (task.seq() == 10) {
@@ -209,7 +210,7 @@ class TaskImporterTest {
                     "2026年底前", ""));
         }
         Path file = OfficeLists.xlsx(dir.resolve("long.xlsx"), rows);
-        TaskImporter failing = new TaskImporter(db, new ImportHooks() {
+        TaskImporter failing = Wired.of(db).importer(new ImportHooks() {
             @Override
             public void supervision(Task task, boolean supervised) {
                 if (task.seq() == 1_150) {

@@ -21,6 +21,7 @@ import org.duban.persistence.TaskRepository;
 import org.duban.service.excel.Grid;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.WordLists;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class WordListImportTest {
     void open() {
         db = TestDb.withRoster(dir);
         meeting = TestDb.emptyMeeting(db);
-        importer = new TaskImporter(db);
+        importer = Wired.of(db).plainImporter();
     }
 
     @AfterEach

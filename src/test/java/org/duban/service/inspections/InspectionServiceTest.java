@@ -15,11 +15,10 @@ import org.duban.model.Meeting;
 import org.duban.model.Task;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.TaskInput;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +37,9 @@ class InspectionServiceTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, clock);
-        service = new InspectionService(audit);
-        meeting = new MeetingService(db).current().orElseThrow();
+        audit = Wired.audit(db, clock);
+        service = Wired.of(audit).inspections();
+        meeting = Wired.of(db).meetings().current().orElseThrow();
     }
 
     @AfterEach
@@ -80,7 +79,7 @@ class InspectionServiceTest {
         assertEquals(before + 1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task"));
         assertEquals("2026-11-29", TestDb.sqlString(db.file(), "SELECT issued_on FROM task WHERE id = " + t.id()));
         assertEquals(t.id(), TestDb.sqlLong(db.file(), "SELECT task_id FROM inspection_finding WHERE id = " + f.id()));
-        var state = new TrackingService(audit).trackTask(t.id()).states().get(0);
+        var state = Wired.of(audit).tracking().trackTask(t.id()).states().get(0);
         assertEquals(0.0, state.expectedPercent(), "序时进度 counts from the day it became a task");
         assertTrue(audit.history(t.id()).stream().anyMatch(e -> e.entity() == AuditEntity.FINDING));
         assertThrows(LocalizedException.class, () -> service.toTask(f.id(), meeting.id(), draft),

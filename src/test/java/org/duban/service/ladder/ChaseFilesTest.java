@@ -26,9 +26,9 @@ import org.duban.model.Notice;
 import org.duban.model.NoticeLevel;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +47,8 @@ class ChaseFilesTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withSample(dir);
-        AuditLog audit = new AuditLog(db, new TestClock(DAY));
-        service = new NoticeService(audit, new TrackingService(audit));
+        AuditLog audit = Wired.audit(db, new TestClock(DAY));
+        service = Wired.of(audit).notices();
     }
 
     @AfterEach

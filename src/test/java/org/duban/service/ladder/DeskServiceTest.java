@@ -14,9 +14,9 @@ import org.duban.persistence.Database;
 import org.duban.persistence.TaskScope;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.TaskTracking;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ class DeskServiceTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
-        desk = new DeskService(audit);
+        audit = Wired.audit(db, new TestClock(DAY));
+        desk = Wired.of(audit).desk();
         items = desk.desk(DAY, 15);
     }
 
@@ -51,7 +51,7 @@ class DeskServiceTest {
 
     @Test
     void overdueAndFallingDueSharesAreTheTrackedOnes() {
-        List<TaskTracking> tracked = new TrackingService(audit).track(TaskScope.all(), DAY);
+        List<TaskTracking> tracked = Wired.of(audit).tracking().track(TaskScope.all(), DAY);
         long overdue = tracked.stream().flatMap(t -> t.states().stream())
                 .filter(s -> s.overdue() && !s.status().isCompleted()).count();
         assertTrue(overdue > 0);

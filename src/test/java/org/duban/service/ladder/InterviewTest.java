@@ -1,7 +1,6 @@
 package org.duban.service.ladder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,7 @@ import org.duban.service.audit.AuditLog;
 import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,10 @@ class InterviewTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
-        TrackingService tracking = new TrackingService(audit);
-        desk = new DeskService(audit, tracking);
-        interviews = new InterviewService(audit, tracking);
+        audit = Wired.audit(db, new TestClock(DAY));
+        TrackingService tracking = Wired.of(audit).tracking();
+        desk = Wired.of(audit).desk();
+        interviews = Wired.of(audit).interviews();
     }
 
     @AfterEach

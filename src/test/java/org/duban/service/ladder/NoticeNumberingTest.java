@@ -17,9 +17,9 @@ import org.duban.model.NoticeLevel;
 import org.duban.model.NoticeShare;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,8 @@ class NoticeNumberingTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
-        service = new NoticeService(audit, new TrackingService(audit));
+        audit = Wired.audit(db, new TestClock(DAY));
+        service = Wired.of(audit).notices();
         chase = service.candidates(DAY, NoticeLevel.CHASE);
     }
 
@@ -139,15 +139,15 @@ class NoticeNumberingTest {
     @Test
     void theAuditTrailVouchesForNotices() {
         // the next morning: the sample's own trail runs until 09:02 on DAY, and check objects to time running back
-        AuditLog later = new AuditLog(db, new TestClock(DAY.plusDays(1)));
-        service = new NoticeService(later, new TrackingService(later));
+        AuditLog later = Wired.audit(db, new TestClock(DAY.plusDays(1)));
+        service = Wired.of(later).notices();
         Notice first = issue(0, DAY, false);
         Notice draft = issue(1, DAY, true);
         service.issueDraft(draft.id());
         service.recordResponse(first.id(), DAY.plusDays(1), "已整改，详见附件。");
         Notice gone = issue(2, DAY, false);
         service.delete(gone.id());
-        org.duban.service.check.CheckReport clean = new org.duban.service.check.CheckService(db).run();
+        org.duban.service.check.CheckReport clean = Wired.of(db).checks().run();
         assertTrue(clean.clean(), clean::toString);
         db.write(c -> {
             try (var st = c.createStatement()) {
@@ -155,7 +155,7 @@ class NoticeNumberingTest {
             }
             return null;
         });
-        org.duban.service.check.CheckReport tampered = new org.duban.service.check.CheckService(db).run();
+        org.duban.service.check.CheckReport tampered = Wired.of(db).checks().run();
         assertFalse(tampered.clean());
         assertTrue(tampered.toString().contains("check.audit.state.changed"), tampered::toString);
     }

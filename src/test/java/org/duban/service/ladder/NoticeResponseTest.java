@@ -19,6 +19,7 @@ import org.duban.service.calendar.WorkCalendars;
 import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,10 @@ class NoticeResponseTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
-        TrackingService tracking = new TrackingService(audit);
-        service = new NoticeService(audit, tracking);
-        interviews = new InterviewService(audit, tracking);
+        audit = Wired.audit(db, new TestClock(DAY));
+        TrackingService tracking = Wired.of(audit).tracking();
+        service = Wired.of(audit).notices();
+        interviews = Wired.of(audit).interviews();
         NoticeService.Candidate c = service.candidates(DAY, NoticeLevel.CHASE).get(0);
         notice = service.issue(c.unit().id(), NoticeLevel.CHASE, LocalDate.of(2026, 11, 20), false, c.shares());
     }

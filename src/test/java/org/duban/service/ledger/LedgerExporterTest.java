@@ -23,9 +23,9 @@ import org.duban.service.importer.ImportPlan;
 import org.duban.service.importer.ImportTarget;
 import org.duban.service.importer.PlannedRow;
 import org.duban.service.importer.TaskImporter;
-import org.duban.service.meetings.MeetingService;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class LedgerExporterTest {
     @Test
     void ledgerHasFrozenFilteredHeaderAndLandscapeFitToWidthPrinting() throws Exception {
         Path out = dir.resolve("台账.xlsx");
-        assertEquals(OfficeLists.TASKS, new LedgerExporter(db).export(meeting, out));
+        assertEquals(OfficeLists.TASKS, Wired.of(db).ledgerExporter().export(meeting, out));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
             XSSFSheet sheet = wb.getSheetAt(0);
             assertEquals("序号", sheet.getRow(1).getCell(0).getStringCellValue());
@@ -82,7 +82,7 @@ class LedgerExporterTest {
                 t.measures(), t.leader(), t.supportingUnits(), t.deadline(), "=1+1", t.assignments()),
                 java.time.LocalDate.of(2026, 5, 1), null);
         Path out = dir.resolve("台账.xlsx");
-        new LedgerExporter(db).export(meeting, out);
+        Wired.of(db).ledgerExporter().export(meeting, out);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
             var cell = wb.getSheetAt(0).getRow(2).getCell(3);
             assertEquals(CellType.STRING, cell.getCellType());
@@ -106,9 +106,9 @@ class LedgerExporterTest {
                 led.target(), led.measures(), led.leader(), led.supportingUnits(), led.deadline(), led.remarks(),
                 led.assignments(), water), java.time.LocalDate.of(2026, 5, 1), null);
         Path out = dir.resolve("台账.xlsx");
-        new LedgerExporter(db).export(meeting, out);
-        Meeting other = new MeetingService(db).create(new Meeting(0, meeting.kind(), meeting.heldOn(), "副本", ""));
-        TaskImporter importer = new TaskImporter(db);
+        Wired.of(db).ledgerExporter().export(meeting, out);
+        Meeting other = Wired.of(db).meetings().create(new Meeting(0, meeting.kind(), meeting.heldOn(), "副本", ""));
+        TaskImporter importer = Wired.of(db).plainImporter();
         ImportPlan plan = importer.plan(importer.read(out), new ImportTarget.Existing(other.id()), ImportOptions.DEFAULT);
         assertTrue(plan.warnings().isEmpty(), () -> plan.warnings().toString());
         importer.apply(importer.read(out), new ImportTarget.Existing(other.id()), ImportOptions.DEFAULT, (d, t) -> { });

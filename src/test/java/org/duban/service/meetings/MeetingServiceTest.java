@@ -19,9 +19,9 @@ import org.duban.model.MeetingRole;
 import org.duban.model.MeetingSpeaker;
 import org.duban.model.Unit;
 import org.duban.persistence.Database;
-import org.duban.service.audit.AuditLog;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class MeetingServiceTest {
     @BeforeEach
     void sample() {
         db = TestDb.withSample(dir);
-        meetings = new MeetingService(new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29))));
+        meetings = Wired.over(db, new TestClock(LocalDate.of(2026, 11, 29))).meetings();
         names = meetings.roster().stream().collect(Collectors.toMap(Unit::id, Unit::name));
     }
 

@@ -24,6 +24,7 @@ import org.duban.service.chart.ChartStyle;
 import org.duban.service.chart.ProgressCharts;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.title.TextTitle;
@@ -48,7 +49,7 @@ class DocumentsInChineseTest {
     @BeforeEach
     void englishWindow() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
+        audit = Wired.audit(db, new TestClock(DAY));
         Messages.use(Locale.ENGLISH);
     }
 
@@ -89,7 +90,7 @@ class DocumentsInChineseTest {
 
     @Test
     void theBulletinsChartIsChineseUnderAnEnglishWindow() {
-        Bulletin b = new BulletinService(audit).prepare(null, DAY);
+        Bulletin b = Wired.of(audit).bulletins().prepare(null, DAY);
         JFreeChart chart = BulletinService.chart(b);
         assertEquals("各单位任务完成率排名", chart.getTitle().getText());
         assertChinese("bulletin", chart);
@@ -97,8 +98,8 @@ class DocumentsInChineseTest {
 
     @Test
     void thePacksSlidesAreChineseUnderAnEnglishWindow() {
-        Bulletin b = new BulletinService(audit).prepare(null, DAY);
-        Map<String, JFreeChart> slides = new MeetingPackService(audit).slides(b);
+        Bulletin b = Wired.of(audit).bulletins().prepare(null, DAY);
+        Map<String, JFreeChart> slides = Wired.of(audit).meetingPacks().slides(b);
         assertEquals(5, slides.size());
         slides.forEach(DocumentsInChineseTest::assertChinese);
     }
@@ -106,7 +107,7 @@ class DocumentsInChineseTest {
     @Test
     void thePacksLedgerIsChineseUnderAnEnglishWindow() throws Exception {
         long push = TestDb.sqlLong(db.file(), "SELECT id FROM meeting WHERE kind = 'PUSH'");
-        MeetingPackService.Result r = new MeetingPackService(audit).write(push, dir.resolve("out"),
+        MeetingPackService.Result r = Wired.of(audit).meetingPacks().write(push, dir.resolve("out"),
                 MeetingPackService.Progress.NONE);
         try (InputStream in = Files.newInputStream(r.folder().resolve("台账-2026-09-29.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
@@ -129,7 +130,7 @@ class DocumentsInChineseTest {
 
     @Test
     void theDashboardsChartsFollowTheWindow() {
-        Bulletin b = new BulletinService(audit).prepare(null, DAY);
+        Bulletin b = Wired.of(audit).bulletins().prepare(null, DAY);
         JFreeChart chart = new ProgressCharts(ChartStyle.screen()).ranking(b.counties());
         assertEquals("Completion rate by unit", chart.getTitle().getText());
         assertTrue(words(chart).stream().anyMatch(w -> w.startsWith("As of 29 November 2026")), words(chart).toString());

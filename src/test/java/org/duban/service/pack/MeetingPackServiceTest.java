@@ -26,16 +26,16 @@ import org.duban.model.Meeting;
 import org.duban.model.MeetingDetails;
 import org.duban.model.MeetingKind;
 import org.duban.model.Task;
-import org.duban.persistence.TaskScope;
 import org.duban.persistence.Database;
+import org.duban.persistence.TaskScope;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.handout.HandoutService;
 import org.duban.service.handout.HandoutText;
-import org.duban.service.tracking.TrackingService;
 import org.duban.service.meetings.MeetingService;
 import org.duban.testing.LaterTasks;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class MeetingPackServiceTest {
     @BeforeEach
     void sample() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(LocalDate.of(2026, 11, 29)));
+        audit = Wired.audit(db, new TestClock(LocalDate.of(2026, 11, 29)));
     }
 
     @AfterEach
@@ -60,7 +60,7 @@ class MeetingPackServiceTest {
     }
 
     private Meeting push() {
-        return new MeetingService(audit).all().stream().filter(m -> m.kind() == MeetingKind.PUSH).findFirst()
+        return Wired.of(audit).meetings().all().stream().filter(m -> m.kind() == MeetingKind.PUSH).findFirst()
                 .orElseThrow();
     }
 
@@ -93,7 +93,7 @@ class MeetingPackServiceTest {
         String before = TestDb.sqlString(db.file(), issued);
         Path folder = dir.resolve("out").resolve("2026-09-29 推进会");
         Files.createDirectories(folder.resolve("通报-2026-09-29.docx")); // the Word file cannot be written
-        assertThrows(LocalizedException.class, () -> new MeetingPackService(audit).write(m.id(), dir.resolve("out"),
+        assertThrows(LocalizedException.class, () -> Wired.of(audit).meetingPacks().write(m.id(), dir.resolve("out"),
                 MeetingPackService.Progress.NONE));
         assertEquals(before, TestDb.sqlString(db.file(), issued), "no bulletin recorded that nobody holds");
     }
@@ -102,13 +102,13 @@ class MeetingPackServiceTest {
     void thePackHoldsEveryExpectedFile() throws Exception {
         Meeting m = push();
         List<String> steps = new ArrayList<>();
-        MeetingPackService.Result r = new MeetingPackService(audit).write(m.id(), dir.resolve("out"),
+        MeetingPackService.Result r = Wired.of(audit).meetingPacks().write(m.id(), dir.resolve("out"),
                 (done, total, step) -> steps.add(done + "/" + total));
         Path folder = dir.resolve("out").resolve("2026-09-29 推进会");
         assertEquals(folder, r.folder());
         assertEquals(LocalDate.of(2026, 9, 29), r.asOf(), "counted as of the meeting's day");
 
-        HandoutService handouts = new HandoutService(db);
+        HandoutService handouts = Wired.of(db).handouts();
         List<HandoutService.UnitHandout> units = handouts.units(handouts.read(m, r.asOf()));
         Set<String> expected = new TreeSet<>();
         units.forEach(u -> expected.add("任务清单/" + HandoutService.fileName(u.unit().name())));
@@ -144,7 +144,7 @@ class MeetingPackServiceTest {
     void thePacksBulletinAndHandoutsCarryTheAuditHeadTheBulletinKeeps() throws Exception {
         Meeting m = push();
         org.duban.persistence.AuditChain.Head head = org.duban.persistence.AuditChain.head(db);
-        MeetingPackService.Result r = new MeetingPackService(audit).write(m.id(), dir.resolve("out"),
+        MeetingPackService.Result r = Wired.of(audit).meetingPacks().write(m.id(), dir.resolve("out"),
                 MeetingPackService.Progress.NONE);
         // the head as the pack read the ledger (issuing its bulletin then adds a row of its own)
         String printed = "留痕校验" + head.shortHash() + "/第" + head.row() + "条";
@@ -168,11 +168,11 @@ class MeetingPackServiceTest {
     void aPastMeetingsLedgerIsOfTheMeetingsDayAndAgreesWithItsBulletin() throws Exception {
         Task later = LaterTasks.fromFinding(db, LocalDate.of(2026, 10, 20));
         Meeting push = push();
-        MeetingPackService.Result r = new MeetingPackService(audit).write(push.id(), dir.resolve("out"),
+        MeetingPackService.Result r = Wired.of(audit).meetingPacks().write(push.id(), dir.resolve("out"),
                 MeetingPackService.Progress.NONE);
         LocalDate day = LocalDate.of(2026, 9, 29);
-        List<Task> then = new TrackingService(audit).tasksOn(TaskScope.meeting(later.meetingId()), day);
-        List<Task> today = new TrackingService(audit).tasksToday(later.meetingId());
+        List<Task> then = Wired.of(audit).tracking().tasksOn(TaskScope.meeting(later.meetingId()), day);
+        List<Task> today = Wired.of(audit).tracking().tasksToday(later.meetingId());
         try (InputStream in = Files.newInputStream(r.folder().resolve("台账-2026-09-29.xlsx"));
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheetAt(0);
@@ -202,9 +202,9 @@ class MeetingPackServiceTest {
     @Test
     void theAssignmentMeetingsPackHandsOutWhatWasIssuedThereAndItsBulletinIsAnUnnumberedDraft() throws Exception {
         Task later = LaterTasks.fromFinding(db, LocalDate.of(2026, 10, 20));
-        Meeting assignment = new MeetingService(audit).find(later.meetingId()).orElseThrow();
+        Meeting assignment = Wired.of(audit).meetings().find(later.meetingId()).orElseThrow();
         long bulletins = TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin");
-        MeetingPackService.Result r = new MeetingPackService(audit).write(assignment.id(), dir.resolve("out"),
+        MeetingPackService.Result r = Wired.of(audit).meetingPacks().write(assignment.id(), dir.resolve("out"),
                 MeetingPackService.Progress.NONE);
         assertEquals(LocalDate.of(2026, 3, 19), r.asOf());
         assertTrue(r.bulletin().isDraft(), "bulletins of July and September went out as issues 1 and 2");
@@ -214,7 +214,7 @@ class MeetingPackServiceTest {
             String text = new XWPFWordExtractor(doc).getText();
             assertTrue(text.contains("第　　期（草稿）"), text.substring(0, 80));
         }
-        HandoutService handouts = new HandoutService(db);
+        HandoutService handouts = Wired.of(db).handouts();
         HandoutService.MeetingData data = handouts.read(assignment, r.asOf());
         assertEquals(45, data.tasks().size(), "the finding's task was issued in October, not at the meeting");
         long dongqiao = TestDb.sqlLong(db.file(), "SELECT id FROM unit WHERE name = '东侨经济技术开发区'");
@@ -236,20 +236,20 @@ class MeetingPackServiceTest {
 
     @Test
     void aMeetingWithNothingToHandOutIsRefusedAndWritesNoFolder() {
-        MeetingService meetings = new MeetingService(audit);
+        MeetingService meetings = Wired.of(audit).meetings();
         MeetingDetails empty = meetings.save(meetings.draft(MeetingKind.REVIEW, LocalDate.of(2026, 11, 29))
                 .withReviewedTasks(List.of()));
         LocalizedException e = assertThrows(LocalizedException.class,
-                () -> new MeetingPackService(audit).write(empty.id(), dir.resolve("none"), MeetingPackService.Progress.NONE));
+                () -> Wired.of(audit).meetingPacks().write(empty.id(), dir.resolve("none"), MeetingPackService.Progress.NONE));
         assertEquals("pack.error.noTasks", e.key());
         assertFalse(Files.exists(dir.resolve("none")));
     }
 
     @Test
     void aMeetingStillToComeIsCountedAsOfToday() {
-        MeetingService meetings = new MeetingService(audit);
+        MeetingService meetings = Wired.of(audit).meetings();
         MeetingDetails next = meetings.save(meetings.draft(MeetingKind.PUSH, LocalDate.of(2026, 12, 3)));
-        assertEquals(LocalDate.of(2026, 11, 29), new MeetingPackService(audit).asOf(next.meeting()));
+        assertEquals(LocalDate.of(2026, 11, 29), Wired.of(audit).meetingPacks().asOf(next.meeting()));
         assertEquals("2026-12-03 推进会", MeetingPackService.folderName(next.meeting()));
     }
 }

@@ -19,10 +19,10 @@ import org.duban.model.Unit;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitRepository;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +45,12 @@ class ReturnFormsLeadUnitTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        meeting = new MeetingService(db).all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
+        meeting = Wired.of(db).meetings().all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
                 .findFirst().orElseThrow();
         List<Unit> roster = new UnitRepository(db).findAll();
         Task first = new TaskRepository(db).findByMeeting(meeting.id()).get(0);
         unit = roster.stream().filter(u -> u.id() == first.unitIds().get(0)).findFirst().orElseThrow();
-        TaskService tasks = new TaskService(db);
+        TaskService tasks = Wired.of(db).tasks();
         var in = TaskService.toInput(first, roster.stream().filter(u -> first.unitIds().contains(u.id())).toList(),
                 "市生态环境局");
         led = tasks.update(first.id(), in);
@@ -92,7 +92,7 @@ class ReturnFormsLeadUnitTest {
     @Test
     void theFormShowsTheLeadUnitInALockedColumnAndComesBackRead() throws Exception {
         Path forms = dir.resolve("forms");
-        new ReturnFormWriter(db).writeAll(meeting, forms);
+        Wired.of(db).returnForms().writeAll(meeting, forms);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(form(forms)))) {
             XSSFSheet sheet = wb.getSheetAt(0);
             assertEquals("完成时限", cell(sheet, ReturnForm.HEADER_ROW, 3));
@@ -110,7 +110,7 @@ class ReturnFormsLeadUnitTest {
             assertEquals("2", cell(wb.getSheet(ReturnForm.META_SHEET), 0, 1), "layout version 2");
         }
         fillFirstRow(form(forms), 6);
-        ReturnsCheck check = new ReturnsImporter(db).check(form(forms), TODAY);
+        ReturnsCheck check = Wired.of(db).returns().check(form(forms), TODAY);
         assertFalse(check.hasErrors(), () -> check.errors().toString());
         assertEquals(1, check.entries().size());
         ReturnEntry e = check.entries().get(0);
@@ -125,7 +125,7 @@ class ReturnFormsLeadUnitTest {
     @Test
     void aFormOfTheOlderLayoutIsStillRead() throws Exception {
         Path forms = dir.resolve("old-forms");
-        new ReturnFormWriter(db, ReturnForm.V1).writeAll(meeting, forms);
+        new ReturnFormWriter(Wired.of(db).repositories(), Wired.of(db).tracking(), ReturnForm.V1).writeAll(meeting, forms);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(form(forms)))) {
             XSSFSheet sheet = wb.getSheetAt(0);
             assertEquals("当前状态", cell(sheet, ReturnForm.HEADER_ROW, 4), "no lead unit column");
@@ -133,7 +133,7 @@ class ReturnFormsLeadUnitTest {
             assertEquals("1", cell(wb.getSheet(ReturnForm.META_SHEET), 0, 1));
         }
         fillFirstRow(form(forms), 5);
-        ReturnsCheck check = new ReturnsImporter(db).check(form(forms), TODAY);
+        ReturnsCheck check = Wired.of(db).returns().check(form(forms), TODAY);
         assertFalse(check.hasErrors(), () -> check.errors().toString());
         ReturnEntry e = check.entries().get(0);
         assertEquals(led.seq(), e.seq());
@@ -145,7 +145,7 @@ class ReturnFormsLeadUnitTest {
     @Test
     void aFormOfANewerLayoutIsRefusedSayingSo() throws Exception {
         Path forms = dir.resolve("forms");
-        new ReturnFormWriter(db).writeAll(meeting, forms);
+        Wired.of(db).returnForms().writeAll(meeting, forms);
         fillFirstRow(form(forms), 6);
         XSSFWorkbook wb;
         try (var in = Files.newInputStream(form(forms))) {
@@ -157,7 +157,7 @@ class ReturnFormsLeadUnitTest {
                 wb.write(out);
             }
         }
-        ReturnsCheck check = new ReturnsImporter(db).check(form(forms), TODAY);
+        ReturnsCheck check = Wired.of(db).returns().check(form(forms), TODAY);
         assertEquals(List.of("returns.problem.newerLayout"), check.errors().stream().map(p -> p.problem().key()).toList());
         assertTrue(check.entries().isEmpty());
     }

@@ -20,6 +20,7 @@ import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ReturnFormsTest {
         meeting = TestDb.emptyMeeting(db);
         OfficeLists.importInto(db, meeting, dir);
         forms = dir.resolve("forms");
-        new ReturnFormWriter(db).writeAll(meeting, forms);
+        Wired.of(db).returnForms().writeAll(meeting, forms);
     }
 
     @AfterEach
@@ -111,7 +112,7 @@ class ReturnFormsTest {
     void filledRowsBecomeEntriesAndEmptyRowsAreSkipped() throws Exception {
         fill(form("蕉城区"), 0, "已清理违规渔排 120 口", 60, "张三", LocalDate.of(2026, 4, 10));
         fill(form("蕉城区"), 2, "完成排查", "80%", "李四", "2026年4月12日");
-        ReturnsCheck check = new ReturnsImporter(db).check(forms, TODAY);
+        ReturnsCheck check = Wired.of(db).returns().check(forms, TODAY);
         assertFalse(check.hasErrors(), () -> check.errors().toString());
         assertEquals(2, check.entries().size());
         ReturnEntry first = check.entries().get(0);
@@ -122,7 +123,7 @@ class ReturnFormsTest {
         assertEquals(80, check.entries().get(1).percent());
 
         List<ReturnEntry> recorded = new ArrayList<>();
-        assertEquals(2, new ReturnsImporter(db).apply(check, recorded::add));
+        assertEquals(2, Wired.of(db).returns().apply(check, recorded::add));
         assertEquals(check.entries(), recorded);
     }
 
@@ -152,7 +153,7 @@ class ReturnFormsTest {
                 wb.write(out);
             }
         }
-        ReturnsCheck check = new ReturnsImporter(db).check(forms, TODAY);
+        ReturnsCheck check = Wired.of(db).returns().check(forms, TODAY);
         List<String> keys = check.errors().stream().map(p -> p.problem().key()).toList();
         assertTrue(keys.contains("returns.problem.percent"), keys.toString());
         assertTrue(keys.contains("returns.problem.seqChanged"), keys.toString());
@@ -165,21 +166,21 @@ class ReturnFormsTest {
         assertEquals("150", percent.problem().value());
 
         List<ReturnEntry> recorded = new ArrayList<>();
-        assertThrows(LocalizedException.class, () -> new ReturnsImporter(db).apply(check, recorded::add));
+        assertThrows(LocalizedException.class, () -> Wired.of(db).returns().apply(check, recorded::add));
         assertTrue(recorded.isEmpty(), "nothing half-applied");
     }
 
     @Test
     void withoutProgressReportsApplyingSaysSoAndWritesNothing() throws Exception {
         fill(form("古田县"), 0, "进展", 20, "王五", LocalDate.of(2026, 4, 1));
-        ReturnsCheck check = new ReturnsImporter(db).check(form("古田县"), TODAY);
-        LocalizedException e = assertThrows(LocalizedException.class, () -> new ReturnsImporter(db).apply(check, null));
+        ReturnsCheck check = Wired.of(db).returns().check(form("古田县"), TODAY);
+        LocalizedException e = assertThrows(LocalizedException.class, () -> Wired.of(db).returns().apply(check, null));
         assertEquals("returns.error.noProgress", e.key());
     }
 
     @Test
     void aFileThatIsNotAReturnFormIsNamed() {
-        ReturnsCheck check = new ReturnsImporter(db).check(dir.resolve("清单.xlsx"), TODAY);
+        ReturnsCheck check = Wired.of(db).returns().check(dir.resolve("清单.xlsx"), TODAY);
         assertEquals("returns.problem.notAForm", check.errors().get(0).problem().key());
     }
 
@@ -187,8 +188,8 @@ class ReturnFormsTest {
     void theSameFilledFormImportedTwiceGivesOneSetOfReports() throws Exception {
         fill(form("蕉城区"), 0, "已完成清理整治方案", 30, "蕉城区整改办", TODAY.minusDays(2));
         fill(form("蕉城区"), 1, "已开工", "50%", "蕉城区整改办", TODAY.minusDays(2));
-        ProgressSink sink = org.duban.app.Capabilities.progressSink(db).orElseThrow();
-        ReturnsImporter importer = new ReturnsImporter(db);
+        ProgressSink sink = Wired.of(db).progressReports();
+        ReturnsImporter importer = Wired.of(db).returns();
         ReturnsCheck first = importer.check(form("蕉城区"), TODAY);
         assertEquals(2, importer.apply(first, sink));
         long reports = TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report");

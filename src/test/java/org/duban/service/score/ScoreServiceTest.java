@@ -21,9 +21,9 @@ import org.duban.service.ladder.NoticeService;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.service.tracking.ProgressService;
-import org.duban.service.tracking.TrackingService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +50,10 @@ class ScoreServiceTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withRoster(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
+        audit = Wired.audit(db, new TestClock(DAY));
         Meeting m = TestDb.emptyMeeting(db);
-        TaskService tasks = new TaskService(audit);
-        ProgressService progress = new ProgressService(audit);
+        TaskService tasks = Wired.of(audit).tasks();
+        ProgressService progress = Wired.of(audit).progress();
         Task t1 = tasks.create(m.id(), input("1", "蕉城区、福安市", "2026年6月30日"));
         Task t2 = tasks.create(m.id(), input("2", "福安市、蕉城区", "2026年6月30日"));
         Task t3 = tasks.create(m.id(), input("3", "蕉城区", "2026年10月31日"));
@@ -65,10 +65,10 @@ class ScoreServiceTest {
         report(progress, t2, fa, "2026-07-15", 100); // completed late
         report(progress, t2, jc, "2026-06-01", 50); // still open: overdue
         report(progress, t3, jc, "2026-10-01", 100); // its only unit: 牵头, on time
-        NoticeService notices = new NoticeService(audit, new TrackingService(audit));
+        NoticeService notices = Wired.of(audit).notices();
         notices.issue(jc, NoticeLevel.CHASE, LocalDate.of(2026, 9, 1), false,
                 List.of(new NoticeShare(t2.id(), share(t2, jc), "2．测试", "2026年6月30日", 63, "")));
-        scores = new ScoreService(audit);
+        scores = Wired.of(audit).scores();
         scores.saveRuleSet(JAN, "2026年度", RULES);
     }
 

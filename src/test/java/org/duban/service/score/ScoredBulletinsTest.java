@@ -25,6 +25,7 @@ import org.duban.service.bulletin.BulletinText;
 import org.duban.service.handout.FontPreference;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,9 @@ class ScoredBulletinsTest {
     @BeforeAll
     static void sample() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
-        scored = new ScoredBulletins(audit);
-        table = new ScoreService(audit).score(LocalDate.of(2026, 1, 1), DAY);
+        audit = Wired.audit(db, new TestClock(DAY));
+        scored = Wired.of(audit).scoredBulletins();
+        table = Wired.of(audit).scores().score(LocalDate.of(2026, 1, 1), DAY);
     }
 
     @AfterAll
@@ -128,7 +129,7 @@ class ScoredBulletinsTest {
 
     @Test
     void aRuleSetFromLaterInTheYearIsNamedAndApplied() {
-        ScoreService service = new ScoreService(audit);
+        ScoreService service = Wired.of(audit).scores();
         String text = service.inForce(DAY).text();
         service.saveRuleSet(LocalDate.of(2026, 11, 1), "2026年修订", text.replaceAll("(?m)^(基础分\\s*[=:：]).*$",
                 "$1 90"));

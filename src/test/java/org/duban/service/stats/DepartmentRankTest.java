@@ -13,6 +13,7 @@ import org.duban.service.importer.ImportTarget;
 import org.duban.service.importer.TaskImporter;
 import org.duban.testing.CliRunner;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.duban.testing.WordLists;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +33,10 @@ class DepartmentRankTest {
         Meeting meeting;
         try (Database db = TestDb.withRoster(dir)) {
             meeting = TestDb.emptyMeeting(db);
-            TaskImporter importer = new TaskImporter(db);
+            TaskImporter importer = Wired.of(db).plainImporter();
             importer.apply(importer.read(file), new ImportTarget.Existing(meeting.id()), ImportOptions.DEFAULT,
                     (d, t) -> { });
-            List<DepartmentRank> ranks = new StatsService(db).departments(StatsScope.meeting(meeting.id()),
+            List<DepartmentRank> ranks = Wired.of(db).stats().departments(StatsScope.meeting(meeting.id()),
                     LocalDate.of(2026, 4, 1));
             assertEquals(List.of("市住房和城乡建设局", "市海洋与渔业局", "市城市管理局"),
                     ranks.stream().map(r -> r.unit().name()).toList(), "roster order on a tie; counties left out");

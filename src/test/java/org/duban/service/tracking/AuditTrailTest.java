@@ -26,6 +26,7 @@ import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,9 @@ class AuditTrailTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withRoster(dir);
-        audit = new AuditLog(db, clock);
+        audit = Wired.audit(db, clock);
         audit.setOperator("督办科 王敏");
-        tasks = new TaskService(audit);
+        tasks = Wired.of(audit).tasks();
         meeting = TestDb.emptyMeeting(db);
     }
 
@@ -99,7 +100,7 @@ class AuditTrailTest {
     @Test
     void deletingATaskKeepsItsHistory() {
         Task t = createTask();
-        new ProgressService(audit).addReport(t.assignments().get(0).id(),
+        Wired.of(audit).progress().addReport(t.assignments().get(0).id(),
                 new ProgressService.ReportInput(LocalDate.of(2026, 4, 1), "20", "完成排查", ""), List.of());
         long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE task_id = " + t.id());
         tasks.delete(t.id());
@@ -113,12 +114,12 @@ class AuditTrailTest {
     void reportsMilestonesAndCloseOutsAreAudited() {
         Task t = createTask();
         long a = t.assignments().get(0).id();
-        ProgressService progress = new ProgressService(audit);
+        ProgressService progress = Wired.of(audit).progress();
         progress.addReport(a, new ProgressService.ReportInput(LocalDate.of(2026, 4, 1), "100", "全部整改到位", "蕉城区"),
                 List.of(new EvidenceService.Upload("现场照片.jpg", new byte[] {1})));
         var m = progress.addMilestone(a, "完成排查", LocalDate.of(2026, 4, 30));
         progress.setMilestoneDone(m.id(), LocalDate.of(2026, 4, 1));
-        CloseOutService closeOuts = new CloseOutService(audit);
+        CloseOutService closeOuts = Wired.of(audit).closeOuts();
         var co = closeOuts.apply(a, LocalDate.of(2026, 4, 1), "申请销号", List.of());
         closeOuts.verify(co.id(), VerificationLevel.COUNTY, "区生态环境局", LocalDate.of(2026, 4, 1), true, "");
 
@@ -143,7 +144,7 @@ class AuditTrailTest {
         Task t = createTask();
         Task other = tasks.create(meeting.id(), new TaskInput("2", "举一反三", "大气环境", "排查储油库油气排放", "", "",
                 "福鼎市", "", "", "2026年底前", ""));
-        SupervisionService sup = new SupervisionService(audit);
+        SupervisionService sup = Wired.of(audit).supervision();
         sup.supervise(t.id(), "市长", LocalDate.of(2026, 4, 1), ReportingCycle.MONTHLY, "");
         sup.supervise(t.id(), "分管副市长", LocalDate.of(2026, 4, 1), ReportingCycle.MONTHLY, "");
         sup.linkOrigin(other.id(), t.id());

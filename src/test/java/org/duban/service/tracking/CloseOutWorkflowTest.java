@@ -20,9 +20,9 @@ import org.duban.model.VerificationLevel;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
 import org.duban.service.tasks.TaskInput;
-import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,15 +47,15 @@ class CloseOutWorkflowTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withRoster(dir);
-        audit = new AuditLog(db, clock);
+        audit = Wired.audit(db, clock);
         Meeting m = TestDb.emptyMeeting(db);
-        Task t = new TaskService(audit).create(m.id(), new TaskInput("1", "中央生态环境保护督察", "固体废物",
+        Task t = Wired.of(audit).tasks().create(m.id(), new TaskInput("1", "中央生态环境保护督察", "固体废物",
                 "垃圾填埋场渗滤液处理能力不足", "", "", "霞浦县", "", "", "2026年9月30日", ""));
         assignment = t.assignments().get(0);
-        closeOuts = new CloseOutService(audit);
-        progress = new ProgressService(audit);
-        evidence = new EvidenceService(audit);
-        tracking = new TrackingService(audit);
+        closeOuts = Wired.of(audit).closeOuts();
+        progress = Wired.of(audit).progress();
+        evidence = Wired.of(audit).evidence();
+        tracking = Wired.of(audit).tracking();
         clock.setDay(LocalDate.of(2026, 9, 1));
         progress.addReport(assignment.id(), new ProgressService.ReportInput(LocalDate.of(2026, 8, 30), "100",
                 "扩容改造完成，渗滤液处理达标", "霞浦县督办联络员"), List.of());
@@ -130,7 +130,7 @@ class CloseOutWorkflowTest {
 
     @Test
     void anOversizeFileIsRefusedNamingTheFileAndTheLimitAndNothingIsAdded() throws Exception {
-        new TrackingSettings(audit).setEvidenceLimitMegabytes(1);
+        Wired.of(audit).trackingSettings().setEvidenceLimitMegabytes(1);
         Path big = dir.resolve("航拍视频截图.png");
         Files.write(big, new byte[1024 * 1024 + 1]);
         Path small = dir.resolve("验收意见.pdf");
@@ -153,7 +153,7 @@ class CloseOutWorkflowTest {
 
     @Test
     void anOversizeFileOnAnApplicationRefusesTheApplicationToo() {
-        new TrackingSettings(audit).setEvidenceLimitMegabytes(1);
+        Wired.of(audit).trackingSettings().setEvidenceLimitMegabytes(1);
         var big = List.of(new EvidenceService.Upload("监测报告.pdf", new byte[2 * 1024 * 1024]));
         assertThrows(LocalizedException.class,
                 () -> closeOuts.apply(assignment.id(), LocalDate.of(2026, 9, 1), "已完成整改", big));

@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.duban.persistence.Database;
 import org.duban.persistence.TaskScope;
-import org.duban.service.audit.AuditLog;
 import org.duban.service.generate.LedgerGenerator;
 import org.duban.testing.TestClock;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +27,9 @@ class TrackingReadPathsTest {
     void checklistAndCountingPathsAgreeWithTheFullRead() {
         LocalDate day = LocalDate.of(2026, 11, 29);
         try (Database db = Database.open(dir.resolve("g.db"))) {
-            long meeting = new LedgerGenerator(db).generate(new LedgerGenerator.Options(200, 1500, 3, day),
+            long meeting = new LedgerGenerator(Wired.of(db)).generate(new LedgerGenerator.Options(200, 1500, 3, day),
                     LedgerGenerator.Progress.NONE).meeting().id();
-            TrackingService tracking = new TrackingService(new AuditLog(db, new TestClock(day)));
+            TrackingService tracking = Wired.over(db, new TestClock(day)).tracking();
             TaskScope scope = TaskScope.meeting(meeting);
             List<TaskTracking> full = tracking.track(scope, day);
             List<TaskTracking> checklist = tracking.trackForChecklist(scope, day);

@@ -20,6 +20,7 @@ import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,10 @@ class TrackingServiceTest {
     @BeforeEach
     void setUp() {
         db = TestDb.withRoster(dir);
-        audit = new AuditLog(db, clock);
-        tasks = new TaskService(audit);
-        progress = new ProgressService(audit);
-        tracking = new TrackingService(audit);
+        audit = Wired.audit(db, clock);
+        tasks = Wired.of(audit).tasks();
+        progress = Wired.of(audit).progress();
+        tracking = Wired.of(audit).tracking();
         meeting = TestDb.emptyMeeting(db); // held 2026-03-19
     }
 
@@ -96,7 +97,7 @@ class TrackingServiceTest {
     @Test
     void anOverdueSupervisionReportIsFlagged() {
         Task t = task(1, "霞浦县", "2026年12月31日前");
-        new SupervisionService(audit).supervise(t.id(), "市长", LocalDate.of(2026, 4, 1), ReportingCycle.MONTHLY, "");
+        Wired.of(audit).supervision().supervise(t.id(), "市长", LocalDate.of(2026, 4, 1), ReportingCycle.MONTHLY, "");
         clock.setDay(LocalDate.of(2026, 5, 1));
         assertFalse(tracking.trackTask(t.id()).supervisionReportOverdue(), "a month after 挂牌: due today");
         clock.setDay(LocalDate.of(2026, 5, 2));
@@ -111,7 +112,7 @@ class TrackingServiceTest {
     void checklistRowsCarryLightsAndFilterByLightAndSupervision() {
         Task green = task(1, "古田县", "2026年12月31日");
         Task red = task(2, "古田县、福鼎市", "2026年4月30日");
-        new SupervisionService(audit).supervise(red.id(), "分管副市长", LocalDate.of(2026, 3, 19), ReportingCycle.MONTHLY, "");
+        Wired.of(audit).supervision().supervise(red.id(), "分管副市长", LocalDate.of(2026, 3, 19), ReportingCycle.MONTHLY, "");
         clock.setDay(LocalDate.of(2026, 5, 10));
         report(green, 0, "2026-05-10", 30);
         report(red, 0, "2026-04-30", 100);

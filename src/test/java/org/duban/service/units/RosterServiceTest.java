@@ -15,16 +15,15 @@ import org.duban.model.Unit;
 import org.duban.model.UnitKind;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.stats.StatsScope;
-import org.duban.service.stats.StatsService;
 import org.duban.service.tasks.TaskInput;
 import org.duban.service.tasks.TaskService;
 import org.duban.service.tasks.TaskValidationException;
 import org.duban.service.tracking.ProgressService;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +43,10 @@ class RosterServiceTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
-        roster = new RosterService(audit);
-        tasks = new TaskService(audit);
-        meeting = new MeetingService(db).all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
+        audit = Wired.audit(db, new TestClock(DAY));
+        roster = Wired.of(audit).roster();
+        tasks = Wired.of(audit).tasks();
+        meeting = Wired.of(db).meetings().all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
                 .findFirst().orElseThrow();
     }
 
@@ -134,13 +133,13 @@ class RosterServiceTest {
                 + "(SELECT count(*) FROM progress_report r JOIN assignment a ON a.id = r.assignment_id WHERE a.unit_id = "
                 + zr.id() + ")";
         String before = TestDb.sqlString(db.file(), records);
-        int shares = new StatsService(audit).stats(StatsScope.meeting(meeting.id()), DAY).units().stream()
+        int shares = Wired.of(audit).stats().stats(StatsScope.meeting(meeting.id()), DAY).units().stream()
                 .filter(s -> s.unit().id() == zr.id()).findFirst().orElseThrow().assignments();
 
         roster.retire(zr.id(), DAY);
 
         assertEquals(before, TestDb.sqlString(db.file(), records), "shares and reports stay");
-        assertEquals(shares, new StatsService(audit).stats(StatsScope.meeting(meeting.id()), DAY).units().stream()
+        assertEquals(shares, Wired.of(audit).stats().stats(StatsScope.meeting(meeting.id()), DAY).units().stream()
                 .filter(s -> s.unit().id() == zr.id()).findFirst().orElseThrow().assignments(),
                 "its shares still count: a retired unit's work is still its work");
         TaskValidationException e = assertThrows(TaskValidationException.class,
@@ -174,7 +173,7 @@ class RosterServiceTest {
         tasks.update(bothTaskId, new TaskInput(in.seq(), in.source(), in.category(), in.problem(), in.target(),
                 in.measures(), in.units() + "、市环保局", in.supportingUnits(), in.leader(), in.deadline(), in.remarks()));
         long bothShare = sql("SELECT id FROM assignment WHERE unit_id = " + old.id() + " AND task_id = " + bothTaskId);
-        ProgressService progress = new ProgressService(audit);
+        ProgressService progress = Wired.of(audit).progress();
         progress.addReport(ownShare, new ProgressService.ReportInput(DAY, "40", "已完成排查", "环保局"), List.of());
         String allRecords = "SELECT (SELECT count(*) FROM progress_report) || '/' || (SELECT count(*) FROM assignment)";
         String before = TestDb.sqlString(db.file(), allRecords);

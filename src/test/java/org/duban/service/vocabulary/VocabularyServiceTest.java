@@ -19,14 +19,13 @@ import org.duban.service.importer.ImportPlan;
 import org.duban.service.importer.ImportResult;
 import org.duban.service.importer.ImportTarget;
 import org.duban.service.importer.TaskImporter;
-import org.duban.service.meetings.MeetingService;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.service.stats.StatsScope;
-import org.duban.service.stats.StatsService;
 import org.duban.testing.OfficeLists;
 import org.duban.testing.OtherLists;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
+import org.duban.testing.Wired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,9 @@ class VocabularyServiceTest {
     @BeforeEach
     void open() {
         db = TestDb.withSample(dir);
-        audit = new AuditLog(db, new TestClock(DAY));
-        names = new VocabularyService(audit);
-        meeting = new MeetingService(db).all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
+        audit = Wired.audit(db, new TestClock(DAY));
+        names = Wired.of(audit).vocabulary();
+        meeting = Wired.of(db).meetings().all().stream().filter(m -> m.title().equals(SampleMeeting.TITLE))
                 .findFirst().orElseThrow();
     }
 
@@ -68,7 +67,7 @@ class VocabularyServiceTest {
 
     @Test
     void anotherListsLongFormSectionsAreMatchedToTheExistingNamesNotAddedBesideThem() {
-        TaskImporter importer = new TaskImporter(audit, org.duban.service.importer.ImportHooks.NONE);
+        TaskImporter importer = Wired.of(audit).importer(org.duban.service.importer.ImportHooks.NONE);
         var file = importer.read(OtherLists.differentList(dir.resolve("另一份清单.xlsx")));
         ImportTarget target = new ImportTarget.NewMeeting("另一份清单", DAY);
         ImportPlan plan = importer.plan(file, target, ImportOptions.DEFAULT);
@@ -85,13 +84,13 @@ class VocabularyServiceTest {
         assertEquals(8, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE meeting_id = " + r.meeting().id()
                 + " AND source = '中央生态环境保护督察'"));
         // the charts' breakdown has the three sources, not six
-        assertEquals(List.of("中央生态环境保护督察", "省级督察", "举一反三"), List.copyOf(new StatsService(audit)
+        assertEquals(List.of("中央生态环境保护督察", "省级督察", "举一反三"), List.copyOf(Wired.of(audit).stats()
                 .breakdown(StatsScope.all(), DAY).bySource().keySet()));
     }
 
     @Test
     void aNewNameIsAddedOrMappedToAnExistingOneWhichIsThenRemembered() {
-        TaskImporter importer = new TaskImporter(audit, org.duban.service.importer.ImportHooks.NONE);
+        TaskImporter importer = Wired.of(audit).importer(org.duban.service.importer.ImportHooks.NONE);
         var file = importer.read(OfficeLists.xlsx(dir.resolve("清单.xlsx")));
         ImportTarget target = new ImportTarget.NewMeeting("", DAY);
         ImportOptions options = ImportOptions.DEFAULT.withNames(Term.Kind.CATEGORY, Map.of("大气环境", "大气环境"));
@@ -136,12 +135,12 @@ class VocabularyServiceTest {
         // the office puts 举一反三 first: handouts and charts follow
         names.reorder(Term.Kind.SOURCE, List.of(names.terms(Term.Kind.SOURCE).get(2).id()));
         assertEquals("举一反三", sources().get(0));
-        HandoutService handouts = new HandoutService(db);
+        HandoutService handouts = Wired.of(db).handouts();
         var data = handouts.read(meeting, DAY);
         var fuan = data.roster().stream().filter(u -> u.name().equals("福安市")).findFirst().orElseThrow();
         var content = HandoutService.content(data, fuan, handouts.settings().load());
         assertTrue(content.sections().get(0).heading().contains("举一反三"), content.sections().get(0).heading());
-        assertEquals("举一反三", new StatsService(audit).breakdown(StatsScope.meeting(meeting.id()), DAY).bySource()
+        assertEquals("举一反三", Wired.of(audit).stats().breakdown(StatsScope.meeting(meeting.id()), DAY).bySource()
                 .keySet().iterator().next());
     }
 }

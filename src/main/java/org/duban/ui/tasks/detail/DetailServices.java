@@ -1,6 +1,6 @@
 package org.duban.ui.tasks.detail;
 
-import org.duban.service.audit.AuditLog;
+import org.duban.service.Services;
 import org.duban.service.dossier.DossierService;
 import org.duban.service.ladder.DeskService;
 import org.duban.service.ladder.InterviewService;
@@ -25,14 +25,12 @@ public record DetailServices(TrackingService tracking, ProgressService progress,
                              DeskService desk, InterviewService interviews) {
 
     /** On a ledger this window may change. */
-    public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs) {
-        return of(audit, runner, dialogs, LedgerAccess.writable());
+    public static DetailServices of(Services services, TaskRunner runner, DialogService dialogs) {
+        return of(services, runner, dialogs, LedgerAccess.writable());
     }
 
-    public static DetailServices of(AuditLog audit, TaskRunner runner, DialogService dialogs, LedgerAccess access) {
-        TrackingService tracking = new TrackingService(audit);
-        return new DetailServices(tracking, new ProgressService(audit), new CloseOutService(audit),
-                new EvidenceService(audit), new SupervisionService(audit), new TaskService(audit), new DossierService(audit), runner, dialogs,
-                access, new DeskService(audit, tracking), new InterviewService(audit, tracking));
+    public static DetailServices of(Services s, TaskRunner runner, DialogService dialogs, LedgerAccess access) {
+        return new DetailServices(s.tracking(), s.progress(), s.closeOuts(), s.evidence(), s.supervision(), s.tasks(),
+                s.dossiers(), runner, dialogs, access, s.desk(), s.interviews());
     }
 }

@@ -1,4 +1,4 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.duban.persistence.DatabaseInUseException;
+import org.duban.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

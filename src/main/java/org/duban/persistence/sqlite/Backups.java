@@ -1,4 +1,4 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.duban.io.Leftovers;
+import org.duban.persistence.AuditChain;
+import org.duban.persistence.Database;
+import org.duban.persistence.DatabaseInUseException;
+import org.duban.persistence.LedgerIdentity;
+import org.duban.persistence.Migrations;
+import org.duban.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
@@ -244,7 +250,7 @@ public final class Backups {
      * @return its contents in short, to compare with the ledger after the restore
      */
     private static Map<String, Long> upgrade(Path staged, Path source) {
-        try (Database copy = Database.openCandidate(staged)) {
+        try (Database copy = DatabaseOpening.open(staged, Migrations.all(), DatabaseOpening.Purpose.CANDIDATE)) {
             List<String> problems = copy.integrityCheck();
             if (!problems.isEmpty()) {
                 LOG.warn("The upgraded copy of {} fails the integrity check: {}", source, problems);
@@ -301,7 +307,7 @@ public final class Backups {
      * The temporary name a copy is written under before it is moved to {@code target}: hidden, beside it, and
      * saying whose it is, so that one a killed program left is removed at the next start of work in its folder.
      */
-    static Path tempFor(Path target) {
+    public static Path tempFor(Path target) {
         return target.resolveSibling("." + target.getFileName() + "." + Leftovers.ownerTag() + ".tmp");
     }
 

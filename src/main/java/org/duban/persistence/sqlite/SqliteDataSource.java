@@ -1,4 +1,4 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.sqlite.SQLiteConfig;
  * Connections to one SQLite file for the libraries that ask for a {@link DataSource} (Flyway): each
  * {@link #getConnection()} opens a new one with the same settings.
  */
-final class SqliteDataSource implements DataSource {
+public final class SqliteDataSource implements DataSource {
     private final String url;
     private final Properties properties;
 
@@ -38,7 +38,7 @@ final class SqliteDataSource implements DataSource {
     }
 
     /** A new empty database in memory for every connection: for asking Flyway what it resolves. */
-    static SqliteDataSource inMemory() {
+    public static SqliteDataSource inMemory() {
         return new SqliteDataSource("jdbc:sqlite::memory:", new SQLiteConfig().toProperties());
     }
 

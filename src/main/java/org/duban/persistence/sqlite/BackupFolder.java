@@ -1,4 +1,4 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duban.model.Backup;
 import org.duban.model.BackupReason;
+import org.duban.persistence.Database;
+import org.duban.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

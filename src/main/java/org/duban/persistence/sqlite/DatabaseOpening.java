@@ -1,4 +1,4 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.duban.io.Leftovers;
+import org.duban.persistence.Database;
+import org.duban.persistence.LedgerIdentity;
+import org.duban.persistence.Migrations;
+import org.duban.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -30,18 +34,18 @@ import org.sqlite.SQLiteConfig;
  *       transaction after a backup ({@link FlywayMigrations}); the ledger's id ({@link LedgerIdentity}).</li>
  * </ol>
  */
-final class DatabaseOpening {
+public final class DatabaseOpening {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOpening.class);
 
     /** What an opening is for: what it accepts and what it does beyond opening. */
-    enum Purpose {
+    public enum Purpose {
         /** A ledger in use. */
         LEDGER,
         /** A ledger the user chose to make: an empty file is welcome. */
         NEW_LEDGER,
         /** A ledger about to be replaced by a backup: damaged or empty files too, no migration. */
         RESTORE_TARGET,
-        /** A restore's staged copy of a backup ({@link Database#openCandidate}). */
+        /** A restore's staged copy of a backup ({@link Backups#restore}). */
         CANDIDATE;
 
         boolean acceptsEmpty() {
@@ -57,7 +61,7 @@ final class DatabaseOpening {
     }
 
     /** {@code migrations} null: open for a restore (no soundness check, no migration). */
-    static Database open(Path file, List<Migrations.Migration> migrations, Purpose purpose) {
+    public static Database open(Path file, List<Migrations.Migration> migrations, Purpose purpose) {
         Path absolute = file.toAbsolutePath().normalize();
         DatabaseFileChecks.refuseIfNotSqlite(absolute);
         boolean exists = Files.exists(absolute);
@@ -93,10 +97,11 @@ final class DatabaseOpening {
             }
             Optional<WalRecovery.Kept> kept = existing && purpose.isLedger()
                     ? WalRecovery.keep(absolute, Clock.systemDefaultZone()) : Optional.empty();
-            db = new Database(absolute, connect(absolute, false), false);
+            SqliteEngine engine = new SqliteEngine(absolute);
+            db = new Database(engine, connect(absolute, false), false);
             writerLock.bindIdentity(absolute); // a new file exists now
-            db.hold(writerLock, purpose == Purpose.CANDIDATE);
-            kept.flatMap(WalRecovery::examine).ifPresent(db::noteDroppedLog);
+            engine.hold(writerLock, purpose == Purpose.CANDIDATE);
+            kept.flatMap(WalRecovery::examine).ifPresent(engine::noteDroppedLog);
             configure(db);
             if (migrations != null) {
                 FlywayMigrations.migrate(db, migrations, purpose.isLedger());
@@ -117,10 +122,10 @@ final class DatabaseOpening {
 
     /** The checks of an existing file before writing, on a connection that cannot write. */
     private static void checkBeforeWriting(Path file, boolean quickCheck) {
-        try (Database probe = new Database(file, connect(file, true), true)) {
+        try (Database probe = new Database(new SqliteEngine(file), connect(file, true), true)) {
             checkOwnership(probe);
             if (quickCheck) {
-                List<String> problems = probe.check("quick_check");
+                List<String> problems = probe.read(c -> SqliteEngine.check(c, "quick_check"));
                 if (!problems.isEmpty()) {
                     LOG.warn("{} is damaged: {}", file, problems);
                     throw new PersistenceException("db.error.corrupt", file);
@@ -130,7 +135,7 @@ final class DatabaseOpening {
     }
 
     /** See {@link Database#openReadOnly}. */
-    static Database openReadOnly(Path file) {
+    public static Database openReadOnly(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
             throw new PersistenceException("db.error.notFound", absolute);
@@ -151,12 +156,13 @@ final class DatabaseOpening {
         }
         Database db = null;
         try {
-            db = new Database(absolute, connect(absolute, true), true);
+            SqliteEngine engine = new SqliteEngine(absolute);
+            db = new Database(engine, connect(absolute, true), true);
             checkOwnership(db);
             if (db.schemaVersion() == 0) {
                 throw new PersistenceException("db.error.empty", absolute);
             }
-            kept.flatMap(WalRecovery::examine).ifPresent(db::noteDroppedLog);
+            kept.flatMap(WalRecovery::examine).ifPresent(engine::noteDroppedLog);
             return db;
         } catch (RuntimeException e) {
             if (db != null) {

@@ -1,4 +1,4 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.duban.persistence.Database;
+import org.duban.persistence.PersistenceException;
 import org.slf4j.LoggerFactory;
 
 /** What {@link Database} checks on a file before SQLite opens it: it must be SQLite, a file, and writable. */

@@ -1,4 +1,4 @@
-package org.duban.persistence;
+package org.duban.persistence.sqlite;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.duban.model.BackupReason;
+import org.duban.persistence.AuditChain;
+import org.duban.persistence.Database;
+import org.duban.persistence.Migrations;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.SqlWork;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -41,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * A ledger whose history already holds the target version is not touched (and Flyway not started): the usual
  * opening.
  */
-final class FlywayMigrations {
+public final class FlywayMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(FlywayMigrations.class);
-    static final String HISTORY = "flyway_schema_history";
+    static final String HISTORY = Migrations.HISTORY;
 
     /** Java steps after a migration's SQL, by the migration's name without its number. */
     private static final Map<String, SqlWork<Void>> STEPS = Map.of(

@@ -1,0 +1,63 @@
+package org.duban.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What {@link Database} leaves to the engine that keeps the ledger: the SQLite file
+ * ({@code persistence.sqlite.SqliteEngine}) or a PostgreSQL database ({@code persistence.postgresql.PostgresEngine}).
+ * Everything else (reading, writing, transactions, the repositories' SQL) is the same on both.
+ *
+ * <p>For the engine adapters only: the layers above persistence open a ledger through {@link Database}'s static
+ * methods and never see an engine.
+ */
+public interface LedgerEngine {
+    /** The ledger's file, or null for a ledger on a server. */
+    Path file();
+
+    /** Where the ledger is, for messages and logs: the file's path, or a server URL without any password. */
+    String location();
+
+    /** The schema version the ledger holds. */
+    int schemaVersion(Connection c) throws SQLException;
+
+    /**
+     * Puts committed work where a crash cannot take it (SQLite: the log into the file). Called outside any
+     * transaction; an engine with nothing to do does nothing.
+     */
+    default void checkpoint(Connection c) throws SQLException {
+        // nothing to do
+    }
+
+    /** The engine's own soundness check: the problems it lists, none when the ledger is sound. */
+    List<String> integrityCheck(Connection c) throws SQLException;
+
+    /**
+     * A number that grows with every change this connection makes (SQLite: {@code total_changes()});
+     * {@code commits} is how many changes {@link Database#write} committed on it, for an engine that keeps no count.
+     */
+    long changeCount(Connection c, long commits) throws SQLException;
+
+    /** A driver error in the user's words. */
+    PersistenceException translate(SQLException e);
+
+    /**
+     * After rows came in with their own ids ({@link LedgerCopy}), in the same transaction: the ids the engine hands out
+     * next come after them. SQLite takes the next rowid after the largest by itself.
+     */
+    default void idsTaken(Connection c) throws SQLException {
+        // nothing to do
+    }
+
+    /** What the user should read about this opening; empty on almost every opening. */
+    default List<String> openingWarnings() {
+        return List.of();
+    }
+
+    /** After the connection has closed: lets go of what the engine holds besides it (a lock). */
+    default void close() {
+        // nothing held
+    }
+}

@@ -1,0 +1,88 @@
+package org.duban.persistence.postgresql;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.duban.persistence.LedgerEngine;
+import org.duban.persistence.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A shared ledger in a PostgreSQL database as {@link org.duban.persistence.Database}'s engine: the schema version is
+ * Flyway's history, there is no file to checkpoint, and the server's SQLSTATEs become the user's words.
+ */
+public final class PostgresEngine implements LedgerEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresEngine.class);
+
+    private final String location;
+
+    PostgresEngine(String location) {
+        this.location = location;
+    }
+
+    @Override
+    public Path file() {
+        return null;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public int schemaVersion(Connection c) throws SQLException {
+        return PostgresOpening.historyVersion(c);
+    }
+
+    @Override
+    public List<String> integrityCheck(Connection c) throws SQLException {
+        // The server keeps its own pages sound; what a ledger can lose is a guard: the audit trail's triggers.
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid "
+                        + "WHERE r.relname = 'audit_log' AND NOT t.tgisinternal AND t.tgenabled <> 'D' "
+                        + "AND r.relnamespace = current_schema()::regnamespace")) {
+            int triggers = rs.next() ? rs.getInt(1) : 0;
+            return triggers == 3 ? List.of() : List.of("audit_log has " + triggers + " of its 3 guard triggers");
+        }
+    }
+
+    @Override
+    public void idsTaken(Connection c) throws SQLException {
+        PostgresIdentities.reset(c);
+    }
+
+    @Override
+    public long changeCount(Connection c, long commits) {
+        return commits;
+    }
+
+    @Override
+    public PersistenceException translate(SQLException e) {
+        LOG.debug("SQL error on {}", location, e);
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("23")) { // integrity constraint violation
+            return new PersistenceException(e, "db.error.constraint", e.getMessage());
+        }
+        if (state.startsWith("08") || "57P01".equals(state) || "57P03".equals(state)) { // connection lost, shut down
+            return new PersistenceException(e, "db.error.server.unreachable", location, e.getMessage());
+        }
+        if (state.startsWith("28")) { // invalid authorization
+            return new PersistenceException(e, "db.error.server.login", location, "");
+        }
+        if ("25006".equals(state) || "42501".equals(state)) { // read-only transaction, insufficient privilege
+            return new PersistenceException(e, "db.error.readOnly", location);
+        }
+        if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state)) { // serialization, deadlock
+            return new PersistenceException(e, "db.error.busy", location);
+        }
+        if ("53100".equals(state)) { // disk full
+            return new PersistenceException(e, "db.error.diskFull", location);
+        }
+        return new PersistenceException(e, "db.error.generic", location, e.getMessage());
+    }
+}

@@ -1,0 +1,124 @@
+package org.duban.persistence.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.i18n.Messages;
+import org.duban.persistence.LedgerEngine;
+import org.duban.persistence.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite file of one seat as {@link org.duban.persistence.Database}'s engine: its PRAGMAs, its checkpoint, its
+ * result codes, and the writer lock it holds until the ledger closes.
+ */
+public final class SqliteEngine implements LedgerEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteEngine.class);
+
+    private final Path file;
+    private final List<String> warnings = new ArrayList<>();
+    private WriterLock writerLock;
+    /** A restore's staged copy: its lock files go with it. */
+    private boolean privateCopy;
+
+    SqliteEngine(Path file) {
+        this.file = file;
+    }
+
+    /** Holds the writer lock from now on; a restore's staged copy ({@code privateCopy}) takes its lock files along. */
+    void hold(WriterLock lock, boolean privateCopy) {
+        this.writerLock = lock;
+        this.privateCopy = privateCopy;
+    }
+
+    void noteDroppedLog(WalRecovery.Report r) {
+        warnings.add(Messages.tr(r.savedWorkLost() ? "db.warning.walLost" : "db.warning.walUnfinished", file,
+                r.lostCommits(), r.dropped(), r.copy(), WalRecovery.walOf(r.copy()).getFileName()));
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public int schemaVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            return intPragma(st, "user_version");
+        }
+    }
+
+    @Override
+    public void checkpoint(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rs.next() && rs.getInt(1) != 0) {
+                LOG.info("Checkpoint of {} left frames for a reader: {} of {} copied", file, rs.getInt(3),
+                        rs.getInt(2));
+            }
+        }
+    }
+
+    @Override
+    public List<String> integrityCheck(Connection c) throws SQLException {
+        return check(c, "integrity_check");
+    }
+
+    /** The problems {@code PRAGMA integrity_check} or {@code quick_check} lists; none when the file is sound. */
+    static List<String> check(Connection c, String pragma) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.add(line);
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public long changeCount(Connection c, long commits) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT total_changes()")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    @Override
+    public PersistenceException translate(SQLException e) {
+        return SqlErrors.translate(e, file);
+    }
+
+    @Override
+    public List<String> openingWarnings() {
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public void close() {
+        if (writerLock != null) {
+            if (privateCopy) {
+                writerLock.closeAndRemoveAll();
+            } else {
+                writerLock.close();
+            }
+            writerLock = null;
+        }
+    }
+
+    static int intPragma(Statement st, String pragma) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
