@@ -66,14 +66,17 @@ public final class AuditRepository {
     }
 
     /**
-     * The triggers on the audit table, by name, with their SQL. SQLite-only, kept in this one method: it reads
-     * SQLite's own catalogue ({@code sqlite_master}); PostgreSQL's triggers are in {@code pg_trigger}
-     * ({@code pg_get_triggerdef}), and its adapter answers here.
+     * The triggers on the audit table, by name, with their SQL: the one method that reads each engine's own
+     * catalogue (SQLite's {@code sqlite_master}, PostgreSQL's {@code pg_trigger}).
      */
     public Map<String, String> triggers() {
+        String sql = db.isShared()
+                ? "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+                        + "WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal"
+                : "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'";
         return db.query(h -> {
             Map<String, String> m = new TreeMap<>();
-            h.createQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+            h.createQuery(sql)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                     .forEach(e -> m.put(e.getKey(), e.getValue()));
             return m;

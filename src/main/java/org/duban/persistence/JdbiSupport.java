@@ -107,38 +107,13 @@ final class JdbiSupport {
         return q.map(mapper).list();
     }
 
-    /**
-     * The rows {@code query} reads for {@code keys}, 500 keys a query: an {@code IN (<keys>)} list stays under
-     * every engine's limit on parameters. The rows come in the order of the chunks, each as its query orders it.
-     */
-    static <T> List<T> byKeys(List<Long> keys, Function<List<Long>, List<T>> query) {
-        List<T> rows = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += 500) {
-            rows.addAll(query.apply(keys.subList(from, Math.min(keys.size(), from + 500))));
-        }
-        return rows;
-    }
-
-    /** Executes a batch, if it holds any rows (an empty one sends nothing). */
-    static void runBatch(PreparedBatch batch) {
-        if (batch.size() > 0) {
-            batch.execute();
-        }
-    }
-
-    /** A nullable INTEGER column, by position, for positional row mappers. */
-    static Integer nullableInt(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
     /** {@code condition} (with at most one {@code ?}, from {@link TaskScope}) with its parameter named {@code :scope}. */
     static String named(String condition) {
         return condition.replace("?", ":scope");
     }
 
     /** One column of a multi-row VALUES list ({@link #bindRows}): its Java type (which binds a null) and value. */
-    record Column<T>(Class<?> type, java.util.function.Function<T, ?> value) {
+    record Column<T>(Class<?> type, Function<T, ?> value) {
     }
 
     /**
@@ -163,22 +138,48 @@ final class JdbiSupport {
     }
 
     /**
-     * SQLite-only, kept here in one place: the current UTC time as the schema stores {@code updated_at}
-     * ({@code 2026-03-19T08:30:00Z}), the columns' own default. PostgreSQL's spelling is
-     * {@code to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')}; its adapter switches here.
+     * The current UTC time as the schema stores {@code updated_at} ({@code 2026-03-19T08:30:00Z}), the column's own
+     * default on each engine: the one place that spells it per engine.
      */
-    static String utcNowText() {
-        return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+    static String utcNowText(Database db) {
+        return db.isShared() ? "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                : "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
     }
 
     /**
-     * SQLite-only, kept here in one place: the order in which rows of an alias table ({@code unit_alias},
-     * {@code vocabulary_alias}, which have no key of their own) were inserted, SQLite's {@code rowid} — the order
-     * the user gave the aliases in. PostgreSQL has no such column: its schema needs a position column there,
-     * and this method then names it.
+     * The order in which rows of an alias table ({@code unit_alias}, {@code vocabulary_alias}, which have no key or
+     * position of their own) were inserted: the order the user gave the aliases in. The one place that spells it per
+     * engine. SQLite: its {@code rowid}. PostgreSQL has no such column: {@code ctid}, the row's place in the table,
+     * is insertion order while a unit's aliases are only ever replaced whole, but a freed place can be reused after
+     * a VACUUM; a position column in the server's schema would make it sure.
      */
-    static String insertionOrder(String tableAlias) {
-        return tableAlias + ".rowid";
+    static String insertionOrder(Database db, String tableAlias) {
+        return tableAlias + (db.isShared() ? ".ctid" : ".rowid");
+    }
+
+    /**
+     * The rows {@code query} reads for {@code keys}, 500 keys a query: an {@code IN (<keys>)} list stays under
+     * every engine's limit on parameters. The rows come in the order of the chunks, each as its query orders it.
+     */
+    static <T> List<T> byKeys(List<Long> keys, Function<List<Long>, List<T>> query) {
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            rows.addAll(query.apply(keys.subList(from, Math.min(keys.size(), from + 500))));
+        }
+        return rows;
+    }
+
+    /** Executes a batch, if it holds any rows (an empty one sends nothing). */
+    static void runBatch(PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** A nullable INTEGER column, by position, for positional row mappers. */
+    static Integer nullableInt(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
     }
 
     /** A day bound as its ISO text, as the schema keeps days. */

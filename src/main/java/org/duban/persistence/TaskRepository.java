@@ -248,7 +248,7 @@ public final class TaskRepository {
                     + "category = :category, problem = :problem, target = :target, measures = :measures, "
                     + "leader = :leader, supporting_units = :supportingUnits, deadline = :deadline, "
                     + "due_date = :dueDate, ongoing = :ongoing, remarks = :remarks, lead_unit_id = :leadUnitId, "
-                    + "updated_at = " + JdbiSupport.utcNowText() + " WHERE id = :id"), task)
+                    + "updated_at = " + JdbiSupport.utcNowText(db) + " WHERE id = :id"), task)
                     .bind("id", task.id())
                     .execute();
             if (changed != 1) {

@@ -26,7 +26,7 @@ public final class UnitRepository {
         return db.query(h -> {
             Map<Long, List<String>> aliases = new LinkedHashMap<>();
             h.createQuery("SELECT a.unit_id, a.alias FROM unit_alias a ORDER BY "
-                            + JdbiSupport.insertionOrder("a"))
+                            + JdbiSupport.insertionOrder(db, "a"))
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                     .forEach(e -> aliases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             return h.createQuery("SELECT id, name, short_name, kind, sort_order, retired_on, merged_into "

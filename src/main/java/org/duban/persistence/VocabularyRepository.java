@@ -24,7 +24,7 @@ public final class VocabularyRepository {
             Map<Long, List<String>> aliases = new LinkedHashMap<>();
             h.createQuery("SELECT a.vocabulary_id, a.alias FROM vocabulary_alias a "
                             + "JOIN vocabulary v ON v.id = a.vocabulary_id WHERE v.kind = :kind ORDER BY "
-                            + JdbiSupport.insertionOrder("a"))
+                            + JdbiSupport.insertionOrder(db, "a"))
                     .bind("kind", kind)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                     .forEach(e -> aliases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -115,7 +115,7 @@ public final class VocabularyRepository {
     /** Sets the source or category of the tasks named {@code from} to {@code to}; returns how many changed. */
     public int renameOnTasks(Term.Kind kind, String from, String to) {
         return db.update(h -> h.createUpdate("UPDATE task SET " + kind.field() + " = :to, updated_at = "
-                        + JdbiSupport.utcNowText() + " WHERE " + kind.field() + " = :from")
+                        + JdbiSupport.utcNowText(db) + " WHERE " + kind.field() + " = :from")
                 .bind("to", to)
                 .bind("from", from)
                 .execute());
