@@ -42,7 +42,7 @@ public final class Engines {
     /**
      * A shared ledger on the PostgreSQL server of {@code DUBAN_TEST_PG} ({@code postgresql://[user:password@]host:port},
      * default {@code postgresql://localhost:5432} as duban/duban): each {@link Engine#create} makes a new database
-     * {@code duban_test_<random>} on it, dropped when the tests' JVM ends.
+     * {@code duban_test_<random>} on it, dropped once closed (at the next test's, or when the tests' JVM ends).
      */
     public static final TestServer POSTGRESQL = new TestServer(System.getenv("DUBAN_TEST_PG"));
 
@@ -77,6 +77,7 @@ public final class Engines {
         final String base;
         private final ServerCredentials credentials;
         private final List<String> made = new ArrayList<>();
+        private boolean hookAdded;
         private Boolean available;
         private String unavailableBecause = "";
 
@@ -117,16 +118,31 @@ public final class Engines {
             return available;
         }
 
-        /** A new database on the server, for one test; dropped when the JVM ends. */
+        /**
+         * A new database on the server, for one test. The earlier tests' databases that nobody uses any more go now
+         * (tests run one after another: a test's ledgers are closed when the next one starts), the rest when the JVM
+         * ends: dropping them all at its end takes longer than Surefire waits for a JVM to exit (each DROP DATABASE
+         * waits for a checkpoint).
+         */
         public synchronized String newDatabase() {
             String name = "duban_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
             try (Connection c = admin(); Statement st = c.createStatement()) {
+                for (var it = made.iterator(); it.hasNext(); ) {
+                    String old = it.next();
+                    try {
+                        st.execute("DROP DATABASE IF EXISTS " + old); // refused while a connection is open on it
+                        it.remove();
+                    } catch (SQLException inUse) {
+                        // still open: at the end
+                    }
+                }
                 st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create the test database " + name + " on " + base, e);
             }
-            if (made.isEmpty()) {
+            if (!hookAdded) {
                 Runtime.getRuntime().addShutdownHook(new Thread(this::dropAll, "drop-test-databases"));
+                hookAdded = true;
             }
             made.add(name);
             return name;
