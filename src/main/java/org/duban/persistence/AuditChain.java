@@ -71,6 +71,23 @@ public final class AuditChain {
     private AuditChain() {
     }
 
+    /**
+     * The audit table's guards on a shared ledger, as PostgreSQL's {@code pg_get_triggerdef} prints them (the
+     * functions they call are made by the PostgreSQL schema's migration beside them).
+     */
+    public static final Map<String, String> POSTGRESQL_TRIGGERS = Map.of(
+            "audit_log_no_update", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                    + "FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()",
+            "audit_log_no_delete", "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                    + "FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()",
+            "audit_log_chained", "CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log "
+                    + "FOR EACH ROW EXECUTE FUNCTION audit_log_require_hash()");
+
+    /** The guards the program made on {@code db}'s engine: {@link #TRIGGERS} in a file, else the server's. */
+    public static Map<String, String> triggersOf(Database db) {
+        return db.isShared() ? POSTGRESQL_TRIGGERS : TRIGGERS;
+    }
+
     private static Map<String, String> triggers() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("audit_log_no_update", "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\nBEGIN\n"
@@ -85,7 +102,8 @@ public final class AuditChain {
 
     /** A trigger's SQL with its white space folded, for comparing what the file holds with {@link #TRIGGERS}. */
     public static String normalized(String sql) {
-        return sql == null ? "" : sql.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        return sql == null ? "" : sql.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT)
+                .replace(" ON PUBLIC.AUDIT_LOG ", " ON AUDIT_LOG ");
     }
 
     // ---- hashing

@@ -23,6 +23,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        parent.database(); // a shared ledger is refused: its backup is a copy-to a file
         try (Database db = parent.openReadOnly()) {
             parent.services(db).backups().backupTo(file);
             Path written = file.toAbsolutePath().normalize();

@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             CheckReport report = service.with(checks).run();
             PrintWriter out = parent.out();
-            out.println(Messages.tr("cli.check.header", db.file(), db.schemaVersion()));
+            out.println(Messages.tr("cli.check.header", db.location(), db.schemaVersion()));
             for (CheckReport.Result r : report.results()) {
                 out.println(Messages.tr(r.ok() ? "cli.check.ok" : "cli.check.failed", Messages.tr(r.titleKey()),
                         r.findings().size()));

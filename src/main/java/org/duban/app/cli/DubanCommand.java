@@ -12,6 +12,9 @@ import org.duban.app.LedgerOpener;
 import org.duban.app.Version;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
+import org.duban.persistence.PersistenceException;
+import org.duban.persistence.postgresql.PasswordFile;
+import org.duban.persistence.postgresql.PostgresOpening;
 import org.duban.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +31,8 @@ import picocli.CommandLine;
                 RestoreCommand.class, CheckCommand.class, ImportCommand.class, ExportCommand.class,
                 ImportReturnsCommand.class, HandoutsCommand.class, ChartCommand.class, BulletinCommand.class,
                 MeetingPackCommand.class, GenerateCommand.class, BenchCommand.class, UnitsCommand.class,
-                DossierCommand.class, DueCommand.class, ChaseCommand.class, ScoreCommand.class})
+                DossierCommand.class, DueCommand.class, ChaseCommand.class, ScoreCommand.class,
+                CopyToCommand.class})
 public final class DubanCommand implements Callable<Integer> {
 
     /** System property that fixes "today" for the commands (tests): yyyy-MM-dd. */
@@ -37,8 +41,9 @@ public final class DubanCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", descriptionKey = "db", scope = CommandLine.ScopeType.INHERIT)
-    Path db;
+    /** A database file, or a shared ledger's {@code postgresql://host:port/database}. */
+    @Option(names = "--db", paramLabel = "FILE|URL", descriptionKey = "db", scope = CommandLine.ScopeType.INHERIT)
+    String db;
 
     @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lang", scope = CommandLine.ScopeType.INHERIT)
     String lang;
@@ -56,9 +61,35 @@ public final class DubanCommand implements Callable<Integer> {
         this.gui = gui;
     }
 
-    /** The database the user named, else the one chosen in the settings, else the data folder's duban.db. */
+    /**
+     * The database file the user named, else the one chosen in the settings, else the data folder's duban.db.
+     *
+     * @throws PersistenceException when {@code --db} names a shared ledger: what asks for a file (backup, restore,
+     *                              the window) does not work on one yet, and says so
+     */
     public Path database() {
-        return db != null ? db : AppPaths.preferredDatabase();
+        if (shared()) {
+            throw new PersistenceException("db.error.server.fileOnly", sharedLocation());
+        }
+        return db != null ? Path.of(db) : AppPaths.preferredDatabase();
+    }
+
+    /** True when {@code --db} names a shared ledger on a PostgreSQL server. */
+    boolean shared() {
+        return PostgresOpening.isServerUrl(db);
+    }
+
+    /** The shared ledger's address without its user, for messages. */
+    private String sharedLocation() {
+        return db.replaceAll("//[^@/]*@", "//");
+    }
+
+    /**
+     * Opens the shared ledger at {@code url}, logging in with the password file's credentials
+     * ({@link PasswordFile}): never a password from the command line.
+     */
+    static Database connect(String url) {
+        return Database.connect(url, PasswordFile.credentialsFor(url));
     }
 
     /**
@@ -71,6 +102,9 @@ public final class DubanCommand implements Callable<Integer> {
 
     /** Like {@link #openDatabase()}, making the ledger where {@code creation} allows ({@code init}, {@code sample}). */
     Database openDatabase(LedgerOpener.Creation creation) {
+        if (shared()) {
+            return connect(db);
+        }
         LedgerOpener.Opened opened = LedgerOpener.forWriting(database(), creation);
         warn(opened.warnings());
         return opened.db();
@@ -78,6 +112,9 @@ public final class DubanCommand implements Callable<Integer> {
 
     /** Opens an existing database for reading only: works while the window has it open. */
     Database openReadOnly() {
+        if (shared()) {
+            return connect(this.db);
+        }
         Database db = Database.openReadOnly(database());
         warn(LedgerOpener.networkWarning(db.file()));
         warn(db.openingWarnings());
@@ -86,6 +123,9 @@ public final class DubanCommand implements Callable<Integer> {
 
     /** Like {@link #openReadOnly()}, for {@code check}, which reports the opening's warnings among its findings. */
     Database openReadOnlyForCheck() {
+        if (shared()) {
+            return connect(this.db);
+        }
         Database db = Database.openReadOnly(database());
         warn(LedgerOpener.networkWarning(db.file()));
         return db;
@@ -98,6 +138,9 @@ public final class DubanCommand implements Callable<Integer> {
      * backup), as these commands always did.
      */
     Database openForReading() {
+        if (shared()) {
+            return connect(this.db);
+        }
         Database db = Database.openReadOnly(database());
         if (db.schemaVersion() < Database.latestSchemaVersion()) {
             db.close();

@@ -48,8 +48,19 @@ public final class BackupService {
     public BackupService(Database db, Repositories repos, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.folder = BackupFolder.besides(db.file(), clock);
+        this.folder = db.isShared() ? null : BackupFolder.besides(db.file(), clock);
         this.settings = repos.settings();
+    }
+
+    /**
+     * The backups folder beside the ledger's file. A shared ledger has none (yet): its backup is a {@code copy-to}
+     * a file, and what needs the folder is refused with a message saying so.
+     */
+    private BackupFolder backupFolder() {
+        if (folder == null) {
+            throw new org.duban.persistence.PersistenceException("db.error.server.fileOnly", db.location());
+        }
+        return folder;
     }
 
     /**
@@ -61,7 +72,7 @@ public final class BackupService {
      * @throws LocalizedException saying why no copy could be made (full disk, read-only folder ...)
      */
     public Backup backupBefore(BackupReason reason) {
-        Backup b = folder.write(db, reason);
+        Backup b = backupFolder().write(db, reason);
         prune();
         return b;
     }
@@ -72,18 +83,18 @@ public final class BackupService {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        boolean done = folder.list().stream()
+        boolean done = backupFolder().list().stream()
                 .anyMatch(b -> b.reason() == BackupReason.DAILY && b.takenAt().toLocalDate().equals(today));
         return done ? Optional.empty() : Optional.of(backupBefore(BackupReason.DAILY));
     }
 
     /** This ledger's backups, newest first. */
     public List<Backup> list() {
-        return folder.list();
+        return backupFolder().list();
     }
 
     public Path folder() {
-        return folder.path();
+        return backupFolder().path();
     }
 
     /** The newest backup taken for {@code reason}. */
@@ -110,7 +121,7 @@ public final class BackupService {
     }
 
     private void prune() {
-        List<Backup> deleted = folder.prune(keep());
+        List<Backup> deleted = backupFolder().prune(keep());
         if (!deleted.isEmpty()) {
             LOG.info("Deleted {} old backups of {}", deleted.size(), db.file());
         }
@@ -169,7 +180,7 @@ public final class BackupService {
                 throw e;
             }
             LOG.warn("{} is damaged; keeping its file as it is before the restore", db.file());
-            replaced = folder.keepAsIs(db, BackupReason.RESTORE);
+            replaced = backupFolder().keepAsIs(db, BackupReason.RESTORE);
         }
         Backups.restore(db, source, progress);
         return replaced;

@@ -53,7 +53,8 @@ final class AuditChainCheck implements LedgerCheck {
         AuditRepository audit = repos.audit();
         List<Finding> findings = new ArrayList<>();
         Map<String, String> triggers = audit.triggers();
-        AuditChain.TRIGGERS.forEach((name, sql) -> {
+        Map<String, String> expected = AuditChain.triggersOf(db);
+        expected.forEach((name, sql) -> {
             String actual = triggers.get(name);
             if (actual == null) {
                 findings.add(Finding.of("check.audit.unguarded", name));
@@ -61,7 +62,7 @@ final class AuditChainCheck implements LedgerCheck {
                 findings.add(Finding.of("check.audit.alteredTrigger", name));
             }
         });
-        triggers.keySet().stream().filter(n -> !AuditChain.TRIGGERS.containsKey(n))
+        triggers.keySet().stream().filter(n -> !expected.containsKey(n))
                 .forEach(n -> findings.add(Finding.of("check.audit.foreignTrigger", n)));
         AuditChain.Verification v = AuditChain.verify(db);
         findings.addAll(capped(v.broken().stream()
