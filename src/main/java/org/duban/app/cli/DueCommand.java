@@ -57,7 +57,7 @@ final class DueCommand implements Callable<Integer> {
 
     private static Map<String, Object> toJson(Database db, LocalDate day, int n, List<DeskItem> items) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("database", db.file().toString());
+        root.put("database", db.location());
         root.put("asOf", day.toString());
         root.put("days", n);
         Map<String, Object> counts = new LinkedHashMap<>();

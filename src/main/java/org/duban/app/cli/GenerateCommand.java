@@ -59,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
             String digest = ContentDigest.sha256(db);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("database", db.file().toString());
+                m.put("database", db.location());
                 m.put("meeting", r.meeting().id());
                 m.put("seed", seed);
                 m.put("asOf", options.asOf().toString());

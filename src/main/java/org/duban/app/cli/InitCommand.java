@@ -21,9 +21,9 @@ final class InitCommand implements Callable<Integer> {
             RosterService roster = parent.services(db).roster();
             int added = roster.ensureDefaultRoster();
             if (added == 0) {
-                throw new LocalizedException("cli.init.exists", db.file(), roster.all().size());
+                throw new LocalizedException("cli.init.exists", db.location(), roster.all().size());
             }
-            parent.out().println(Messages.tr("cli.init.done", db.file(), added));
+            parent.out().println(Messages.tr("cli.init.done", db.location(), added));
         }
         return 0;
     }

@@ -22,7 +22,7 @@ final class SampleCommand implements Callable<Integer> {
             Services services = parent.services(db);
             Meeting m = SampleMeeting.load(services);
             int tasks = services.repositories().tasks().findByMeeting(m.id()).size();
-            parent.out().println(Messages.tr("cli.sample.done", m.title(), m.id(), tasks, db.file()));
+            parent.out().println(Messages.tr("cli.sample.done", m.title(), m.id(), tasks, db.location()));
         }
         return 0;
     }

@@ -99,7 +99,7 @@ final class StatsCommand implements Callable<Integer> {
 
     private Map<String, Object> toJson(Stats s, Database db) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("database", db.file().toString());
+        root.put("database", db.location());
         root.put("meeting", meetingId);
         root.put("asOf", s.asOf().toString());
         root.put("tasks", s.tasks());
