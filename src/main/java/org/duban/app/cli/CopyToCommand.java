@@ -43,6 +43,9 @@ final class CopyToCommand implements Callable<Integer> {
                 throw new LocalizedException("cli.copyTo.same", file);
             }
             boolean copied = false;
+            if (file != null) {
+                claim(file);
+            }
             try {
                 try (Database copy = toServer ? DubanCommand.connect(target) : Database.create(file)) {
                     Map<String, Long> counts = LedgerCopy.copy(source, copy);
@@ -66,6 +69,20 @@ final class CopyToCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Makes the target file empty and ours in one step (it fails when the file appeared since the check), so that
+     * a copy that does not land only ever removes a file this command made.
+     */
+    private static void claim(Path file) {
+        try {
+            Files.createFile(file);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new LocalizedException("cli.copyTo.exists", file);
+        } catch (IOException e) {
+            // an unwritable folder: opening the new ledger just after says so in the user's words
+        }
     }
 
     /** The file this command made for a copy that did not land, with its sidecars: nothing half-made is left. */
