@@ -27,6 +27,7 @@ import org.duban.model.TaskStatus;
 import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
+import org.duban.service.audit.EditConflictException;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistFilter;
 import org.duban.service.tasks.ChecklistRow;
@@ -185,7 +186,7 @@ public final class TaskListViewModel {
     public TaskFormViewModel editForm(ChecklistRow row) {
         return new TaskFormViewModel(meeting.get(), row.task().id(), TaskService.toInput(row.task(), row.units(),
                 units.stream().filter(u -> u.id() == row.task().leadUnitId()).map(Unit::name).findFirst().orElse("")),
-                units, seqsExcept(row.task().id()));
+                row.task().version(), units, seqsExcept(row.task().id()));
     }
 
     private Set<Integer> seqsExcept(long taskId) {
@@ -205,7 +206,8 @@ public final class TaskListViewModel {
         }
         form.savingProperty().set(true);
         long meetingId = form.meeting().id();
-        runner.run(() -> form.isNew() ? tasks.create(meetingId, form.input()) : tasks.update(form.taskId(), form.input()),
+        runner.run(() -> form.isNew() ? tasks.create(meetingId, form.input())
+                        : tasks.update(form.taskId(), form.input(), form.version()),
                 saved -> {
                     form.savingProperty().set(false);
                     reloadRows(() -> onSaved.accept(saved.id()));
@@ -217,6 +219,15 @@ public final class TaskListViewModel {
         form.savingProperty().set(false);
         if (e instanceof TaskValidationException v) {
             form.showErrors(v.errors());
+        } else if (e instanceof EditConflictException conflict) {
+            // another seat saved the task first: the form stays open with the newest values and the user's own
+            // changes listed; the checklist shows the newest values too
+            String message = conflict.getLocalizedMessage();
+            runner.run(() -> tasks.forEditing(form.taskId()), newest -> newest.ifPresentOrElse(
+                    n -> form.conflict(message, n.input(), n.version()),
+                    () -> failed(new org.duban.i18n.LocalizedException("task.error.gone", form.input().seq()))),
+                    this::failed);
+            reloadRows(null);
         } else {
             failed(e);
         }
