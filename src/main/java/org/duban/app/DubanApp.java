@@ -152,8 +152,10 @@ public final class DubanApp extends Application {
         db = database;
         DatabaseSwitch switcher = new DatabaseSwitch(database.file(), AppPaths.defaultDatabase(), UserPreferences.load(),
                 this::switchTo);
-        org.duban.ui.main.MainWindow window = new AppContext(database, runner, dialogs, switcher)
-                .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
+        AppContext context = new AppContext(database, runner, dialogs, switcher)
+                .rememberingIn(UserPreferences.load().viewMemory());
+        org.duban.ui.main.MainWindow window = context.mainWindow();
+        context.followOtherSeats(java.time.Duration.ofSeconds(3)); // other seats' changes show without a restart
         Parent root = window.root();
         // unsaved settings, a half-typed report or task form: the close box asks first (保存 / 不保存 / 取消)
         window.guardClose(stage, dialogs);

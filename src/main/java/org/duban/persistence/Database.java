@@ -313,6 +313,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close} has been called (a background reader such as the seats' watcher stops then). */
+    public boolean isClosed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     @Override
     public void close() {
         lock.lock();

@@ -94,6 +94,21 @@ public final class TaskListViewModel {
      * work: the rows are read while the window is still being built, not after a first round trip.
      */
     public void load() {
+        load(null);
+    }
+
+    /**
+     * Reads everything again because another seat (or command) changed the ledger: the meetings, the roster and the
+     * shown meeting's rows; the meeting and the filters stay, {@code then} runs after (the view selects again the
+     * task that was selected). Nothing happens while a load is under way: it reads the newest already.
+     */
+    public void refresh(Runnable then) {
+        if (!loading.get() && loaded.get()) {
+            load(then);
+        }
+    }
+
+    private void load(Runnable then) {
         loading.set(true);
         Meeting shown = meeting.get();
         runner.run(() -> {
@@ -118,7 +133,7 @@ public final class TaskListViewModel {
                 rows.clear();
                 loading.set(false);
             } else {
-                showRows(snap.target(), snap.rows(), null);
+                showRows(snap.target(), snap.rows(), then);
             }
             loaded.set(true);
         }, this::failed);
