@@ -186,12 +186,14 @@ final class TaskFormDialog {
         Label message = new Label();
         message.setId("conflictMessage");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of it, not an ellipsis
         message.textProperty().bind(vm.conflictProperty());
         Label mineTitle = new Label(Messages.tr("task.form.conflict.mine"));
         mineTitle.getStyleClass().add("form-label");
         Label mine = new Label();
         mine.setId("conflictMine");
         mine.setWrapText(true);
+        mine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         mine.textProperty().bind(vm.mineProperty());
         Button reapply = new Button(Messages.tr("task.form.conflict.reapply"));
         reapply.setId("reapplyMineButton");
