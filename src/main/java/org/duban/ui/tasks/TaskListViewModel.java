@@ -100,10 +100,27 @@ public final class TaskListViewModel {
     /**
      * Reads everything again because another seat (or command) changed the ledger: the meetings, the roster and the
      * shown meeting's rows; the meeting and the filters stay, {@code then} runs after (the view selects again the
-     * task that was selected). Nothing happens while a load is under way: it reads the newest already.
+     * task that was selected). While a load is under way (it may have read before the other seat's change), the
+     * refresh follows it.
      */
     public void refresh(Runnable then) {
-        if (!loading.get() && loaded.get()) {
+        if (!loaded.get()) {
+            return; // the first load is still to come, and reads the newest
+        }
+        if (loading.get()) {
+            refreshAfterLoad = then == null ? () -> { } : then;
+            return;
+        }
+        load(then);
+    }
+
+    /** A refresh asked for while a load was under way: runs when it is over. */
+    private Runnable refreshAfterLoad;
+
+    private void refreshIfAsked() {
+        Runnable then = refreshAfterLoad;
+        refreshAfterLoad = null;
+        if (then != null) {
             load(then);
         }
     }
@@ -166,6 +183,7 @@ public final class TaskListViewModel {
         if (then != null) {
             then.run();
         }
+        refreshIfAsked();
     }
 
     private static List<String> distinct(List<ChecklistRow> list, java.util.function.Function<ChecklistRow, String> f) {

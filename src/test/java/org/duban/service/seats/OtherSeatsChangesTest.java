@@ -64,6 +64,42 @@ class OtherSeatsChangesTest {
         }
     }
 
+    @Test
+    void aChangeSeenWhileTheChecklistIsLoadingIsReadAfterTheLoad() {
+        try (Database db = Engines.SQLITE.create(dir)) {
+            seed(Engines.SQLITE, db);
+            Services seat = Services.over(db, CLOCK);
+            org.duban.testing.HeldRunner held = new org.duban.testing.HeldRunner();
+            int[] loads = {0};
+            TaskRunner counting = new TaskRunner() {
+                @Override
+                public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                                    java.util.function.Consumer<Throwable> onError) {
+                    loads[0]++;
+                    held.run(work, onSuccess, onError);
+                }
+
+                @Override
+                public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+                    return held.busyProperty();
+                }
+            };
+            TaskListViewModel checklist = new TaskListViewModel(seat.tasks(), seat.meetings(), counting,
+                    new RecordingDialogs());
+            checklist.load();
+            held.release();
+            assertEquals(1, loads[0]);
+
+            checklist.refresh(null);
+            assertTrue(checklist.loadingProperty().get());
+            checklist.refresh(null); // the watcher again, while the first refresh is still reading
+            assertEquals(2, loads[0], "no second read side by side");
+            held.release();
+            assertEquals(3, loads[0], "the change seen meanwhile is read once the load is over");
+            assertFalse(checklist.loadingProperty().get());
+        }
+    }
+
     private static void follows(Database writerDb, Database watchingDb) {
         TaskService writer = Services.over(writerDb, CLOCK).operatedBy("秘书甲").tasks();
         Services seat = Services.over(watchingDb, CLOCK).operatedBy("秘书乙");
