@@ -265,8 +265,15 @@ public final class AppContext {
                 backupSection());
     }
 
-    /** Settings → backups; after a restore the other screens reload. */
+    /**
+     * Settings → backups; after a restore the other screens reload. A shared ledger has no backups folder beside a
+     * file: the section says how its copy is made instead.
+     */
     private SettingsSection backupSection() {
+        if (db.isShared()) {
+            return new org.duban.ui.settings.NoteSection("settings.backup.title", "sharedBackupNote",
+                    Messages.tr("settings.backup.shared", db.location()));
+        }
         return new BackupSection(new BackupSectionViewModel(services.backups(), db.isReadOnly(), runner, dialogs,
                 () -> {
                     if (window != null) {
@@ -291,8 +298,7 @@ public final class AppContext {
     }
 
     public MainWindow mainWindow() {
-        window = new MainWindow(navItems(), Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly"
-                : "app.footer.database", db.file()), runner, access, NAV_DESK);
+        window = new MainWindow(navItems(), footerText(), runner, access, NAV_DESK);
         // Ctrl+F searches the checklist from any screen (the window opens on the desk): the checklist comes to the
         // front with the cursor in its search field, where ↓ or Enter lands in the results
         KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -318,6 +324,15 @@ public final class AppContext {
             }
         });
         return window;
+    }
+
+    /** The status bar's words on the ledger: the file, or the shared ledger's address (never a password). */
+    private String footerText() {
+        if (db.isShared()) {
+            return Messages.tr(db.isReadOnly() ? "app.footer.sharedReadOnly" : "app.footer.shared",
+                    SharedLedgers.shortLocation(db));
+        }
+        return Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly" : "app.footer.database", db.file());
     }
 
     public Database database() {

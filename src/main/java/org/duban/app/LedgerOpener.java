@@ -10,6 +10,7 @@ import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.persistence.DatabaseInUseException;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.ServerCredentials;
 import org.duban.persistence.sqlite.NetworkShare;
 import org.duban.service.Services;
 import org.slf4j.Logger;
@@ -99,6 +100,16 @@ public final class LedgerOpener {
             warnings.addAll(db.openingWarnings());
             return new Opened(db, warnings, e.getLocalizedMessage());
         }
+    }
+
+    /**
+     * Opens a shared ledger on its server: no writer lock (every seat writes) and no daily backup into a folder
+     * beside a file (a shared ledger's backup is a copy to a file, {@code copy-to}); read-only when the login may
+     * only read ({@link Database#connect}).
+     */
+    public static Opened forServer(String url, ServerCredentials credentials) {
+        Database db = Database.connect(url, credentials);
+        return new Opened(db, db.openingWarnings(), null);
     }
 
     /** The advice for a ledger on a network share, if it is on one. */

@@ -342,6 +342,9 @@ public final class Services {
         return new ImportHooks() {
             @Override
             public java.nio.file.Path beforeImport(java.nio.file.Path file) {
+                if (db.isShared()) {
+                    return null; // no backups folder: the import is one transaction, and is not undone by a restore
+                }
                 return backups.backupBefore(BackupReason.IMPORT).file();
             }
 

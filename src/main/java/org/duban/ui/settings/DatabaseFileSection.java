@@ -33,7 +33,9 @@ public final class DatabaseFileSection implements SettingsSection {
 
     @Override
     public Node content() {
-        HBox currentRow = PathRow.of("currentDatabaseField", "settings.database.current", vm.current());
+        HBox currentRow = vm.onServer()
+                ? PathRow.of("currentDatabaseField", "settings.database.currentShared", vm.currentLocation())
+                : PathRow.of("currentDatabaseField", "settings.database.current", vm.current());
 
         Button open = button("openDatabaseButton", "settings.database.open", "mdi2f-folder-open-outline");
         open.setOnAction(e -> picker.chooseExisting(window(open), vm.folder()).ifPresent(vm::openExisting));
@@ -45,7 +47,7 @@ public final class DatabaseFileSection implements SettingsSection {
         HBox buttons = new HBox(8, open, create, useDefault);
         buttons.disableProperty().bind(vm.busyProperty());
 
-        Label hint = new Label(Messages.tr("settings.database.hint"));
+        Label hint = new Label(Messages.tr(vm.onServer() ? "settings.database.hintShared" : "settings.database.hint"));
         hint.setId("databaseHint");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint-label");
