@@ -76,6 +76,25 @@ public final class AppContext {
     private final LedgerAccess access;
     private MainWindow window;
     private org.duban.ui.common.ViewMemory viewMemory = org.duban.ui.common.ViewMemory.inMemory();
+    private org.duban.ui.settings.SharedLedgerConnector sharedConnector = NO_CONNECTOR;
+    /** For windows built without a way to connect (tests of other screens). */
+    private static final org.duban.ui.settings.SharedLedgerConnector NO_CONNECTOR =
+            new org.duban.ui.settings.SharedLedgerConnector() {
+                @Override
+                public java.util.Optional<Server> saved() {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public String test(Server server, String password) {
+                    throw new org.duban.i18n.LocalizedException("settings.shared.error.unavailable");
+                }
+
+                @Override
+                public Runnable connect(Server server, String password) {
+                    throw new org.duban.i18n.LocalizedException("settings.shared.error.unavailable");
+                }
+            };
     /** The checklist's state once its screen is built: where the dashboard sends a click on a unit. */
     private TaskListViewModel checklist;
 
@@ -258,7 +277,7 @@ public final class AppContext {
         org.duban.ui.settings.LadderSettingsViewModel ladder = new org.duban.ui.settings.LadderSettingsViewModel(
                 services.ladderSettings(), services.scores(), runner, dialogs);
         ladder.load();
-        return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
+        return List.of(databaseFileSection(), sharedLedgerSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
                 new RosterSection(roster), new VocabularySection(names),
                 new HandoutSettingsSection(services.handoutSettings(), runner, dialogs),
                 new BulletinSettingsSection(bulletin), new org.duban.ui.settings.LadderSettingsSection(ladder),
@@ -286,6 +305,21 @@ public final class AppContext {
     private SettingsSection databaseFileSection() {
         return new DatabaseFileSection(new DatabaseFileViewModel(databaseSwitcher, runner, dialogs),
                 new FxDatabaseFilePicker());
+    }
+
+    /** Settings → 连接共享台账; without a connector (tests of other screens) a section that says nothing works here. */
+    private SettingsSection sharedLedgerSection() {
+        return new org.duban.ui.settings.SharedLedgerSection(new org.duban.ui.settings.SharedLedgerViewModel(
+                sharedConnector, runner, dialogs));
+    }
+
+    /**
+     * The way to shared ledgers the settings offer (the window's: {@link SharedLedgerSwitch}); without one, testing
+     * and connecting say that this window cannot move.
+     */
+    public AppContext connectingWith(org.duban.ui.settings.SharedLedgerConnector connector) {
+        this.sharedConnector = connector;
+        return this;
     }
 
     /**

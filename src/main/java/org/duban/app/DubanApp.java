@@ -220,6 +220,7 @@ public final class DubanApp extends Application {
         DatabaseSwitch switcher = new DatabaseSwitch(database.file(), database.location(), AppPaths.defaultDatabase(),
                 UserPreferences.load(), this::switchTo);
         org.duban.ui.main.MainWindow window = new AppContext(database, runner, dialogs, switcher)
+                .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo))
                 .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
         Parent root = window.root();
         // unsaved settings, a half-typed report or task form: the close box asks first (保存 / 不保存 / 取消)
