@@ -116,7 +116,8 @@ public final class AppContext {
         this.databaseSwitcher = databaseSwitcher;
         this.taskService = services.tasks();
         this.meetingService = services.meetings();
-        this.access = LedgerAccess.of(db.isReadOnly());
+        this.access = LedgerAccess.of(db.isReadOnly(),
+                db.isShared() ? "app.readOnly.bannerShared" : "app.readOnly.banner");
     }
 
     /** The checklist the rail shows (built the first time it is chosen), for Ctrl+F from other screens. */

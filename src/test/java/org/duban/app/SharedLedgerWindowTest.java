@@ -17,7 +17,9 @@ import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.persistence.LedgerCopy;
 import org.duban.persistence.contract.Engines;
+import org.duban.persistence.ServerCredentials;
 import org.duban.testing.FxStages;
+import org.duban.testing.PgServer;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
@@ -44,6 +46,8 @@ class SharedLedgerWindowTest {
     private final List<LedgerOpener.Opened> activated = new ArrayList<>();
     private static Database db;
     private static Path dir;
+    private static String database;
+    private static String reader;
 
     /** One shared ledger for the class (copying the sample in takes a while): made before the window's setup. */
     @BeforeAll
@@ -51,8 +55,8 @@ class SharedLedgerWindowTest {
         Assumptions.assumeTrue(Engines.POSTGRESQL.available() || "1".equals(System.getenv("DUBAN_REQUIRE_PG")),
                 "a PostgreSQL server answers");
         dir = Files.createTempDirectory("duban-shared-window");
-        db = Database.connect(Engines.POSTGRESQL.url(Engines.POSTGRESQL.newDatabase()),
-                Engines.POSTGRESQL.credentials());
+        database = Engines.POSTGRESQL.newDatabase();
+        db = Database.connect(Engines.POSTGRESQL.url(database), Engines.POSTGRESQL.credentials());
         try (Database sample = TestDb.withSample(dir)) {
             LedgerCopy.copy(sample, db);
         }
@@ -63,6 +67,7 @@ class SharedLedgerWindowTest {
         if (db != null) {
             db.close();
         }
+        PgServer.dropDatabaseAndRole(database, reader);
     }
 
     @Start
@@ -127,5 +132,42 @@ class SharedLedgerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(dialogs.errors.isEmpty(), () -> "saved without error: " + dialogs.errors);
         assertEquals(before + 1, LedgerCopy.rowCounts(db).get("progress_report"), "the report is on the server");
+    }
+
+    @Test
+    void aReadOnlyRoleGetsTheReadOnlyWindow(FxRobot robot) {
+        reader = PgServer.unique("duban_reader_");
+        PgServer.sql("postgres", "CREATE ROLE " + reader + " LOGIN PASSWORD 'reader-pw'",
+                "GRANT CONNECT ON DATABASE " + database + " TO " + reader);
+        PgServer.sql(database, "GRANT USAGE ON SCHEMA public TO " + reader,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + reader);
+        Database readOnly = LedgerOpener.forServer(db.location(), new ServerCredentials(reader, "reader-pw")).db();
+        try {
+            robot.interact(() -> {
+                Stage s = new Stage();
+                AppContext ctx = new AppContext(readOnly, TaskRunner.direct(), dialogs,
+                        new DatabaseSwitch(null, readOnly.location(), dir.resolve("duban.db"),
+                                new UserPreferences(dir.resolve("prefs2.properties")), activated::add),
+                        new TestClock(LocalDate.of(2026, 11, 29)));
+                FxStages.show(s, ctx.mainWindow().root(), 1280, 800);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Label footer = robot.lookup("#databaseLabel").match(n -> n.getScene().getRoot().lookup("#readOnlyBanner")
+                    != null).queryAs(Label.class);
+            assertTrue(footer.getText().contains("只读：登录所用的数据库用户只有查看权限"), footer.getText());
+            javafx.scene.Parent root = footer.getScene().getRoot();
+            javafx.scene.Node banner = root.lookup("#readOnlyBanner");
+            assertTrue(banner.isVisible());
+            assertTrue(banner.getAccessibleText().startsWith("只读：登录共享台账所用的数据库用户只有查看权限"),
+                    banner.getAccessibleText());
+            robot.interact(() -> ((javafx.scene.control.ToggleButton) root.lookup("#navTasks")).fire());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(root.lookup("#newTaskButton").isDisabled(), "no new task");
+            assertFalse(((TableView<?>) root.lookup("#taskTable")).getItems().isEmpty(), "the tasks are shown");
+            assertTrue(dialogs.errors.isEmpty(), () -> "nothing failed: " + dialogs.errors);
+            robot.interact(() -> footer.getScene().getWindow().hide());
+        } finally {
+            readOnly.close();
+        }
     }
 }

@@ -84,10 +84,22 @@ public final class PostgresOpening {
         Database db = null;
         try {
             migrate(connection, address, credentials);
-            db = new Database(new PostgresEngine(address.location()), connection, false);
-            LedgerIdentity.ensure(db);
-            LOG.info("Opened the shared ledger {} as {}", address.location(), credentials.user());
+            // A login granted SELECT only (a read-only seat) gets a read-only ledger: every write refused with a
+            // sentence, the window's writing actions off. The connection itself is read-only too, for safety.
+            boolean writable = mayWrite(connection);
+            if (!writable) {
+                connection.setReadOnly(true);
+            }
+            db = new Database(new PostgresEngine(address.location()), connection, !writable);
+            if (writable) {
+                LedgerIdentity.ensure(db);
+            }
+            LOG.info("Opened the shared ledger {} as {}{}", address.location(), credentials.user(),
+                    writable ? "" : " (read-only: the login may not write)");
             return db;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new PostgresEngine(address.location()).translate(e);
         } catch (RuntimeException e) {
             if (db != null) {
                 db.close();
@@ -201,6 +213,10 @@ public final class PostgresOpening {
             }
             if (version == latest) {
                 return; // the usual opening: nothing to migrate, Flyway not started
+            }
+            if (version > 0 && !mayWrite(c)) {
+                throw new PersistenceException("db.error.server.readOnlyOlder", address.location(),
+                        credentials.user(), version, latest);
             }
         } catch (SQLException e) {
             throw new PostgresEngine(address.location()).translate(e);
