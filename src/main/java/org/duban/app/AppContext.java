@@ -278,7 +278,7 @@ public final class AppContext {
         org.duban.ui.settings.LadderSettingsViewModel ladder = new org.duban.ui.settings.LadderSettingsViewModel(
                 services.ladderSettings(), services.scores(), runner, dialogs);
         ladder.load();
-        return List.of(databaseFileSection(), sharedLedgerSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
+        return List.of(databaseFileSection(), new LightRuleSection(tracking), new TrackingSettingsSection(tracking),
                 new RosterSection(roster), new VocabularySection(names),
                 new HandoutSettingsSection(services.handoutSettings(), runner, dialogs),
                 new BulletinSettingsSection(bulletin), new org.duban.ui.settings.LadderSettingsSection(ladder),
@@ -302,16 +302,11 @@ public final class AppContext {
                 }));
     }
 
-    /** Settings → 数据库文件: the file in use, and moving to another one. */
+    /** Settings → 数据库文件: the file in use, moving to another one, and 连接共享台账…. */
     private SettingsSection databaseFileSection() {
         return new DatabaseFileSection(new DatabaseFileViewModel(databaseSwitcher, runner, dialogs),
-                new FxDatabaseFilePicker());
-    }
-
-    /** Settings → 连接共享台账; without a connector (tests of other screens) a section that says nothing works here. */
-    private SettingsSection sharedLedgerSection() {
-        return new org.duban.ui.settings.SharedLedgerSection(new org.duban.ui.settings.SharedLedgerViewModel(
-                sharedConnector, runner, dialogs));
+                new FxDatabaseFilePicker(),
+                new org.duban.ui.settings.SharedLedgerViewModel(sharedConnector, runner, dialogs));
     }
 
     /**

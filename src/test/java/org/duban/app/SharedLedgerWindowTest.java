@@ -112,6 +112,14 @@ class SharedLedgerWindowTest {
         TextField current = robot.lookup("#currentDatabaseField").queryAs(TextField.class);
         assertEquals(db.location(), current.getText());
         assertFalse(robot.lookup("#defaultDatabaseButton").query().isDisabled(), "the way back to a file");
+        robot.clickOn("#connectSharedLedgerButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#sharedHostField").tryQuery().isPresent(), "the connect form opens");
+        robot.clickOn("#testConnectionButton");
+        assertEquals("请填写服务器的名称或 IP 地址。", robot.lookup("#sharedStatusLabel").queryAs(Label.class).getText());
+        robot.clickOn("#closeSharedButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#sharedHostField").tryQuery().isEmpty(), "and closes");
         assertTrue(dialogs.errors.isEmpty(), () -> "no screen failed: " + dialogs.errors);
     }
 

@@ -29,6 +29,7 @@ public final class SharedLedgerViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty error = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty connected = new SimpleBooleanProperty(false);
 
     public SharedLedgerViewModel(SharedLedgerConnector connector, TaskRunner runner, DialogService dialogs) {
         this.connector = connector;
@@ -71,6 +72,7 @@ public final class SharedLedgerViewModel {
             password.set("");
             say("", false);
             moveWindow.run();
+            connected.set(true);
             dialogs.showInfo(Messages.tr("settings.shared.title"),
                     Messages.tr("settings.shared.connected", server.url(), server.user()));
         }, this::failed);
@@ -149,6 +151,11 @@ public final class SharedLedgerViewModel {
     /** True when {@link #messageProperty} says what went wrong. */
     public BooleanProperty errorProperty() {
         return error;
+    }
+
+    /** Becomes true once connected (the window has moved over): the form's window closes. */
+    public BooleanProperty connectedProperty() {
+        return connected;
     }
 
     /** True while a test or a connection runs. */

@@ -1,7 +1,9 @@
 package org.duban.ui.settings;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -9,32 +11,61 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.duban.i18n.Messages;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Settings → 连接共享台账: where a seat of an office with several seats connects to the shared ledger on the office's
- * PostgreSQL server. 测试连接 tries the login and changes nothing; 连接 saves it for this computer and moves the window
- * over. Works from a read-only window too: the connection is kept outside the ledger.
+ * Settings → 数据库文件 → 连接共享台账…: where a seat of an office with several seats connects to the shared ledger on
+ * the office's PostgreSQL server, in a window of its own over the settings. 测试连接 tries the login and changes
+ * nothing; 连接 saves it for this computer, moves the main window over and closes this one. Works from a read-only
+ * window too: the connection is kept outside the ledger.
  */
-public final class SharedLedgerSection implements SettingsSection {
+public final class SharedLedgerDialog {
     private final SharedLedgerViewModel vm;
 
-    public SharedLedgerSection(SharedLedgerViewModel vm) {
+    public SharedLedgerDialog(SharedLedgerViewModel vm) {
         this.vm = vm;
     }
 
-    @Override
-    public String titleKey() {
-        return "settings.shared.title";
+    /** Shows the form over {@code owner}; it closes on 关闭, Esc, or once connected. */
+    public Stage show(Window owner) {
+        Stage stage = new Stage();
+        stage.setTitle(Messages.tr("settings.shared.title"));
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        Button close = new Button(Messages.tr("settings.shared.close"));
+        close.setId("closeSharedButton");
+        close.setAccessibleText(Messages.tr("settings.shared.close"));
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        HBox foot = new HBox(close);
+        foot.setAlignment(Pos.CENTER_RIGHT);
+        VBox root = new VBox(12, content(), foot);
+        root.setId("sharedLedgerDialog");
+        root.setPadding(new Insets(20));
+        root.setPrefWidth(720);
+        Scene scene = new Scene(root);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        javafx.beans.value.ChangeListener<Boolean> closeWhenConnected = (o, was, now) -> {
+            if (now) {
+                stage.close();
+            }
+        };
+        vm.connectedProperty().addListener(closeWhenConnected);
+        stage.setOnHidden(e -> vm.connectedProperty().removeListener(closeWhenConnected));
+        stage.show();
+        return stage;
     }
 
-    @Override
-    public boolean writesLedger() {
-        return false;
-    }
-
-    @Override
+    /** The form: server, port, database, user, password, the two buttons and what they found. */
     public Node content() {
         TextField host = field(new TextField(), "sharedHostField", "settings.shared.host");
         host.textProperty().bindBidirectional(vm.hostProperty());
@@ -74,14 +105,14 @@ public final class SharedLedgerSection implements SettingsSection {
 
         Label status = SettingsControls.message("sharedStatusLabel", vm.messageProperty(), vm.errorProperty());
         status.setWrapText(true);
-        status.setMaxWidth(880);
         Label hint = new Label(Messages.tr("settings.shared.hint"));
         hint.setId("sharedHint");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint-label");
-        VBox box = new VBox(10, grid, buttons, status, hint);
-        box.setId("sharedLedgerSection");
-        box.setMaxWidth(900);
+        status.setMaxWidth(680);
+        hint.setMaxWidth(680);
+        VBox box = new VBox(10, hint, grid, buttons, status);
+        box.setId("sharedLedgerForm");
         return box;
     }
 
