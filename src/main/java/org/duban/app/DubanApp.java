@@ -10,6 +10,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FxDialogService;
 import org.duban.ui.common.Fonts;
@@ -193,7 +194,7 @@ public final class DubanApp extends Application {
             Platform.exit();
             return;
         }
-        showMain(ledger.db());
+        showMain(ledger);
         Platform.runLater(() -> {
             StartNotices.showWarnings(ledger, dialogs);
             showMissingChoice();
@@ -209,17 +210,22 @@ public final class DubanApp extends Application {
 
     /** A ledger made by the welcome or opened in the settings: the window moves over, then its warnings show. */
     private void switchTo(LedgerOpener.Opened other) {
-        showMain(other.db());
+        showMain(other);
         Platform.runLater(() -> StartNotices.showWarnings(other, dialogs));
     }
 
     /** The main window on {@code database}: at start, after the welcome, and when the settings switch files. */
-    private void showMain(Database database) {
+    private void showMain(LedgerOpener.Opened ledger) {
+        Database database = ledger.db();
         Database previous = db;
         db = database;
         DatabaseSwitch switcher = new DatabaseSwitch(database.file(), database.location(), AppPaths.defaultDatabase(),
                 UserPreferences.load(), this::switchTo);
-        org.duban.ui.main.MainWindow window = new AppContext(database, runner, dialogs, switcher)
+        // on a shared ledger each seat names its own operator in the audit trail (by default its login)
+        Services services = database.isShared()
+                ? Services.over(database).seatedAt(new SeatOperator(UserPreferences.load(), ledger.login()))
+                : Services.over(database);
+        org.duban.ui.main.MainWindow window = new AppContext(services, runner, dialogs, switcher)
                 .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo))
                 .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
         Parent root = window.root();

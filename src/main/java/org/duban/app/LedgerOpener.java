@@ -29,10 +29,16 @@ public final class LedgerOpener {
      * @param db           the open ledger
      * @param warnings     texts to show the user (never a reason not to go on)
      * @param inUseMessage why the ledger is read-only (another copy has it open), or null when writable
+     * @param login        the user a shared ledger was logged in to as (the seat's default operator), or null
      */
-    public record Opened(Database db, List<String> warnings, String inUseMessage) {
+    public record Opened(Database db, List<String> warnings, String inUseMessage, String login) {
         public Opened {
             warnings = List.copyOf(warnings);
+        }
+
+        /** A ledger file's: no login. */
+        public Opened(Database db, List<String> warnings, String inUseMessage) {
+            this(db, warnings, inUseMessage, null);
         }
     }
 
@@ -109,7 +115,7 @@ public final class LedgerOpener {
      */
     public static Opened forServer(String url, ServerCredentials credentials) {
         Database db = Database.connect(url, credentials);
-        return new Opened(db, db.openingWarnings(), null);
+        return new Opened(db, db.openingWarnings(), null, credentials.user());
     }
 
     /** The advice for a ledger on a network share, if it is on one. */
