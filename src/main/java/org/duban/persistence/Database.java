@@ -245,6 +245,7 @@ public final class Database implements AutoCloseable {
         try {
             if (outermost) {
                 connection.setAutoCommit(false);
+                engine.beginWrite(connection);
             }
             T result = work.run(connection);
             if (outermost) {
