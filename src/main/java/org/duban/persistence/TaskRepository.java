@@ -27,6 +27,9 @@ public final class TaskRepository {
             + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks, t.lead_unit_id, t.row_version";
     private static final String LEAN_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, '', '', '', '', '', '', "
             + "t.deadline, '', t.lead_unit_id, t.row_version";
+    /** {@link #LEAN_COLUMNS} with the problem: what a line naming the task shows (the desk). */
+    private static final String PROBLEM_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, t.category, t.problem, '', "
+            + "'', '', '', t.deadline, '', t.lead_unit_id, t.row_version";
     /** The columns {@link #ASSIGNMENT} reads, in its order. */
     private static final String ASSIGNMENT_COLUMNS = "a.id, a.task_id, a.unit_id, a.status";
     /**
@@ -98,6 +101,16 @@ public final class TaskRepository {
     public List<Task> findForCounting(TaskScope scope) {
         return db.query(h -> query(h, JdbiSupport.named(scope.onTask("t.id")),
                 scope.hasParameter() ? scope.id() : null, LEAN_COLUMNS));
+    }
+
+    /**
+     * The tasks in scope as {@link #findForCounting} reads them, with source, category and problem: for lines that
+     * name a task by 序号 and problem (the desk, the window's opening screen), without the other long texts (target,
+     * measures, remarks ...) that 10,000 tasks would otherwise decode at every start.
+     */
+    public List<Task> findWithProblem(TaskScope scope) {
+        return db.query(h -> query(h, JdbiSupport.named(scope.onTask("t.id")),
+                scope.hasParameter() ? scope.id() : null, PROBLEM_COLUMNS));
     }
 
     /** One assignment (task × unit). */

@@ -104,6 +104,20 @@ class TaskRepositoryContractTest {
             assertEquals("", lean.problem(), "counting reads no long text");
             assertEquals("", lean.measures());
 
+            Task named = tasks.findWithProblem(TaskScope.task(one.id())).get(0);
+            assertEquals(one.id(), named.id());
+            assertEquals(one.seq(), named.seq());
+            assertEquals(one.assignments(), named.assignments());
+            assertEquals(one.deadline(), named.deadline());
+            assertEquals("问题1", named.problem(), "the desk names a task by its problem");
+            assertEquals(one.source(), named.source());
+            assertEquals(one.category(), named.category());
+            assertEquals("", named.target(), "no other long text");
+            assertEquals("", named.measures());
+            assertEquals("", named.remarks());
+            assertEquals(List.of(one.id(), two.id(), other.id()),
+                    tasks.findWithProblem(TaskScope.all()).stream().map(Task::id).toList(), "the same order as find");
+
             assertEquals(3, tasks.count());
             assertEquals(3, tasks.nextSeq(1));
             assertEquals(2, tasks.nextSeq(2));
