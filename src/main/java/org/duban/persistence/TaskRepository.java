@@ -27,6 +27,9 @@ public final class TaskRepository {
             + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks, t.lead_unit_id, t.row_version";
     private static final String LEAN_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, '', '', '', '', '', '', "
             + "t.deadline, '', t.lead_unit_id, t.row_version";
+    /** {@link #LEAN_COLUMNS} with the problem: what a line naming the task shows (the desk). */
+    private static final String PROBLEM_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, t.category, t.problem, '', "
+            + "'', '', '', t.deadline, '', t.lead_unit_id, t.row_version";
     /** The columns {@link #ASSIGNMENT} reads, in its order. */
     private static final String ASSIGNMENT_COLUMNS = "a.id, a.task_id, a.unit_id, a.status";
     /**
@@ -60,6 +63,37 @@ public final class TaskRepository {
     }
 
     /**
+     * Every task in pieces of at most {@code size} tasks: runs of a meeting's 序号, in the order of
+     * {@link #find find(TaskScope.all())} (by meeting and 序号). What reads a large ledger a piece at a time reads
+     * them in turn (issue 24).
+     */
+    public List<TaskScope> pieces(int size) {
+        return db.query(h -> {
+            List<TaskScope> out = new ArrayList<>();
+            long[] run = {0, 0, 0, 0}; // meeting, first 序号, last 序号, tasks; no run while tasks = 0
+            h.createQuery("SELECT meeting_id, seq FROM task ORDER BY meeting_id, seq")
+                    .setFetchSize(1000)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .forEach(r -> {
+                        if (run[3] > 0 && (r[0] != run[0] || run[3] == size)) {
+                            out.add(TaskScope.seqs(run[0], (int) run[1], (int) run[2]));
+                            run[3] = 0;
+                        }
+                        if (run[3] == 0) {
+                            run[0] = r[0];
+                            run[1] = r[1];
+                        }
+                        run[2] = r[1];
+                        run[3]++;
+                    });
+            if (run[3] > 0) {
+                out.add(TaskScope.seqs(run[0], (int) run[1], (int) run[2]));
+            }
+            return out;
+        });
+    }
+
+    /**
      * The tasks in scope for counting only (statistics): ids, 序号, source, deadline and assignments, with the long
      * texts (problem, target, measures ...) left empty, so that counting 10,000 tasks does not read and keep
      * megabytes of text it never shows.
@@ -67,6 +101,16 @@ public final class TaskRepository {
     public List<Task> findForCounting(TaskScope scope) {
         return db.query(h -> query(h, JdbiSupport.named(scope.onTask("t.id")),
                 scope.hasParameter() ? scope.id() : null, LEAN_COLUMNS));
+    }
+
+    /**
+     * The tasks in scope as {@link #findForCounting} reads them, with source, category and problem: for lines that
+     * name a task by 序号 and problem (the desk, the window's opening screen), without the other long texts (target,
+     * measures, remarks ...) that 10,000 tasks would otherwise decode at every start.
+     */
+    public List<Task> findWithProblem(TaskScope scope) {
+        return db.query(h -> query(h, JdbiSupport.named(scope.onTask("t.id")),
+                scope.hasParameter() ? scope.id() : null, PROBLEM_COLUMNS));
     }
 
     /** One assignment (task × unit). */

@@ -104,6 +104,20 @@ class TaskRepositoryContractTest {
             assertEquals("", lean.problem(), "counting reads no long text");
             assertEquals("", lean.measures());
 
+            Task named = tasks.findWithProblem(TaskScope.task(one.id())).get(0);
+            assertEquals(one.id(), named.id());
+            assertEquals(one.seq(), named.seq());
+            assertEquals(one.assignments(), named.assignments());
+            assertEquals(one.deadline(), named.deadline());
+            assertEquals("问题1", named.problem(), "the desk names a task by its problem");
+            assertEquals(one.source(), named.source());
+            assertEquals(one.category(), named.category());
+            assertEquals("", named.target(), "no other long text");
+            assertEquals("", named.measures());
+            assertEquals("", named.remarks());
+            assertEquals(List.of(one.id(), two.id(), other.id()),
+                    tasks.findWithProblem(TaskScope.all()).stream().map(Task::id).toList(), "the same order as find");
+
             assertEquals(3, tasks.count());
             assertEquals(3, tasks.nextSeq(1));
             assertEquals(2, tasks.nextSeq(2));
@@ -293,6 +307,46 @@ class TaskRepositoryContractTest {
             assertEquals(List.of(), tasks.withdrawn(TaskScope.all()));
             assertEquals(2, tasks.count());
             assertNotEquals(0, tasks.findByMeeting(1).size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void piecesAndOneUnitsTasksReadALedgerAPieceAtATime(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            seed(engine, db);
+            TaskRepository tasks = new TaskRepository(db);
+            assertEquals(List.of(), tasks.pieces(2), "no tasks, no pieces");
+            List<Task> stored = tasks.insertAll(List.of(task(1, 1, "2026年6月底前", 1, 2), task(1, 2, "2026年底前", 2),
+                    task(1, 5, "2026年底前", 1, 3), task(2, 1, "2026年底前", 1), task(2, 3, "2026年底前", 2, 3)));
+            engine.seed(db, "UPDATE assignment SET withdrawn_on = '2026-05-01' WHERE task_id = " + stored.get(2).id()
+                            + " AND unit_id = 1",
+                    "INSERT INTO meeting (id, kind, held_on, title) VALUES (3, 'PUSH', '2026-06-01', '推进会')",
+                    "INSERT INTO meeting_task (meeting_id, task_id) VALUES (3, " + stored.get(0).id() + "), (3, "
+                            + stored.get(4).id() + ")");
+
+            List<TaskScope> pieces = tasks.pieces(2);
+            assertEquals(List.of(TaskScope.seqs(1, 1, 2), TaskScope.seqs(1, 5, 5), TaskScope.seqs(2, 1, 3)), pieces,
+                    "at most two tasks a piece, never two meetings");
+            List<Task> inPieces = new ArrayList<>();
+            pieces.forEach(p -> inPieces.addAll(tasks.find(p)));
+            assertEquals(tasks.findAll(), inPieces, "the pieces in turn: every task once, by meeting and 序号");
+            assertEquals(List.of(TaskScope.seqs(1, 1, 5), TaskScope.seqs(2, 1, 3)), tasks.pieces(10));
+
+            org.duban.model.Meeting first = new org.duban.model.Meeting(1, org.duban.model.MeetingKind.ASSIGNMENT,
+                    LocalDate.of(2026, 3, 19), "交办会", "");
+            org.duban.model.Meeting push = new org.duban.model.Meeting(3, org.duban.model.MeetingKind.PUSH,
+                    LocalDate.of(2026, 6, 1), "推进会", "");
+            assertEquals(List.of(stored.get(0)), tasks.find(TaskScope.ofUnit(first, 1)),
+                    "unit 1's tasks at the first meeting: not the one its share of was withdrawn");
+            assertEquals(List.of(stored.get(0), stored.get(1)), tasks.find(TaskScope.ofUnit(first, 2)),
+                    "with every share of each task");
+            assertEquals(List.of(stored.get(4)), tasks.find(TaskScope.ofUnit(push, 3)), "a reviewed task");
+            assertEquals(List.of(stored.get(0)), tasks.find(TaskScope.ofUnit(push, 1)));
+            assertEquals(List.of(3L), tasks.find(TaskScope.ofUnit(first, 3)).get(0).unitIds(),
+                    "the withdrawn share is not among the task's shares");
+            assertEquals(Map.of(stored.get(0).id(), LocalDate.of(2026, 3, 19), stored.get(1).id(),
+                    LocalDate.of(2026, 3, 19)), tasks.issuedDates(TaskScope.ofUnit(first, 2)));
         }
     }
 }
