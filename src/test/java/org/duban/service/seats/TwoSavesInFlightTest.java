@@ -35,10 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two seats save the same task at the same moment on PostgreSQL: both read version 0 and both pass the service's
- * check; the first seat's UPDATE holds the row until it commits, the second's waits for it and then finds the version
- * moved (WHERE row_version = :seen matches no row). The second is refused naming the first seat, nothing of it is
- * written. No sleeping: the first seat commits once the server says the second is waiting for its lock.
+ * Two seats change the same record at the same moment on PostgreSQL, both from the same reading. The first seat's
+ * transaction is still open when the second's begins; the second waits (for the writers' turn, PostgresEngine's
+ * advisory lock, or else for the row the first holds) and, once the first commits, is refused: a task's save with the
+ * conflict naming the first seat (its version moved), a 销号 step with the conflict or, having read the step already
+ * taken, the step's own refusal. Nothing of the second is written. No sleeping: the first seat commits once the
+ * server says the other session is waiting for a lock.
  */
 class TwoSavesInFlightTest {
     private static final Clock FIRST = Clock.fixed(Instant.parse("2026-05-06T02:30:00Z"), ZoneId.of("Asia/Shanghai"));
@@ -70,7 +72,7 @@ class TwoSavesInFlightTest {
             Future<Task> firstSave = seats.submit(() -> first.repositories().unitOfWork().inTransaction(() -> {
                 Task t = first.tasks().update(1, with(readByFirst.input(), "问题一（甲）"), readByFirst.version());
                 firstWrote.countDown();
-                awaitSomeoneWaitingForALock(server); // the second seat's UPDATE, on the row this one holds
+                awaitSomeoneWaitingForALock(server); // the second seat's save, waiting for this one
                 return t;
             }));
             firstWrote.await();
@@ -89,6 +91,60 @@ class TwoSavesInFlightTest {
                     .filter(x -> x.entity() == AuditEntity.TASK && x.action() == AuditAction.UPDATE).toList();
             assertEquals(1, changes.size(), "one change in the trail: " + changes);
             assertEquals("秘书甲", changes.get(0).operator());
+        } finally {
+            seats.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSecondOfTwoVerificationsOfOneApplicationWaitsThenIsRefused() throws Exception {
+        Engines.all();
+        Assumptions.assumeTrue(Engines.POSTGRESQL.available(), "no PostgreSQL server");
+        String url = Engines.POSTGRESQL.url(Engines.POSTGRESQL.newDatabase());
+        ExecutorService seats = Executors.newFixedThreadPool(2);
+        try (Database a = Database.connect(url, Engines.POSTGRESQL.credentials());
+             Database b = Database.connect(url, Engines.POSTGRESQL.credentials());
+             Database server = Database.connect(url, Engines.POSTGRESQL.credentials())) {
+            Engines.POSTGRESQL.seed(a,
+                    "INSERT INTO unit (id, name, short_name, kind, sort_order) VALUES (1, '蕉城区', '蕉城', 'DISTRICT', 1)",
+                    "INSERT INTO meeting (id, kind, held_on, title) VALUES (1, 'ASSIGNMENT', '2026-03-19', '交办会')",
+                    "INSERT INTO task (id, meeting_id, seq, source, problem, deadline) VALUES "
+                            + "(1, 1, 1, '市级排查', '问题一', '2026年底前')",
+                    "INSERT INTO assignment (id, task_id, unit_id) VALUES (1, 1, 1)",
+                    "INSERT INTO close_out (id, assignment_id, applied_on, explanation) VALUES "
+                            + "(1, 1, '2026-05-01', '已完成整改')");
+            Services first = Services.over(a, FIRST).operatedBy("秘书甲");
+            Services second = Services.over(b, FIRST).operatedBy("秘书乙");
+            java.time.LocalDate may5 = java.time.LocalDate.of(2026, 5, 5);
+
+            CountDownLatch firstWrote = new CountDownLatch(1);
+            Future<?> firstStep = seats.submit(() -> first.repositories().unitOfWork().inTransaction(() -> {
+                first.closeOuts().verify(1, org.duban.model.VerificationLevel.CITY, "市督查室", may5, true, "");
+                firstWrote.countDown();
+                awaitSomeoneWaitingForALock(server);
+                return null;
+            }));
+            firstWrote.await();
+            Future<?> secondStep = seats.submit(() -> second.closeOuts().verify(1,
+                    org.duban.model.VerificationLevel.COUNTY, "区督查室", may5, false, "资料不全"));
+
+            firstStep.get();
+            ExecutionException e = assertThrows(ExecutionException.class, secondStep::get);
+            org.duban.i18n.LocalizedException refused = assertInstanceOf(org.duban.i18n.LocalizedException.class,
+                    e.getCause());
+            if (refused instanceof EditConflictException conflict) { // it read before the first committed
+                assertEquals("秘书甲", conflict.operator());
+                String message = conflict.getLocalizedMessage();
+                assertTrue(message.startsWith("这项销号申请已由“秘书甲”于 2026-05-06 10:30 修改过")
+                        && message.endsWith(org.duban.i18n.Messages.tr("edit.next.detail")), message);
+            } else { // it waited for its turn, then read the verification already there
+                assertEquals("closeOut.error.notAwaitingVerification", refused.key());
+            }
+            var stored = second.repositories().closeOuts().findById(1).orElseThrow();
+            assertEquals("市督查室", stored.verification().verifiers(), "the first seat's verification stays");
+            assertTrue(stored.verification().passed());
+            assertEquals(0, Services.over(a).repositories().audit().findAll().stream()
+                    .filter(x -> x.operator().equals("秘书乙")).count(), "nothing of the second seat's step");
         } finally {
             seats.shutdownNow();
         }
