@@ -175,7 +175,9 @@ public final class TaskListViewModel {
         if (meeting.get() == null || meeting.get().id() != m.id()) {
             return; // the user chose another meeting meanwhile
         }
-        rows.setAll(list);
+        if (!list.equals(rows)) { // a refresh that finds nothing new leaves the table (and its scrolling) alone
+            rows.setAll(list);
+        }
         // in the office's order (Settings → 来源和类别); a name it does not have yet comes last
         sources.setAll(VocabularyService.sorted(distinct(list, r -> r.task().source()), x -> x, sourceTerms));
         categories.setAll(VocabularyService.sorted(distinct(list, r -> r.task().category()), x -> x, categoryTerms));

@@ -144,6 +144,10 @@ class OtherSeatsChangesTest {
         assertEquals(1, checklist.visibleRows().size(), "still filtered");
         assertFalse(watcher.pollNow());
         assertEquals(2, told[0]);
+
+        var firstRow = checklist.rows().get(0);
+        checklist.refresh(null); // this seat's own change moves the stamp too: a read that finds nothing new
+        assertSame(firstRow, checklist.rows().get(0), "leaves the table's rows (and its scrolling) alone");
     }
 
     private static TaskInput with(TaskInput in, TaskField field, String value) {
