@@ -226,7 +226,9 @@ public final class DubanApp extends Application {
                 ? Services.over(database).seatedAt(new SeatOperator(UserPreferences.load(), ledger.login()))
                 : Services.over(database);
         org.duban.ui.main.MainWindow window = new AppContext(services, runner, dialogs, switcher)
-                .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo))
+                .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo,
+                        database.isShared() && ledger.login() != null
+                                ? new UserPreferences.SavedServer(database.location(), ledger.login()) : null))
                 .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
         Parent root = window.root();
         // unsaved settings, a half-typed report or task form: the close box asks first (保存 / 不保存 / 取消)
