@@ -97,6 +97,11 @@ public final class AppContext {
             };
     /** The checklist's state once its screen is built: where the dashboard sends a click on a unit. */
     private TaskListViewModel checklist;
+    /** Sees other seats' changes of the ledger (issue 16); polls once {@link #followOtherSeats} starts it. */
+    private final org.duban.service.ledger.LedgerWatcher watcher;
+    /** What the watcher refreshes, on the FX thread: the rail's checklist and dashboard once built. */
+    private volatile Runnable checklistRefresh = () -> { };
+    private volatile Runnable chartsRefresh = () -> { };
 
     public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher) {
         this(Services.over(db), runner, dialogs, databaseSwitcher);
@@ -118,6 +123,21 @@ public final class AppContext {
         this.meetingService = services.meetings();
         this.access = LedgerAccess.of(db.isReadOnly(),
                 db.isShared() ? "app.readOnly.bannerShared" : "app.readOnly.banner");
+        this.watcher = services.ledgerWatcher();
+        watcher.addListener(() -> javafx.application.Platform.runLater(() -> {
+            checklistRefresh.run();
+            chartsRefresh.run();
+        }));
+    }
+
+    /**
+     * Follows other seats' changes (and, read-only, the program that writes): every {@code every} the watcher reads
+     * the ledger's change stamp in the background and, when it moved, the checklist and the dashboard read again,
+     * keeping their meeting, filters and selection. The program calls it once its window is built; it stops when
+     * the ledger is closed.
+     */
+    public void followOtherSeats(java.time.Duration every) {
+        watcher.start(every);
     }
 
     /** The checklist the rail shows (built the first time it is chosen), for Ctrl+F from other screens. */
@@ -145,6 +165,7 @@ public final class AppContext {
                 .withReturns(services.returns(), services.progressReports(), services::today);
         view.addActions(excel.menuButton(access));
         view.rememberIn(viewMemory);
+        checklistRefresh = view::refreshFromOtherSeat;
         vm.load();
         return view;
     }
@@ -230,6 +251,7 @@ public final class AppContext {
         ChartsViewModel vm = new ChartsViewModel(services.charts(), meetingService, runner,
                 dialogs, this::showChecklist);
         ChartsView view = new ChartsView(vm, new ProjectorButton(runner, dialogs, vm::projectorWork));
+        chartsRefresh = vm::refresh;
         vm.load();
         return view;
     }

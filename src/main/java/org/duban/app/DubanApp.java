@@ -225,11 +225,13 @@ public final class DubanApp extends Application {
         Services services = database.isShared()
                 ? Services.over(database).seatedAt(new SeatOperator(UserPreferences.load(), ledger.login()))
                 : Services.over(database);
-        org.duban.ui.main.MainWindow window = new AppContext(services, runner, dialogs, switcher)
+        AppContext context = new AppContext(services, runner, dialogs, switcher)
                 .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo,
                         database.isShared() && ledger.login() != null
                                 ? new UserPreferences.SavedServer(database.location(), ledger.login()) : null))
-                .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
+                .rememberingIn(UserPreferences.load().viewMemory());
+        org.duban.ui.main.MainWindow window = context.mainWindow();
+        context.followOtherSeats(java.time.Duration.ofSeconds(3)); // other seats' changes show without a restart
         Parent root = window.root();
         // unsaved settings, a half-typed report or task form: the close box asks first (保存 / 不保存 / 取消)
         window.guardClose(stage, dialogs);

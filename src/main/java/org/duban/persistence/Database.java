@@ -245,6 +245,7 @@ public final class Database implements AutoCloseable {
         try {
             if (outermost) {
                 connection.setAutoCommit(false);
+                engine.beginWrite(connection);
             }
             T result = work.run(connection);
             if (outermost) {
@@ -312,6 +313,15 @@ public final class Database implements AutoCloseable {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             LOG.warn("Could not leave the transaction on {}", location(), e);
+        }
+    }
+
+    /** Whether {@link #close} has been called (a background reader such as the seats' watcher stops then). */
+    public boolean isClosed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 

@@ -174,6 +174,14 @@ public final class Services {
         return new Services(db, repos, clock, audit.withOperator(operator));
     }
 
+    /**
+     * A new watcher of this ledger's changes by other seats (the window's checklist and charts follow them); it does
+     * not poll until started.
+     */
+    public org.duban.service.ledger.LedgerWatcher ledgerWatcher() {
+        return new org.duban.service.ledger.LedgerWatcher(repos.audit(), () -> !db.isClosed());
+    }
+
     public Database database() {
         return db;
     }

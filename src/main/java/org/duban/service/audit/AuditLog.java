@@ -203,6 +203,24 @@ public final class AuditLog {
         return v == null ? null : v.toString();
     }
 
+    /**
+     * The message for a change refused because another seat changed the row since it was read ({@code stale}): who
+     * changed it last and when, by the newest audit row about it, in this log's time zone. {@code what} names the
+     * record (e.g. 第3项任务); {@code whatNext} is the bundle key of what the user is to do now. Throw it inside the
+     * change's transaction: nothing of the change is kept.
+     */
+    public EditConflictException conflict(org.duban.persistence.StaleRowException stale, String what,
+                                          String whatNext) {
+        String next = org.duban.i18n.Messages.tr(whatNext);
+        return repo.newest(stale.entity(), stale.entityId())
+                .map(e -> new EditConflictException("edit.conflict.by", e.operator(), e.at(), what, e.operator(),
+                        CONFLICT_TIME.format(e.at().atZone(clock.getZone())), next))
+                .orElseGet(() -> new EditConflictException("edit.conflict.unknown", "", null, what, next));
+    }
+
+    private static final java.time.format.DateTimeFormatter CONFLICT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     /** A task's history, newest first. */
     public List<AuditEntry> history(long taskId) {
         return repo.findByTask(taskId);
