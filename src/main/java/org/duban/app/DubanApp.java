@@ -129,7 +129,8 @@ public final class DubanApp extends Application {
     private void startOnServer() {
         OpeningView opening = new OpeningView();
         stage.setScene(new Scene(opening.root(), 1280, 800));
-        stage.setTitle(Messages.tr("app.windowTitle.shared", server.replaceFirst("^postgres(ql)?://", "")));
+        stage.setTitle(Messages.tr("app.windowTitle.shared",
+                server.replaceFirst("^postgres(ql)?://", "").replaceFirst("^[^@/]*@", "")));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         WindowPlacement.place(stage, UserPreferences.load());
