@@ -129,7 +129,8 @@ public final class DubanApp extends Application {
     private void startOnServer() {
         OpeningView opening = new OpeningView();
         stage.setScene(new Scene(opening.root(), 1280, 800));
-        stage.setTitle(Messages.tr("app.windowTitle.shared", server.replaceFirst("^postgres(ql)?://", "")));
+        stage.setTitle(Messages.tr("app.windowTitle.shared",
+                server.replaceFirst("^postgres(ql)?://", "").replaceFirst("^[^@/]*@", "")));
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         WindowPlacement.place(stage, UserPreferences.load());
@@ -226,7 +227,9 @@ public final class DubanApp extends Application {
                 ? Services.over(database).seatedAt(new SeatOperator(UserPreferences.load(), ledger.login()))
                 : Services.over(database);
         AppContext context = new AppContext(services, runner, dialogs, switcher)
-                .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo))
+                .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo,
+                        database.isShared() && ledger.login() != null
+                                ? new UserPreferences.SavedServer(database.location(), ledger.login()) : null))
                 .rememberingIn(UserPreferences.load().viewMemory());
         org.duban.ui.main.MainWindow window = context.mainWindow();
         context.followOtherSeats(java.time.Duration.ofSeconds(3)); // other seats' changes show without a restart

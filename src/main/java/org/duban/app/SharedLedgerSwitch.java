@@ -17,15 +17,24 @@ import org.duban.ui.settings.SharedLedgerConnector;
 public final class SharedLedgerSwitch implements SharedLedgerConnector {
     private final SharedLedgers ledgers;
     private final Consumer<LedgerOpener.Opened> activate;
+    /** The shared ledger the window has open (named on the command line, say), or null. */
+    private final UserPreferences.SavedServer current;
 
     public SharedLedgerSwitch(SharedLedgers ledgers, Consumer<LedgerOpener.Opened> activate) {
+        this(ledgers, activate, null);
+    }
+
+    /** {@code current}: the shared ledger and login the window has open, to fill in when none is saved; or null. */
+    public SharedLedgerSwitch(SharedLedgers ledgers, Consumer<LedgerOpener.Opened> activate,
+                              UserPreferences.SavedServer current) {
         this.ledgers = ledgers;
         this.activate = activate;
+        this.current = current;
     }
 
     @Override
     public Optional<Server> saved() {
-        return ledgers.preferences().server().flatMap(s -> {
+        return ledgers.preferences().server().or(() -> Optional.ofNullable(current)).flatMap(s -> {
             try {
                 URI u = new URI(s.url());
                 String host = u.getHost() == null ? "" : u.getHost().replaceAll("^\\[|]$", "");

@@ -97,6 +97,8 @@ class ReadOnlyRoleTest {
         assertTrue(PostgresOpening.probe(url, login).writable());
         try (Database db = LedgerOpener.forServer(url, login).db()) {
             assertFalse(db.isReadOnly());
+            org.junit.jupiter.api.Assertions.assertNull(Services.over(db).importHooks()
+                    .beforeImport(java.nio.file.Path.of("清单.xlsx")), "an import takes no file backup on a server");
             Services.over(db).meetings().create(new Meeting(0, MeetingKind.ASSIGNMENT, LocalDate.of(2026, 4, 1),
                     "另一次会议", ""));
         }

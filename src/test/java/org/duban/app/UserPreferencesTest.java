@@ -55,4 +55,20 @@ class UserPreferencesTest {
         assertEquals(Optional.of(onUsbStick), prefs.database(), "the choice is kept for when the stick is back");
         assertFalse(Files.exists(onUsbStick.getParent()));
     }
+
+    @Test
+    void aSavedSharedLedgerIsStartedOnUntilAFileIsChosenAndStaysSavedAfter() {
+        UserPreferences prefs = new UserPreferences(dir.resolve("prefs.properties"));
+        assertEquals(Optional.empty(), prefs.startServer());
+        UserPreferences.SavedServer server = new UserPreferences.SavedServer("postgresql://srv:5432/duban", "clerk");
+        prefs.setServer(server);
+        assertEquals(Optional.of(server), prefs.startServer());
+        prefs.setDatabase(dir.resolve("local.db"));
+        assertEquals(Optional.empty(), prefs.startServer(), "a file chosen: the next start opens it");
+        assertEquals(Optional.of(server), prefs.server(), "the connection stays saved for the dialog");
+        prefs.setSeatOperator("  张敏 ");
+        assertEquals(Optional.of("张敏"), prefs.seatOperator());
+        prefs.setSeatOperator("");
+        assertEquals(Optional.empty(), prefs.seatOperator());
+    }
 }

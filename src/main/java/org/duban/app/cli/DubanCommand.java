@@ -85,11 +85,12 @@ public final class DubanCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the shared ledger at {@code url}, logging in with the password file's credentials
-     * ({@link PasswordFile}): never a password from the command line.
+     * Opens the shared ledger at {@code url}, logging in with the connection saved in the settings when it is this
+     * ledger (its user, and its password from the data folder's password file), else with the standard password
+     * file's credentials ({@link PasswordFile}): never a password from the command line.
      */
     static Database connect(String url) {
-        return Database.connect(url, PasswordFile.credentialsFor(url));
+        return Database.connect(url, org.duban.app.SharedLedgers.load().credentialsFor(url));
     }
 
     /**

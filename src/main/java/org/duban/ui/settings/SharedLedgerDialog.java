@@ -60,7 +60,14 @@ public final class SharedLedgerDialog {
             }
         };
         vm.connectedProperty().addListener(closeWhenConnected);
-        stage.setOnHidden(e -> vm.connectedProperty().removeListener(closeWhenConnected));
+        // a sentence of two or three lines under the buttons: the window grows to show all of it
+        javafx.beans.value.ChangeListener<String> fit = (o, was, now) ->
+                javafx.application.Platform.runLater(stage::sizeToScene);
+        vm.messageProperty().addListener(fit);
+        stage.setOnHidden(e -> {
+            vm.connectedProperty().removeListener(closeWhenConnected);
+            vm.messageProperty().removeListener(fit);
+        });
         stage.show();
         return stage;
     }
@@ -110,7 +117,9 @@ public final class SharedLedgerDialog {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint-label");
         status.setMaxWidth(680);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.setMaxWidth(680);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(10, hint, grid, buttons, status);
         box.setId("sharedLedgerForm");
         return box;

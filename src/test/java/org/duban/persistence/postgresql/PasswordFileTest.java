@@ -52,4 +52,29 @@ class PasswordFileTest {
         assertFalse(e.getLocalizedMessage().contains("secret"), e.getLocalizedMessage());
         assertFalse(Messages.tr("db.error.server.passwordInUrl", "x").isBlank());
     }
+
+    @Test
+    void storeReplacesTheSameLoginKeepsTheRestAndIsTheOwnersOnly() throws Exception {
+        Path file = dir.resolve("sub").resolve("pgpass.conf");
+        PasswordFile.store(file, "postgresql://db.example:5432/duban", new ServerCredentials("clerk", "old"));
+        Files.writeString(file, "# kept comment\n*:*:*:admin:star\n" + Files.readString(file));
+        PasswordFile.store(file, "postgresql://db.example:5432/duban", new ServerCredentials("clerk", "n:e\\w"));
+        PasswordFile.store(file, "postgresql://db.example:5432/other", new ServerCredentials("clerk", "second"));
+
+        String text = Files.readString(file);
+        assertEquals("""
+                # kept comment
+                *:*:*:admin:star
+                db.example:5432:duban:clerk:n\\:e\\\\w
+                db.example:5432:other:clerk:second
+                """, text, "one line per login, escaped as psql reads it");
+        assertEquals(new ServerCredentials("clerk", "n:e\\w"),
+                PasswordFile.find("postgresql://clerk@db.example/duban", file).orElseThrow());
+        assertTrue(PasswordFile.find("postgresql://nobody@db.example/third", file).isEmpty());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+        try (var left = Files.list(file.getParent())) {
+            assertEquals(1, left.count(), "no temporary file left beside it");
+        }
+    }
 }
