@@ -73,8 +73,8 @@ public final class PostgresOpening {
         Connection connection = open(address, credentials);
         Database db = null;
         try {
-            migrate(connection, address, credentials);
-            db = new Database(new PostgresEngine(address.location()), connection, false);
+            boolean made = migrate(connection, address, credentials);
+            db = new Database(new PostgresEngine(address.location(), made), connection, false);
             LedgerIdentity.ensure(db);
             LOG.info("Opened the shared ledger {} as {}", address.location(), credentials.user());
             return db;
@@ -105,8 +105,13 @@ public final class PostgresOpening {
         }
     }
 
-    /** Refuses what is not a ledger of this version, then lets Flyway bring the schema up to date. */
-    private static void migrate(Connection c, Address address, ServerCredentials credentials) {
+    /**
+     * Refuses what is not a ledger of this version, then lets Flyway bring the schema up to date.
+     *
+     * @return true when the database was empty and now holds the ledger's schema
+     */
+    private static boolean migrate(Connection c, Address address, ServerCredentials credentials) {
+        boolean made;
         try {
             boolean history = historyExists(c);
             if (!history && tableCount(c) > 0) {
@@ -118,8 +123,9 @@ public final class PostgresOpening {
                 throw new PersistenceException("db.error.newerVersion", address.location(), version, latest);
             }
             if (version == latest) {
-                return; // the usual opening: nothing to migrate, Flyway not started
+                return false; // the usual opening: nothing to migrate, Flyway not started
             }
+            made = !history;
         } catch (SQLException e) {
             throw new PostgresEngine(address.location()).translate(e);
         }
@@ -144,6 +150,7 @@ public final class PostgresOpening {
         } catch (SQLException e) {
             throw new PostgresEngine(address.location()).translate(e);
         }
+        return made;
     }
 
     static boolean historyExists(Connection c) throws SQLException {
