@@ -14,10 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code bench [--quick] [--json] [--headless] [--dir DIR] [--tasks N] [--reports M] [--runs K]}: generates its
- * ledgers, then measures each figure with its floor (see BENCHMARKS.md). Works in its own folder; never touches
- * the user's ledger (--db is ignored). {@code bench --seats N [--seconds S] --db postgresql://…} instead measures N
- * seats writing that shared ledger at once ({@link SeatsBench}): it adds records to it.
+ * {@code bench [--quick] [--json] [--headless] [--dir DIR] [--tasks N] [--reports M] [--runs K]
+ * [--growth [--growth-sizes N,M…] [--growth-only]]}: generates its ledgers, then measures each figure with its floor
+ * (see BENCHMARKS.md); {@code --growth} adds time and peak memory of each command at 1,000, 10,000 and 50,000 tasks
+ * (50,000 left out with {@code --quick} unless named in {@code --growth-sizes}). Works in its own folder; never
+ * touches the user's ledger (--db is ignored). {@code bench --seats N [--seconds S] --db postgresql://…} instead
+ * measures N seats writing that shared ledger at once ({@link SeatsBench}): it adds records to it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
@@ -51,6 +53,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", descriptionKey = "bench.seconds")
     Integer seconds;
 
+    @Option(names = "--growth", descriptionKey = "bench.growth")
+    boolean growth;
+
+    @Option(names = "--growth-sizes", paramLabel = "N,M", split = ",", descriptionKey = "bench.growthSizes")
+    java.util.List<Integer> growthSizes;
+
+    @Option(names = "--growth-only", descriptionKey = "bench.growthOnly")
+    boolean growthOnly;
+
     @Override
     public Integer call() throws Exception {
         if (seats != null) {
@@ -64,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         if (config.headless() && !monocleAvailable()) {
             throw new org.duban.i18n.LocalizedException("bench.error.noDisplay");
         }
-        Bench.Result r = Bench.run(config, line -> {
+        Bench.Result r = Bench.run(config, scope(), line -> {
             parent.err().println(Messages.tr("bench.progress", line));
             parent.err().flush();
         });
@@ -98,6 +109,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         parent.out().flush();
         return r.clean() ? 0 : 1;
+    }
+
+    /** The growth steps asked for: --growth-sizes or --growth-only imply --growth. */
+    Bench.Scope scope() {
+        boolean any = growth || growthOnly || growthSizes != null;
+        java.util.List<Integer> sizes = !any ? java.util.List.of()
+                : growthSizes != null ? java.util.List.copyOf(growthSizes)
+                : quick ? org.duban.app.bench.Growth.QUICK_SIZES : org.duban.app.bench.Growth.FULL_SIZES;
+        for (int n : sizes) {
+            if (n < 1) {
+                throw new org.duban.i18n.LocalizedException("bench.error.growthSize", n);
+            }
+        }
+        return new Bench.Scope(sizes, growthOnly);
     }
 
     /** Monocle (the headless JavaFX platform) is on the class path of the tests, not in the program's jar. */
