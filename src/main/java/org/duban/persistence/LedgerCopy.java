@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * another) is filled in after its table's rows. Values are written as the target column's kind (integer, real,
  * bytes, text). The ledger's id goes along (the copy is the same ledger). Afterwards the target's identities are
  * moved past the copied ids ({@link LedgerEngine#idsTaken}) and every table's row count is compared with the
- * source's: a difference undoes the copy.
+ * source's: a difference undoes the copy. A copy that fails also takes away what opening the target made
+ * ({@link LedgerEngine#discardMadeOnOpening}: the schema Flyway gave an empty PostgreSQL database), so the target
+ * database is as empty as before; a new file is removed by whoever made it.
  */
 public final class LedgerCopy {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCopy.class);
@@ -51,6 +53,34 @@ public final class LedgerCopy {
         }
         List<String> tables = source.read(LedgerCopy::tablesInReferenceOrder);
         Map<String, Long> counts = new LinkedHashMap<>();
+        boolean[] wasEmpty = {false};
+        try {
+            copyRows(source, target, tables, counts, wasEmpty);
+        } catch (RuntimeException e) {
+            if (wasEmpty[0]) {
+                // the rows went back with the transaction, so the target is empty again: what opening it made (a new
+                // schema) goes too. A target refused as not empty is left exactly as it was.
+                discardMadeOnOpening(target, e);
+            }
+            throw e;
+        }
+        LOG.info("Copied {} to {}: {}", source.location(), target.location(), counts);
+        return counts;
+    }
+
+    private static void discardMadeOnOpening(Database target, RuntimeException failure) {
+        try {
+            target.write(c -> {
+                target.engine().discardMadeOnOpening(c);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void copyRows(Database source, Database target, List<String> tables, Map<String, Long> counts,
+                                 boolean[] wasEmpty) {
         target.write(t -> {
             List<String> targetTables = tablesInReferenceOrder(t);
             if (!new LinkedHashSet<>(targetTables).equals(new LinkedHashSet<>(tables))) {
@@ -63,6 +93,7 @@ public final class LedgerCopy {
                     throw new PersistenceException("copy.error.notEmpty", target.location(), table, rows);
                 }
             }
+            wasEmpty[0] = true;
             try (Statement st = t.createStatement()) {
                 st.executeUpdate("DELETE FROM setting"); // its own id: the copy is the source's ledger
             }
@@ -79,8 +110,6 @@ public final class LedgerCopy {
             }
             return null;
         });
-        LOG.info("Copied {} to {}: {}", source.location(), target.location(), counts);
-        return counts;
     }
 
     /** The ledger's tables (not Flyway's history, not the engine's own), each after the tables it refers to. */

@@ -61,6 +61,15 @@ public interface LedgerEngine {
         // nothing to do
     }
 
+    /**
+     * After a copy into this ledger failed (its rows already rolled back), inside a transaction: removes what this
+     * opening made, when it made the ledger's schema in an empty database, so that the database is left as it was.
+     * A ledger that existed before the opening is left alone; so is a new file, which its maker deletes whole.
+     */
+    default void discardMadeOnOpening(Connection c) throws SQLException {
+        // nothing made that a file's removal does not take
+    }
+
     /** What the user should read about this opening; empty on almost every opening. */
     default List<String> openingWarnings() {
         return List.of();

@@ -120,35 +120,35 @@ class TaskServiceTest {
     @Test
     void takingAUnitOffWithdrawsItsShareAndKeepsEveryRecordAndPuttingItBackRestoresIt() {
         ChecklistRow first = service.checklist(meeting.id()).get(0); // 蕉城区、福安市、霞浦县
-        long fuan = TestDb.sqlLong(db.file(), "SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unit_id "
+        long fuan = TestDb.sqlLong(db, "SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unit_id "
                 + "WHERE a.task_id = " + first.task().id() + " AND u.name = '福安市'");
         String records = "SELECT (SELECT count(*) FROM progress_report WHERE assignment_id = " + fuan + ") || '/' || "
                 + "(SELECT count(*) FROM milestone WHERE assignment_id = " + fuan + ") || '/' || "
                 + "(SELECT count(*) FROM close_out WHERE assignment_id = " + fuan + ") || '/' || "
                 + "(SELECT count(*) FROM evidence WHERE assignment_id = " + fuan + ")";
-        String before = TestDb.sqlString(db.file(), records);
+        String before = TestDb.sqlString(db, records);
         assertTrue(!before.startsWith("0/"), "the sample's 福安市 reports on task 1: " + before);
 
         service.update(first.task().id(), withUnits(first, "蕉城区、霞浦县"));
 
-        assertEquals(before, TestDb.sqlString(db.file(), records), "every record of the share is kept");
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment WHERE id = " + fuan
+        assertEquals(before, TestDb.sqlString(db, records), "every record of the share is kept");
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM assignment WHERE id = " + fuan
                 + " AND withdrawn_on IS NOT NULL AND withdrawn_by IS NULL"));
         ChecklistRow after = service.checklist(meeting.id()).get(0);
         assertEquals("蕉城区、霞浦县", after.unitNames(), "the checklist leaves the withdrawn share out");
         assertEquals(List.of(fuan), service.withdrawnShares(first.task().id()).stream()
                 .map(w -> w.assignment().id()).toList());
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
                 + "AND entity_id = " + fuan + " AND field = 'withdrawnOn' AND old_value IS NULL AND new_value IS NOT NULL"));
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
                 + "AND action = 'DELETE'"), "nothing is deleted");
 
         service.restoreShare(fuan);
 
         assertEquals("蕉城区、福安市、霞浦县", service.checklist(meeting.id()).get(0).unitNames());
         assertTrue(service.withdrawnShares(first.task().id()).isEmpty());
-        assertEquals(before, TestDb.sqlString(db.file(), records));
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
+        assertEquals(before, TestDb.sqlString(db, records));
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
                 + "AND entity_id = " + fuan + " AND field = 'withdrawnOn' AND new_value IS NULL"));
         assertThrows(org.duban.i18n.LocalizedException.class, () -> service.restoreShare(fuan),
                 "an active share has nothing to restore");

@@ -48,24 +48,39 @@ public final class ByHand {
     }
 
     public static List<Share> shares(Path db, LocalDate day) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            return shares(c, day);
+        }
+    }
+
+    /** Like {@link #shares(Path, LocalDate)} on a connection of its own to {@code db}'s file or server database. */
+    public static List<Share> shares(org.duban.persistence.Database db, LocalDate day) throws SQLException {
+        try (Connection c = TestDb.connection(db)) {
+            return shares(c, day);
+        }
+    }
+
+    private static List<Share> shares(Connection c, LocalDate day) throws SQLException {
         String d = day.toString();
         List<Share> shares = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+        {
             String sql = "SELECT a.id, u.name, a.status, t.due_date, t.ongoing, coalesce(t.issued_on, m.held_on), "
-                    + "(SELECT percent FROM progress_report r WHERE r.assignment_id = a.id AND r.reported_on <= ?1 "
+                    + "(SELECT percent FROM progress_report r WHERE r.assignment_id = a.id AND r.reported_on <= ? "
                     + "   ORDER BY r.reported_on DESC, r.id DESC LIMIT 1), "
-                    + "(SELECT reported_on FROM progress_report r WHERE r.assignment_id = a.id AND r.reported_on <= ?1 "
+                    + "(SELECT reported_on FROM progress_report r WHERE r.assignment_id = a.id AND r.reported_on <= ? "
                     + "   ORDER BY r.reported_on DESC, r.id DESC LIMIT 1), "
-                    + "(SELECT count(*) FROM milestone ms WHERE ms.assignment_id = a.id AND ms.due_on < ?1 "
-                    + "   AND (ms.done_on IS NULL OR ms.done_on > ?1)), "
+                    + "(SELECT count(*) FROM milestone ms WHERE ms.assignment_id = a.id AND ms.due_on < ? "
+                    + "   AND (ms.done_on IS NULL OR ms.done_on > ?)), "
                     + "(SELECT count(*) FROM progress_report r WHERE r.assignment_id = a.id) "
                     + " + (SELECT count(*) FROM close_out co WHERE co.assignment_id = a.id), "
                     + "t.id, t.seq, u.sort_order, t.source "
                     + "FROM assignment a JOIN task t ON t.id = a.task_id JOIN meeting m ON m.id = t.meeting_id "
-                    + "JOIN unit u ON u.id = a.unit_id WHERE coalesce(t.issued_on, m.held_on) <= ?1 AND a.withdrawn_on IS NULL "
+                    + "JOIN unit u ON u.id = a.unit_id WHERE coalesce(t.issued_on, m.held_on) <= ? AND a.withdrawn_on IS NULL "
                     + "ORDER BY m.held_on, m.id, t.seq, a.id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, d);
+                for (int k = 1; k <= 5; k++) {
+                    ps.setString(k, d);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         shares.add(share(c, rs, day));

@@ -23,8 +23,8 @@ public final class LaterTasks {
      */
     public static Task fromFinding(Database db, LocalDate day) {
         InspectionService inspections = Wired.over(db, new TestClock(day)).inspections();
-        long finding = TestDb.sqlLong(db.file(), "SELECT id FROM inspection_finding WHERE task_id IS NULL");
-        long meeting = TestDb.sqlLong(db.file(), "SELECT id FROM meeting WHERE kind = 'ASSIGNMENT' ORDER BY id LIMIT 1");
+        long finding = TestDb.sqlLong(db, "SELECT id FROM inspection_finding WHERE task_id IS NULL");
+        long meeting = TestDb.sqlLong(db, "SELECT id FROM meeting WHERE kind = 'ASSIGNMENT' ORDER BY id LIMIT 1");
         TaskInput draft = inspections.draftTask(finding, meeting);
         return inspections.toTask(finding, meeting, new TaskInput(draft.seq(), draft.source(), draft.category(),
                 draft.problem(), "", "", draft.units(), "", "", "2026年12月31日前", ""));

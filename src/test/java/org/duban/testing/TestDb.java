@@ -9,25 +9,137 @@ import java.sql.Statement;
 import org.duban.model.Meeting;
 import org.duban.model.MeetingKind;
 import org.duban.persistence.Database;
+import org.duban.persistence.contract.Engines;
 import org.duban.service.sample.SampleMeeting;
 
-/** Real SQLite files for tests. */
+/**
+ * Real ledgers for tests: SQLite files, or with the system property {@value #ENGINE_PROPERTY}{@code =postgresql} (the
+ * pom's {@code service-on-postgresql} execution) a fresh database on the test server of {@code DUBAN_TEST_PG}
+ * ({@link Engines#POSTGRESQL}) for each ledger. The server's ledgers are copies of a template made once per JVM
+ * (an empty migrated ledger, and one with the sample), each given an id of its own: {@code CREATE DATABASE …
+ * TEMPLATE} takes a second where loading the sample over the wire takes half a minute.
+ */
 public final class TestDb {
+    /** {@code sqlite} (the default) or {@code postgresql}: where {@link #withRoster} and {@link #withSample} make ledgers. */
+    public static final String ENGINE_PROPERTY = "duban.test.engine";
+    private static final java.util.Map<Path, String> SERVER_LEDGERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static String emptyTemplate;
+    private static String sampleTemplate;
+
     private TestDb() {
+    }
+
+    /** True when the tests' ledgers are made on the PostgreSQL server. */
+    public static boolean onServer() {
+        return "postgresql".equals(System.getProperty(ENGINE_PROPERTY, "sqlite").strip());
+    }
+
+    /** A new, empty ledger: {@code dir/test.db}, or a fresh database on the test server. */
+    public static Database open(Path dir) {
+        if (!onServer()) {
+            return Database.open(dir.resolve("test.db"));
+        }
+        return copyOf(template(false), dir);
+    }
+
+    /** The ledger {@link #open}, {@link #withRoster} or {@link #withSample} made for {@code dir}, opened again. */
+    public static Database reopen(Path dir) {
+        if (!onServer()) {
+            return Database.open(dir.resolve("test.db"));
+        }
+        return Database.connect(Engines.POSTGRESQL.url(SERVER_LEDGERS.get(dir)), Engines.POSTGRESQL.credentials());
     }
 
     /** A new database file with the default roster. */
     public static Database withRoster(Path dir) {
-        Database db = Database.open(dir.resolve("test.db"));
+        Database db = open(dir);
         Wired.of(db).roster().ensureDefaultRoster();
         return db;
     }
 
     /** A new database with the roster and the sample meeting. */
     public static Database withSample(Path dir) {
+        if (onServer()) {
+            return copyOf(template(true), dir);
+        }
         Database db = Database.open(dir.resolve("test.db"));
         SampleMeeting.load(Wired.of(db));
         return db;
+    }
+
+    /** The template database on the server (made at the first call): migrated, and with the sample if asked. */
+    private static synchronized String template(boolean sample) {
+        String made = sample ? sampleTemplate : emptyTemplate;
+        if (made != null) {
+            return made;
+        }
+        Engines.all(); // with DUBAN_REQUIRE_PG=1, an absent server fails here
+        org.junit.jupiter.api.Assumptions.assumeTrue(Engines.POSTGRESQL.available(),
+                "no PostgreSQL server for " + ENGINE_PROPERTY + "=postgresql");
+        String name = Engines.POSTGRESQL.newDatabase();
+        Engines.POSTGRESQL.keepAsTemplate(name);
+        try (Database db = Database.connect(Engines.POSTGRESQL.url(name), Engines.POSTGRESQL.credentials())) {
+            if (sample) {
+                SampleMeeting.load(Wired.of(db));
+            }
+        }
+        if (sample) {
+            sampleTemplate = name;
+        } else {
+            emptyTemplate = name;
+        }
+        return name;
+    }
+
+    private static Database copyOf(String template, Path dir) {
+        String name = Engines.POSTGRESQL.newDatabase(template);
+        SERVER_LEDGERS.put(dir, name);
+        Database db = Database.connect(Engines.POSTGRESQL.url(name), Engines.POSTGRESQL.credentials());
+        org.duban.persistence.LedgerIdentity.set(db, java.util.UUID.randomUUID().toString()); // a ledger of its own
+        return db;
+    }
+
+    /** One number from SQL on a connection of its own to {@code db}'s file or server database. */
+    public static long sqlLong(Database db, String sql) {
+        if (!db.isShared()) {
+            return sqlLong(db.file(), sql);
+        }
+        try (Connection c = server(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(spelledForServer(sql))) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One text value from SQL on a connection of its own to {@code db}'s file or server database. */
+    public static String sqlString(Database db, String sql) {
+        if (!db.isShared()) {
+            return sqlString(db.file(), sql);
+        }
+        try (Connection c = server(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(spelledForServer(sql))) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one spelling the tests' SQL uses that differs: SQLite's {@code group_concat(x, sep)} is {@code string_agg}. */
+    private static String spelledForServer(String sql) {
+        return sql.replace("group_concat(", "string_agg(");
+    }
+
+    /** A connection of its own to {@code db}'s file or server database: an independent look, for SQL by hand. */
+    public static Connection connection(Database db) throws SQLException {
+        return db.isShared() ? server(db) : DriverManager.getConnection("jdbc:sqlite:" + db.file());
+    }
+
+    private static Connection server(Database db) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", Engines.POSTGRESQL.credentials().user());
+        p.setProperty("password", Engines.POSTGRESQL.credentials().password());
+        return DriverManager.getConnection("jdbc:" + db.location(), p);
     }
 
     /** A database with the roster and one empty assignment meeting. */

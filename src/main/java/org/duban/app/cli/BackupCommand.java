@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code backup FILE}: a consistent copy of the ledger at FILE (never over an existing file). Reads only, so it
- * works while the window has the ledger open.
+ * works while the window has the ledger open. A shared ledger ({@code --db postgresql://…}) is backed up as a SQLite
+ * copy of it: a ledger file that opens on any seat.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true)
 final class BackupCommand implements Callable<Integer> {
@@ -23,11 +24,10 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        parent.database(); // a shared ledger is refused: its backup is a copy-to a file
         try (Database db = parent.openReadOnly()) {
             parent.services(db).backups().backupTo(file);
             Path written = file.toAbsolutePath().normalize();
-            parent.out().println(Messages.tr("cli.backup.done", db.file(), written, Files.size(written)));
+            parent.out().println(Messages.tr("cli.backup.done", db.location(), written, Files.size(written)));
             // the head the copy holds, read from it: written down with the copy, it proves later that the copy was
             // not rebuilt
             parent.services(db).backups().headOf(written).ifPresent(head ->

@@ -19,9 +19,16 @@ public final class PostgresEngine implements LedgerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEngine.class);
 
     private final String location;
+    private final boolean schemaMadeOnOpening;
 
     PostgresEngine(String location) {
+        this(location, false);
+    }
+
+    /** {@code schemaMadeOnOpening}: the opening found an empty database and Flyway made the ledger's schema in it. */
+    PostgresEngine(String location, boolean schemaMadeOnOpening) {
         this.location = location;
+        this.schemaMadeOnOpening = schemaMadeOnOpening;
     }
 
     @Override
@@ -55,6 +62,32 @@ public final class PostgresEngine implements LedgerEngine {
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_xact_lock(" + org.duban.persistence.Database.APPLICATION_ID + ", 1)");
         }
+    }
+
+    /**
+     * The schema this opening made in an empty database, dropped: every table of the current schema (the ledger's and
+     * Flyway's history; the database had none before, or the opening would have refused it as not a ledger) and the
+     * two trigger functions of {@code V8__ledger_schema.sql}. Transactional DDL: all of it goes, or none.
+     */
+    @Override
+    public void discardMadeOnOpening(Connection c) throws SQLException {
+        if (!schemaMadeOnOpening) {
+            return;
+        }
+        List<String> tables = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")) {
+            while (rs.next()) {
+                tables.add(PostgresIdentities.quote(rs.getString(1)));
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            if (!tables.isEmpty()) {
+                st.execute("DROP TABLE " + String.join(", ", tables) + " CASCADE");
+            }
+            st.execute("DROP FUNCTION IF EXISTS audit_log_refuse_change(), audit_log_require_hash()");
+        }
+        LOG.info("Removed the schema made on opening {} after a copy into it failed", location);
     }
 
     @Override

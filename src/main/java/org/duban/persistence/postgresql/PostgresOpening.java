@@ -83,14 +83,14 @@ public final class PostgresOpening {
         Connection connection = open(address, credentials);
         Database db = null;
         try {
-            migrate(connection, address, credentials);
+            boolean made = migrate(connection, address, credentials);
             // A login granted SELECT only (a read-only seat) gets a read-only ledger: every write refused with a
             // sentence, the window's writing actions off. The connection itself is read-only too, for safety.
             boolean writable = mayWrite(connection);
             if (!writable) {
                 connection.setReadOnly(true);
             }
-            db = new Database(new PostgresEngine(address.location()), connection, !writable);
+            db = new Database(new PostgresEngine(address.location(), made), connection, !writable);
             if (writable) {
                 LedgerIdentity.ensure(db);
             }
@@ -199,8 +199,13 @@ public final class PostgresOpening {
         }
     }
 
-    /** Refuses what is not a ledger of this version, then lets Flyway bring the schema up to date. */
-    private static void migrate(Connection c, Address address, ServerCredentials credentials) {
+    /**
+     * Refuses what is not a ledger of this version, then lets Flyway bring the schema up to date.
+     *
+     * @return true when the database was empty and now holds the ledger's schema
+     */
+    private static boolean migrate(Connection c, Address address, ServerCredentials credentials) {
+        boolean made;
         try {
             boolean history = historyExists(c);
             if (!history && tableCount(c) > 0) {
@@ -212,12 +217,13 @@ public final class PostgresOpening {
                 throw new PersistenceException("db.error.newerVersion", address.location(), version, latest);
             }
             if (version == latest) {
-                return; // the usual opening: nothing to migrate, Flyway not started
+                return false; // the usual opening: nothing to migrate, Flyway not started
             }
             if (version > 0 && !mayWrite(c)) {
                 throw new PersistenceException("db.error.server.readOnlyOlder", address.location(),
                         credentials.user(), version, latest);
             }
+            made = !history;
         } catch (SQLException e) {
             throw new PostgresEngine(address.location()).translate(e);
         }
@@ -242,6 +248,7 @@ public final class PostgresOpening {
         } catch (SQLException e) {
             throw new PostgresEngine(address.location()).translate(e);
         }
+        return made;
     }
 
     static boolean historyExists(Connection c) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.function.DoubleConsumer;
 import org.duban.io.Leftovers;
 import org.duban.persistence.AuditChain;
 import org.duban.persistence.Database;
+import org.duban.persistence.LedgerCopy;
 import org.duban.persistence.DatabaseInUseException;
 import org.duban.persistence.LedgerIdentity;
 import org.duban.persistence.Migrations;
@@ -54,6 +55,38 @@ public final class Backups {
      * @throws PersistenceException naming the target when it cannot be written (full disk, read-only folder)
      */
     public static void write(Database db, Path target) {
+        writeChecked(db, target);
+    }
+
+    /**
+     * The copy itself, into the new file {@code temp}: a file ledger by SQLite's {@code VACUUM INTO} (a consistent
+     * snapshot, compacted); a shared ledger by {@link LedgerCopy} into a new SQLite ledger (issue 16: "a backup of a
+     * shared ledger is such a SQLite copy"), every table in one read transaction on the server, the audit chain and
+     * the ledger's id kept, the counts compared.
+     */
+    private static void copyInto(Database db, Path temp) {
+        if (db.isShared()) {
+            try (Database copy = Database.create(temp)) {
+                LedgerCopy.copy(db, copy);
+                copy.exclusive(c -> { // one self-contained file, as VACUUM INTO writes it: no log beside it
+                    try (Statement st = c.createStatement()) {
+                        st.execute("PRAGMA journal_mode = DELETE");
+                    }
+                    return null;
+                });
+            }
+            return;
+        }
+        db.exclusive(c -> {
+            try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, temp.toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    private static void writeChecked(Database db, Path target) {
         Path abs = target.toAbsolutePath().normalize();
         if (abs.equals(db.file())) {
             throw new PersistenceException("backup.error.sameFile", abs);
@@ -74,13 +107,7 @@ public final class Backups {
         Path temp = tempFor(abs);
         try {
             deleteWithSidecars(temp);
-            db.exclusive(c -> {
-                try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-                    ps.setString(1, temp.toString());
-                    ps.execute();
-                }
-                return null;
-            });
+            copyInto(db, temp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
@@ -91,7 +118,7 @@ public final class Backups {
             }
             Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(folder);
-            LOG.info("Backed up {} to {}", db.file(), abs);
+            LOG.info("Backed up {} to {}", db.location(), abs);
         } catch (PersistenceException e) {
             deleteWithSidecars(temp);
             if ("db.error.diskFull".equals(e.key())) {

@@ -46,7 +46,7 @@ public final class CheckService {
     public CheckReport run() {
         List<CheckReport.Result> results = new ArrayList<>();
         for (LedgerCheck c : checks) {
-            results.add(new CheckReport.Result(c.titleKey(), c.run(db, repos)));
+            results.add(new CheckReport.Result(c.titleKey(db), c.run(db, repos)));
         }
         return new CheckReport(results);
     }

@@ -12,6 +12,11 @@ public interface LedgerCheck {
     /** Bundle key of the line that names the rule in the report. */
     String titleKey();
 
+    /** The title's key for the ledger {@code db}: {@link #titleKey()}, unless the rule reads differently per engine. */
+    default String titleKey(Database db) {
+        return titleKey();
+    }
+
     /** What is wrong; empty when the rule holds. Reads only. */
     List<Finding> run(Database db, Repositories repos);
 }

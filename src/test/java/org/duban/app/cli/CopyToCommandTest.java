@@ -19,6 +19,7 @@ import org.duban.persistence.ServerCredentials;
 import org.duban.persistence.contract.Engines;
 import org.duban.persistence.postgresql.PasswordFile;
 import org.duban.testing.CliRunner;
+import org.duban.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,12 +155,71 @@ class CopyToCommandTest {
     }
 
     @Test
-    void fileOperationsOnASharedLedgerAreRefusedWithAMessage() {
+    void aBackupOfASharedLedgerIsASqliteCopyAndRestoreIsRefused() throws Exception {
+        String file = sample();
+        CliRunner.Result there = CliRunner.run("--db", file, "copy-to", url);
+        assertEquals(0, there.code(), there.err());
+        Path backup = dir.resolve("b.db");
+        CliRunner.Result r = CliRunner.run("--db", url, "backup", backup.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(head(there.out())), "the copy's head, read from the copy: " + r.out());
+        assertEquals("SQLite format 3\u0000", new String(Files.readAllBytes(backup), 0, 16,
+                java.nio.charset.StandardCharsets.ISO_8859_1), "a SQLite file");
+        assertEquals(java.util.List.of(), java.util.Arrays.stream(dir.toFile().list())
+                .filter(n -> n.startsWith("b.db") && !n.equals("b.db")).toList(), "no temporary file left");
+        CliRunner.Result back = CliRunner.run("--db", backup.toString(), "copy-to", dir.resolve("c.db").toString());
+        assertEquals(0, back.code(), back.err());
+        assertEquals(counts(there.out()), counts(back.out()), "every row of the shared ledger in the backup");
+        CliRunner.Result check = CliRunner.run("--db", backup.toString(), "check");
+        assertEquals(0, check.code(), check.out() + check.err());
+        assertTrue(check.out().contains(head(there.out())), check.out());
+
+        CliRunner.Result again = CliRunner.run("--db", url, "backup", backup.toString());
+        assertNotEquals(0, again.code(), "never over an existing file");
+
+        CliRunner.Result restore = CliRunner.run("--db", url, "restore", backup.toString());
+        assertNotEquals(0, restore.code());
+        assertTrue(restore.err().contains("共享台账"), restore.err());
+    }
+
+    @Test
+    void checkOnASharedLedgerNamesTheServersCheckNotSqlites() {
         assertEquals(0, CliRunner.run("--db", sample(), "copy-to", url).code());
-        CliRunner.Result r = CliRunner.run("--db", url, "backup", dir.resolve("b.db").toString());
-        assertNotEquals(0, r.code());
-        assertTrue(r.err().contains("共享台账"), r.err());
-        assertFalse(Files.exists(dir.resolve("b.db")));
+        CliRunner.Result r = CliRunner.run("--db", url, "check");
+        assertEquals(0, r.code(), r.out() + r.err());
+        String[] lines = r.out().split("\\R");
+        assertTrue(lines[1].contains("PostgreSQL") && lines[1].contains("保护触发器"), r.out());
+        assertFalse(r.out().contains("integrity_check") || r.out().contains("SQLite"), r.out());
+
+        CliRunner.Result file = CliRunner.run("--db", dir.resolve("sample.db").toString(), "check");
+        assertTrue(file.out().split("\\R")[1].contains("SQLite integrity_check"), file.out());
+    }
+
+    @Test
+    void aCopyToTheServerThatFailsLeavesTheDatabaseEmpty() throws Exception {
+        String file = sample();
+        // a share whose unit another tool deleted with foreign keys off: SQLite kept it, the server refuses it
+        long unit = TestDb.sqlLong(Path.of(file), "SELECT min(unit_id) FROM assignment");
+        TestDb.otherTool(Path.of(file), "DELETE FROM unit WHERE id = " + unit);
+        CliRunner.Result r = CliRunner.run("--db", file, "copy-to", url);
+        assertNotEquals(0, r.code(), r.out());
+        assertTrue(r.err().contains("unit"), r.err());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:" + url, Engines.POSTGRESQL.credentials()
+                .user(), Engines.POSTGRESQL.credentials().password());
+             var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no table left, Flyway's history included");
+            }
+            try (var rs = st.executeQuery("SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no function left");
+            }
+        }
+        TestDb.otherTool(Path.of(file), "INSERT INTO unit (id, name, short_name, kind, sort_order) "
+                + "VALUES (" + unit + ", '补回单位', '补回', 'DISTRICT', 99)");
+        CliRunner.Result again = CliRunner.run("--db", file, "copy-to", url);
+        assertEquals(0, again.code(), "the emptied database takes the copy: " + again.err());
     }
 
     private long auditRows() {

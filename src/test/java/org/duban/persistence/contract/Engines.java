@@ -77,6 +77,7 @@ public final class Engines {
         final String base;
         private final ServerCredentials credentials;
         private final List<String> made = new ArrayList<>();
+        private final java.util.Set<String> templates = new java.util.HashSet<>();
         private boolean hookAdded;
         private Boolean available;
         private String unavailableBecause = "";
@@ -125,10 +126,18 @@ public final class Engines {
          * waits for a checkpoint).
          */
         public synchronized String newDatabase() {
+            return newDatabase("template0");
+        }
+
+        /** Like {@link #newDatabase()}, a copy of database {@code template} (which no one may have open). */
+        public synchronized String newDatabase(String template) {
             String name = "duban_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
             try (Connection c = admin(); Statement st = c.createStatement()) {
                 for (var it = made.iterator(); it.hasNext(); ) {
                     String old = it.next();
+                    if (templates.contains(old)) {
+                        continue; // copied again and again: dropped when the JVM ends
+                    }
                     try {
                         st.execute("DROP DATABASE IF EXISTS " + old); // refused while a connection is open on it
                         it.remove();
@@ -136,7 +145,7 @@ public final class Engines {
                         // still open: at the end
                     }
                 }
-                st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+                st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE " + template);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create the test database " + name + " on " + base, e);
             }
@@ -146,6 +155,11 @@ public final class Engines {
             }
             made.add(name);
             return name;
+        }
+
+        /** Keeps database {@code name} (made by {@link #newDatabase()}) until the JVM ends: a template for copies. */
+        public synchronized void keepAsTemplate(String name) {
+            templates.add(name);
         }
 
         /** The URL of database {@code name} on this server. */

@@ -24,6 +24,7 @@ import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Tag("sqlite-file") // backups and restores of the file (VACUUM INTO, the backup folder); a shared ledger's backup: BackupCommandTest
 class BackupServiceTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

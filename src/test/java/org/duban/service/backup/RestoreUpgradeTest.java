@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A restore is all or nothing, its upgrade included, and a backup of another ledger is asked about first.
  */
+@org.junit.jupiter.api.Tag("sqlite-file") // restoring and upgrading SQLite files of older versions
 class RestoreUpgradeTest {
     @TempDir
     Path dir;
@@ -60,7 +61,7 @@ class RestoreUpgradeTest {
         assertEquals(before, TestDb.contentDigest(ledger), "the ledger as it was");
         assertEquals(Database.latestSchemaVersion(), TestDb.sqlLong(ledger, "PRAGMA user_version"));
         try (Database db = Database.open(ledger)) {
-            assertEquals(tasks, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task"), "and it opens");
+            assertEquals(tasks, TestDb.sqlLong(db, "SELECT count(*) FROM task"), "and it opens");
         }
         try (var files = Files.list(ledger.resolveSibling("backups"))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staged copy left");

@@ -27,6 +27,7 @@ class BulletinAuditHeadTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.Tag("sqlite-file") // drops a trigger of the file through SQLite
     @Test
     void theHeadIsPrintedKeptAndHeldAgainstALaterDeletion() throws Exception {
         AuditChain.Head head;

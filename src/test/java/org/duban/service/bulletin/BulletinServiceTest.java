@@ -119,7 +119,7 @@ class BulletinServiceTest {
         Bulletin b = service.prepare(null, DAY);
         assertEquals(LocalDate.of(2026, 9, 29), b.previous().asOf());
         assertEquals(3, b.number(), "the July and September bulletins came first");
-        long storedRank = TestDb.sqlLong(db.file(), "SELECT bu.rank FROM bulletin_unit bu JOIN bulletin b "
+        long storedRank = TestDb.sqlLong(db, "SELECT bu.rank FROM bulletin_unit bu JOIN bulletin b "
                 + "ON b.id = bu.bulletin_id JOIN unit u ON u.id = bu.unit_id WHERE b.as_of = '2026-09-29' "
                 + "AND u.name = '福鼎市'");
         UnitRank fuding = b.counties().rows().stream().filter(r -> r.unit().name().equals("福鼎市")).findFirst()
@@ -141,18 +141,18 @@ class BulletinServiceTest {
     void issuingAgainForTheSameDayReplacesTheFiguresAndKeepsTheNumber() {
         Bulletin b = service.prepare(null, DAY);
         service.issue(b);
-        long rows = TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin");
+        long rows = TestDb.sqlLong(db, "SELECT count(*) FROM bulletin");
         Bulletin again = service.prepare(null, DAY);
         assertEquals(b.number(), again.number());
         assertEquals(LocalDate.of(2026, 9, 29), again.previous().asOf(), "not compared with itself");
         service.issue(again);
-        assertEquals(rows, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"));
-        assertEquals(b.counties().rows().size() + b.departments().rows().size(), TestDb.sqlLong(db.file(),
+        assertEquals(rows, TestDb.sqlLong(db, "SELECT count(*) FROM bulletin"));
+        assertEquals(b.counties().rows().size() + b.departments().rows().size(), TestDb.sqlLong(db,
                 "SELECT count(*) FROM bulletin_unit bu JOIN bulletin b ON b.id = bu.bulletin_id "
                         + "WHERE b.as_of = '2026-11-29'"));
-        assertEquals(b.totals().completedAssignments(), TestDb.sqlLong(db.file(),
+        assertEquals(b.totals().completedAssignments(), TestDb.sqlLong(db,
                 "SELECT completed_assignments FROM bulletin WHERE as_of = '2026-11-29'"));
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'BULLETIN' "
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'BULLETIN' "
                 + "AND new_value LIKE '第3期 2026-11-29%' AND id = (SELECT max(id) FROM audit_log)"));
     }
 
@@ -170,7 +170,7 @@ class BulletinServiceTest {
         assertEquals("bulletin.error.laterIssued", refused.key());
         String said = refused.getLocalizedMessage();
         assertTrue(said.contains("第2期") && said.contains("2026-09-29"), said);
-        assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"), "nothing issued");
+        assertEquals(2, TestDb.sqlLong(db, "SELECT count(*) FROM bulletin"), "nothing issued");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ChartDatasetsTest extends SampleCharts {
         LocalDate d = LocalDate.parse(day);
         Map<String, Map<String, Integer>> chart = table(data(chart(ChartKind.LIGHTS, d)));
         Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
-        for (ByHand.Share s : ByHand.shares(db.file(), d)) {
+        for (ByHand.Share s : ByHand.shares(db, d)) {
             if (COUNTIES.contains(s.unit())) {
                 expected.computeIfAbsent(s.unit(), k -> new LinkedHashMap<>(Map.of("红灯", 0, "黄灯", 0, "绿灯", 0)))
                         .merge(label(s.light()), 1, Integer::sum);
@@ -92,7 +92,7 @@ class ChartDatasetsTest extends SampleCharts {
         LocalDate d = LocalDate.parse(day);
         Map<String, Map<String, Integer>> chart = table(data(chart(ChartKind.STATUS, d)));
         Map<String, int[]> expected = new LinkedHashMap<>(); // shares, completed, closed
-        for (ByHand.Share s : ByHand.shares(db.file(), d)) {
+        for (ByHand.Share s : ByHand.shares(db, d)) {
             int[] n = expected.computeIfAbsent(s.unit(), k -> new int[3]);
             n[0]++;
             n[1] += s.completed() ? 1 : 0;
@@ -117,7 +117,7 @@ class ChartDatasetsTest extends SampleCharts {
         int on = table(data(chart(ChartKind.STATUS, FINDING_TASK_DAY))).get(dongqiao).values().stream()
                 .mapToInt(Integer::intValue).sum();
         assertEquals(before + 1, on, "东侨's share of the finding's task counts from its issue day");
-        long byHand = ByHand.shares(db.file(), dayBefore).stream().filter(s -> s.unit().equals(dongqiao)).count();
+        long byHand = ByHand.shares(db, dayBefore).stream().filter(s -> s.unit().equals(dongqiao)).count();
         assertEquals(byHand, before);
         StatsScope scope = StatsScope.meeting(meetingId);
         assertEquals(45, charts.stats().breakdown(scope, dayBefore).bySource().values().stream()
@@ -126,7 +126,7 @@ class ChartDatasetsTest extends SampleCharts {
                 "no 下沉督察 task before the finding became one");
         assertTrue(charts.stats().breakdown(scope, FINDING_TASK_DAY).bySource().containsKey("下沉督察"));
         Ranking ranking = charts.stats().ranking(scope, UnitGroup.COUNTIES, FINDING_TASK_DAY, dayBefore);
-        UnitRank dq = ranking.of(TestDb.sqlLong(db.file(), "SELECT id FROM unit WHERE name = '" + dongqiao + "'"))
+        UnitRank dq = ranking.of(TestDb.sqlLong(db, "SELECT id FROM unit WHERE name = '" + dongqiao + "'"))
                 .orElseThrow();
         assertEquals(on, dq.assignments());
         double[] earlier = rates(dayBefore).get(dongqiao);
@@ -164,7 +164,7 @@ class ChartDatasetsTest extends SampleCharts {
     /** Unit → {shares, completed} among the county-level units, by hand. */
     private static Map<String, double[]> rates(LocalDate day) throws SQLException {
         Map<String, double[]> m = new LinkedHashMap<>();
-        for (ByHand.Share s : ByHand.shares(db.file(), day)) {
+        for (ByHand.Share s : ByHand.shares(db, day)) {
             if (COUNTIES.contains(s.unit())) {
                 double[] n = m.computeIfAbsent(s.unit(), k -> new double[2]);
                 n[0]++;
@@ -194,7 +194,7 @@ class ChartDatasetsTest extends SampleCharts {
                 d.getColumnKeys().stream().map(Object::toString).toList());
         for (int c = 0; c < d.getColumnCount(); c++) {
             LocalDate day = (LocalDate) ((ChartKey) d.getColumnKey(c)).value();
-            Map<Long, List<ByHand.Share>> byTask = ByHand.shares(db.file(), day).stream()
+            Map<Long, List<ByHand.Share>> byTask = ByHand.shares(db, day).stream()
                     .collect(Collectors.groupingBy(ByHand.Share::taskId));
             long completed = byTask.values().stream().filter(l -> l.stream().allMatch(ByHand.Share::completed)).count();
             long closed = byTask.values().stream().filter(l -> l.stream().allMatch(ByHand.Share::closed)).count();
@@ -203,7 +203,7 @@ class ChartDatasetsTest extends SampleCharts {
         }
         var points = charts.stats().trend(StatsScope.meeting(meetingId), null, TrendPeriod.MONTH, TODAY).points();
         for (var p : points) {
-            long tasks = ByHand.shares(db.file(), p.day()).stream().map(ByHand.Share::taskId).distinct().count();
+            long tasks = ByHand.shares(db, p.day()).stream().map(ByHand.Share::taskId).distinct().count();
             assertEquals(tasks, p.total(), "tasks issued by " + p.day());
         }
         assertEquals(45, points.get(points.size() - 5).total(), "July: the meeting's 45");
@@ -213,13 +213,13 @@ class ChartDatasetsTest extends SampleCharts {
 
     @Test
     void oneUnitsWeeklyTrendCountsItsShares() throws SQLException {
-        long jiaocheng = TestDb.sqlLong(db.file(), "SELECT id FROM unit WHERE name = '蕉城区'");
+        long jiaocheng = TestDb.sqlLong(db, "SELECT id FROM unit WHERE name = '蕉城区'");
         CategoryDataset d = data(charts.build(ChartRequest.of(ChartKind.TREND, meetingId, TODAY)
                 .withTrend(jiaocheng, TrendPeriod.WEEK), ChartStyle.screen()));
         assertTrue(d.getColumnCount() > 30, "a point a week since March");
         for (int c = d.getColumnCount() - 3; c < d.getColumnCount(); c++) {
             LocalDate day = (LocalDate) ((ChartKey) d.getColumnKey(c)).value();
-            long completed = ByHand.shares(db.file(), day).stream()
+            long completed = ByHand.shares(db, day).stream()
                     .filter(s -> s.unit().equals("蕉城区") && s.completed()).count();
             assertEquals(completed, d.getValue(0, c).intValue(), "蕉城区 on " + day);
         }
@@ -228,7 +228,7 @@ class ChartDatasetsTest extends SampleCharts {
     @Test
     void sourceBreakdownCountsEachSourcesTasksAndTheSourceFilterNarrowsEveryChart() throws SQLException {
         CategoryDataset d = data(chart(ChartKind.SOURCE, TODAY));
-        Map<String, Long> bySql = ByHand.shares(db.file(), TODAY).stream()
+        Map<String, Long> bySql = ByHand.shares(db, TODAY).stream()
                 .collect(Collectors.groupingBy(ByHand.Share::source, LinkedHashMap::new,
                         Collectors.collectingAndThen(Collectors.mapping(ByHand.Share::taskId, Collectors.toSet()),
                                 s -> (long) s.size())));
@@ -251,7 +251,7 @@ class ChartDatasetsTest extends SampleCharts {
                 shares += lights.getValue(r, c).intValue();
             }
         }
-        long expected = ByHand.shares(db.file(), TODAY).stream()
+        long expected = ByHand.shares(db, TODAY).stream()
                 .filter(s -> s.source().equals(first) && COUNTIES.contains(s.unit())).count();
         assertEquals(expected, shares, "lights of " + first + " only");
     }

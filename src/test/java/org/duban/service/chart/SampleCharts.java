@@ -28,7 +28,7 @@ abstract class SampleCharts {
         db = TestDb.withSample(dir);
         LaterTasks.fromFinding(db, FINDING_TASK_DAY);
         charts = new ChartService(Wired.of(db).stats());
-        meetingId = TestDb.sqlLong(db.file(), "SELECT id FROM meeting");
+        meetingId = TestDb.sqlLong(db, "SELECT id FROM meeting");
     }
 
     @AfterAll

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The adversarial run of issue 23, one test per way of tampering: each went unnoticed by {@code check} before the
  * audit trail was chained and compared with the records.
  */
+@org.junit.jupiter.api.Tag("sqlite-file") // tampers with the file through SQLite with its guards dropped
 class AuditTamperTest {
     @TempDir
     Path dir;

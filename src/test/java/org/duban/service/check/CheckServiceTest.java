@@ -12,6 +12,7 @@ import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Tag("sqlite-file") // breaks the file through SQLite with foreign keys off, then checks it
 class CheckServiceTest {
     @TempDir
     Path dir;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The tracking rules of {@code check}, each shown to catch an inconsistency planted with plain SQL in a copy of
  * the sample ledger (which itself is clean: {@link CheckServiceTest#theSampleLedgerIsClean()}).
  */
+@org.junit.jupiter.api.Tag("sqlite-file") // writes around the program into the file through SQLite, guards dropped
 class TrackingChecksTest {
     @TempDir
     Path dir;

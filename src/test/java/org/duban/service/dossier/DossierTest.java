@@ -33,7 +33,7 @@ class DossierTest {
     @Test
     void aClosedTasksDossierListsItsEvidenceWithHashesEqualToTheFiles() throws Exception {
         try (Database db = TestDb.withSample(dir)) {
-            long taskId = TestDb.sqlLong(dir.resolve("test.db"), "SELECT a.task_id FROM evidence e JOIN assignment a "
+            long taskId = TestDb.sqlLong(db, "SELECT a.task_id FROM evidence e JOIN assignment a "
                     + "ON a.id = e.assignment_id ORDER BY e.id LIMIT 1");
             DossierService service = Wired.over(db, new TestClock(LocalDate.of(2026, 11, 29))).dossiers();
             DossierService.Result r = service.write(taskId, null, dir.resolve("out"), FontPreference.BUNDLED);

@@ -177,7 +177,7 @@ class HandoutPdfTest extends HandoutDbTest {
         HandoutService.BatchResult r = HandoutFixtures.exportAllWithCopies(db, data, "福安市", 3, out,
                 (done, total, u) -> progress.add(done));
 
-        long unitsWithTasks = TestDb.sqlLong(db.file(), "SELECT count(DISTINCT unit_id) FROM assignment");
+        long unitsWithTasks = TestDb.sqlLong(db, "SELECT count(DISTINCT unit_id) FROM assignment");
         assertEquals(unitsWithTasks, r.units());
         assertEquals(unitsWithTasks, r.unitFiles().size());
         assertTrue(Files.exists(out.resolve("任务清单-蕉城区.pdf")));

@@ -30,7 +30,7 @@ class HandoutSettingsStoreTest {
             store.setCopies(5, 2);
             store.setCopies(5, 1);
         }
-        try (Database db = Database.open(dir.resolve("test.db"))) {
+        try (Database db = TestDb.reopen(dir)) {
             HandoutSettingsStore store = Wired.of(db).handoutSettings();
             assertEquals(changed, store.load());
             assertEquals(4, store.copies(3));

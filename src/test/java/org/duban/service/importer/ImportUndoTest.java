@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Undoing the last import restores the backup taken before it, while nothing else was written since. */
+@org.junit.jupiter.api.Tag("sqlite-file") // the undo restores the backup file taken before the import
 class ImportUndoTest {
     /** The tasks and shares as stored, in one string: equal before the import and after its undo. */
     private static final String TASKS = "SELECT group_concat(x, '|') FROM (SELECT t.seq || t.problem || t.source || "
@@ -59,10 +60,10 @@ class ImportUndoTest {
 
     @Test
     void theLastImportIsUndoneByRestoringItsBackup() {
-        String before = TestDb.sqlString(db.file(), TASKS);
+        String before = TestDb.sqlString(db, TASKS);
         ImportResult r = importRevisedList();
         assertTrue(r.run().backupFile().endsWith("-import.db"), r.run().backupFile());
-        assertFalse(before.equals(TestDb.sqlString(db.file(), TASKS)), "the import withdrew 福安市 from task 1");
+        assertFalse(before.equals(TestDb.sqlString(db, TASKS)), "the import withdrew 福安市 from task 1");
 
         ImportUndo.State state = undo.state(r);
         assertTrue(state.possible(), state.toString());
@@ -70,9 +71,9 @@ class ImportUndoTest {
 
         undo.undo(r, p -> { });
 
-        assertEquals(before, TestDb.sqlString(db.file(), TASKS));
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM import_run"), "the ledger as before the import");
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'IMPORT' "
+        assertEquals(before, TestDb.sqlString(db, TASKS));
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM import_run"), "the ledger as before the import");
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'IMPORT' "
                 + "AND action = 'DELETE' AND old_value LIKE '修订清单.xlsx ← %'"), "the undo is noted in the history");
         assertTrue(Wired.of(db).backups().list().stream().anyMatch(b -> b.reason().tag().equals("restore")),
                 "the ledger with the import is itself kept as a backup");
@@ -81,7 +82,7 @@ class ImportUndoTest {
     @Test
     void afterAnotherChangeTheUndoIsRefusedAndSaysWhatWasWritten() {
         ImportResult r = importRevisedList();
-        long share = TestDb.sqlLong(db.file(), "SELECT min(id) FROM assignment WHERE withdrawn_on IS NULL");
+        long share = TestDb.sqlLong(db, "SELECT min(id) FROM assignment WHERE withdrawn_on IS NULL");
         Wired.of(audit).progress().addReport(share, new ProgressService.ReportInput(LocalDate.of(2026, 11, 30), "90",
                 "导入之后录入的进展", "办公室"), List.of());
         String after = TestDb.contentDigest(db.file());

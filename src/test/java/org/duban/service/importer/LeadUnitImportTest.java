@@ -185,6 +185,7 @@ class LeadUnitImportTest {
         assertEquals("蕉城区", u.name());
     }
 
+    @org.junit.jupiter.api.Tag("sqlite-file") // the command line on a ledger file
     @Test
     void theDryRunOnTheCommandLineSaysWhichUnitsLeadHowManyTasks() {
         Path file = list(dir.resolve("三种单位-命令行.docx"), "市生态环境局", "市生态环境局");

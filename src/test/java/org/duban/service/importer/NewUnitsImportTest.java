@@ -98,7 +98,7 @@ class NewUnitsImportTest {
         assertEquals(transport.id(), stored.get(0).leadUnitId());
         assertTrue(stored.get(1).unitIds().contains(transport.id()));
         assertEquals(List.of(port.id()), stored.get(2).unitIds());
-        assertTrue(TestDb.sqlLong(dir.resolve("test.db"),
+        assertTrue(TestDb.sqlLong(db,
                 "SELECT count(*) FROM audit_log WHERE entity = 'UNIT' AND action = 'CREATE'") >= 3, "added units are audited");
     }
 
@@ -115,6 +115,7 @@ class NewUnitsImportTest {
         assertEquals(0, db.read(c -> new TaskRepository(db).findByMeeting(meeting.id())).size());
     }
 
+    @org.junit.jupiter.api.Tag("sqlite-file") // the command line on a ledger file
     @Test
     void theCommandLineListsUnknownUnitsAndAddsThemWithAddUnits() {
         Path file = list(dir.resolve("新单位.docx"), "2026年底前");

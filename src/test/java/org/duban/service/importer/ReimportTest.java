@@ -51,7 +51,7 @@ class ReimportTest {
     }
 
     private String records() {
-        return TestDb.sqlString(db.file(), RECORDS);
+        return TestDb.sqlString(db, RECORDS);
     }
 
     @Test
@@ -77,13 +77,13 @@ class ReimportTest {
         ImportResult asNew = importer.apply(file, new ImportTarget.NewMeeting("", SampleMeeting.DATE.plusMonths(9)),
                 ImportOptions.DEFAULT, (d, t) -> { });
         assertEquals(18, asNew.plan().count(PlannedRow.Change.ADDED));
-        assertEquals(45, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE meeting_id = " + meeting.id()));
+        assertEquals(45, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE meeting_id = " + meeting.id()));
     }
 
     @Test
     void updatingWithADifferentListOnPurposeStillDeletesNoRecord() {
         String before = records();
-        long maxShare = TestDb.sqlLong(db.file(), "SELECT max(id) FROM assignment");
+        long maxShare = TestDb.sqlLong(db, "SELECT max(id) FROM assignment");
         var file = importer.read(OtherLists.differentList(dir.resolve("另一份清单.xlsx")));
         ImportResult r = importer.apply(file, sample(), ImportOptions.DEFAULT.withUpdateDifferentList(true), (d, t) -> { });
 
@@ -91,30 +91,30 @@ class ReimportTest {
         assertTrue(r.plan().withdrawals().size() > 10, "the other list names other units: " + r.plan().withdrawals().size());
         assertEquals(before.substring(0, before.lastIndexOf('/')), records().substring(0, records().lastIndexOf('/')),
                 "reports, milestones, close-outs and evidence all kept");
-        assertEquals(maxShare, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment WHERE id <= " + maxShare),
+        assertEquals(maxShare, TestDb.sqlLong(db, "SELECT count(*) FROM assignment WHERE id <= " + maxShare),
                 "every share kept (the other list's new units got new ones)");
-        assertEquals(r.plan().withdrawals().size(), TestDb.sqlLong(db.file(),
+        assertEquals(r.plan().withdrawals().size(), TestDb.sqlLong(db,
                 "SELECT count(*) FROM assignment WHERE withdrawn_by = " + r.run().id()));
     }
 
     @Test
     void aRevisedListDroppingAUnitKeepsItsRecordsWithdrawnAndRestorable() {
         // a share that holds reports and evidence, on a task with other units
-        long share = TestDb.sqlLong(db.file(), "SELECT a.id FROM assignment a WHERE "
+        long share = TestDb.sqlLong(db, "SELECT a.id FROM assignment a WHERE "
                 + "(SELECT count(*) FROM evidence e WHERE e.assignment_id = a.id) > 0 "
                 + "AND (SELECT count(*) FROM progress_report r WHERE r.assignment_id = a.id) > 0 "
                 + "AND (SELECT count(*) FROM assignment b WHERE b.task_id = a.task_id) > 1 ORDER BY a.id LIMIT 1");
-        long taskId = TestDb.sqlLong(db.file(), "SELECT task_id FROM assignment WHERE id = " + share);
-        int seq = (int) TestDb.sqlLong(db.file(), "SELECT seq FROM task WHERE id = " + taskId);
-        String unit = TestDb.sqlString(db.file(), "SELECT u.name FROM assignment a JOIN unit u ON u.id = a.unit_id "
+        long taskId = TestDb.sqlLong(db, "SELECT task_id FROM assignment WHERE id = " + share);
+        int seq = (int) TestDb.sqlLong(db, "SELECT seq FROM task WHERE id = " + taskId);
+        String unit = TestDb.sqlString(db, "SELECT u.name FROM assignment a JOIN unit u ON u.id = a.unit_id "
                 + "WHERE a.id = " + share);
-        String others = TestDb.sqlString(db.file(), "SELECT group_concat(u.name, '、') FROM assignment a "
+        String others = TestDb.sqlString(db, "SELECT group_concat(u.name, '、') FROM assignment a "
                 + "JOIN unit u ON u.id = a.unit_id WHERE a.task_id = " + taskId + " AND a.id <> " + share);
         String shareRecords = "SELECT (SELECT count(*) FROM progress_report WHERE assignment_id = " + share + ") || '/' || "
                 + "(SELECT count(*) FROM milestone WHERE assignment_id = " + share + ") || '/' || "
                 + "(SELECT count(*) FROM close_out WHERE assignment_id = " + share + ") || '/' || "
                 + "(SELECT count(*) FROM evidence WHERE assignment_id = " + share + ")";
-        String kept = TestDb.sqlString(db.file(), shareRecords);
+        String kept = TestDb.sqlString(db, shareRecords);
         String before = records();
 
         var file = importer.read(OtherLists.sampleList(dir.resolve("修订清单.xlsx"), OtherLists.units(seq, others)));
@@ -128,9 +128,9 @@ class ReimportTest {
         ImportResult r = importer.apply(file, sample(), ImportOptions.DEFAULT, (d, t) -> { });
 
         assertEquals(before, records(), "no tracking record deleted");
-        assertEquals(kept, TestDb.sqlString(db.file(), shareRecords));
-        assertEquals(r.run().id(), TestDb.sqlLong(db.file(), "SELECT withdrawn_by FROM assignment WHERE id = " + share));
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
+        assertEquals(kept, TestDb.sqlString(db, shareRecords));
+        assertEquals(r.run().id(), TestDb.sqlLong(db, "SELECT withdrawn_by FROM assignment WHERE id = " + share));
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'ASSIGNMENT' "
                 + "AND entity_id = " + share + " AND field = 'withdrawnBy' AND new_value = '" + r.run().id() + "'"));
         TaskService tasks = Wired.of(db).tasks();
         assertTrue(tasks.checklist(meeting.id()).stream().filter(c -> c.task().id() == taskId).findFirst()
@@ -140,14 +140,14 @@ class ReimportTest {
         tasks.restoreShare(share);
         assertTrue(tasks.checklist(meeting.id()).stream().filter(c -> c.task().id() == taskId).findFirst()
                 .orElseThrow().units().stream().anyMatch(u -> u.name().equals(unit)));
-        assertEquals(kept, TestDb.sqlString(db.file(), shareRecords));
+        assertEquals(kept, TestDb.sqlString(db, shareRecords));
 
         // importing the revised list again withdraws it again; the original list puts it back
         importer.apply(file, sample(), ImportOptions.DEFAULT, (d, t) -> { });
         ImportResult back = importer.apply(importer.read(OtherLists.sampleList(dir.resolve("原清单.xlsx"), t -> t)),
                 sample(), ImportOptions.DEFAULT, (d, t) -> { });
         assertEquals(1, back.plan().restoredCount());
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment WHERE withdrawn_on IS NOT NULL"));
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM assignment WHERE withdrawn_on IS NOT NULL"));
         assertEquals(before, records());
     }
 }

@@ -153,11 +153,11 @@ class TaskImporterTest {
     void importWritesEveryTaskAndAssignmentAndTheSupervisionHookSeesTheMarkedRows() {
         ImportResult result = apply(OfficeLists.xlsx(dir.resolve("清单.xlsx")));
         assertEquals(OfficeLists.TASKS, result.plan().count(PlannedRow.Change.ADDED));
-        assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE meeting_id = " + meeting.id()));
-        assertEquals(OfficeLists.ASSIGNMENTS, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment"));
-        assertEquals(6, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment a JOIN unit u ON u.id = a.unit_id "
+        assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE meeting_id = " + meeting.id()));
+        assertEquals(OfficeLists.ASSIGNMENTS, TestDb.sqlLong(db, "SELECT count(*) FROM assignment"));
+        assertEquals(6, TestDb.sqlLong(db, "SELECT count(*) FROM assignment a JOIN unit u ON u.id = a.unit_id "
                 + "WHERE u.name = '柘荣县'"));
-        assertEquals("挂牌督办", TestDb.sqlString(db.file(), "SELECT remarks FROM task WHERE seq = 1"));
+        assertEquals("挂牌督办", TestDb.sqlString(db, "SELECT remarks FROM task WHERE seq = 1"));
         assertEquals(List.of("1", "2"), supervisedSeqs);
     }
 
@@ -218,10 +218,10 @@ class TaskImporterTest {
                 }
             }
         });
-        String before = dump() + TestDb.sqlString(db.file(), "SELECT count(*) FROM audit_log");
+        String before = dump() + TestDb.sqlString(db, "SELECT count(*) FROM audit_log");
         assertThrows(IllegalStateException.class, () -> failing.apply(failing.read(file), into(), ImportOptions.DEFAULT,
                 (d, t) -> { }));
-        assertEquals(before, dump() + TestDb.sqlString(db.file(), "SELECT count(*) FROM audit_log"));
+        assertEquals(before, dump() + TestDb.sqlString(db, "SELECT count(*) FROM audit_log"));
 
         rows.set(1_199, OfficeLists.task(1_199, "第1199项问题", "", "", "火星区", "", "", "2026年底前", ""));
         Path bad = OfficeLists.xlsx(dir.resolve("long-bad.xlsx"), rows);
@@ -232,7 +232,7 @@ class TaskImporterTest {
         assertTrue(unit.message().contains("火星区"), unit.message());
         assertEquals(plan(bad).errors().get(0).row(), unit.row());
         assertTrue(unit.row() > 1_199, "the row number counts the heading rows above: " + unit.row());
-        assertEquals(before, dump() + TestDb.sqlString(db.file(), "SELECT count(*) FROM audit_log"));
+        assertEquals(before, dump() + TestDb.sqlString(db, "SELECT count(*) FROM audit_log"));
     }
 
     @Test
@@ -241,7 +241,7 @@ class TaskImporterTest {
         apply(file);
         ImportResult again = apply(file);
         assertEquals(OfficeLists.TASKS, again.plan().count(PlannedRow.Change.UNCHANGED));
-        assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task"));
+        assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
 
         List<List<Object>> rows = new ArrayList<>(OfficeLists.rows());
         int i = rows.indexOf(rows.stream().filter(r -> r.size() > 1 && r.get(0).equals(3)).findFirst().orElseThrow());
@@ -260,12 +260,12 @@ class TaskImporterTest {
         assertEquals(List.of("福鼎市", "霞浦县", "古田县", "屏南县", "寿宁县", "周宁县", "柘荣县"),
                 updated.withdrawals().stream().map(w -> w.unit().name()).toList());
         assertEquals(7, edited.plan().withdrawals().size());
-        assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task"));
-        assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+        assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
+        assertEquals(2, TestDb.sqlLong(db, "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
                 + "WHERE t.seq = 3 AND a.withdrawn_on IS NULL"));
-        assertEquals(7, TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+        assertEquals(7, TestDb.sqlLong(db, "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
                 + "WHERE t.seq = 3 AND a.withdrawn_by = " + edited.run().id()), "withdrawn by this import");
-        assertEquals("2026-09-30", TestDb.sqlString(db.file(), "SELECT due_date FROM task WHERE seq = 3"));
+        assertEquals("2026-09-30", TestDb.sqlString(db, "SELECT due_date FROM task WHERE seq = 3"));
     }
 
     @Test
@@ -325,7 +325,7 @@ class TaskImporterTest {
                 + "|| category || '|' || problem || '|' || deadline || '|' || remarks || '|' || updated_at, '#') FROM task",
                 "SELECT group_concat(id || '|' || task_id || '|' || unit_id || '|' || status, '#') FROM assignment",
                 "SELECT group_concat(id || '|' || title, '#') FROM meeting")) {
-            sb.append(TestDb.sqlString(db.file(), sql)).append('\n');
+            sb.append(TestDb.sqlString(db, sql)).append('\n');
         }
         return sb.toString();
     }

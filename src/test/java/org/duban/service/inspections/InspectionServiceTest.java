@@ -73,12 +73,12 @@ class InspectionServiceTest {
         TaskInput draft = service.draftTask(f.id(), meeting.id());
         assertEquals(InspectionService.SOURCE, draft.source());
         assertEquals("古田县", draft.units());
-        long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM task");
+        long before = TestDb.sqlLong(db, "SELECT count(*) FROM task");
         Task t = service.toTask(f.id(), meeting.id(), new TaskInput(draft.seq(), draft.source(), "", draft.problem(),
                 "", "", draft.units(), "", "", "2026年12月31日", ""));
-        assertEquals(before + 1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task"));
-        assertEquals("2026-11-29", TestDb.sqlString(db.file(), "SELECT issued_on FROM task WHERE id = " + t.id()));
-        assertEquals(t.id(), TestDb.sqlLong(db.file(), "SELECT task_id FROM inspection_finding WHERE id = " + f.id()));
+        assertEquals(before + 1, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
+        assertEquals("2026-11-29", TestDb.sqlString(db, "SELECT issued_on FROM task WHERE id = " + t.id()));
+        assertEquals(t.id(), TestDb.sqlLong(db, "SELECT task_id FROM inspection_finding WHERE id = " + f.id()));
         var state = Wired.of(audit).tracking().trackTask(t.id()).states().get(0);
         assertEquals(0.0, state.expectedPercent(), "序时进度 counts from the day it became a task");
         assertTrue(audit.history(t.id()).stream().anyMatch(e -> e.entity() == AuditEntity.FINDING));
@@ -91,7 +91,7 @@ class InspectionServiceTest {
         Inspection in = service.record(clock.today(), "市督查室", "霞浦县", "");
         InspectionFinding f = service.addFinding(in.id(), null, "填埋场调节池仍高液位");
         service.linkToTaskBySeq(f.id(), meeting.id(), 9);
-        assertEquals(9, TestDb.sqlLong(db.file(),
+        assertEquals(9, TestDb.sqlLong(db,
                 "SELECT t.seq FROM inspection_finding f JOIN task t ON t.id = f.task_id WHERE f.id = " + f.id()));
         LocalizedException e = assertThrows(LocalizedException.class,
                 () -> service.linkToTaskBySeq(f.id(), meeting.id(), 999));

@@ -85,7 +85,7 @@ class MeetingServiceTest {
         int open = meetings.tasksOf(push).size();
         assertTrue(open > 0 && open < 45, "the 推进会 reviewed the tasks not yet closed: " + open);
         assertEquals(3, meetings.details(push.id()).pledgeUnitIds().size(), "the units its bulletin named pledged");
-        assertEquals(2, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"), "a bulletin at each");
+        assertEquals(2, TestDb.sqlLong(db, "SELECT count(*) FROM bulletin"), "a bulletin at each");
     }
 
     @Test
@@ -106,7 +106,7 @@ class MeetingServiceTest {
         assertEquals(reviewed, read.reviewedTaskIds());
         assertFalse(read.video());
         assertEquals("全市生态环境保护重点工作任务调度会", read.meeting().title());
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'MEETING' "
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'MEETING' "
                 + "AND entity_id = " + saved.id() + " AND action = 'CREATE'"));
     }
 
@@ -127,9 +127,9 @@ class MeetingServiceTest {
         Meeting review = ofKind(MeetingKind.REVIEW);
         meetings.delete(review.id());
         assertTrue(meetings.find(review.id()).isEmpty());
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM meeting_task WHERE meeting_id = " + review.id()));
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM meeting_speaker WHERE meeting_id = " + review.id()));
-        assertEquals(45, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task"), "tasks stay");
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM meeting_task WHERE meeting_id = " + review.id()));
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM meeting_speaker WHERE meeting_id = " + review.id()));
+        assertEquals(45, TestDb.sqlLong(db, "SELECT count(*) FROM task"), "tasks stay");
     }
 
     @Test

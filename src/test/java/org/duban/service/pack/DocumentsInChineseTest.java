@@ -106,7 +106,7 @@ class DocumentsInChineseTest {
 
     @Test
     void thePacksLedgerIsChineseUnderAnEnglishWindow() throws Exception {
-        long push = TestDb.sqlLong(db.file(), "SELECT id FROM meeting WHERE kind = 'PUSH'");
+        long push = TestDb.sqlLong(db, "SELECT id FROM meeting WHERE kind = 'PUSH'");
         MeetingPackService.Result r = Wired.of(audit).meetingPacks().write(push, dir.resolve("out"),
                 MeetingPackService.Progress.NONE);
         try (InputStream in = Files.newInputStream(r.folder().resolve("台账-2026-09-29.xlsx"));

@@ -90,12 +90,12 @@ class MeetingPackServiceTest {
     void theBulletinIsRecordedAsIssuedOnlyOnceItsFilesExist() throws Exception {
         Meeting m = push();
         String issued = "SELECT group_concat(id || ' ' || as_of || ' ' || issued_at, '; ') FROM bulletin";
-        String before = TestDb.sqlString(db.file(), issued);
+        String before = TestDb.sqlString(db, issued);
         Path folder = dir.resolve("out").resolve("2026-09-29 推进会");
         Files.createDirectories(folder.resolve("通报-2026-09-29.docx")); // the Word file cannot be written
         assertThrows(LocalizedException.class, () -> Wired.of(audit).meetingPacks().write(m.id(), dir.resolve("out"),
                 MeetingPackService.Progress.NONE));
-        assertEquals(before, TestDb.sqlString(db.file(), issued), "no bulletin recorded that nobody holds");
+        assertEquals(before, TestDb.sqlString(db, issued), "no bulletin recorded that nobody holds");
     }
 
     @Test
@@ -135,7 +135,7 @@ class MeetingPackServiceTest {
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertEquals(45, wb.getSheetAt(0).getLastRowNum() - 1, "the assignment meeting's 45 tasks");
         }
-        assertEquals(1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin WHERE as_of = '2026-09-29'"),
+        assertEquals(1, TestDb.sqlLong(db, "SELECT count(*) FROM bulletin WHERE as_of = '2026-09-29'"),
                 "the pack's bulletin replaces the one issued for that day");
     }
 
@@ -160,7 +160,7 @@ class MeetingPackServiceTest {
             String text = new XWPFWordExtractor(doc).getText().replaceAll("\\s+", "");
             assertTrue(text.contains(printed), "the Word bulletin carries " + printed);
         }
-        assertEquals(head.hash(), TestDb.sqlString(db.file(), "SELECT audit_hash FROM bulletin WHERE as_of = "
+        assertEquals(head.hash(), TestDb.sqlString(db, "SELECT audit_hash FROM bulletin WHERE as_of = "
                 + "'2026-09-29' AND audit_row = " + head.row()), "kept with the issued bulletin");
     }
 
@@ -203,12 +203,12 @@ class MeetingPackServiceTest {
     void theAssignmentMeetingsPackHandsOutWhatWasIssuedThereAndItsBulletinIsAnUnnumberedDraft() throws Exception {
         Task later = LaterTasks.fromFinding(db, LocalDate.of(2026, 10, 20));
         Meeting assignment = Wired.of(audit).meetings().find(later.meetingId()).orElseThrow();
-        long bulletins = TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin");
+        long bulletins = TestDb.sqlLong(db, "SELECT count(*) FROM bulletin");
         MeetingPackService.Result r = Wired.of(audit).meetingPacks().write(assignment.id(), dir.resolve("out"),
                 MeetingPackService.Progress.NONE);
         assertEquals(LocalDate.of(2026, 3, 19), r.asOf());
         assertTrue(r.bulletin().isDraft(), "bulletins of July and September went out as issues 1 and 2");
-        assertEquals(bulletins, TestDb.sqlLong(db.file(), "SELECT count(*) FROM bulletin"), "the draft is not issued");
+        assertEquals(bulletins, TestDb.sqlLong(db, "SELECT count(*) FROM bulletin"), "the draft is not issued");
         try (InputStream in = Files.newInputStream(r.folder().resolve("通报-2026-03-19.docx"));
              XWPFDocument doc = new XWPFDocument(in)) {
             String text = new XWPFWordExtractor(doc).getText();
@@ -217,8 +217,8 @@ class MeetingPackServiceTest {
         HandoutService handouts = Wired.of(db).handouts();
         HandoutService.MeetingData data = handouts.read(assignment, r.asOf());
         assertEquals(45, data.tasks().size(), "the finding's task was issued in October, not at the meeting");
-        long dongqiao = TestDb.sqlLong(db.file(), "SELECT id FROM unit WHERE name = '东侨经济技术开发区'");
-        long atTheMeeting = TestDb.sqlLong(db.file(), "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+        long dongqiao = TestDb.sqlLong(db, "SELECT id FROM unit WHERE name = '东侨经济技术开发区'");
+        long atTheMeeting = TestDb.sqlLong(db, "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
                 + "WHERE a.unit_id = " + dongqiao + " AND t.issued_on IS NULL");
         assertEquals(atTheMeeting, handouts.units(data).stream().filter(u -> u.unit().id() == dongqiao)
                 .findFirst().orElseThrow().tasks());

@@ -192,7 +192,7 @@ class ReturnFormsTest {
         ReturnsImporter importer = Wired.of(db).returns();
         ReturnsCheck first = importer.check(form("蕉城区"), TODAY);
         assertEquals(2, importer.apply(first, sink));
-        long reports = TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report");
+        long reports = TestDb.sqlLong(db, "SELECT count(*) FROM progress_report");
         assertEquals(2, reports);
 
         ReturnsCheck again = importer.check(form("蕉城区"), TODAY);
@@ -201,7 +201,7 @@ class ReturnFormsTest {
         assertEquals(0, again.entries().size(), "nothing to add");
         assertEquals(2, again.already().size());
         assertEquals(0, importer.apply(again, sink));
-        assertEquals(reports, TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report"), "one set of reports");
+        assertEquals(reports, TestDb.sqlLong(db, "SELECT count(*) FROM progress_report"), "one set of reports");
 
         // the same day, the same task, other words: a warning, not a second report
         fill(form("蕉城区"), 1, "已开工，完成围挡", "50%", "蕉城区整改办", TODAY.minusDays(2));
@@ -213,6 +213,6 @@ class ReturnFormsTest {
         assertTrue(edited.warnings().get(0).problem().message().contains("已开工"),
                 edited.warnings().get(0).problem().message());
         importer.apply(edited, sink);
-        assertEquals(reports, TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report"));
+        assertEquals(reports, TestDb.sqlLong(db, "SELECT count(*) FROM progress_report"));
     }
 }

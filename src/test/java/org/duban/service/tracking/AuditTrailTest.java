@@ -102,10 +102,10 @@ class AuditTrailTest {
         Task t = createTask();
         Wired.of(audit).progress().addReport(t.assignments().get(0).id(),
                 new ProgressService.ReportInput(LocalDate.of(2026, 4, 1), "20", "完成排查", ""), List.of());
-        long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE task_id = " + t.id());
+        long before = TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE task_id = " + t.id());
         tasks.delete(t.id());
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM progress_report"), "reports went with the task");
-        assertEquals(before + 1, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE task_id = " + t.id()),
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM progress_report"), "reports went with the task");
+        assertEquals(before + 1, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE task_id = " + t.id()),
                 "the history stays, with the deletion added");
         assertEquals(1, rows(t.id(), AuditEntity.TASK, AuditAction.DELETE).size());
     }
@@ -156,9 +156,10 @@ class AuditTrailTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("sqlite-file") // SQL on the file itself; the server's triggers: AuditRepositoryContractTest
     void theAuditTableRefusesUpdateAndDeleteInSqlItself() throws SQLException {
         createTask();
-        long n = TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log");
+        long n = TestDb.sqlLong(db, "SELECT count(*) FROM audit_log");
         assertTrue(n > 0);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.file()); Statement st = c.createStatement()) {
             SQLException del = assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM audit_log"));
@@ -167,8 +168,8 @@ class AuditTrailTest {
                     () -> st.executeUpdate("UPDATE audit_log SET operator = 'someone else'"));
             assertTrue(upd.getMessage().contains("append-only"), upd.getMessage());
         }
-        assertEquals(n, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log"));
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE operator = 'someone else'"));
+        assertEquals(n, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log"));
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE operator = 'someone else'"));
     }
 
     @Test

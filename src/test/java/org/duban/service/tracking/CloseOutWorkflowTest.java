@@ -67,7 +67,7 @@ class CloseOutWorkflowTest {
     }
 
     private TaskStatus storedStatus() {
-        return TaskStatus.valueOf(TestDb.sqlString(db.file(), "SELECT status FROM assignment WHERE id = " + assignment.id()));
+        return TaskStatus.valueOf(TestDb.sqlString(db, "SELECT status FROM assignment WHERE id = " + assignment.id()));
     }
 
     private CloseOut applyVerifyAndNotice(List<EvidenceService.Upload> files) {
@@ -87,7 +87,7 @@ class CloseOutWorkflowTest {
 
         assertEquals(TaskStatus.CLOSED, storedStatus());
         assertEquals(TaskStatus.CLOSED, tracking.trackTask(assignment.taskId()).status());
-        assertEquals("2026-09-17", TestDb.sqlString(db.file(), "SELECT closed_on FROM close_out WHERE id = " + co.id()));
+        assertEquals("2026-09-17", TestDb.sqlString(db, "SELECT closed_on FROM close_out WHERE id = " + co.id()));
         // looking back, each step shows on its day
         assertEquals(TaskStatus.COMPLETED, tracking.trackTask(assignment.taskId(), LocalDate.of(2026, 9, 5)).status());
         assertEquals(TaskStatus.ACCEPTED, tracking.trackTask(assignment.taskId(), LocalDate.of(2026, 9, 12)).status());
@@ -102,7 +102,7 @@ class CloseOutWorkflowTest {
         assertTrue(e.getLocalizedMessage().contains("验收通过的记录"), e.getLocalizedMessage());
         assertTrue(e.getLocalizedMessage().contains("公示"), e.getLocalizedMessage());
         assertTrue(!e.getLocalizedMessage().contains("佐证材料"), "evidence is there: " + e.getLocalizedMessage());
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM close_out WHERE closed_on IS NOT NULL"));
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM close_out WHERE closed_on IS NOT NULL"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class CloseOutWorkflowTest {
         Files.write(big, new byte[1024 * 1024 + 1]);
         Path small = dir.resolve("验收意见.pdf");
         Files.write(small, new byte[] {'%', 'P', 'D', 'F'});
-        long before = TestDb.sqlLong(db.file(), "SELECT count(*) FROM evidence");
+        long before = TestDb.sqlLong(db, "SELECT count(*) FROM evidence");
         LocalizedException e = assertThrows(LocalizedException.class,
                 () -> evidence.attachFiles(assignment.id(), null, null, List.of(small, big)));
         assertEquals("文件“航拍视频截图.png”大小为 1,048,577 字节，超过佐证材料上限 1 MB（1,048,576 字节），未添加。"
@@ -144,10 +144,10 @@ class CloseOutWorkflowTest {
         LocalizedException clear = assertThrows(LocalizedException.class,
                 () -> evidence.attachFiles(assignment.id(), null, null, List.of(big)));
         assertTrue(clear.getLocalizedMessage().contains("大小为 1.5 MB，超过佐证材料上限 1 MB"), clear.getLocalizedMessage());
-        assertEquals(before, TestDb.sqlLong(db.file(), "SELECT count(*) FROM evidence"), "all or none");
+        assertEquals(before, TestDb.sqlLong(db, "SELECT count(*) FROM evidence"), "all or none");
 
         evidence.attachFiles(assignment.id(), null, null, List.of(small));
-        assertEquals(4, TestDb.sqlLong(db.file(), "SELECT length(content) FROM evidence WHERE file_name = '验收意见.pdf'"),
+        assertEquals(4, TestDb.sqlLong(db, "SELECT length(content) FROM evidence WHERE file_name = '验收意见.pdf'"),
                 "the file itself is inside the database");
     }
 
@@ -157,7 +157,7 @@ class CloseOutWorkflowTest {
         var big = List.of(new EvidenceService.Upload("监测报告.pdf", new byte[2 * 1024 * 1024]));
         assertThrows(LocalizedException.class,
                 () -> closeOuts.apply(assignment.id(), LocalDate.of(2026, 9, 1), "已完成整改", big));
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM close_out"));
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM close_out"));
     }
 
     @Test
@@ -193,7 +193,7 @@ class CloseOutWorkflowTest {
         closeOuts.reopen(co.id(), LocalDate.of(2026, 10, 15), "下沉督察发现渗滤液外溢");
         assertEquals(TaskStatus.BEHIND_SCHEDULE, storedStatus());
         assertEquals("下沉督察发现渗滤液外溢",
-                TestDb.sqlString(db.file(), "SELECT reopen_reason FROM close_out WHERE id = " + co.id()));
+                TestDb.sqlString(db, "SELECT reopen_reason FROM close_out WHERE id = " + co.id()));
         assertTrue(tracking.trackTask(assignment.taskId()).overdue(), "reopened after the deadline: overdue again");
     }
 

@@ -80,7 +80,7 @@ class TrackingServiceTest {
         assertEquals(WarningLight.RED, after.light());
         assertEquals(WarningLight.GREEN, after.states().get(0).light(), "古田 finished: green");
         assertEquals(TaskStatus.COMPLETED, after.states().get(0).status());
-        assertEquals("BEHIND_SCHEDULE", TestDb.sqlString(db.file(),
+        assertEquals("BEHIND_SCHEDULE", TestDb.sqlString(db,
                 "SELECT status FROM assignment WHERE id = " + t.assignments().get(1).id()),
                 "the stored status is the one at the last change");
     }

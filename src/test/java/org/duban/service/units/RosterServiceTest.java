@@ -61,7 +61,7 @@ class RosterServiceTest {
     }
 
     private long sql(String q) {
-        return TestDb.sqlLong(db.file(), q);
+        return TestDb.sqlLong(db, q);
     }
 
     @Test
@@ -132,13 +132,13 @@ class RosterServiceTest {
         String records = "SELECT (SELECT count(*) FROM assignment WHERE unit_id = " + zr.id() + ") || '/' || "
                 + "(SELECT count(*) FROM progress_report r JOIN assignment a ON a.id = r.assignment_id WHERE a.unit_id = "
                 + zr.id() + ")";
-        String before = TestDb.sqlString(db.file(), records);
+        String before = TestDb.sqlString(db, records);
         int shares = Wired.of(audit).stats().stats(StatsScope.meeting(meeting.id()), DAY).units().stream()
                 .filter(s -> s.unit().id() == zr.id()).findFirst().orElseThrow().assignments();
 
         roster.retire(zr.id(), DAY);
 
-        assertEquals(before, TestDb.sqlString(db.file(), records), "shares and reports stay");
+        assertEquals(before, TestDb.sqlString(db, records), "shares and reports stay");
         assertEquals(shares, Wired.of(audit).stats().stats(StatsScope.meeting(meeting.id()), DAY).units().stream()
                 .filter(s -> s.unit().id() == zr.id()).findFirst().orElseThrow().assignments(),
                 "its shares still count: a retired unit's work is still its work");
@@ -176,13 +176,13 @@ class RosterServiceTest {
         ProgressService progress = Wired.of(audit).progress();
         progress.addReport(ownShare, new ProgressService.ReportInput(DAY, "40", "已完成排查", "环保局"), List.of());
         String allRecords = "SELECT (SELECT count(*) FROM progress_report) || '/' || (SELECT count(*) FROM assignment)";
-        String before = TestDb.sqlString(db.file(), allRecords);
+        String before = TestDb.sqlString(db, allRecords);
 
         RosterService.Merge m = roster.merge(old.id(), env.id());
 
         assertEquals(1, m.moved());
         assertEquals(1, m.withdrawn());
-        assertEquals(before, TestDb.sqlString(db.file(), allRecords), "no share and no report deleted");
+        assertEquals(before, TestDb.sqlString(db, allRecords), "no share and no report deleted");
         assertEquals(env.id(), sql("SELECT unit_id FROM assignment WHERE id = " + ownShare), "moved with its report");
         assertEquals(1, sql("SELECT count(*) FROM progress_report WHERE assignment_id = " + ownShare));
         assertEquals(1, sql("SELECT count(*) FROM assignment WHERE id = " + bothShare + " AND withdrawn_on IS NOT NULL "

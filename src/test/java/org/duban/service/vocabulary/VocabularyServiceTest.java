@@ -79,9 +79,9 @@ class VocabularyServiceTest {
         ImportResult r = importer.apply(file, target, ImportOptions.DEFAULT, (d, t) -> { });
 
         assertEquals(List.of("中央生态环境保护督察", "省级督察", "举一反三"), sources(), "no second spelling added");
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE source LIKE '%反馈问题' "
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE source LIKE '%反馈问题' "
                 + "OR source LIKE '%交办问题' OR source LIKE '%排查问题'"));
-        assertEquals(8, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE meeting_id = " + r.meeting().id()
+        assertEquals(8, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE meeting_id = " + r.meeting().id()
                 + " AND source = '中央生态环境保护督察'"));
         // the charts' breakdown has the three sources, not six
         assertEquals(List.of("中央生态环境保护督察", "省级督察", "举一反三"), List.copyOf(Wired.of(audit).stats()
@@ -116,14 +116,14 @@ class VocabularyServiceTest {
     @Test
     void renamingAndMergingRepointTheTasksAuditedAndHandoutsFollowTheOrder() {
         Term province = names.terms(Term.Kind.SOURCE).get(1);
-        long tasks = TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE source = '省级督察'");
-        long auditBefore = TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'TASK' "
+        long tasks = TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE source = '省级督察'");
+        long auditBefore = TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'TASK' "
                 + "AND field = 'source'");
 
         assertEquals(tasks, names.rename(province.id(), "省级生态环境保护督察", true));
-        assertEquals(0, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE source = '省级督察'"));
-        assertEquals(tasks, TestDb.sqlLong(db.file(), "SELECT count(*) FROM task WHERE source = '省级生态环境保护督察'"));
-        assertEquals(auditBefore + tasks, TestDb.sqlLong(db.file(), "SELECT count(*) FROM audit_log WHERE entity = 'TASK' "
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE source = '省级督察'"));
+        assertEquals(tasks, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE source = '省级生态环境保护督察'"));
+        assertEquals(auditBefore + tasks, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log WHERE entity = 'TASK' "
                 + "AND field = 'source'"), "each task's change is audited");
         assertTrue(names.terms(Term.Kind.SOURCE).get(1).aliases().contains("省级督察"));
 
