@@ -166,7 +166,9 @@ public final class AuditChain {
     /**
      * Writes {@code entries} after the last row, in order: ids follow the last one (or are the ids given,
      * {@code keepIds}, which must follow it), each row with the state of its tracked row as it is now, and its hash.
-     * Runs inside the caller's transaction, so a change and its audit rows land together.
+     * Runs inside the caller's transaction, so a change and its audit rows land together. On a shared ledger that
+     * transaction holds the writers' turn ({@link LedgerEngine#beginWrite}), so the newest row read here is the
+     * newest committed one and no other seat appends until this one commits.
      */
     static List<AuditEntry> append(Connection c, List<AuditEntry> entries, boolean keepIds) throws SQLException {
         long lastId = 0;

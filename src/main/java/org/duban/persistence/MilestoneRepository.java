@@ -3,10 +3,17 @@ package org.duban.persistence;
 import java.util.List;
 import java.util.Optional;
 import org.duban.model.Milestone;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** 节点 of assignments. */
 public final class MilestoneRepository {
     private static final String SELECT = "SELECT id, assignment_id, name, due_on, done_on FROM milestone";
+    /**
+     * By position, not by name: every light reads every milestone of its scope (69,000 in the benchmark's ledger),
+     * and JDBI's constructor mapper spent more on each row than reading it (a profile of the checklist's load).
+     */
+    private static final RowMapper<Milestone> MAP = (rs, ctx) -> new Milestone(rs.getLong(1), rs.getLong(2),
+            rs.getString(3), Rows.date(rs, 4), Rows.date(rs, 5));
     private final Database db;
 
     public MilestoneRepository(Database db) {
@@ -16,13 +23,13 @@ public final class MilestoneRepository {
     /** Milestones in scope, by due date. */
     public List<Milestone> find(TaskScope scope) {
         return db.query(h -> JdbiSupport.scoped(h, SELECT, scope.onAssignment("assignment_id"), scope,
-                "assignment_id, due_on, id", Milestone.class));
+                "assignment_id, due_on, id", MAP));
     }
 
     public Optional<Milestone> findById(long id) {
         return db.query(h -> h.createQuery(SELECT + " WHERE id = :id")
                 .bind("id", id)
-                .map(JdbiSupport.record(Milestone.class))
+                .map(MAP)
                 .findOne());
     }
 

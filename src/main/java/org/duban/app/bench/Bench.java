@@ -19,27 +19,50 @@ public final class Bench {
 
     /** What a run found, with the conditions it ran under. */
     public record Result(BenchConfig config, String started, int cores, double loadBefore, double loadAfter,
-                         String java, String display, double seconds, List<Measure> measures) {
+                         String java, String display, double seconds, List<Measure> measures,
+                         List<Growth.Row> growth) {
+        public Result(BenchConfig config, String started, int cores, double loadBefore, double loadAfter,
+                      String java, String display, double seconds, List<Measure> measures) {
+            this(config, started, cores, loadBefore, loadAfter, java, display, seconds, measures, List.of());
+        }
+    }
+
+    /**
+     * What to measure besides the figures.
+     *
+     * @param growthSizes the ledger sizes (tasks) of {@code --growth}, empty for none
+     * @param growthOnly  only the growth steps (no figures)
+     */
+    public record Scope(List<Integer> growthSizes, boolean growthOnly) {
+        public static final Scope FIGURES = new Scope(List.of(), false);
     }
 
     public static Result run(BenchConfig config, Consumer<String> log) throws Exception {
-        SqliteTool sqlite = SqliteTool.find().orElseThrow(() -> new LocalizedException("bench.error.noSqlite"));
+        return run(config, Scope.FIGURES, log);
+    }
+
+    public static Result run(BenchConfig config, Scope scope, Consumer<String> log) throws Exception {
         long t0 = System.nanoTime();
         String started = LocalDateTime.now(Services.systemClock()).truncatedTo(ChronoUnit.SECONDS).toString();
         double loadBefore = load();
-        BenchData data = BenchData.prepare(config, log);
         List<Measure> measures = new ArrayList<>();
-        ChildMeasures child = new ChildMeasures(config, data);
-        log.accept("start-up (child JVMs)");
-        measures.addAll(child.startup());
-        log.accept("handouts (child JVMs)");
-        measures.add(child.handouts());
-        log.accept("checklist, lights, statistics, export, backup, import");
-        measures.addAll(new InProcessMeasures(config, data, sqlite).onMainLedger());
+        if (!scope.growthOnly()) {
+            SqliteTool sqlite = SqliteTool.find().orElseThrow(() -> new LocalizedException("bench.error.noSqlite"));
+            BenchData data = BenchData.prepare(config, log);
+            ChildMeasures child = new ChildMeasures(config, data);
+            log.accept("start-up (child JVMs)");
+            measures.addAll(child.startup());
+            log.accept("handouts (child JVMs)");
+            measures.add(child.handouts());
+            log.accept("checklist, lights, statistics, export, backup, import");
+            measures.addAll(new InProcessMeasures(config, data, sqlite).onMainLedger());
+        }
+        List<Growth.Row> growth = scope.growthSizes().isEmpty() ? List.of()
+                : new Growth(config).run(scope.growthSizes(), log);
         String display = config.headless() ? "Monocle headless" : "DISPLAY=" + System.getenv("DISPLAY");
         return new Result(config, started, Runtime.getRuntime().availableProcessors(), loadBefore, load(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), display,
-                (System.nanoTime() - t0) / 1e9, measures);
+                (System.nanoTime() - t0) / 1e9, measures, growth);
     }
 
     /** The one-minute load average (on Linux the run queue, counting other helpers' builds). */

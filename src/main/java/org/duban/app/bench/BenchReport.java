@@ -14,6 +14,17 @@ public final class BenchReport {
     }
 
     public static void table(Bench.Result r, PrintWriter out) {
+        if (!r.measures().isEmpty()) {
+            figures(r, out);
+        }
+        if (!r.growth().isEmpty()) {
+            growthTable(r, out);
+        }
+        out.println(Messages.tr("bench.peakMethod", peakMethod()));
+        out.println(Messages.tr("bench.footer", fmt(r.seconds())));
+    }
+
+    private static void figures(Bench.Result r, PrintWriter out) {
         out.println(Messages.tr("bench.header", r.config().tasks(), r.config().reports(), r.config().handoutTasks(),
                 r.config().runs(), r.cores(), fmt(r.loadBefore()), fmt(r.loadAfter()), r.display()));
         String[] head = {Messages.tr("bench.col.measure"), Messages.tr("bench.col.median"),
@@ -34,7 +45,43 @@ public final class BenchReport {
                 out.println("  " + Messages.tr("bench.measure." + m.id()) + "：" + m.note());
             }
         }
-        out.println(Messages.tr("bench.footer", fmt(r.seconds())));
+        for (Measure m : r.measures()) {
+            if (m.peakMb() != null) {
+                out.println("  " + Messages.tr("bench.peak", Messages.tr("bench.measure." + m.id()),
+                        value(m.peakMb().median(), "MB"), Messages.tr("bench.floor." + m.floorId()),
+                        m.floorPeakMb() == null ? "—" : value(m.floorPeakMb().median(), "MB")));
+            }
+        }
+    }
+
+    private static void growthTable(Bench.Result r, PrintWriter out) {
+        out.println(Messages.tr("bench.growth.load", fmt(r.loadBefore()), fmt(r.loadAfter()), r.display()));
+        out.println(Messages.tr("bench.growth.header", String.join(" ", Growth.LAUNCHER_OPTIONS)));
+        String[] head = {Messages.tr("bench.growth.col.tasks"), Messages.tr("bench.col.measure"),
+            Messages.tr("bench.growth.col.time"), Messages.tr("bench.growth.col.peak"), Messages.tr("bench.col.floor"),
+            Messages.tr("bench.growth.col.floorTime"), Messages.tr("bench.growth.col.floorPeak"),
+            Messages.tr("bench.col.ratio")};
+        int[] widths = {8, 22, 12, 12, 22, 12, 12, 8};
+        out.println(row(head, widths));
+        for (Growth.Row g : r.growth()) {
+            String[] cells = {String.valueOf(g.tasks()), Messages.tr("bench.growth." + g.step()),
+                g.millis() == null ? "—" : value(g.millis(), "ms"), g.peakMb() == null ? "—" : value(g.peakMb(), "MB"),
+                Messages.tr("bench.floor." + g.floorId()), value(g.floorMillis(), "ms"),
+                g.floorPeakMb() == null ? "—" : value(g.floorPeakMb(), "MB"),
+                g.ratio() == null ? "—" : fmt(g.ratio()) + "×"};
+            out.println(row(cells, widths));
+        }
+        for (Growth.Row g : r.growth()) {
+            if (g.note().startsWith("failed")) {
+                out.println("  " + g.tasks() + " " + Messages.tr("bench.growth." + g.step()) + "：" + g.note());
+            }
+        }
+    }
+
+    /** How peak memory is measured here, or why it is not. */
+    static String peakMethod() {
+        return PeakRss.bytes().isPresent() ? "/proc/self/status VmHWM"
+                : "not measured: no /proc/self/status on " + System.getProperty("os.name");
     }
 
     public static Map<String, Object> json(Bench.Result r) {
@@ -46,6 +93,7 @@ public final class BenchReport {
         machine.put("loadAfter", round(r.loadAfter()));
         machine.put("java", r.java());
         machine.put("display", r.display());
+        machine.put("peakMemory", peakMethod());
         root.put("machine", machine);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("tasks", r.config().tasks());
@@ -69,14 +117,45 @@ public final class BenchReport {
             if (m.floor() != null) {
                 figure(f, m.floor());
             }
+            if (m.floorPeakMb() != null) {
+                f.put("peakMb", peak(m.floorPeakMb()));
+            }
             e.put("floor", f);
             e.put("ratio", m.ratio() == null ? null : round(m.ratio()));
             e.put("target", m.target() == null ? null : target(m));
             e.put("met", m.met());
             e.put("note", m.note());
+            if (m.peakMb() != null) {
+                e.put("peakMb", peak(m.peakMb()));
+            }
             measures.add(e);
         }
         root.put("measures", measures);
+        if (!r.growth().isEmpty()) {
+            Map<String, Object> growth = new LinkedHashMap<>();
+            growth.put("jvmOptions", Growth.LAUNCHER_OPTIONS);
+            List<Object> rows = new ArrayList<>();
+            for (Growth.Row g : r.growth()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("tasks", g.tasks());
+                e.put("reports", g.reports());
+                e.put("step", g.step());
+                e.put("label", Messages.tr("bench.growth." + g.step()));
+                e.put("millis", g.millis() == null ? null : round(g.millis()));
+                e.put("peakMb", g.peakMb() == null ? null : round(g.peakMb()));
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("id", g.floorId());
+                f.put("label", Messages.tr("bench.floor." + g.floorId()));
+                f.put("millis", round(g.floorMillis()));
+                f.put("peakMb", g.floorPeakMb() == null ? null : round(g.floorPeakMb()));
+                e.put("floor", f);
+                e.put("ratio", g.ratio() == null ? null : round(g.ratio()));
+                e.put("note", g.note());
+                rows.add(e);
+            }
+            growth.put("rows", rows);
+            root.put("growth", growth);
+        }
         root.put("seconds", round(r.seconds()));
         return root;
     }
@@ -87,6 +166,14 @@ public final class BenchReport {
         m.put("max", round(f.max()));
         m.put("spreadPercent", round(f.spreadPercent()));
         m.put("samples", f.samples().stream().map(BenchReport::round).toList());
+    }
+
+    private static Map<String, Object> peak(Figure f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median", round(f.median()));
+        m.put("max", round(f.max()));
+        m.put("samples", f.samples().stream().map(BenchReport::round).toList());
+        return m;
     }
 
     private static String target(Measure m) {

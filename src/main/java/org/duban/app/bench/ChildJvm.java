@@ -33,6 +33,11 @@ final class ChildJvm {
 
     /** What a run printed: milliseconds from the start to each probe line, by the line's first word. */
     record Run(Map<String, Double> at, Map<String, String> values, double exitMillis) {
+        /** The process's peak resident memory in MiB ({@link PeakRss}), or null where the OS does not tell. */
+        Double peakMb() {
+            String b = values.get("rss");
+            return b == null ? null : Long.parseLong(b.strip()) / (1024.0 * 1024.0);
+        }
     }
 
     List<String> command(String mainClass, List<String> jvmOptions, List<String> args) {

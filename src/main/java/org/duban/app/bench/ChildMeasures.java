@@ -46,8 +46,8 @@ final class ChildMeasures {
         return List.of(
                 new Measure("startup.firstFrame", "ms", figure(app, "frame"), "emptyWindow", emptyFrame,
                         Measure.Target.ratio(1.2), mode),
-                new Measure("startup.rowsShown", "ms", figure(app, "rows"), "emptyWindow", emptyFrame, null,
-                        rows + " rows; " + mode),
+                new Measure("startup.rowsShown", "ms", figure(app, "rows"), "emptyWindow", emptyFrame,
+                        Measure.Target.ratio(2.0), rows + " rows; " + mode).withPeak(peak(app), peak(empty)),
                 new Measure("heap.window", "MB", heap(app), "emptyWindowHeap", heap(empty),
                         Measure.Target.absolute(512), "-Xmx512m; used after full GC once the rows show"));
     }
@@ -56,18 +56,22 @@ final class ChildMeasures {
     Measure handouts() throws Exception {
         List<Double> ours = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
+        List<ChildJvm.Run> ourRuns = new ArrayList<>();
+        List<ChildJvm.Run> floorRuns = new ArrayList<>();
         Path out = config.dir().resolve("handouts-out");
         Path floorOut = config.dir().resolve("pdf-floor-out");
         for (int i = 0; i < config.childWarmup() + config.childRuns(); i++) {
             clear(out);
             clear(floorOut);
-            ChildJvm.Run r = jvm.run(Launcher.class.getName(), List.of(),
-                    List.of("--db", data.handouts().toString(), "handouts", "--out", out.toString()), 600);
-            ChildJvm.Run f = jvm.run(PdfFloor.class.getName(), List.of(),
-                    List.of(data.handoutText().toString(), floorOut.toString()), 600);
+            ChildJvm.Run r = jvm.run(PeakRss.class.getName(), List.of(), List.of(Launcher.class.getName(),
+                    "--db", data.handouts().toString(), "handouts", "--out", out.toString()), 600);
+            ChildJvm.Run f = jvm.run(PeakRss.class.getName(), List.of(),
+                    List.of(PdfFloor.class.getName(), data.handoutText().toString(), floorOut.toString()), 600);
             if (i >= config.childWarmup()) {
                 ours.add(r.exitMillis());
                 floor.add(f.exitMillis());
+                ourRuns.add(r);
+                floorRuns.add(f);
             }
         }
         long files;
@@ -76,7 +80,19 @@ final class ChildMeasures {
         }
         return new Measure("handouts", "ms", new Figure(ours), "pdfbox", new Figure(floor),
                 Measure.Target.absolute(1500), config.handoutTasks() + " tasks, " + files + " PDF files, "
-                        + "process start to exit");
+                        + "process start to exit").withPeak(peak(ourRuns), peak(floorRuns));
+    }
+
+    /** The runs' peak resident memory, or null when a run could not tell (no /proc: not Linux). */
+    static Figure peak(List<ChildJvm.Run> runs) {
+        List<Double> v = new ArrayList<>();
+        for (ChildJvm.Run r : runs) {
+            if (r.peakMb() == null) {
+                return null;
+            }
+            v.add(r.peakMb());
+        }
+        return v.isEmpty() ? null : new Figure(v);
     }
 
     private static Figure figure(List<ChildJvm.Run> runs, String probe) throws IOException {

@@ -10,11 +10,23 @@ package org.duban.app.bench;
  * @param floor   the floor's figure, or null when it could not be measured (then {@code note} says why)
  * @param target  the target, or null when the issue sets none
  * @param note    what else the reader should know (a cross-check, why a floor is missing), or empty
+ * @param peakMb      for a measure that starts a process: its peak resident memory (MiB, whole process, see
+ *                    {@link PeakRss}) in each timed run; null otherwise, or where the OS does not tell
+ * @param floorPeakMb the same for the floor's process
  */
 public record Measure(String id, String unit, Figure figure, String floorId, Figure floor, Target target,
-                      String note) {
+                      String note, Figure peakMb, Figure floorPeakMb) {
     public Measure {
         note = note == null ? "" : note;
+    }
+
+    public Measure(String id, String unit, Figure figure, String floorId, Figure floor, Target target, String note) {
+        this(id, unit, figure, floorId, floor, target, note, null, null);
+    }
+
+    /** The same measure with the processes' peak memory (null figures where it was not measured). */
+    public Measure withPeak(Figure ours, Figure floorPeak) {
+        return new Measure(id, unit, figure, floorId, floor, target, note, ours, floorPeak);
     }
 
     /** A target: at most {@code limit} times the floor, or at most {@code limit} in the measure's unit. */

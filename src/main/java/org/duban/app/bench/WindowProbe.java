@@ -19,7 +19,8 @@ import org.duban.app.Launcher;
  * <p>"First frame" is the first pulse in which a window is showing: JavaFX lays the scene out, and that pulse
  * draws it. The probe prints {@code duban-probe frame} then (a post-layout pulse listener, so it runs before the
  * pulse renders), and for the program {@code duban-probe rows N} at the first pulse in which the opening screen's
- * table (the desk's, else the checklist's) holds its rows. Then it prints the heap in use after a full GC and exits.
+ * table (the desk's, else the checklist's) holds its rows. Then it prints the process's peak resident memory so far
+ * ({@link PeakRss}, where the OS tells) and the heap in use after a full GC, and exits.
  */
 public final class WindowProbe {
     private static boolean framed;
@@ -78,6 +79,8 @@ public final class WindowProbe {
 
     private static void finish() {
         Platform.runLater(() -> {
+            // the whole process's peak resident memory up to the usable window (Linux; see PeakRss)
+            PeakRss.bytes().ifPresent(b -> print("rss", String.valueOf(b)));
             Runtime rt = Runtime.getRuntime();
             System.gc();
             System.gc();

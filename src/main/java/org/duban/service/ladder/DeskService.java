@@ -63,7 +63,8 @@ public final class DeskService {
 
     /** The desk on {@code day}, looking {@code days} ahead: its lines by section, then by day, unit and 序号. */
     public List<DeskItem> desk(LocalDate day, int days) {
-        List<TaskTracking> tracked = tracking.trackForChecklist(TaskScope.all(), day);
+        // the desk shows 序号, problem, dates and percents: no report text or other long text is read for it
+        List<TaskTracking> tracked = tracking.trackForDesk(TaskScope.all(), day);
         Map<Long, String> units = new HashMap<>();
         for (Unit u : roster.findAll()) {
             units.put(u.id(), u.name());

@@ -124,6 +124,16 @@ public final class TrackingService {
         return result;
     }
 
+    /**
+     * Like {@link #track}, for the desk (the window's opening screen): the same tasks, statuses, lights, latest
+     * reports (their dates and percents) and supervision, but of the texts only each task's problem is read: no
+     * report text, no target or measures. The desk shows 序号, problem and dates; reading the rest took most of its
+     * start with 10,000 tasks (BENCHMARKS.md, "Profile findings: time").
+     */
+    public List<TaskTracking> trackForDesk(TaskScope scope, LocalDate day) {
+        return track(tasks.findWithProblem(scope), load(scope, true), day, null);
+    }
+
     /** The tasks of {@code list} on {@code day}: those issued by {@code issuedBy}, or all when it is null. */
     private List<TaskTracking> track(List<Task> list, Facts facts, LocalDate day, LocalDate issuedBy) {
         LightRule rule = settings.rule();

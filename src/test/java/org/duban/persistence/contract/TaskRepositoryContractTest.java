@@ -19,6 +19,7 @@ import org.duban.model.TaskStatus;
 import org.duban.model.WithdrawnShare;
 import org.duban.persistence.Database;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.StaleRowException;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,20 @@ class TaskRepositoryContractTest {
             assertEquals("", lean.problem(), "counting reads no long text");
             assertEquals("", lean.measures());
 
+            Task named = tasks.findWithProblem(TaskScope.task(one.id())).get(0);
+            assertEquals(one.id(), named.id());
+            assertEquals(one.seq(), named.seq());
+            assertEquals(one.assignments(), named.assignments());
+            assertEquals(one.deadline(), named.deadline());
+            assertEquals("问题1", named.problem(), "the desk names a task by its problem");
+            assertEquals(one.source(), named.source());
+            assertEquals(one.category(), named.category());
+            assertEquals("", named.target(), "no other long text");
+            assertEquals("", named.measures());
+            assertEquals("", named.remarks());
+            assertEquals(List.of(one.id(), two.id(), other.id()),
+                    tasks.findWithProblem(TaskScope.all()).stream().map(Task::id).toList(), "the same order as find");
+
             assertEquals(3, tasks.count());
             assertEquals(3, tasks.nextSeq(1));
             assertEquals(2, tasks.nextSeq(2));
@@ -172,7 +187,7 @@ class TaskRepositoryContractTest {
 
             Task back = new Task(saved.id(), 1, 4, "省级督察", "", "新问题", "", "", "", "", Deadline.parse("2027年上半年"),
                     "", List.of(Assignment.newFor(1), Assignment.newFor(2)));
-            TaskRepository.Saved again = tasks.update(back, LocalDate.of(2026, 6, 1), null);
+            TaskRepository.Saved again = tasks.update(back.withVersion(read.version()), LocalDate.of(2026, 6, 1), null);
             assertEquals(List.of(new WithdrawnShare(dropped, LocalDate.of(2026, 5, 1), 7L, "修订清单.xlsx")),
                     again.restored(), "the unit put back gets its own share again");
             assertEquals(dropped.id(), again.task().assignments().get(1).id());
@@ -195,6 +210,43 @@ class TaskRepositoryContractTest {
                     LocalDate.of(2026, 7, 1), null));
             assertEquals("task.error.gone", noTask.key());
             assertEquals(List.of(9), List.of(noTask.args()), "names the 序号");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void aChangeFromAnOlderReadingChangesNothingAndEveryChangeMovesTheVersion(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            seed(engine, db);
+            TaskRepository tasks = new TaskRepository(db);
+            Task saved = tasks.insert(task(1, 1, "2026年底前", 1, 2));
+            assertEquals(0, saved.version());
+            Task stored = tasks.findById(saved.id()).orElseThrow();
+            assertEquals(0, stored.version(), "a new task's version");
+
+            Task first = new Task(saved.id(), 1, 1, "省级督察", "", "第一席位改的", "", "", "", "",
+                    Deadline.parse("2026年底前"), "", List.of(Assignment.newFor(1)), 0, stored.version());
+            TaskRepository.Saved one = tasks.update(first, LocalDate.of(2026, 5, 1), null);
+            assertEquals(1, one.task().version(), "the saved task has the new version");
+            assertEquals(1, tasks.findById(saved.id()).orElseThrow().version());
+            assertEquals(java.util.OptionalLong.of(1), tasks.version(saved.id()));
+
+            Task second = new Task(saved.id(), 1, 1, "省级督察", "", "第二席位改的", "", "", "", "",
+                    Deadline.parse("2027年上半年"), "", List.of(Assignment.newFor(2)), 0, stored.version());
+            StaleRowException e = assertThrows(StaleRowException.class,
+                    () -> tasks.update(second, LocalDate.of(2026, 5, 2), null));
+            assertEquals(org.duban.model.AuditEntity.TASK, e.entity());
+            assertEquals(saved.id(), e.entityId());
+            Task now = tasks.findById(saved.id()).orElseThrow();
+            assertEquals("第一席位改的", now.problem(), "the first seat's values stay");
+            assertEquals(List.of(1L), now.unitIds(), "and its shares: nothing of the refused change is written");
+            assertEquals(1, now.version());
+
+            tasks.setIssuedOn(saved.id(), LocalDate.of(2026, 4, 1));
+            tasks.setOrigin(saved.id(), null);
+            assertEquals(3, tasks.version(saved.id()).orElseThrow(), "the other in-place changes move it too");
+            assertThrows(StaleRowException.class, () -> tasks.update(now, LocalDate.of(2026, 5, 3), null));
+            assertTrue(tasks.version(9999).isEmpty(), "no such task");
         }
     }
 

@@ -53,4 +53,51 @@ class TrackingReadPathsTest {
             assertTrue(withReport > 150, "most tasks have reports: " + withReport);
         }
     }
+
+    @Test
+    void theDeskPathAgreesWithTheFullReadOnAllButTheTextsItDoesNotShow() {
+        LocalDate day = LocalDate.of(2026, 11, 29);
+        try (Database db = Database.open(dir.resolve("d.db"))) {
+            new LedgerGenerator(Wired.of(db)).generate(new LedgerGenerator.Options(200, 1500, 4, day),
+                    LedgerGenerator.Progress.NONE);
+            TrackingService tracking = Wired.over(db, new TestClock(day)).tracking();
+            List<TaskTracking> full = tracking.track(TaskScope.all(), day);
+            List<TaskTracking> desk = tracking.trackForDesk(TaskScope.all(), day);
+            assertEquals(full.size(), desk.size());
+            int states = 0;
+            for (int i = 0; i < full.size(); i++) {
+                TaskTracking f = full.get(i);
+                TaskTracking d = desk.get(i);
+                assertEquals(f.task().id(), d.task().id());
+                assertEquals(f.task().seq(), d.task().seq());
+                assertEquals(f.task().problem(), d.task().problem(), "the desk names tasks by their problem");
+                assertEquals(f.task().deadline(), d.task().deadline());
+                assertEquals(f.task().assignments(), d.task().assignments(), "derived statuses");
+                assertEquals(f.supervision(), d.supervision());
+                assertEquals(f.supervisionReportOverdue(), d.supervisionReportOverdue());
+                assertEquals("", d.task().measures(), "no other long text");
+                for (int k = 0; k < f.states().size(); k++) {
+                    AssignmentState a = f.states().get(k);
+                    AssignmentState b = d.states().get(k);
+                    states++;
+                    assertEquals(a.status(), b.status());
+                    assertEquals(a.light(), b.light());
+                    assertEquals(a.reasons(), b.reasons());
+                    assertEquals(a.overdue(), b.overdue());
+                    assertEquals(a.daysLeft(), b.daysLeft());
+                    assertEquals(a.percent(), b.percent());
+                    assertEquals(a.closeOut(), b.closeOut());
+                    assertEquals(a.expectedPercent(), b.expectedPercent());
+                    assertEquals(a.lateMilestones(), b.lateMilestones());
+                    assertEquals(a.latestReport() == null, b.latestReport() == null);
+                    if (a.latestReport() != null) {
+                        assertEquals(a.latestReport().id(), b.latestReport().id());
+                        assertEquals(a.latestReport().reportedOn(), b.latestReport().reportedOn());
+                        assertEquals("", b.latestReport().text(), "no report text");
+                    }
+                }
+            }
+            assertTrue(states > 400, "shares compared: " + states);
+        }
+    }
 }
