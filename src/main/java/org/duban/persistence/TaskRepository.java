@@ -68,11 +68,24 @@ public final class TaskRepository {
      * them in turn (issue 24).
      */
     public List<TaskScope> pieces(int size) {
+        return pieces(null, size);
+    }
+
+    /** Like {@link #pieces(int)}, the tasks of one meeting (which it issued). */
+    public List<TaskScope> pieces(long meetingId, int size) {
+        return pieces(Long.valueOf(meetingId), size);
+    }
+
+    private List<TaskScope> pieces(Long meetingId, int size) {
         return db.query(h -> {
             List<TaskScope> out = new ArrayList<>();
             long[] run = {0, 0, 0, 0}; // meeting, first 序号, last 序号, tasks; no run while tasks = 0
-            h.createQuery("SELECT meeting_id, seq FROM task ORDER BY meeting_id, seq")
-                    .setFetchSize(1000)
+            var q = h.createQuery("SELECT meeting_id, seq FROM task"
+                    + (meetingId == null ? "" : " WHERE meeting_id = :meeting") + " ORDER BY meeting_id, seq");
+            if (meetingId != null) {
+                q.bind("meeting", meetingId.longValue());
+            }
+            q.setFetchSize(1000)
                     .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .forEach(r -> {
                         if (run[3] > 0 && (r[0] != run[0] || run[3] == size)) {
@@ -554,6 +567,74 @@ public final class TaskRepository {
             }
             return map;
         });
+    }
+
+    /** A task's day of issue as {@link #issuedDates} reads it (none without its meeting's row), in SQL. */
+    private static final String ISSUED_ON = "CASE WHEN m.id IS NULL THEN NULL ELSE coalesce(t.issued_on, m.held_on) END";
+
+    /**
+     * For each unit, how many of the tasks in scope that had been issued by {@code issuedBy} (every task when it is
+     * null; a task of no known day counts, as in the tracking) it has a share of, not withdrawn: the number of
+     * tasks on each unit's handout, counted without reading the tasks.
+     */
+    public Map<Long, Integer> sharesByUnit(TaskScope scope, LocalDate issuedBy) {
+        return db.query(h -> {
+            Map<Long, Integer> counts = new HashMap<>();
+            var q = h.createQuery("SELECT a.unit_id, " + ISSUED_ON + " FROM assignment a JOIN task t ON t.id = a.task_id "
+                    + "LEFT JOIN meeting m ON m.id = t.meeting_id WHERE " + JdbiSupport.named(scope.onTask("t.id"))
+                    + " AND a.withdrawn_on IS NULL");
+            if (scope.hasParameter()) {
+                q.bind("scope", scope.id());
+            }
+            q.setFetchSize(1000).map((rs, ctx) -> issuedBy(Rows.date(rs, 2), issuedBy) ? rs.getLong(1) : -1L)
+                    .forEach(unit -> {
+                        if (unit >= 0) {
+                            counts.merge(unit, 1, Integer::sum);
+                        }
+                    });
+            return counts;
+        });
+    }
+
+    /** How many tasks in scope had been issued by {@code issuedBy} (all when null), as the tracking counts them. */
+    public int countIssued(TaskScope scope, LocalDate issuedBy) {
+        return db.query(h -> {
+            int[] n = {0};
+            var q = h.createQuery("SELECT " + ISSUED_ON + " FROM task t "
+                    + "LEFT JOIN meeting m ON m.id = t.meeting_id WHERE " + JdbiSupport.named(scope.onTask("t.id")));
+            if (scope.hasParameter()) {
+                q.bind("scope", scope.id());
+            }
+            q.setFetchSize(1000).map((rs, ctx) -> issuedBy(Rows.date(rs, 1), issuedBy)).forEach(yes -> {
+                if (yes) {
+                    n[0]++;
+                }
+            });
+            return n[0];
+        });
+    }
+
+    /** The meetings that issued the tasks in scope issued by {@code issuedBy} (all when null), in id order. */
+    public List<Long> issuingMeetings(TaskScope scope, LocalDate issuedBy) {
+        return db.query(h -> {
+            java.util.SortedSet<Long> ids = new java.util.TreeSet<>();
+            var q = h.createQuery("SELECT t.meeting_id, " + ISSUED_ON + " FROM task t "
+                    + "LEFT JOIN meeting m ON m.id = t.meeting_id WHERE " + JdbiSupport.named(scope.onTask("t.id")));
+            if (scope.hasParameter()) {
+                q.bind("scope", scope.id());
+            }
+            q.setFetchSize(1000).map((rs, ctx) -> issuedBy(Rows.date(rs, 2), issuedBy) ? rs.getLong(1) : -1L)
+                    .forEach(id -> {
+                        if (id >= 0) {
+                            ids.add(id);
+                        }
+                    });
+            return new ArrayList<>(ids);
+        });
+    }
+
+    private static boolean issuedBy(LocalDate on, LocalDate day) {
+        return day == null || on == null || !on.isAfter(day);
     }
 
     /** For each 举一反三 task in scope, the task it was found by analogy to. */

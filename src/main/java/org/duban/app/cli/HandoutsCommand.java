@@ -52,7 +52,7 @@ final class HandoutsCommand implements Callable<Integer> {
             if (orientation != null) {
                 settings = settings.withOrientation(orientation);
             }
-            HandoutService.MeetingData data = handouts.read(meeting);
+            HandoutService.MeetingData data = handouts.readByUnit(meeting); // a unit at a time
             PrintWriter pw = parent.out();
             if (unit != null) {
                 Unit u = new UnitResolver(data.roster()).resolve(unit)

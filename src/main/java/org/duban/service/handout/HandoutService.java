@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,18 @@ public final class HandoutService {
 
     /**
      * The meeting's tasks, the roster and the office's order of sources (the handout's sections follow it), read
-     * once for a whole batch.
+     * once for a whole batch; or, read {@link #readByUnit by unit}, the number of tasks of each unit and the way to
+     * read one unit's tasks when its handout is written ({@code byUnit}; {@code tasks} is then empty).
      */
     public record MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster, List<Term> sources,
-                              AuditChain.Head auditHead) {
+                              AuditChain.Head auditHead, ByUnit byUnit) {
         public MeetingData {
             sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        public MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster, List<Term> sources,
+                           AuditChain.Head auditHead) {
+            this(meeting, tasks, roster, sources, auditHead, null);
         }
 
         public MeetingData(Meeting meeting, List<Task> tasks, List<Unit> roster, List<Term> sources) {
@@ -87,6 +94,46 @@ public final class HandoutService {
         Map<Long, Unit> unitsById() {
             return roster.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         }
+
+        /** The tasks a unit's handout is made of (with others' too when all were read), by meeting and 序号. */
+        List<Task> tasksOf(Unit unit) {
+            return byUnit == null ? tasks : byUnit.tasks(unit);
+        }
+
+        /** Per unit, the number of tasks it has a share of. */
+        Map<Long, Integer> taskCounts() {
+            if (byUnit != null) {
+                return byUnit.counts();
+            }
+            Map<Long, Integer> counts = new HashMap<>();
+            for (Task t : tasks) {
+                for (Assignment a : t.assignments()) {
+                    counts.merge(a.unitId(), 1, Integer::sum);
+                }
+            }
+            return counts;
+        }
+
+        /** The meetings that issued the meeting's tasks, in id order (a follow-up meeting reviews others'). */
+        public List<Long> issuingMeetings() {
+            return byUnit != null ? byUnit.issuingMeetings()
+                    : tasks.stream().map(Task::meetingId).distinct().sorted().toList();
+        }
+    }
+
+    /**
+     * A meeting's tasks read one unit at a time: what a unit's handout lists is read when it is written, so that a
+     * batch holds a unit or two, not the meeting (issue 24: 50,000 tasks and their facts took ~300 MB at once).
+     */
+    public interface ByUnit {
+        /** Per unit, the number of tasks it has a share of. */
+        Map<Long, Integer> counts();
+
+        /** The unit's tasks (each with all its shares), by meeting and 序号, with their statuses of the day read. */
+        List<Task> tasks(Unit unit);
+
+        /** The meetings that issued the tasks, in id order. */
+        List<Long> issuingMeetings();
     }
 
     /** The tasks a meeting issued (交办会) or reviewed (调度会, 推进会), with their statuses today. */
@@ -103,14 +150,42 @@ public final class HandoutService {
                 units.findAll(), vocabulary.find(Term.Kind.SOURCE), repos.auditHead());
     }
 
+    /**
+     * Like {@link #read(Meeting)}, each unit's tasks read when its handout is written: for writing handouts of a
+     * meeting of any size (the command line, the meeting pack). The same handouts as from {@link #read(Meeting)},
+     * while the ledger does not change in between.
+     */
+    public MeetingData readByUnit(Meeting meeting) {
+        return readByUnit(meeting, tracking.today());
+    }
+
+    /** Like {@link #read(Meeting, LocalDate)}, each unit's tasks read when its handout is written. */
+    public MeetingData readByUnit(Meeting meeting, LocalDate day) {
+        TaskScope scope = TaskScope.of(meeting);
+        Map<Long, Integer> counts = Map.copyOf(repos.tasks().sharesByUnit(scope, meeting.heldOn()));
+        ByUnit byUnit = new ByUnit() {
+            @Override
+            public Map<Long, Integer> counts() {
+                return counts;
+            }
+
+            @Override
+            public List<Task> tasks(Unit unit) {
+                return tracking.tasksOn(TaskScope.ofUnit(meeting, unit.id()), day, meeting.heldOn());
+            }
+
+            @Override
+            public List<Long> issuingMeetings() {
+                return repos.tasks().issuingMeetings(scope, meeting.heldOn());
+            }
+        };
+        return new MeetingData(meeting, List.of(), units.findAll(), vocabulary.find(Term.Kind.SOURCE),
+                repos.auditHead(), byUnit);
+    }
+
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */
     public List<UnitHandout> units(MeetingData data) {
-        Map<Long, Integer> counts = new LinkedHashMap<>();
-        for (Task t : data.tasks()) {
-            for (Assignment a : t.assignments()) {
-                counts.merge(a.unitId(), 1, Integer::sum);
-            }
-        }
+        Map<Long, Integer> counts = data.taskCounts();
         Map<Long, Integer> copies = store.copies();
         return data.roster().stream().filter(u -> counts.containsKey(u.id()))
                 .map(u -> new UnitHandout(u, counts.get(u.id()), copies.getOrDefault(u.id(), 1)))
@@ -121,7 +196,7 @@ public final class HandoutService {
     public static HandoutContent content(MeetingData data, Unit unit, HandoutSettings settings) {
         Map<Long, Unit> byId = data.unitsById();
         Map<String, List<HandoutEntry>> bySource = new LinkedHashMap<>();
-        data.tasks().stream().sorted((a, b) -> Integer.compare(a.seq(), b.seq())).forEach(t -> {
+        data.tasksOf(unit).stream().sorted((a, b) -> Integer.compare(a.seq(), b.seq())).forEach(t -> {
             Optional<Assignment> mine = t.assignments().stream().filter(a -> a.unitId() == unit.id()).findFirst();
             mine.ifPresent(a -> bySource.computeIfAbsent(t.source().strip(), k -> new ArrayList<>()).add(
                     new HandoutEntry(t, a, t.unitIds().stream().map(byId::get).filter(u -> u != null).toList(),

@@ -12,7 +12,6 @@ import org.duban.i18n.LocalizedException;
 import org.duban.i18n.Messages;
 import org.duban.i18n.Translator;
 import org.duban.model.Meeting;
-import org.duban.model.Task;
 import org.duban.service.bulletin.Bulletin;
 import org.duban.service.bulletin.BulletinService;
 import org.duban.service.chart.ChartRenderer;
@@ -92,7 +91,7 @@ public final class MeetingPackService {
         Meeting m = meetings.find(meetingId).orElseThrow(() -> new LocalizedException("meetings.error.gone"));
         LocalDate asOf = asOf(m);
         HandoutSettings settings = handouts.settings().load();
-        HandoutService.MeetingData data = handouts.read(m, asOf);
+        HandoutService.MeetingData data = handouts.readByUnit(m, asOf);
         List<HandoutService.UnitHandout> units = handouts.units(data);
         if (units.isEmpty()) {
             throw new LocalizedException("pack.error.noTasks", m.title());
@@ -101,7 +100,7 @@ public final class MeetingPackService {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new LocalizedException("handout.error.notAFolder", folder);
         }
-        List<Meeting> ledgers = ledgerMeetings(m, data.tasks());
+        List<Meeting> ledgers = ledgerMeetings(m, data);
         int total = units.size() + 1 + 2 + 5 + ledgers.size();
         int[] done = {0};
         List<Path> files = new ArrayList<>();
@@ -168,13 +167,12 @@ public final class MeetingPackService {
     }
 
     /** The meetings whose ledgers go in the pack: the meeting itself, or those that issued the tasks it reviewed. */
-    private List<Meeting> ledgerMeetings(Meeting m, List<Task> tasks) {
+    private List<Meeting> ledgerMeetings(Meeting m, HandoutService.MeetingData data) {
         if (!m.kind().isFollowUp()) {
             return List.of(m);
         }
         List<Meeting> out = new ArrayList<>();
-        tasks.stream().map(Task::meetingId).distinct().sorted()
-                .forEach(id -> meetings.find(id).ifPresent(out::add));
+        data.issuingMeetings().forEach(id -> meetings.find(id).ifPresent(out::add));
         return out;
     }
 

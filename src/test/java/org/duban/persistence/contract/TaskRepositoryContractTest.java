@@ -347,6 +347,17 @@ class TaskRepositoryContractTest {
                     "the withdrawn share is not among the task's shares");
             assertEquals(Map.of(stored.get(0).id(), LocalDate.of(2026, 3, 19), stored.get(1).id(),
                     LocalDate.of(2026, 3, 19)), tasks.issuedDates(TaskScope.ofUnit(first, 2)));
+
+            assertEquals(Map.of(1L, 1, 2L, 2, 3L, 1), tasks.sharesByUnit(TaskScope.meeting(1L), null),
+                    "each unit's tasks at the meeting, the withdrawn share not counted");
+            assertEquals(Map.of(1L, 1, 2L, 2, 3L, 1), tasks.sharesByUnit(TaskScope.meeting(1L),
+                    LocalDate.of(2026, 3, 19)), "issued on the meeting's day");
+            assertEquals(Map.of(), tasks.sharesByUnit(TaskScope.meeting(1L), LocalDate.of(2026, 3, 18)));
+            assertEquals(Map.of(1L, 1, 2L, 2, 3L, 1), tasks.sharesByUnit(TaskScope.reviewedAt(3), null));
+            assertEquals(Map.of(1L, 1, 2L, 1), tasks.sharesByUnit(TaskScope.reviewedAt(3), LocalDate.of(2026, 4, 1)),
+                    "the second meeting's task was not issued yet");
+            assertEquals(List.of(1L, 2L), tasks.issuingMeetings(TaskScope.reviewedAt(3), null));
+            assertEquals(List.of(1L), tasks.issuingMeetings(TaskScope.reviewedAt(3), LocalDate.of(2026, 4, 1)));
         }
     }
 }
