@@ -76,8 +76,32 @@ public final class AppContext {
     private final LedgerAccess access;
     private MainWindow window;
     private org.duban.ui.common.ViewMemory viewMemory = org.duban.ui.common.ViewMemory.inMemory();
+    private org.duban.ui.settings.SharedLedgerConnector sharedConnector = NO_CONNECTOR;
+    /** For windows built without a way to connect (tests of other screens). */
+    private static final org.duban.ui.settings.SharedLedgerConnector NO_CONNECTOR =
+            new org.duban.ui.settings.SharedLedgerConnector() {
+                @Override
+                public java.util.Optional<Server> saved() {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public String test(Server server, String password) {
+                    throw new org.duban.i18n.LocalizedException("settings.shared.error.unavailable");
+                }
+
+                @Override
+                public Runnable connect(Server server, String password) {
+                    throw new org.duban.i18n.LocalizedException("settings.shared.error.unavailable");
+                }
+            };
     /** The checklist's state once its screen is built: where the dashboard sends a click on a unit. */
     private TaskListViewModel checklist;
+    /** Sees other seats' changes of the ledger (issue 16); polls once {@link #followOtherSeats} starts it. */
+    private final org.duban.service.ledger.LedgerWatcher watcher;
+    /** What the watcher refreshes, on the FX thread: the rail's checklist and dashboard once built. */
+    private volatile Runnable checklistRefresh = () -> { };
+    private volatile Runnable chartsRefresh = () -> { };
 
     public AppContext(Database db, TaskRunner runner, DialogService dialogs, DatabaseSwitcher databaseSwitcher) {
         this(Services.over(db), runner, dialogs, databaseSwitcher);
@@ -97,7 +121,23 @@ public final class AppContext {
         this.databaseSwitcher = databaseSwitcher;
         this.taskService = services.tasks();
         this.meetingService = services.meetings();
-        this.access = LedgerAccess.of(db.isReadOnly());
+        this.access = LedgerAccess.of(db.isReadOnly(),
+                db.isShared() ? "app.readOnly.bannerShared" : "app.readOnly.banner");
+        this.watcher = services.ledgerWatcher();
+        watcher.addListener(() -> javafx.application.Platform.runLater(() -> {
+            checklistRefresh.run();
+            chartsRefresh.run();
+        }));
+    }
+
+    /**
+     * Follows other seats' changes (and, read-only, the program that writes): every {@code every} the watcher reads
+     * the ledger's change stamp in the background and, when it moved, the checklist and the dashboard read again,
+     * keeping their meeting, filters and selection. The program calls it once its window is built; it stops when
+     * the ledger is closed.
+     */
+    public void followOtherSeats(java.time.Duration every) {
+        watcher.start(every);
     }
 
     /** The checklist the rail shows (built the first time it is chosen), for Ctrl+F from other screens. */
@@ -125,6 +165,7 @@ public final class AppContext {
                 .withReturns(services.returns(), services.progressReports(), services::today);
         view.addActions(excel.menuButton(access));
         view.rememberIn(viewMemory);
+        checklistRefresh = view::refreshFromOtherSeat;
         vm.load();
         return view;
     }
@@ -210,6 +251,7 @@ public final class AppContext {
         ChartsViewModel vm = new ChartsViewModel(services.charts(), meetingService, runner,
                 dialogs, this::showChecklist);
         ChartsView view = new ChartsView(vm, new ProjectorButton(runner, dialogs, vm::projectorWork));
+        chartsRefresh = vm::refresh;
         vm.load();
         return view;
     }
@@ -265,8 +307,15 @@ public final class AppContext {
                 backupSection());
     }
 
-    /** Settings → backups; after a restore the other screens reload. */
+    /**
+     * Settings → backups; after a restore the other screens reload. A shared ledger has no backups folder beside a
+     * file: the section says how its copy is made instead.
+     */
     private SettingsSection backupSection() {
+        if (db.isShared()) {
+            return new org.duban.ui.settings.NoteSection("settings.backup.title", "sharedBackupNote",
+                    Messages.tr("settings.backup.shared", db.location()));
+        }
         return new BackupSection(new BackupSectionViewModel(services.backups(), db.isReadOnly(), runner, dialogs,
                 () -> {
                     if (window != null) {
@@ -275,10 +324,20 @@ public final class AppContext {
                 }));
     }
 
-    /** Settings → 数据库文件: the file in use, and moving to another one. */
+    /** Settings → 数据库文件: the file in use, moving to another one, and 连接共享台账…. */
     private SettingsSection databaseFileSection() {
         return new DatabaseFileSection(new DatabaseFileViewModel(databaseSwitcher, runner, dialogs),
-                new FxDatabaseFilePicker());
+                new FxDatabaseFilePicker(),
+                new org.duban.ui.settings.SharedLedgerViewModel(sharedConnector, runner, dialogs));
+    }
+
+    /**
+     * The way to shared ledgers the settings offer (the window's: {@link SharedLedgerSwitch}); without one, testing
+     * and connecting say that this window cannot move.
+     */
+    public AppContext connectingWith(org.duban.ui.settings.SharedLedgerConnector connector) {
+        this.sharedConnector = connector;
+        return this;
     }
 
     /**
@@ -291,8 +350,7 @@ public final class AppContext {
     }
 
     public MainWindow mainWindow() {
-        window = new MainWindow(navItems(), Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly"
-                : "app.footer.database", db.file()), runner, access, NAV_DESK);
+        window = new MainWindow(navItems(), footerText(), runner, access, NAV_DESK);
         // Ctrl+F searches the checklist from any screen (the window opens on the desk): the checklist comes to the
         // front with the cursor in its search field, where ↓ or Enter lands in the results
         KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -318,6 +376,15 @@ public final class AppContext {
             }
         });
         return window;
+    }
+
+    /** The status bar's words on the ledger: the file, or the shared ledger's address (never a password). */
+    private String footerText() {
+        if (db.isShared()) {
+            return Messages.tr(db.isReadOnly() ? "app.footer.sharedReadOnly" : "app.footer.shared",
+                    SharedLedgers.shortLocation(db));
+        }
+        return Messages.tr(db.isReadOnly() ? "app.footer.databaseReadOnly" : "app.footer.database", db.file());
     }
 
     public Database database() {

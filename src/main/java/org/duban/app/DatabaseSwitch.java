@@ -14,13 +14,22 @@ import org.duban.ui.welcome.WelcomeChoice;
  */
 public final class DatabaseSwitch implements DatabaseSwitcher {
     private final Path current;
+    private final String location;
     private final Path defaultFile;
     private final UserPreferences preferences;
     private final Consumer<LedgerOpener.Opened> activate;
 
+    /** {@code current} is null for a shared ledger (it has no file); {@link #currentLocation} names it then. */
     public DatabaseSwitch(Path current, Path defaultFile, UserPreferences preferences,
                           Consumer<LedgerOpener.Opened> activate) {
-        this.current = current.toAbsolutePath().normalize();
+        this(current, null, defaultFile, preferences, activate);
+    }
+
+    /** The switch of a window on the ledger at {@code location} ({@link org.duban.persistence.Database#location}). */
+    public DatabaseSwitch(Path current, String location, Path defaultFile, UserPreferences preferences,
+                          Consumer<LedgerOpener.Opened> activate) {
+        this.current = current == null ? null : current.toAbsolutePath().normalize();
+        this.location = location != null ? location : String.valueOf(this.current);
         this.defaultFile = defaultFile.toAbsolutePath().normalize();
         this.preferences = preferences;
         this.activate = activate;
@@ -29,6 +38,11 @@ public final class DatabaseSwitch implements DatabaseSwitcher {
     @Override
     public Path current() {
         return current;
+    }
+
+    @Override
+    public String currentLocation() {
+        return location;
     }
 
     @Override

@@ -10,6 +10,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
+import org.duban.service.Services;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FxDialogService;
 import org.duban.ui.common.Fonts;
@@ -28,9 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class DubanApp extends Application {
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
-    private static volatile Path databasePath;
+    private static volatile String startLocation;
 
     private Path file;
+    /** The shared ledger to start on ({@code postgresql://…}), or null for the file {@link #file}. */
+    private String server;
+    /** Whether the server was named on the command line (else it is the saved connection, with a file to fall back on). */
+    private boolean serverNamed;
     private Database db;
     private volatile boolean stopped;
     private volatile Path missingChoice;
@@ -38,21 +43,43 @@ public final class DubanApp extends Application {
     private Stage stage;
     private DialogService dialogs;
 
-    /** Starts the window on a database (blocks until the window closes). */
+    /** Starts the window on a database file (blocks until the window closes). */
     public static int launchOn(Path database) {
-        databasePath = database;
+        return launchOn(database == null ? null : database.toString());
+    }
+
+    /**
+     * Starts the window on a database file or a shared ledger ({@code postgresql://host:port/db}); null: the one the
+     * settings chose (blocks until the window closes).
+     */
+    public static int launchOn(String location) {
+        startLocation = location;
         Application.launch(DubanApp.class);
         return 0;
     }
 
     @Override
     public void init() {
-        file = databasePath != null ? databasePath : AppPaths.preferredDatabase();
+        String named = startLocation;
+        if (named != null && SharedLedgers.isServer(named)) {
+            server = named;
+            serverNamed = true;
+            file = AppPaths.preferredDatabase();
+        } else if (named != null) {
+            file = Path.of(named);
+        } else {
+            server = UserPreferences.load().startServer().map(UserPreferences.SavedServer::url).orElse(null);
+            file = AppPaths.preferredDatabase();
+        }
     }
 
     @Override
     public void start(Stage primary) {
         stage = primary;
+        if (server != null) {
+            startOnServer();
+            return;
+        }
         boolean emptyFile = isEmptyFile(file);
         if (!Files.exists(file) || emptyFile) {
             startServices();
@@ -93,6 +120,47 @@ public final class DubanApp extends Application {
         });
     }
 
+    /**
+     * The window on a shared ledger: no welcome (the server's database is the ledger, made or migrated by
+     * {@link org.duban.persistence.Database#connect}), no writer lock, no daily file backup. When the saved connection
+     * cannot be opened (the server is down, the password changed), the window says why and opens this computer's file
+     * instead, so that the user can reach the settings; a ledger named on the command line is not replaced.
+     */
+    private void startOnServer() {
+        OpeningView opening = new OpeningView();
+        stage.setScene(new Scene(opening.root(), 1280, 800));
+        stage.setTitle(Messages.tr("app.windowTitle.shared", server.replaceFirst("^postgres(ql)?://", "")));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        WindowPlacement.place(stage, UserPreferences.load());
+        stage.show();
+        afterFirstPulse(stage.getScene(), () -> {
+            opening.startTurning();
+            startServices();
+            addIcons(stage);
+            runner.run(() -> {
+                Fonts.uiFamily();
+                return SharedLedgers.load().open(server);
+            }, this::opened, e -> {
+                log().error("Could not open the shared ledger {}", server.replaceAll("//[^@/]*@", "//"), e);
+                if (serverNamed || !Files.isRegularFile(file)) {
+                    new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"),
+                            DialogService.messageOf(e), e);
+                    Platform.exit();
+                    return;
+                }
+                new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"),
+                        Messages.tr("startup.sharedFailed.message", DialogService.messageOf(e), file), e);
+                runner.run(() -> LedgerOpener.forWindow(file), this::opened, x -> {
+                    log().error("Could not open {}", file, x);
+                    new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"),
+                            DialogService.messageOf(x), x);
+                    Platform.exit();
+                });
+            });
+        });
+    }
+
     private static boolean isEmptyFile(Path file) {
         try {
             return Files.isRegularFile(file) && Files.size(file) == 0;
@@ -126,7 +194,7 @@ public final class DubanApp extends Application {
             Platform.exit();
             return;
         }
-        showMain(ledger.db());
+        showMain(ledger);
         Platform.runLater(() -> {
             StartNotices.showWarnings(ledger, dialogs);
             showMissingChoice();
@@ -142,18 +210,26 @@ public final class DubanApp extends Application {
 
     /** A ledger made by the welcome or opened in the settings: the window moves over, then its warnings show. */
     private void switchTo(LedgerOpener.Opened other) {
-        showMain(other.db());
+        showMain(other);
         Platform.runLater(() -> StartNotices.showWarnings(other, dialogs));
     }
 
     /** The main window on {@code database}: at start, after the welcome, and when the settings switch files. */
-    private void showMain(Database database) {
+    private void showMain(LedgerOpener.Opened ledger) {
+        Database database = ledger.db();
         Database previous = db;
         db = database;
-        DatabaseSwitch switcher = new DatabaseSwitch(database.file(), AppPaths.defaultDatabase(), UserPreferences.load(),
-                this::switchTo);
-        org.duban.ui.main.MainWindow window = new AppContext(database, runner, dialogs, switcher)
-                .rememberingIn(UserPreferences.load().viewMemory()).mainWindow();
+        DatabaseSwitch switcher = new DatabaseSwitch(database.file(), database.location(), AppPaths.defaultDatabase(),
+                UserPreferences.load(), this::switchTo);
+        // on a shared ledger each seat names its own operator in the audit trail (by default its login)
+        Services services = database.isShared()
+                ? Services.over(database).seatedAt(new SeatOperator(UserPreferences.load(), ledger.login()))
+                : Services.over(database);
+        AppContext context = new AppContext(services, runner, dialogs, switcher)
+                .connectingWith(new SharedLedgerSwitch(SharedLedgers.load(), this::switchTo))
+                .rememberingIn(UserPreferences.load().viewMemory());
+        org.duban.ui.main.MainWindow window = context.mainWindow();
+        context.followOtherSeats(java.time.Duration.ofSeconds(3)); // other seats' changes show without a restart
         Parent root = window.root();
         // unsaved settings, a half-typed report or task form: the close box asks first (保存 / 不保存 / 取消)
         window.guardClose(stage, dialogs);
@@ -171,12 +247,14 @@ public final class DubanApp extends Application {
             stage.setMinHeight(600);
             WindowPlacement.place(stage, UserPreferences.load()); // after the welcome: as at a normal start
         }
-        stage.setTitle(Messages.tr("app.windowTitle", database.file().getFileName()));
+        stage.setTitle(database.isShared()
+                ? Messages.tr("app.windowTitle.shared", SharedLedgers.shortLocation(database))
+                : Messages.tr("app.windowTitle", database.file().getFileName()));
         if (previous != null && previous != database) {
             runner.run(() -> {
                 previous.close(); // after any work still queued for it: the runner has one thread
                 return null;
-            }, ignored -> { }, e -> log().warn("Closing {} failed", previous.file(), e));
+            }, ignored -> { }, e -> log().warn("Closing {} failed", previous.location(), e));
         }
     }
 

@@ -20,11 +20,11 @@ public final class Launcher {
         System.setProperty("duban.log.dir", AppPaths.logDir().toString());
         quietSlf4j(); // the window configures logging late too (DubanApp): the same stand-ins, the same replay
         Messages.use(Messages.localeFor(language(args)));
-        java.util.Optional<java.util.Optional<Path>> window = windowOnly(args);
+        java.util.Optional<java.util.Optional<String>> window = windowOnly(args);
         if (window.isPresent()) {
             // The window starts logging itself once its first frame is drawn (DubanApp): configuring logback took
-            // a core for a third of a second while JavaFX started.
-            System.exit(DubanApp.launchOn(window.get().orElseGet(AppPaths::preferredDatabase)));
+            // a core for a third of a second while JavaFX started. No --db: the ledger the settings chose.
+            System.exit(DubanApp.launchOn(window.get().orElse(null)));
         }
         initLoggingInBackground();
         // A helper thread's failure (a font read ahead, a unit laid out on another core) reaches the command through
@@ -38,9 +38,10 @@ public final class Launcher {
      * The window's own start: when the arguments are only {@code --db FILE} and {@code --lang X} (or nothing), the
      * window opens without building the command line, whose dozen subcommands and help texts took a quarter of a
      * second of the start (BENCHMARKS.md). Anything else (a subcommand, --help, a malformed option) goes to picocli
-     * as before. Present: open the window, on the named file or (empty) the preferred one.
+     * as before. Present: open the window, on the named file or shared ledger ({@code postgresql://…}), or (empty)
+     * the one the settings chose.
      */
-    static java.util.Optional<java.util.Optional<Path>> windowOnly(String[] args) {
+    static java.util.Optional<java.util.Optional<String>> windowOnly(String[] args) {
         String db = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -60,8 +61,11 @@ public final class Launcher {
                 db = value;
             }
         }
+        if (db == null || SharedLedgers.isServer(db)) {
+            return java.util.Optional.of(java.util.Optional.ofNullable(db));
+        }
         try {
-            return java.util.Optional.of(java.util.Optional.ofNullable(db == null ? null : Path.of(db)));
+            return java.util.Optional.of(java.util.Optional.of(Path.of(db).toString()));
         } catch (java.nio.file.InvalidPathException e) {
             return java.util.Optional.empty(); // picocli reports it as a usage error
         }

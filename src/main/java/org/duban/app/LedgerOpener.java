@@ -10,6 +10,7 @@ import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.persistence.DatabaseInUseException;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.ServerCredentials;
 import org.duban.persistence.sqlite.NetworkShare;
 import org.duban.service.Services;
 import org.slf4j.Logger;
@@ -28,10 +29,16 @@ public final class LedgerOpener {
      * @param db           the open ledger
      * @param warnings     texts to show the user (never a reason not to go on)
      * @param inUseMessage why the ledger is read-only (another copy has it open), or null when writable
+     * @param login        the user a shared ledger was logged in to as (the seat's default operator), or null
      */
-    public record Opened(Database db, List<String> warnings, String inUseMessage) {
+    public record Opened(Database db, List<String> warnings, String inUseMessage, String login) {
         public Opened {
             warnings = List.copyOf(warnings);
+        }
+
+        /** A ledger file's: no login. */
+        public Opened(Database db, List<String> warnings, String inUseMessage) {
+            this(db, warnings, inUseMessage, null);
         }
     }
 
@@ -99,6 +106,16 @@ public final class LedgerOpener {
             warnings.addAll(db.openingWarnings());
             return new Opened(db, warnings, e.getLocalizedMessage());
         }
+    }
+
+    /**
+     * Opens a shared ledger on its server: no writer lock (every seat writes) and no daily backup into a folder
+     * beside a file (a shared ledger's backup is a copy to a file, {@code copy-to}); read-only when the login may
+     * only read ({@link Database#connect}).
+     */
+    public static Opened forServer(String url, ServerCredentials credentials) {
+        Database db = Database.connect(url, credentials);
+        return new Opened(db, db.openingWarnings(), null, credentials.user());
     }
 
     /** The advice for a ledger on a network share, if it is on one. */

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
 public final class UserPreferences {
     public static final String FILE_NAME = "preferences.properties";
     static final String DATABASE = "database";
+    /** "true" while the program starts on the saved shared ledger ({@link #server()}) rather than a file. */
+    static final String SHARED = "shared";
+    static final String SERVER_URL = "server.url";
+    static final String SERVER_USER = "server.user";
+    /** This seat's name in the audit trail of a shared ledger (every seat has its own). */
+    static final String SEAT_OPERATOR = "seat.operator";
     static final String WINDOW = "window.";
     static final String VIEW = "view.";
 
@@ -75,10 +81,59 @@ public final class UserPreferences {
      */
     public void setDatabase(Path database) {
         Properties p = read();
+        p.remove(SHARED); // a file chosen: the next start opens it, the saved connection stays for another time
         if (database == null) {
             p.remove(DATABASE);
         } else {
             p.setProperty(DATABASE, database.toAbsolutePath().normalize().toString());
+        }
+        write(p);
+    }
+
+    /**
+     * A shared ledger's connection saved in the settings (连接共享台账): its address
+     * ({@code postgresql://host:port/database}, never a user or password) and the user who logs in. The password is
+     * not here: it is in the data folder's password file ({@code SharedLedgers}).
+     */
+    public record SavedServer(String url, String user) {
+    }
+
+    /** The saved connection to a shared ledger, if there is one. */
+    public Optional<SavedServer> server() {
+        Properties p = read();
+        String url = p.getProperty(SERVER_URL, "").strip();
+        String user = p.getProperty(SERVER_USER, "").strip();
+        return url.isEmpty() || user.isEmpty() ? Optional.empty() : Optional.of(new SavedServer(url, user));
+    }
+
+    /** The saved shared ledger when the program is to start on it (the last choice was it, not a file). */
+    public Optional<SavedServer> startServer() {
+        return Boolean.parseBoolean(read().getProperty(SHARED, "false")) ? server() : Optional.empty();
+    }
+
+    /** Saves the connection to a shared ledger and starts on it from now on. */
+    public void setServer(SavedServer server) {
+        Properties p = read();
+        p.setProperty(SERVER_URL, server.url());
+        p.setProperty(SERVER_USER, server.user());
+        p.setProperty(SHARED, "true");
+        write(p);
+    }
+
+    /** This seat's name for the audit trail of a shared ledger, if the user set one. */
+    public Optional<String> seatOperator() {
+        String v = read().getProperty(SEAT_OPERATOR, "").strip();
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** Sets this seat's name (blank: back to the default). */
+    public void setSeatOperator(String name) {
+        Properties p = read();
+        String v = name == null ? "" : name.strip();
+        if (v.isEmpty()) {
+            p.remove(SEAT_OPERATOR);
+        } else {
+            p.setProperty(SEAT_OPERATOR, v);
         }
         write(p);
     }

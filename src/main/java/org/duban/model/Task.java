@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param supportingUnits 配合单位 as written (they get no share of their own)
  * @param leadUnitId      牵头单位: the unit (usually a city department) that leads and coordinates the task, 0 for
  *                        none; it gets no share by leading (the 责任单位 carry the work)
+ * @param version         the stored row's version as read ({@code task.row_version}): a change names it, and is
+ *                        refused when another seat changed the task since (0 for a task not stored yet)
  */
 public record Task(
         long id,
@@ -27,7 +29,16 @@ public record Task(
         Deadline deadline,
         String remarks,
         List<Assignment> assignments,
-        long leadUnitId) {
+        long leadUnitId,
+        long version) {
+
+    /** A task as it is before it is stored (or when its version does not matter): version 0. */
+    public Task(long id, long meetingId, int seq, String source, String category, String problem, String target,
+                String measures, String leader, String supportingUnits, Deadline deadline, String remarks,
+                List<Assignment> assignments, long leadUnitId) {
+        this(id, meetingId, seq, source, category, problem, target, measures, leader, supportingUnits, deadline,
+                remarks, assignments, leadUnitId, 0);
+    }
 
     /** A task without a lead unit. */
     public Task(long id, long meetingId, int seq, String source, String category, String problem, String target,
@@ -65,7 +76,13 @@ public record Task(
 
     public Task withId(long newId, List<Assignment> storedAssignments) {
         return new Task(newId, meetingId, seq, source, category, problem, target, measures, leader,
-                supportingUnits, deadline, remarks, storedAssignments, leadUnitId);
+                supportingUnits, deadline, remarks, storedAssignments, leadUnitId, version);
+    }
+
+    /** This task as of the stored row's version {@code v} (what a change of it will name as the version it read). */
+    public Task withVersion(long v) {
+        return new Task(id, meetingId, seq, source, category, problem, target, measures, leader, supportingUnits,
+                deadline, remarks, assignments, leadUnitId, v);
     }
 
     /** Whether a lead unit (牵头单位) is recorded. */

@@ -166,7 +166,9 @@ public final class AuditChain {
     /**
      * Writes {@code entries} after the last row, in order: ids follow the last one (or are the ids given,
      * {@code keepIds}, which must follow it), each row with the state of its tracked row as it is now, and its hash.
-     * Runs inside the caller's transaction, so a change and its audit rows land together.
+     * Runs inside the caller's transaction, so a change and its audit rows land together. On a shared ledger that
+     * transaction holds the writers' turn ({@link LedgerEngine#beginWrite}), so the newest row read here is the
+     * newest committed one and no other seat appends until this one commits.
      */
     static List<AuditEntry> append(Connection c, List<AuditEntry> entries, boolean keepIds) throws SQLException {
         long lastId = 0;
@@ -361,15 +363,17 @@ public final class AuditChain {
     /**
      * Walks the whole trail: recomputes every row's hash from the previous stored hash (so each edited row is named,
      * not only the first), and compares every tracked row with the state its last audit row recorded.
+     *
+     * <p>Nothing is held per row (issue 24: the map of every tracked row's last state took 0.3 GB at 10,000 tasks):
+     * the walk keeps the previous hash, the lowest task created and the tasks whose last row deleted them; then the
+     * last audit row of each tracked row, which the database sorts by entity and id, is merged with each tracked
+     * table read in key order.
      */
     public static Verification verify(Database db) {
         return db.read(c -> {
             MessageDigest md = sha256();
             List<BrokenLink> broken = new ArrayList<>();
-            record Last(String state, boolean deleted, Long taskId) {
-            }
-            Map<AuditEntity, Map<Long, Last>> last = new HashMap<>();
-            Map<Long, Boolean> taskDeleted = new HashMap<>();
+            java.util.Set<Long> deletedTasks = new java.util.HashSet<>(); // tasks whose last audit row deleted them
             long firstTaskCreated = Long.MAX_VALUE; // the lowest task id the trail saw created
             String previous = GENESIS;
             long lastId = 0;
@@ -379,72 +383,163 @@ public final class AuditChain {
                 while (rs.next()) {
                     lastId = rs.getLong(1);
                     String stored = rs.getString(13);
-                    String state = rs.getString(12);
                     String hash = rowHash(md, previous, rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11), state);
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
                     if (stored == null || !stored.equals(hash)) {
                         broken.add(new BrokenLink(lastId, stored == null));
                     }
                     previous = stored == null ? hash : stored;
-                    AuditEntity entity = entity(rs.getString(4));
-                    if (entity != null && TrackedTables.of(entity).isPresent()) {
-                        boolean deleted = "DELETE".equals(rs.getString(8));
-                        long entityId = rs.getLong(5);
-                        Long taskId = Rows.nullableLong(rs, 6);
-                        last.computeIfAbsent(entity, k -> new HashMap<>())
-                                .put(entityId, new Last(state, deleted, taskId));
-                        if (entity == AuditEntity.TASK) {
-                            taskDeleted.put(entityId, deleted);
-                            if ("CREATE".equals(rs.getString(8))) {
-                                firstTaskCreated = Math.min(firstTaskCreated, entityId);
-                            }
+                    if (AuditEntity.TASK.name().equals(rs.getString(4))) {
+                        long taskId = rs.getLong(5);
+                        String action = rs.getString(8);
+                        if ("DELETE".equals(action)) {
+                            deletedTasks.add(taskId);
+                        } else {
+                            deletedTasks.remove(taskId);
+                        }
+                        if ("CREATE".equals(action)) {
+                            firstTaskCreated = Math.min(firstTaskCreated, taskId);
                         }
                     }
                 }
             }
             Head head = new Head(lastId, lastId == 0 ? GENESIS : previous);
+            Map<AuditEntity, List<StateMismatch>> found = new HashMap<>();
+            java.util.Set<AuditEntity> merged = java.util.EnumSet.noneOf(AuditEntity.class);
+            // the last row about each tracked row, by entity (in the database's order) and id
+            String lastRows = db.isShared()
+                    ? "SELECT DISTINCT ON (entity, entity_id) entity, entity_id, state, action, task_id "
+                            + "FROM audit_log ORDER BY entity, entity_id, id DESC"
+                    : "SELECT entity, entity_id, state, action, task_id, max(id) FROM audit_log "
+                            + "GROUP BY entity, entity_id ORDER BY entity, entity_id"; // SQLite: the max row's columns
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(lastRows)) {
+                LastRows last = new LastRows(rs);
+                while (last.more) {
+                    String name = last.entity();
+                    AuditEntity entity = entity(name);
+                    Optional<TrackedTables.Table> table = entity == null ? Optional.empty() : TrackedTables.of(entity);
+                    if (table.isEmpty() || merged.contains(entity)) {
+                        while (last.more && java.util.Objects.equals(name, last.entity())) {
+                            last.next(); // not a tracked table's rows
+                        }
+                        continue;
+                    }
+                    merged.add(entity);
+                    merge(c, md, table.get(), last, firstTaskCreated, deletedTasks,
+                            found.computeIfAbsent(entity, k -> new ArrayList<>()));
+                }
+            }
             List<StateMismatch> mismatches = new ArrayList<>();
             for (TrackedTables.Table t : TrackedTables.ALL) {
-                Map<Long, Last> expected = last.getOrDefault(t.entity(), new HashMap<>());
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "SELECT " + t.key() + ", " + String.join(", ", t.columns()) + ", " + t.task() + " FROM "
-                                + t.table() + " ORDER BY " + t.key())) {
-                    int n = t.columns().size();
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        Long taskId = Rows.nullableLong(rs, n + 2);
-                        Last l = expected.remove(id);
-                        if (l == null) {
-                            // tasks and shares of a ledger older than the trail have none; tracking records are
-                            // named by the rule on CREATE rows; a notice or 约谈 always has its own
-                            // a task numbered after one the trail saw created was made since the trail began (SQLite
-                            // numbers a new row past the highest), so the program wrote its CREATE row: without any
-                            // row, it was slipped in, or the rows about it (the last ones) were deleted
-                            if (TrackedTables.SINCE_CHAIN.contains(t.entity())
-                                    || t.entity() == AuditEntity.TASK && id > firstTaskCreated) {
-                                mismatches.add(new StateMismatch(t.entity(), id, taskId,
-                                        StateMismatch.Kind.UNRECORDED));
-                            }
-                            continue;
-                        }
-                        if (l.deleted()) {
-                            mismatches.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.REAPPEARED));
-                        } else if (l.state() != null && !l.state().equals(stateDigest(md, rs, 2, t))) {
-                            mismatches.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.CHANGED));
-                        }
-                    }
+                if (!merged.contains(t.entity())) { // no audit row about any of its rows
+                    merge(c, md, t, null, firstTaskCreated, deletedTasks,
+                            found.computeIfAbsent(t.entity(), k -> new ArrayList<>()));
                 }
-                expected.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                    Last l = e.getValue();
-                    boolean cascaded = l.taskId() != null && Boolean.TRUE.equals(taskDeleted.get(l.taskId()));
-                    if (!l.deleted() && l.state() != null && !cascaded) {
-                        mismatches.add(new StateMismatch(t.entity(), e.getKey(), l.taskId(),
-                                StateMismatch.Kind.DELETED));
-                    }
-                });
+                mismatches.addAll(found.get(t.entity()));
             }
             return new Verification(head, broken, mismatches);
         });
+    }
+
+    /** The last audit rows about tracked rows: entity, entity id, state, action, task id; one row at a time. */
+    private static final class LastRows {
+        private final ResultSet rs;
+        boolean more;
+
+        LastRows(ResultSet rs) throws SQLException {
+            this.rs = rs;
+            this.more = rs.next();
+        }
+
+        void next() throws SQLException {
+            more = rs.next();
+        }
+
+        String entity() throws SQLException {
+            return rs.getString(1);
+        }
+
+        /** Whether the current row is one about {@code entity}'s rows. */
+        boolean about(String entity) throws SQLException {
+            return more && entity.equals(rs.getString(1));
+        }
+
+        long id() throws SQLException {
+            return rs.getLong(2);
+        }
+
+        String state() throws SQLException {
+            return rs.getString(3);
+        }
+
+        boolean deleted() throws SQLException {
+            return "DELETE".equals(rs.getString(4));
+        }
+
+        Long taskId() throws SQLException {
+            return Rows.nullableLong(rs, 5);
+        }
+    }
+
+    /**
+     * Compares table {@code t}, read in key order, with the last audit rows about its rows: those of {@code last}
+     * from its current row on while they name {@code t}'s entity (null: none), which it reads past. Adds what
+     * differs to {@code out}: the table's rows in key order, then the rows deleted without an audit row, in key
+     * order.
+     */
+    private static void merge(Connection c, MessageDigest md, TrackedTables.Table t, LastRows last,
+                              long firstTaskCreated, java.util.Set<Long> deletedTasks, List<StateMismatch> out)
+            throws SQLException {
+        String name = t.entity().name();
+        List<StateMismatch> gone = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT " + t.key() + ", " + String.join(", ", t.columns()) + ", " + t.task() + " FROM "
+                        + t.table() + " ORDER BY " + t.key())) {
+            int n = t.columns().size();
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                Long taskId = Rows.nullableLong(rs, n + 2);
+                // the last audit rows of rows no longer there, up to this one
+                while (last != null && last.about(name) && last.id() < id) {
+                    gone(t, last, deletedTasks, gone);
+                    last.next();
+                }
+                if (last == null || !last.about(name) || last.id() != id) {
+                    // tasks and shares of a ledger older than the trail have none; tracking records are named by the
+                    // rule on CREATE rows; a notice or 约谈 always has its own
+                    // a task numbered after one the trail saw created was made since the trail began (SQLite numbers
+                    // a new row past the highest), so the program wrote its CREATE row: without any row, it was
+                    // slipped in, or the rows about it (the last ones) were deleted
+                    if (TrackedTables.SINCE_CHAIN.contains(t.entity())
+                            || t.entity() == AuditEntity.TASK && id > firstTaskCreated) {
+                        out.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.UNRECORDED));
+                    }
+                    continue;
+                }
+                String state = last.state();
+                if (last.deleted()) {
+                    out.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.REAPPEARED));
+                } else if (state != null && !state.equals(stateDigest(md, rs, 2, t))) {
+                    out.add(new StateMismatch(t.entity(), id, taskId, StateMismatch.Kind.CHANGED));
+                }
+                last.next();
+            }
+        }
+        while (last != null && last.about(name)) {
+            gone(t, last, deletedTasks, gone);
+            last.next();
+        }
+        out.addAll(gone);
+    }
+
+    /** A row gone though its last audit row did not delete it, nor its task: {@code gone} gets it. */
+    private static void gone(TrackedTables.Table t, LastRows last, java.util.Set<Long> deletedTasks,
+                             List<StateMismatch> gone) throws SQLException {
+        Long taskId = last.taskId();
+        boolean cascaded = taskId != null && deletedTasks.contains(taskId);
+        if (!last.deleted() && last.state() != null && !cascaded) {
+            gone.add(new StateMismatch(t.entity(), last.id(), taskId, StateMismatch.Kind.DELETED));
+        }
     }
 }

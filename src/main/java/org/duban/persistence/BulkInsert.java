@@ -18,7 +18,10 @@ import org.duban.model.Task;
 /**
  * Writes many rows at once for a generated ledger: rows carry the ids they are given ({@link #nextIds()}), so a
  * chunk goes in as one batch per table in one transaction instead of one statement and one key lookup per row.
- * Only for loads that own the ledger while they run (the generator): ids are read once per chunk.
+ * Meant for loads that own the ledger while they run (the generator). On a shared ledger another seat may write
+ * between {@link #nextIds()} and {@link #write}: the chunk is written in the writers' turn
+ * ({@link LedgerEngine#beginWrite}), which first checks that no row took one of its ids meanwhile, and refuses the
+ * chunk whole if one did.
  */
 public final class BulkInsert {
     private final Database db;
@@ -67,10 +70,30 @@ public final class BulkInsert {
         }
     }
 
+    /**
+     * Refuses a chunk whose smallest id of {@code table} is not above the table's largest: another seat wrote rows
+     * since {@link #nextIds()} (inside the writers' turn, so nothing can come in between this and the commit).
+     */
+    private void requireFree(Connection c, String table, java.util.stream.LongStream ids) throws SQLException {
+        var first = ids.min();
+        if (first.isPresent() && first.getAsLong() < next(c, table)) {
+            throw new PersistenceException("db.error.idsTaken", db.location(), table,
+                    Long.toString(first.getAsLong()));
+        }
+    }
+
     /** Writes the chunk in one transaction (joining the caller's, if any), one batch per table. */
     public void write(Chunk chunk) {
         String stamp = chunk.createdAt().toString();
         db.write(c -> {
+            requireFree(c, "task", chunk.tasks().stream().mapToLong(Task::id));
+            requireFree(c, "assignment", chunk.tasks().stream().flatMap(t -> t.assignments().stream())
+                    .mapToLong(Assignment::id));
+            requireFree(c, "progress_report", chunk.reports().stream().mapToLong(ProgressReport::id));
+            requireFree(c, "milestone", chunk.milestones().stream().mapToLong(Milestone::id));
+            requireFree(c, "close_out", chunk.closeOuts().stream().mapToLong(CloseOut::id));
+            requireFree(c, "evidence", chunk.evidence().stream().mapToLong(f -> f.evidence().id()));
+            requireFree(c, "audit_log", chunk.audit().stream().mapToLong(AuditEntry::id));
             Rows.batch(c, "INSERT INTO task (id, meeting_id, seq, source, category, problem, target, measures, "
                     + "leader, supporting_units, deadline, due_date, ongoing, remarks, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk.tasks(), (ps, t) -> {

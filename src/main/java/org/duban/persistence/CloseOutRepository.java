@@ -57,15 +57,43 @@ public final class CloseOutRepository {
         return co.withId(id);
     }
 
-    /** Writes every step of the application. */
-    public void update(CloseOut co) {
-        db.update(h -> bindSteps(h.createUpdate("UPDATE close_out SET applied_on = :appliedOn, "
-                        + "explanation = :explanation, verification_level = :level, verifiers = :verifiers, "
-                        + "verified_on = :verifiedOn, verification_passed = :passed, verification_note = :note, "
-                        + "notice_from = :noticeFrom, notice_to = :noticeTo, closed_on = :closedOn, "
-                        + "reopened_on = :reopenedOn, reopen_reason = :reopenReason WHERE id = :id"), co)
-                .bind("id", co.id())
-                .execute());
+    /** The stored version of an application ({@code row_version}), empty when there is no such application. */
+    public java.util.OptionalLong version(long id) {
+        return db.query(h -> h.createQuery("SELECT row_version FROM close_out WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .findOne()
+                .map(java.util.OptionalLong::of)
+                .orElse(java.util.OptionalLong.empty()));
+    }
+
+    /**
+     * Writes every step of the application, as of the version {@code seenVersion} it was read at; the version moves
+     * on by one.
+     *
+     * @throws StaleRowException when another seat changed the application since (nothing is written)
+     * @throws PersistenceException when the application is gone
+     */
+    public void update(CloseOut co, long seenVersion) {
+        db.update(h -> {
+            int changed = bindSteps(h.createUpdate("UPDATE close_out SET applied_on = :appliedOn, "
+                            + "explanation = :explanation, verification_level = :level, verifiers = :verifiers, "
+                            + "verified_on = :verifiedOn, verification_passed = :passed, verification_note = :note, "
+                            + "notice_from = :noticeFrom, notice_to = :noticeTo, closed_on = :closedOn, "
+                            + "reopened_on = :reopenedOn, reopen_reason = :reopenReason, "
+                            + "row_version = row_version + 1 WHERE id = :id AND row_version = :seen"), co)
+                    .bind("id", co.id())
+                    .bind("seen", seenVersion)
+                    .execute();
+            if (changed != 1) {
+                if (h.createQuery("SELECT 1 FROM close_out WHERE id = :id").bind("id", co.id()).mapTo(Integer.class)
+                        .findFirst().isPresent()) {
+                    throw new StaleRowException(org.duban.model.AuditEntity.CLOSE_OUT, co.id());
+                }
+                throw new PersistenceException("closeOut.error.gone");
+            }
+            return null;
+        });
     }
 
     /**

@@ -235,7 +235,9 @@ public final class Database implements AutoCloseable {
      */
     public <T> T write(SqlWork<T> work) {
         if (readOnly) {
-            throw new PersistenceException("db.error.readOnlyMode", location());
+            // a file is read-only because another window holds it; a shared ledger because the login may only read
+            throw new PersistenceException(isShared() ? "db.error.server.readOnlyRole" : "db.error.readOnlyMode",
+                    location());
         }
         lock.lock();
         boolean outermost = transactionDepth == 0;
@@ -243,6 +245,7 @@ public final class Database implements AutoCloseable {
         try {
             if (outermost) {
                 connection.setAutoCommit(false);
+                engine.beginWrite(connection);
             }
             T result = work.run(connection);
             if (outermost) {
@@ -310,6 +313,15 @@ public final class Database implements AutoCloseable {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             LOG.warn("Could not leave the transaction on {}", location(), e);
+        }
+    }
+
+    /** Whether {@link #close} has been called (a background reader such as the seats' watcher stops then). */
+    public boolean isClosed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 

@@ -31,6 +31,16 @@ public interface LedgerEngine {
         // nothing to do
     }
 
+    /**
+     * First thing in every change's transaction ({@link Database#write}, outermost): what makes the writers of one
+     * ledger take turns where the engine does not already. The audit chain ({@link AuditChain}) reads the newest
+     * row and appends after it, so two transactions appending at once must not both read the same newest row.
+     * SQLite has one writer per file (the writer lock): nothing to do.
+     */
+    default void beginWrite(Connection c) throws SQLException {
+        // one writer already
+    }
+
     /** The engine's own soundness check: the problems it lists, none when the ledger is sound. */
     List<String> integrityCheck(Connection c) throws SQLException;
 

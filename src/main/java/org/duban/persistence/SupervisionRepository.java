@@ -2,6 +2,7 @@ package org.duban.persistence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.duban.model.ReportingCycle;
 import org.duban.model.Supervision;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -29,13 +30,40 @@ public final class SupervisionRepository {
         return find(TaskScope.task(taskId)).stream().findFirst();
     }
 
-    /** Puts a task under supervision, or changes its supervision. */
-    public void put(Supervision s) {
-        db.update(h -> h.createUpdate("INSERT INTO supervision (task_id, leader, since, cycle, note) "
-                        + "VALUES (:taskId, :leader, :since, :cycle, :note) ON CONFLICT (task_id) DO UPDATE SET "
-                        + "leader = excluded.leader, since = excluded.since, cycle = excluded.cycle, note = excluded.note")
-                .bindMethods(s)
-                .execute());
+    /** The stored version of a task's supervision ({@code row_version}), empty when the task is not supervised. */
+    public OptionalLong version(long taskId) {
+        return db.query(h -> h.createQuery("SELECT row_version FROM supervision WHERE task_id = :taskId")
+                .bind("taskId", taskId)
+                .mapTo(Long.class)
+                .findOne()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty()));
+    }
+
+    /**
+     * Puts a task under supervision ({@code seenVersion} empty: it was not supervised when read), or changes its
+     * supervision as of the version it was read at (the version moves on by one).
+     *
+     * @throws StaleRowException when another seat supervised the task, or changed its supervision, since it was read
+     */
+    public void put(Supervision s, OptionalLong seenVersion) {
+        db.update(h -> {
+            int changed = seenVersion.isEmpty()
+                    ? h.createUpdate("INSERT INTO supervision (task_id, leader, since, cycle, note) "
+                            + "VALUES (:taskId, :leader, :since, :cycle, :note) ON CONFLICT (task_id) DO NOTHING")
+                    .bindMethods(s)
+                    .execute()
+                    : h.createUpdate("UPDATE supervision SET leader = :leader, since = :since, cycle = :cycle, "
+                            + "note = :note, row_version = row_version + 1 WHERE task_id = :taskId "
+                            + "AND row_version = :seen")
+                    .bindMethods(s)
+                    .bind("seen", seenVersion.getAsLong())
+                    .execute();
+            if (changed != 1) {
+                throw new StaleRowException(org.duban.model.AuditEntity.SUPERVISION, s.taskId());
+            }
+            return null;
+        });
     }
 
     public void delete(long taskId) {

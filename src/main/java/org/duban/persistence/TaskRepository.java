@@ -24,12 +24,12 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** Tasks with their assignments: the aggregate is stored and read as a whole. */
 public final class TaskRepository {
     private static final String COLUMNS = "t.id, t.meeting_id, t.seq, t.source, t.category, t.problem, t.target, "
-            + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks, t.lead_unit_id";
+            + "t.measures, t.leader, t.supporting_units, t.deadline, t.remarks, t.lead_unit_id, t.row_version";
     private static final String LEAN_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, '', '', '', '', '', '', "
-            + "t.deadline, '', t.lead_unit_id";
+            + "t.deadline, '', t.lead_unit_id, t.row_version";
     /** {@link #LEAN_COLUMNS} with the problem: what a line naming the task shows (the desk). */
     private static final String PROBLEM_COLUMNS = "t.id, t.meeting_id, t.seq, t.source, t.category, t.problem, '', "
-            + "'', '', '', t.deadline, '', t.lead_unit_id";
+            + "'', '', '', t.deadline, '', t.lead_unit_id, t.row_version";
     /** The columns {@link #ASSIGNMENT} reads, in its order. */
     private static final String ASSIGNMENT_COLUMNS = "a.id, a.task_id, a.unit_id, a.status";
     /**
@@ -60,6 +60,37 @@ public final class TaskRepository {
     public List<Task> find(TaskScope scope) {
         return db.query(h -> query(h, JdbiSupport.named(scope.onTask("t.id")),
                 scope.hasParameter() ? scope.id() : null, COLUMNS));
+    }
+
+    /**
+     * Every task in pieces of at most {@code size} tasks: runs of a meeting's 序号, in the order of
+     * {@link #find find(TaskScope.all())} (by meeting and 序号). What reads a large ledger a piece at a time reads
+     * them in turn (issue 24).
+     */
+    public List<TaskScope> pieces(int size) {
+        return db.query(h -> {
+            List<TaskScope> out = new ArrayList<>();
+            long[] run = {0, 0, 0, 0}; // meeting, first 序号, last 序号, tasks; no run while tasks = 0
+            h.createQuery("SELECT meeting_id, seq FROM task ORDER BY meeting_id, seq")
+                    .setFetchSize(1000)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .forEach(r -> {
+                        if (run[3] > 0 && (r[0] != run[0] || run[3] == size)) {
+                            out.add(TaskScope.seqs(run[0], (int) run[1], (int) run[2]));
+                            run[3] = 0;
+                        }
+                        if (run[3] == 0) {
+                            run[0] = r[0];
+                            run[1] = r[1];
+                        }
+                        run[2] = r[1];
+                        run[3]++;
+                    });
+            if (run[3] > 0) {
+                out.add(TaskScope.seqs(run[0], (int) run[1], (int) run[2]));
+            }
+            return out;
+        });
     }
 
     /**
@@ -255,9 +286,14 @@ public final class TaskRepository {
     }
 
     /**
-     * Saves a changed task. Shares of units that stay keep their state; a unit taken off keeps its share and every
+     * Saves a changed task, as of the version it was read at ({@link Task#version()}): the row changes only if it
+     * still has that version, and its version moves on by one (the task returned has the new one). Shares of units
+     * that stay keep their state; a unit taken off keeps its share and every
      * record of it, withdrawn on {@code day} (by the import {@code importId}, or null from the form); a unit put back
      * gets its withdrawn share again; a new unit gets a fresh share. Nothing is deleted.
+     *
+     * @throws StaleRowException when another seat changed the task since it was read (nothing is written)
+     * @throws PersistenceException when the task is gone
      */
     public Saved update(Task task, LocalDate day, Long importId) {
         return db.update(h -> {
@@ -265,10 +301,15 @@ public final class TaskRepository {
                     + "category = :category, problem = :problem, target = :target, measures = :measures, "
                     + "leader = :leader, supporting_units = :supportingUnits, deadline = :deadline, "
                     + "due_date = :dueDate, ongoing = :ongoing, remarks = :remarks, lead_unit_id = :leadUnitId, "
-                    + "updated_at = " + JdbiSupport.utcNowText(db) + " WHERE id = :id"), task)
+                    + "updated_at = " + JdbiSupport.utcNowText(db) + ", row_version = row_version + 1 "
+                    + "WHERE id = :id AND row_version = :seen"), task)
                     .bind("id", task.id())
+                    .bind("seen", task.version())
                     .execute();
             if (changed != 1) {
+                if (version(h, task.id()).isPresent()) {
+                    throw new StaleRowException(org.duban.model.AuditEntity.TASK, task.id());
+                }
                 throw new PersistenceException("task.error.gone", task.seq());
             }
             Map<Long, Assignment> active = new HashMap<>();
@@ -300,8 +341,22 @@ public final class TaskRepository {
                 }
                 stored.add(old != null ? old : insertAssignment(h, task.id(), a));
             }
-            return new Saved(task.withId(task.id(), stored), takenOff, restored);
+            return new Saved(task.withId(task.id(), stored).withVersion(task.version() + 1), takenOff, restored);
         });
+    }
+
+    /** The stored version of a task ({@code row_version}), empty when there is no such task. */
+    public java.util.OptionalLong version(long taskId) {
+        return db.query(h -> version(h, taskId));
+    }
+
+    private static java.util.OptionalLong version(Handle h, long taskId) {
+        return h.createQuery("SELECT row_version FROM task WHERE id = :id")
+                .bind("id", taskId)
+                .mapTo(Long.class)
+                .findOne()
+                .map(java.util.OptionalLong::of)
+                .orElse(java.util.OptionalLong.empty());
     }
 
     /** Withdraws one share on {@code day} (by an import, or null), or restores it when {@code day} is null. */
@@ -457,7 +512,7 @@ public final class TaskRepository {
             long id = rs.getLong(1);
             return new Task(id, rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                     rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), readDeadline(rs.getString(11)),
-                    rs.getString(12), byTask.getOrDefault(id, List.of()), rs.getLong(13));
+                    rs.getString(12), byTask.getOrDefault(id, List.of()), rs.getLong(13), rs.getLong(14));
         }).list();
     }
 
@@ -518,17 +573,21 @@ public final class TaskRepository {
         });
     }
 
-    /** Links a task to the task it was found by analogy to (null removes the link). */
+    /**
+     * Links a task to the task it was found by analogy to (null removes the link). The task's version moves on: a
+     * form open on it saves only after taking this change in.
+     */
     public void setOrigin(long taskId, Long originTaskId) {
-        db.update(h -> h.createUpdate("UPDATE task SET origin_task_id = :originTaskId WHERE id = :id")
+        db.update(h -> h.createUpdate("UPDATE task SET origin_task_id = :originTaskId, "
+                        + "row_version = row_version + 1 WHERE id = :id")
                 .bindByType("originTaskId", originTaskId, Long.class)
                 .bind("id", taskId)
                 .execute());
     }
 
-    /** Sets the day a task was issued when it is not its meeting's day. */
+    /** Sets the day a task was issued when it is not its meeting's day (its version moves on). */
     public void setIssuedOn(long taskId, LocalDate day) {
-        db.update(h -> h.createUpdate("UPDATE task SET issued_on = :day WHERE id = :id")
+        db.update(h -> h.createUpdate("UPDATE task SET issued_on = :day, row_version = row_version + 1 WHERE id = :id")
                 .bindByType("day", day, LocalDate.class)
                 .bind("id", taskId)
                 .execute());

@@ -112,10 +112,14 @@ public final class VocabularyRepository {
         });
     }
 
-    /** Sets the source or category of the tasks named {@code from} to {@code to}; returns how many changed. */
+    /**
+     * Sets the source or category of the tasks named {@code from} to {@code to}; returns how many changed. Their
+     * versions move on: a task form open on one of them saves only after taking the new name in.
+     */
     public int renameOnTasks(Term.Kind kind, String from, String to) {
         return db.update(h -> h.createUpdate("UPDATE task SET " + kind.field() + " = :to, updated_at = "
-                        + JdbiSupport.utcNowText(db) + " WHERE " + kind.field() + " = :from")
+                        + JdbiSupport.utcNowText(db) + ", row_version = row_version + 1 WHERE " + kind.field()
+                        + " = :from")
                 .bind("to", to)
                 .bind("from", from)
                 .execute());

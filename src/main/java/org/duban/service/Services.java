@@ -158,13 +158,28 @@ public final class Services {
      * replay a year of records, each dated as it would have been written.
      */
     public Services at(Clock other) {
-        return new Services(db, repos, other,
-                new AuditLog(repos.audit(), repos.settings(), repos.unitOfWork(), other));
+        return new Services(db, repos, other, audit.at(other));
+    }
+
+    /**
+     * The same ledger audited under {@code seat}'s operator rather than the ledger's setting: one seat of a shared
+     * ledger, where every seat writes and each names its own operator ({@link AuditLog.Seat}).
+     */
+    public Services seatedAt(AuditLog.Seat seat) {
+        return new Services(db, repos, clock, audit.seatedAt(seat));
     }
 
     /** The same services writing the audit trail under {@code operator}, whatever the settings say (the sample). */
     public Services operatedBy(String operator) {
         return new Services(db, repos, clock, audit.withOperator(operator));
+    }
+
+    /**
+     * A new watcher of this ledger's changes by other seats (the window's checklist and charts follow them); it does
+     * not poll until started.
+     */
+    public org.duban.service.ledger.LedgerWatcher ledgerWatcher() {
+        return new org.duban.service.ledger.LedgerWatcher(repos.audit(), () -> !db.isClosed());
     }
 
     public Database database() {
@@ -342,6 +357,9 @@ public final class Services {
         return new ImportHooks() {
             @Override
             public java.nio.file.Path beforeImport(java.nio.file.Path file) {
+                if (db.isShared()) {
+                    return null; // no backups folder: the import is one transaction, and is not undone by a restore
+                }
                 return backups.backupBefore(BackupReason.IMPORT).file();
             }
 

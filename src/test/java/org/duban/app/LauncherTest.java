@@ -12,9 +12,12 @@ class LauncherTest {
     @Test
     void onlyDatabaseAndLanguageOpenTheWindowDirectly() {
         assertEquals(Optional.of(Optional.empty()), Launcher.windowOnly(new String[] {}));
-        assertEquals(Optional.of(Optional.of(Path.of("x.db"))), Launcher.windowOnly(new String[] {"--db", "x.db"}));
-        assertEquals(Optional.of(Optional.of(Path.of("x.db"))),
+        assertEquals(Optional.of(Optional.of(Path.of("x.db").toString())),
+                Launcher.windowOnly(new String[] {"--db", "x.db"}));
+        assertEquals(Optional.of(Optional.of(Path.of("x.db").toString())),
                 Launcher.windowOnly(new String[] {"--lang", "en", "--db=x.db"}));
+        assertEquals(Optional.of(Optional.of("postgresql://server:5432/duban")),
+                Launcher.windowOnly(new String[] {"--db", "postgresql://server:5432/duban"}), "a shared ledger's window");
         assertEquals(Optional.of(Optional.empty()), Launcher.windowOnly(new String[] {"--lang=zh"}));
     }
 

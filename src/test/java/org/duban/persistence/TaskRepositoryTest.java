@@ -94,7 +94,7 @@ class TaskRepositoryTest {
         // putting the unit back makes the same share active again
         TaskRepository.Saved back = repo.update(new Task(saved.id(), meeting.id(), 1, "省级督察", "", "新问题", "", "",
                 "", "", Deadline.parse("2027年上半年"), "", task(1, "2027年上半年", units.get(0), units.get(1), units.get(2))
-                .assignments()), LocalDate.of(2026, 6, 1), null);
+                .assignments()).withVersion(read.version()), LocalDate.of(2026, 6, 1), null);
         assertEquals(List.of(droppedId), back.restored().stream().map(w -> w.assignment().id()).toList());
         assertTrue(repo.withdrawn(TaskScope.task(saved.id())).isEmpty());
         assertEquals(3, repo.findById(saved.id()).orElseThrow().assignments().size());

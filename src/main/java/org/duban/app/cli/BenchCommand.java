@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.duban.app.bench.Bench;
 import org.duban.app.bench.BenchConfig;
 import org.duban.app.bench.BenchReport;
+import org.duban.app.bench.SeatsBench;
 import org.duban.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
  * [--growth [--growth-sizes N,M…] [--growth-only]]}: generates its ledgers, then measures each figure with its floor
  * (see BENCHMARKS.md); {@code --growth} adds time and peak memory of each command at 1,000, 10,000 and 50,000 tasks
  * (50,000 left out with {@code --quick} unless named in {@code --growth-sizes}). Works in its own folder; never
- * touches the user's ledger (--db is ignored).
+ * touches the user's ledger (--db is ignored). {@code bench --seats N [--seconds S] --db postgresql://…} instead
+ * measures N seats writing that shared ledger at once ({@link SeatsBench}): it adds records to it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
@@ -45,6 +47,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "K", descriptionKey = "bench.runs")
     Integer runs;
 
+    @Option(names = "--seats", paramLabel = "N", descriptionKey = "bench.seats")
+    Integer seats;
+
+    @Option(names = "--seconds", paramLabel = "S", descriptionKey = "bench.seconds")
+    Integer seconds;
+
     @Option(names = "--growth", descriptionKey = "bench.growth")
     boolean growth;
 
@@ -56,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (seats != null) {
+            return seats();
+        }
         Path work = dir != null ? dir : Files.createTempDirectory("duban-bench");
         boolean noDisplay = System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank();
         BenchConfig base = quick ? BenchConfig.quick(work, headless || noDisplay)
@@ -78,6 +89,26 @@ final class BenchCommand implements Callable<Integer> {
             deleteQuietly(work);
         }
         return 0;
+    }
+
+    /** {@code --seats N [--seconds S] --db postgresql://…}: the seats measure only ({@link SeatsBench}). */
+    private int seats() throws Exception {
+        if (!parent.shared()) {
+            throw new org.duban.i18n.LocalizedException("bench.error.seatsNeedServer");
+        }
+        SeatsBench.Result r = SeatsBench.run(() -> DubanCommand.connect(parent.db),
+                new SeatsBench.Options(seats, java.time.Duration.ofSeconds(seconds == null ? 30 : seconds), 0),
+                parent.clock(), line -> {
+                    parent.err().println(Messages.tr("bench.progress", line));
+                    parent.err().flush();
+                });
+        if (json) {
+            parent.out().print(Json.write(SeatsBench.json(r)));
+        } else {
+            SeatsBench.lines(r).forEach(parent.out()::println);
+        }
+        parent.out().flush();
+        return r.clean() ? 0 : 1;
     }
 
     /** The growth steps asked for: --growth-sizes or --growth-only imply --growth. */

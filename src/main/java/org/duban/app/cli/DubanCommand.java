@@ -51,10 +51,10 @@ public final class DubanCommand implements Callable<Integer> {
     /** What runs when no subcommand is given: the window. Set by the launcher. */
     private final GuiStarter gui;
 
-    /** Starts the window on a database file. */
+    /** Starts the window on a database file or a shared ledger ({@code postgresql://…}). */
     @FunctionalInterface
     public interface GuiStarter {
-        int start(Path database);
+        int start(String location);
     }
 
     public DubanCommand(GuiStarter gui) {
@@ -193,7 +193,7 @@ public final class DubanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return gui.start(database());
+        return gui.start(shared() ? db : database().toString());
     }
 
     /** {@code --version}: the program's version and the schema it writes. */

@@ -81,6 +81,99 @@ public final class PasswordFile {
         return new ServerCredentials(user, "");
     }
 
+    /**
+     * The credentials {@code file} holds for {@code url} ({@code postgresql://[user@]host:port/database}): the first
+     * matching line's, or empty when no line matches (or the file does not exist).
+     */
+    public static java.util.Optional<ServerCredentials> find(String url, Path file) {
+        PostgresOpening.Address.parse(url);
+        URI uri = URI.create(url);
+        String user = uri.getUserInfo();
+        if (user != null && user.contains(":")) {
+            throw new PersistenceException("db.error.server.passwordInUrl", PostgresOpening.Address.parse(url).location());
+        }
+        String port = String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort());
+        String database = uri.getPath().substring(1);
+        for (List<String> line : lines(file)) {
+            if (matches(line.get(0), uri.getHost()) && matches(line.get(1), port) && matches(line.get(2), database)
+                    && (user == null ? !line.get(3).equals("*") : matches(line.get(3), user))) {
+                return java.util.Optional.of(new ServerCredentials(user == null ? line.get(3) : user, line.get(4)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Keeps {@code credentials} for {@code url} in {@code file}: the line for the same server, port, database and user
+     * is replaced, every other line kept. The file is written beside itself and moved into place, readable and
+     * writable by its owner only (POSIX {@code rw-------}; on Windows an access list of the owner alone), as
+     * {@code psql} requires of a password file.
+     *
+     * @throws PersistenceException when the file cannot be written
+     */
+    public static void store(Path file, String url, ServerCredentials credentials) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new PersistenceException(e, "db.error.server.badUrl", url.replaceAll("//[^@/]*@", "//"));
+        }
+        PostgresOpening.Address.parse(url);
+        String host = uri.getHost();
+        String port = String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort());
+        String database = uri.getPath().substring(1);
+        List<String> keep = new ArrayList<>();
+        try {
+            if (Files.isRegularFile(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    List<List<String>> parsed = line.isBlank() || line.stripLeading().startsWith("#") ? List.of()
+                            : parse(List.of(line));
+                    boolean same = !parsed.isEmpty() && parsed.get(0).subList(0, 4)
+                            .equals(List.of(host, port, database, credentials.user()));
+                    if (!same) {
+                        keep.add(line);
+                    }
+                }
+            }
+            keep.add(String.join(":", escape(host), escape(port), escape(database), escape(credentials.user()),
+                    escape(credentials.password())));
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = ownerOnly(dir);
+            try {
+                Files.write(temp, (String.join("\n", keep) + "\n").getBytes(StandardCharsets.UTF_8));
+                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new PersistenceException(e, "db.error.server.passwordFileWrite", file, e.getMessage());
+        }
+    }
+
+    /** A new empty file in {@code dir} that only its owner may read or write. */
+    private static Path ownerOnly(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, ".pgpass", ".tmp", java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        Path temp = Files.createTempFile(dir, ".pgpass", ".tmp");
+        var acl = Files.getFileAttributeView(temp, java.nio.file.attribute.AclFileAttributeView.class);
+        if (acl != null) {
+            var owner = Files.getOwner(temp);
+            acl.setAcl(List.of(java.nio.file.attribute.AclEntry.newBuilder()
+                    .setType(java.nio.file.attribute.AclEntryType.ALLOW).setPrincipal(owner)
+                    .setPermissions(java.util.EnumSet.allOf(java.nio.file.attribute.AclEntryPermission.class))
+                    .build()));
+        }
+        return temp;
+    }
+
+    private static String escape(String field) {
+        return field.replace("\\", "\\\\").replace(":", "\\:");
+    }
+
     private static boolean matches(String field, String value) {
         return field.equals("*") || field.equals(value)
                 || (field.equals("localhost") && (value.equals("127.0.0.1") || value.equals("::1")));
@@ -98,6 +191,12 @@ public final class PasswordFile {
         } catch (IOException e) {
             throw new PersistenceException(e, "db.error.server.passwordFile", file, e.getMessage());
         }
+        entries.addAll(parse(text));
+        return entries;
+    }
+
+    private static List<List<String>> parse(List<String> text) {
+        List<List<String>> entries = new ArrayList<>();
         for (String line : text) {
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 continue;

@@ -39,6 +39,24 @@ public final class PostgresEngine implements LedgerEngine {
         return PostgresOpening.historyVersion(c);
     }
 
+    /**
+     * The writers' turn on a shared ledger: every change of every seat takes the transaction-scoped advisory lock
+     * ({@code pg_advisory_xact_lock}) keyed {@code (APPLICATION_ID "DBN1", 1)} before its first statement, and the
+     * server lets it go at commit or rollback. So changes of several seats run one after another, as on SQLite's
+     * single writer, and each one reads what the one before committed (READ COMMITTED: every statement sees what
+     * was committed when it began, and it begins after the turn was given): the audit chain's newest row
+     * ({@code AuditChain.append}), the first free ids of a bulk load ({@code BulkInsert}), the next number of a
+     * task in its meeting. A change that waits for its turn waits for the other seat's commit (milliseconds; no
+     * timeout, as a row lock would wait). Reads take no turn. Flyway's own lock uses a single bigint key, which
+     * never equals a two-int key.
+     */
+    @Override
+    public void beginWrite(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + org.duban.persistence.Database.APPLICATION_ID + ", 1)");
+        }
+    }
+
     @Override
     public List<String> integrityCheck(Connection c) throws SQLException {
         // The server keeps its own pages sound; what a ledger can lose is a guard: the audit trail's triggers.

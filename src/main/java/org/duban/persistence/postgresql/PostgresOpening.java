@@ -41,6 +41,16 @@ public final class PostgresOpening {
 
     /** A server ledger's address parsed: the JDBC URL and the location shown to the user (no user, no password). */
     record Address(String jdbcUrl, String location) {
+        /** {@code postgresql://host:port}, for a message about the server rather than the database. */
+        String serverPart() {
+            return location.substring(0, location.lastIndexOf('/'));
+        }
+
+        /** The database's name. */
+        String databaseName() {
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+
         static Address parse(String url) {
             if (!isServerUrl(url)) {
                 throw new PersistenceException("db.error.server.badUrl", url);
@@ -74,10 +84,22 @@ public final class PostgresOpening {
         Database db = null;
         try {
             migrate(connection, address, credentials);
-            db = new Database(new PostgresEngine(address.location()), connection, false);
-            LedgerIdentity.ensure(db);
-            LOG.info("Opened the shared ledger {} as {}", address.location(), credentials.user());
+            // A login granted SELECT only (a read-only seat) gets a read-only ledger: every write refused with a
+            // sentence, the window's writing actions off. The connection itself is read-only too, for safety.
+            boolean writable = mayWrite(connection);
+            if (!writable) {
+                connection.setReadOnly(true);
+            }
+            db = new Database(new PostgresEngine(address.location()), connection, !writable);
+            if (writable) {
+                LedgerIdentity.ensure(db);
+            }
+            LOG.info("Opened the shared ledger {} as {}{}", address.location(), credentials.user(),
+                    writable ? "" : " (read-only: the login may not write)");
             return db;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new PostgresEngine(address.location()).translate(e);
         } catch (RuntimeException e) {
             if (db != null) {
                 db.close();
@@ -101,7 +123,79 @@ public final class PostgresOpening {
             if (state.startsWith("28")) {
                 throw new PersistenceException(e, "db.error.server.login", address.location(), credentials.user());
             }
+            if ("3D000".equals(state)) { // invalid catalog name: no such database
+                throw new PersistenceException(e, "db.error.server.noDatabase", address.serverPart(),
+                        address.databaseName());
+            }
+            if (e.getCause() instanceof java.net.UnknownHostException) {
+                throw new PersistenceException(e, "db.error.server.unknownHost", address.serverPart());
+            }
+            if (e.getCause() instanceof java.net.ConnectException
+                    || e.getCause() instanceof java.net.SocketTimeoutException
+                    || e.getCause() instanceof java.net.NoRouteToHostException) {
+                throw new PersistenceException(e, "db.error.server.noAnswer", address.location());
+            }
             throw new PersistenceException(e, "db.error.server.unreachable", address.location(), e.getMessage());
+        }
+    }
+
+    /**
+     * What a login to {@code url} finds, without changing anything (the settings' 测试连接): whether the database is
+     * empty (a new ledger would be made in it), the ledger's schema version, and whether the login may write.
+     *
+     * @param version  the ledger's schema version, 0 for an empty database
+     * @param latest   the version this program writes
+     * @param writable whether the login may change the ledger ({@link #mayWrite})
+     */
+    public record Probe(String location, int version, int latest, boolean writable) {
+        public boolean empty() {
+            return version == 0;
+        }
+    }
+
+    /**
+     * Logs in to {@code url} and looks, as {@link #connect} would before it migrates; the same refusals (login, no
+     * answer, no such database, not a ledger, a newer ledger), and nothing written.
+     */
+    public static Probe probe(String url, ServerCredentials credentials) {
+        Address address = Address.parse(url);
+        Connection c = open(address, credentials);
+        try {
+            boolean history = historyExists(c);
+            if (!history && tableCount(c) > 0) {
+                throw new PersistenceException("db.error.server.notLedger", address.location());
+            }
+            int latest = Database.latestSchemaVersion();
+            int version = history ? historyVersion(c) : 0;
+            if (version > latest) {
+                throw new PersistenceException("db.error.newerVersion", address.location(), version, latest);
+            }
+            boolean writable = version == 0 ? mayCreate(c) : mayWrite(c);
+            return new Probe(address.location(), version, latest, writable);
+        } catch (SQLException e) {
+            throw new PostgresEngine(address.location()).translate(e);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /**
+     * Whether the login may change the ledger: insert, update and delete on its tasks and append to its audit trail.
+     * A role granted SELECT only (an office's read-only seat) opens the ledger read-only.
+     */
+    static boolean mayWrite(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT has_table_privilege('task', 'INSERT') AND has_table_privilege('task', 'UPDATE') "
+                        + "AND has_table_privilege('task', 'DELETE') AND has_table_privilege('audit_log', 'INSERT')")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** Whether the login may make the ledger's tables in an empty database. */
+    private static boolean mayCreate(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT has_schema_privilege(current_schema(), 'CREATE')")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 
@@ -119,6 +213,10 @@ public final class PostgresOpening {
             }
             if (version == latest) {
                 return; // the usual opening: nothing to migrate, Flyway not started
+            }
+            if (version > 0 && !mayWrite(c)) {
+                throw new PersistenceException("db.error.server.readOnlyOlder", address.location(),
+                        credentials.user(), version, latest);
             }
         } catch (SQLException e) {
             throw new PostgresEngine(address.location()).translate(e);

@@ -68,7 +68,7 @@ final class AuditChainCheck implements LedgerCheck {
         findings.addAll(capped(v.broken().stream()
                 .map(b -> Finding.of(b.missing() ? "check.audit.unchained" : "check.audit.brokenLink", b.id()))
                 .toList()));
-        findings.addAll(capped(timeline(audit.timeline())));
+        findings.addAll(capped(timeline(audit)));
         // each issued bulletin printed the head of its day: the trail must still hold it
         for (BulletinRepository.PrintedHead p : repos.bulletins().printedHeads()) {
             String now = AuditChain.hashOf(db, p.row()).orElse(null);
@@ -104,29 +104,35 @@ final class AuditChainCheck implements LedgerCheck {
         return Finding.of(key, what, m.id(), place);
     }
 
-    private static List<Finding> timeline(List<AuditRepository.Stamp> stamps) {
+    /** Gaps, unreadable times and time going backwards, the trail read one row at a time. */
+    private static List<Finding> timeline(AuditRepository audit) {
         List<Finding> findings = new ArrayList<>();
-        long expected = 1;
-        AuditRepository.Stamp previous = null;
-        Instant previousAt = null;
-        for (AuditRepository.Stamp s : stamps) {
-            if (s.id() > expected) {
-                findings.add(Finding.of("check.audit.gap", expected, s.id() - 1, s.id() - expected));
+        audit.forEachStamp(new java.util.function.Consumer<>() {
+            long expected = 1;
+            AuditRepository.Stamp previous;
+            Instant previousAt;
+
+            @Override
+            public void accept(AuditRepository.Stamp s) {
+                if (s.id() > expected) {
+                    findings.add(Finding.of("check.audit.gap", expected, s.id() - 1, s.id() - expected));
+                }
+                expected = s.id() + 1;
+                Instant at;
+                try {
+                    at = Instant.parse(s.at());
+                } catch (DateTimeParseException e) {
+                    findings.add(Finding.of("check.audit.badTime", s.id(), s.at()));
+                    return;
+                }
+                if (previousAt != null && at.isBefore(previousAt.minus(CLOCK_SLACK))) {
+                    findings.add(Finding.of("check.audit.backwards", s.id(), local(at), previous.id(),
+                            local(previousAt)));
+                }
+                previous = s;
+                previousAt = at;
             }
-            expected = s.id() + 1;
-            Instant at;
-            try {
-                at = Instant.parse(s.at());
-            } catch (DateTimeParseException e) {
-                findings.add(Finding.of("check.audit.badTime", s.id(), s.at()));
-                continue;
-            }
-            if (previousAt != null && at.isBefore(previousAt.minus(CLOCK_SLACK))) {
-                findings.add(Finding.of("check.audit.backwards", s.id(), local(at), previous.id(), local(previousAt)));
-            }
-            previous = s;
-            previousAt = at;
-        }
+        });
         return findings;
     }
 

@@ -172,7 +172,8 @@ public final class TaskImporter {
                     }
                     case UPDATED -> {
                         Task old = tasks.findById(row.task().id()).orElseThrow();
-                        TaskRepository.Saved saved = tasks.update(row.task(), today, run.id());
+                        TaskRepository.Saved saved = tasks.update(row.task().withVersion(old.version()), today,
+                                run.id());
                         audit.updated(old, saved, run.id());
                         yield saved.task();
                     }

@@ -6,16 +6,20 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
+import org.duban.i18n.Messages;
+import org.duban.model.AuditEntity;
 import org.duban.model.Task;
 import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WithdrawnShare;
 import org.duban.persistence.Repositories;
+import org.duban.persistence.StaleRowException;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.duban.persistence.UnitOfWork;
 import org.duban.persistence.UnitRepository;
 import org.duban.service.audit.AuditLog;
+import org.duban.service.audit.EditConflictException;
 import org.duban.service.audit.TaskAudit;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.service.tracking.TrackingService;
@@ -28,6 +32,7 @@ import org.duban.service.vocabulary.VocabularyService;
  */
 public final class TaskService {
     private final UnitOfWork uow;
+    private final AuditLog audit;
     private final TaskAudit taskAudit;
     private final TaskRepository tasks;
     private final UnitRepository units;
@@ -37,6 +42,7 @@ public final class TaskService {
     public TaskService(Repositories repos, UnitOfWork uow, AuditLog audit, TrackingService tracking,
                        VocabularyService vocabulary) {
         this.uow = uow;
+        this.audit = audit;
         this.taskAudit = new TaskAudit(audit, repos.units());
         this.tasks = repos.tasks();
         this.units = repos.units();
@@ -109,24 +115,59 @@ public final class TaskService {
     }
 
     /**
-     * Saves changes to a task. Shares of units that stay keep their progress; a unit taken off keeps its share and
-     * every record of it, withdrawn (已撤出) from today and left out of the figures; a unit put back gets its
-     * withdrawn share again. Nothing is deleted, so nothing needs asking.
+     * Saves changes to a task as it is stored now (for callers that hold no reading of it: scripts, tests); a form
+     * saves with {@link #update(long, TaskInput, long)}.
      *
      * @throws TaskValidationException naming each field that is wrong; nothing is written then
      */
     public Task update(long taskId, TaskInput input) {
+        return uow.inTransaction(() -> update(taskId, input, tasks.version(taskId).orElse(0)));
+    }
+
+    /**
+     * Saves changes to a task made from its reading at version {@code seenVersion} ({@link Task#version()}, what
+     * {@link #forEditing} gave the form). Shares of units that stay keep their progress; a unit taken off keeps its
+     * share and every record of it, withdrawn (已撤出) from today and left out of the figures; a unit put back gets its
+     * withdrawn share again. Nothing is deleted, so nothing needs asking.
+     *
+     * @throws EditConflictException when another seat changed the task since that reading: it names who and when,
+     *                               and nothing is written (the form loads the newest values, {@link #forEditing})
+     * @throws TaskValidationException naming each field that is wrong; nothing is written then
+     */
+    public Task update(long taskId, TaskInput input, long seenVersion) {
         return uow.inTransaction(() -> {
             Task old = tasks.findById(taskId).orElseThrow(
                     () -> new org.duban.persistence.PersistenceException("task.error.gone", input.seq()));
-            TaskValidator.Result r = validate(input, old.meetingId(), taskId);
-            if (!r.ok()) {
-                throw new TaskValidationException(r.errors());
+            try {
+                if (old.version() != seenVersion) {
+                    throw new StaleRowException(AuditEntity.TASK, taskId); // changed before this transaction
+                }
+                TaskValidator.Result r = validate(input, old.meetingId(), taskId);
+                if (!r.ok()) {
+                    throw new TaskValidationException(r.errors());
+                }
+                // the UPDATE names the version too: a seat that changed the task meanwhile wins, this one is told
+                TaskRepository.Saved saved = tasks.update(r.task().withVersion(seenVersion), tracking.today(), null);
+                taskAudit.updated(old, saved, null);
+                names(saved.task());
+                return saved.task();
+            } catch (StaleRowException e) {
+                throw audit.conflict(e, Messages.tr("edit.what.task", String.valueOf(old.seq())), "edit.next.form");
             }
-            TaskRepository.Saved saved = tasks.update(r.task(), tracking.today(), null);
-            taskAudit.updated(old, saved, null);
-            names(saved.task());
-            return saved.task();
+        });
+    }
+
+    /** A stored task as its edit form starts from, with the version it was read at. */
+    public record Editing(TaskInput input, long version) {
+    }
+
+    /** The task as stored now, for its edit form (after a refused save: the newest values); empty when it is gone. */
+    public java.util.Optional<Editing> forEditing(long taskId) {
+        return tasks.findById(taskId).map(t -> {
+            Map<Long, Unit> byId = unitsById();
+            Unit lead = byId.get(t.leadUnitId());
+            return new Editing(toInput(t, t.unitIds().stream().map(byId::get).toList(),
+                    lead == null ? "" : lead.name()), t.version());
         });
     }
 

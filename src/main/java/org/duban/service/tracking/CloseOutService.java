@@ -14,6 +14,7 @@ import org.duban.model.VerificationLevel;
 import org.duban.persistence.CloseOutRepository;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.Repositories;
+import org.duban.persistence.StaleRowException;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitOfWork;
 import org.duban.service.audit.AuditLog;
@@ -78,6 +79,7 @@ public final class CloseOutService {
         String who = Checks.text(verifiers, "closeOut.field.verifiers");
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.verifiedOn");
         return uow.inTransaction(() -> {
+            long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
             CloseOut co = closeOut(closeOutId);
             if (co.stageOn(audit.today()) != CloseOutStage.APPLIED) {
                 throw new LocalizedException("closeOut.error.notAwaitingVerification");
@@ -85,7 +87,7 @@ public final class CloseOutService {
             notBefore(day, co.appliedOn(), "closeOut.field.verifiedOn", "closeOut.field.appliedOn");
             Verification v = new Verification(level, who, day, passed, Checks.optional(note));
             CloseOut changed = co.withVerification(v);
-            closeOuts.update(changed);
+            write(changed, seen);
             Assignment a = assignment(co.assignmentId());
             audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "verificationLevel", null, level.name());
             audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "verifiers", null, who);
@@ -113,6 +115,7 @@ public final class CloseOutService {
             throw new LocalizedException("closeOut.error.noticeEndBeforeStart", start, end);
         }
         return uow.inTransaction(() -> {
+            long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
             CloseOut co = closeOut(closeOutId);
             CloseOutStage s = co.stageOn(audit.today());
             if (s != CloseOutStage.VERIFIED && s != CloseOutStage.IN_NOTICE && s != CloseOutStage.NOTICE_OVER) {
@@ -120,7 +123,7 @@ public final class CloseOutService {
             }
             notBefore(start, co.verification().verifiedOn(), "closeOut.field.noticeFrom", "closeOut.field.verifiedOn");
             CloseOut changed = co.withNotice(start, end);
-            closeOuts.update(changed);
+            write(changed, seen);
             Assignment a = assignment(co.assignmentId());
             audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "noticeFrom", co.noticeFrom(), start);
             audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "noticeTo", co.noticeTo(), end);
@@ -154,6 +157,7 @@ public final class CloseOutService {
     public CloseOut close(long closeOutId, LocalDate on) {
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.closedOn");
         return uow.inTransaction(() -> {
+            long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
             CloseOut co = closeOut(closeOutId);
             CloseOutStage s = co.stageOn(audit.today());
             if (s == CloseOutStage.CLOSED) {
@@ -167,7 +171,7 @@ public final class CloseOutService {
                 throw new LocalizedException("closeOut.error.cannotClose", String.join("；", missing));
             }
             CloseOut changed = co.withClosedOn(day);
-            closeOuts.update(changed);
+            write(changed, seen);
             Assignment a = assignment(co.assignmentId());
             audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "closedOn", null, day);
             snapshot.refresh(co.assignmentId());
@@ -180,13 +184,14 @@ public final class CloseOutService {
         String why = Checks.text(reason, "closeOut.field.reopenReason");
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.reopenedOn");
         return uow.inTransaction(() -> {
+            long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
             CloseOut co = closeOut(closeOutId);
             if (co.stageOn(audit.today()) != CloseOutStage.CLOSED) {
                 throw new LocalizedException("closeOut.error.notClosed");
             }
             notBefore(day, co.closedOn(), "closeOut.field.reopenedOn", "closeOut.field.closedOn");
             CloseOut changed = co.withReopened(day, why);
-            closeOuts.update(changed);
+            write(changed, seen);
             Assignment a = assignment(co.assignmentId());
             audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "reopenedOn", null, day);
             audit.changed(AuditEntity.CLOSE_OUT, co.id(), a.taskId(), a.unitId(), "reopenReason", null, why);
@@ -199,6 +204,19 @@ public final class CloseOutService {
         if (day.isBefore(earliest)) {
             throw new LocalizedException("closeOut.error.dateOrder", Messages.tr(labelKey), day,
                     Messages.tr(earlierKey), earliest);
+        }
+    }
+
+    private long version(long id) {
+        return closeOuts.version(id).orElseThrow(() -> new PersistenceException("closeOut.error.gone"));
+    }
+
+    /** Writes a step as of the version read: a seat that changed the application meanwhile wins, this one is told. */
+    private void write(CloseOut changed, long seen) {
+        try {
+            closeOuts.update(changed, seen);
+        } catch (StaleRowException e) {
+            throw audit.conflict(e, Messages.tr("edit.what.closeOut"), "edit.next.detail");
         }
     }
 

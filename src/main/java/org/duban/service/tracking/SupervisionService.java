@@ -2,6 +2,7 @@ package org.duban.service.tracking;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.duban.i18n.LocalizedException;
 import org.duban.model.AuditEntity;
 import org.duban.model.ReportingCycle;
@@ -9,6 +10,7 @@ import org.duban.model.Supervision;
 import org.duban.model.Task;
 import org.duban.persistence.PersistenceException;
 import org.duban.persistence.Repositories;
+import org.duban.persistence.StaleRowException;
 import org.duban.persistence.SupervisionRepository;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.UnitOfWork;
@@ -44,8 +46,13 @@ public final class SupervisionService {
         Supervision s = new Supervision(taskId, who, since, cycle, Checks.optional(note));
         return uow.inTransaction(() -> {
             task(taskId);
+            OptionalLong seen = supervisions.version(taskId); // before the reading: a change in between is refused
             Optional<Supervision> old = supervisions.findByTask(taskId);
-            supervisions.put(s);
+            try {
+                supervisions.put(s, seen);
+            } catch (StaleRowException e) {
+                throw audit.conflict(e, org.duban.i18n.Messages.tr("edit.what.supervision"), "edit.next.detail");
+            }
             if (old.isEmpty()) {
                 audit.created(AuditEntity.SUPERVISION, taskId, taskId, null,
                         who + "，" + since + "，" + cycle.name());

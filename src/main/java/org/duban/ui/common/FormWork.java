@@ -18,6 +18,13 @@ public final class FormWork {
 
     public static <T> void run(TaskRunner runner, DialogService dialogs, Callable<T> work, StringProperty error,
                                BooleanProperty saving, Consumer<T> then) {
+        run(runner, dialogs, work, error, saving, then, e -> { });
+    }
+
+    /** As {@link #run(TaskRunner, DialogService, Callable, StringProperty, BooleanProperty, Consumer)}, and
+     * {@code failed} runs after a failure has been shown (e.g. to read again what another seat changed). */
+    public static <T> void run(TaskRunner runner, DialogService dialogs, Callable<T> work, StringProperty error,
+                               BooleanProperty saving, Consumer<T> then, Consumer<Throwable> failed) {
         error.set("");
         saving.set(true);
         runner.run(work, result -> {
@@ -30,6 +37,7 @@ public final class FormWork {
             } else {
                 dialogs.showError(Messages.tr("error.title"), DialogService.messageOf(e), e);
             }
+            failed.accept(e);
         });
     }
 }

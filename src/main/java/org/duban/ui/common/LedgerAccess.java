@@ -17,18 +17,31 @@ import org.duban.i18n.Messages;
  */
 public final class LedgerAccess {
     private final ReadOnlyBooleanWrapper readOnly;
+    private final String bannerKey;
 
-    private LedgerAccess(boolean readOnly) {
+    private LedgerAccess(boolean readOnly, String bannerKey) {
         this.readOnly = new ReadOnlyBooleanWrapper(readOnly);
+        this.bannerKey = bannerKey;
     }
 
     /** A ledger this window may change (the usual case, and views built without saying). */
     public static LedgerAccess writable() {
-        return new LedgerAccess(false);
+        return new LedgerAccess(false, "app.readOnly.banner");
     }
 
+    /** Read-only or not because another copy of the program holds the ledger's file. */
     public static LedgerAccess of(boolean readOnly) {
-        return new LedgerAccess(readOnly);
+        return new LedgerAccess(readOnly, "app.readOnly.banner");
+    }
+
+    /** Read-only or not for the reason the bundle key {@code bannerKey} tells the user, above every screen. */
+    public static LedgerAccess of(boolean readOnly, String bannerKey) {
+        return new LedgerAccess(readOnly, bannerKey);
+    }
+
+    /** The bundle key of the sentence that says why the ledger is read-only. */
+    public String bannerKey() {
+        return bannerKey;
     }
 
     public boolean isReadOnly() {

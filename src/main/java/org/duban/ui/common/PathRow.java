@@ -15,8 +15,13 @@ public final class PathRow {
 
     /** The row; the field gets {@code fieldId} and the label's text as accessible text. */
     public static HBox of(String fieldId, String labelKey, Path path) {
+        return of(fieldId, labelKey, path.toString());
+    }
+
+    /** The row for a place that is not a file path (a shared ledger's address). */
+    public static HBox of(String fieldId, String labelKey, String place) {
         Label label = new Label(Messages.tr(labelKey));
-        TextField field = new TextField(path.toString());
+        TextField field = new TextField(place);
         field.setId(fieldId);
         field.setEditable(false);
         field.setAccessibleText(Messages.tr(labelKey));

@@ -72,7 +72,7 @@ public final class MainWindow {
         }
         installRailKeys();
         root.setLeft(rail);
-        root.setCenter(access.isReadOnly() ? new VBox(readOnlyBanner(), grow(content)) : content);
+        root.setCenter(access.isReadOnly() ? new VBox(readOnlyBanner(access.bannerKey()), grow(content)) : content);
         root.setBottom(footer(databaseText, runner));
         if (!items.isEmpty()) {
             boolean known = openingId != null && items.stream().anyMatch(i -> i.id().equals(openingId));
@@ -111,14 +111,14 @@ public final class MainWindow {
         });
     }
 
-    private static HBox readOnlyBanner() {
-        Label text = new Label(Messages.tr("app.readOnly.banner"));
+    private static HBox readOnlyBanner(String key) {
+        Label text = new Label(Messages.tr(key));
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         HBox banner = new HBox(10, new FontIcon("mdi2l-lock-outline"), text);
         banner.setId("readOnlyBanner");
         banner.getStyleClass().add("read-only-banner");
-        banner.setAccessibleText(Messages.tr("app.readOnly.banner"));
+        banner.setAccessibleText(Messages.tr(key));
         return banner;
     }
 

@@ -10,14 +10,24 @@ import org.duban.i18n.Messages;
 import org.duban.ui.common.PathRow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Settings → 数据库文件: the file in use, and buttons to open another, make a new one, or go back to the default. */
+/**
+ * Settings → 数据库文件: the file (or shared ledger) in use, and buttons to open another file, make a new one, go back to
+ * the default, or connect to a shared ledger on a server.
+ */
 public final class DatabaseFileSection implements SettingsSection {
     private final DatabaseFileViewModel vm;
     private final DatabaseFilePicker picker;
+    private final SharedLedgerViewModel shared;
 
     public DatabaseFileSection(DatabaseFileViewModel vm, DatabaseFilePicker picker) {
+        this(vm, picker, null);
+    }
+
+    /** With 连接共享台账… ({@link SharedLedgerDialog}) when {@code shared} is given. */
+    public DatabaseFileSection(DatabaseFileViewModel vm, DatabaseFilePicker picker, SharedLedgerViewModel shared) {
         this.vm = vm;
         this.picker = picker;
+        this.shared = shared;
     }
 
     @Override
@@ -33,7 +43,9 @@ public final class DatabaseFileSection implements SettingsSection {
 
     @Override
     public Node content() {
-        HBox currentRow = PathRow.of("currentDatabaseField", "settings.database.current", vm.current());
+        HBox currentRow = vm.onServer()
+                ? PathRow.of("currentDatabaseField", "settings.database.currentShared", vm.currentLocation())
+                : PathRow.of("currentDatabaseField", "settings.database.current", vm.current());
 
         Button open = button("openDatabaseButton", "settings.database.open", "mdi2f-folder-open-outline");
         open.setOnAction(e -> picker.chooseExisting(window(open), vm.folder()).ifPresent(vm::openExisting));
@@ -43,9 +55,14 @@ public final class DatabaseFileSection implements SettingsSection {
         useDefault.setOnAction(e -> vm.useDefault());
         useDefault.setDisable(vm.onDefault());
         HBox buttons = new HBox(8, open, create, useDefault);
+        if (shared != null) {
+            Button connect = button("connectSharedLedgerButton", "settings.database.connectShared", "mdi2l-lan-connect");
+            connect.setOnAction(e -> new SharedLedgerDialog(shared).show(window(connect)));
+            buttons.getChildren().add(connect);
+        }
         buttons.disableProperty().bind(vm.busyProperty());
 
-        Label hint = new Label(Messages.tr("settings.database.hint"));
+        Label hint = new Label(Messages.tr(vm.onServer() ? "settings.database.hintShared" : "settings.database.hint"));
         hint.setId("databaseHint");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint-label");

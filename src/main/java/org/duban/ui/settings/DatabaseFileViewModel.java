@@ -20,8 +20,19 @@ public final class DatabaseFileViewModel {
         this.dialogs = dialogs;
     }
 
+    /** The file in use; null on a shared ledger. */
     public Path current() {
         return switcher.current();
+    }
+
+    /** Where the ledger in use is: the file's path, or the shared ledger's address. */
+    public String currentLocation() {
+        return switcher.currentLocation();
+    }
+
+    /** True on a shared ledger: the buttons here move the window back to a file. */
+    public boolean onServer() {
+        return switcher.onServer();
     }
 
     public Path defaultFile() {
@@ -30,12 +41,13 @@ public final class DatabaseFileViewModel {
 
     /** The folder the file dialogs start in. */
     public Path folder() {
-        Path parent = current().getParent();
-        return parent != null ? parent : current();
+        Path file = current() != null ? current() : defaultFile();
+        Path parent = file.getParent();
+        return parent != null ? parent : file;
     }
 
     public boolean onDefault() {
-        return current().equals(defaultFile());
+        return defaultFile().equals(current());
     }
 
     /** True while a file is being opened. */

@@ -14,8 +14,18 @@ public interface DatabaseSwitcher {
         OPEN_OR_CREATE
     }
 
-    /** The database the program has open. */
+    /** The database file the program has open; null on a shared ledger, which has none. */
     Path current();
+
+    /** Where the open ledger is, for the user: the file's path, or a shared ledger's address (no password). */
+    default String currentLocation() {
+        return String.valueOf(current());
+    }
+
+    /** True when the program has a shared ledger (on a server) open rather than a file. */
+    default boolean onServer() {
+        return current() == null;
+    }
 
     /** {@code duban.db} in the data folder. */
     Path defaultFile();

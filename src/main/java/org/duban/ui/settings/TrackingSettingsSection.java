@@ -45,7 +45,8 @@ public final class TrackingSettingsSection implements SettingsSection {
         TextField operator = new TextField();
         operator.setId("operatorField");
         operator.setAccessibleText(Messages.tr("settings.tracking.operator"));
-        operator.setPromptText(Messages.tr("settings.tracking.operatorPrompt", vm.defaultOperator()));
+        operator.setPromptText(Messages.tr(vm.seatOperator() ? "settings.tracking.operatorPromptSeat"
+                : "settings.tracking.operatorPrompt", vm.defaultOperator()));
         operator.setPrefWidth(260);
         operator.textProperty().bindBidirectional(vm.operatorProperty());
         Spinner<Integer> notice = SettingsControls.number("noticeDaysSpinner", "settings.tracking.noticeDays", 1, 90,
@@ -55,7 +56,8 @@ public final class TrackingSettingsSection implements SettingsSection {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
-        add(grid, 0, "settings.tracking.operator", operator, "settings.tracking.operatorHint");
+        add(grid, 0, vm.seatOperator() ? "settings.tracking.operatorSeat" : "settings.tracking.operator", operator,
+                vm.seatOperator() ? "settings.tracking.operatorHintSeat" : "settings.tracking.operatorHint");
         add(grid, 1, "settings.tracking.noticeDays", notice, "settings.tracking.noticeDaysHint");
         add(grid, 2, "settings.tracking.evidenceLimit", limit, "settings.tracking.evidenceLimitHint");
         Button save = new Button(Messages.tr("common.save"));

@@ -180,9 +180,14 @@ public final class TrackingSettingsViewModel {
         });
     }
 
-    /** The computer's login name, used while no name is set. */
+    /** The name used while none is set: the computer's login name, or this seat's login on a shared ledger. */
     public String defaultOperator() {
-        return AuditLog.defaultOperator();
+        return audit.fallbackOperator();
+    }
+
+    /** True on a shared ledger: the name is this seat's, kept on this computer, not the ledger's. */
+    public boolean seatOperator() {
+        return audit.seated();
     }
 
     private void failed(Throwable e) {

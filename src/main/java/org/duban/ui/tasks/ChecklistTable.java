@@ -141,6 +141,16 @@ final class ChecklistTable {
     }
 
     /** Selects and shows a task's row, if it is among those shown. */
+    /** Selects the task's row again after the rows were read again, without scrolling the list. */
+    void reselectTask(long id) {
+        for (ChecklistRow r : table.getItems()) {
+            if (r.task().id() == id) {
+                table.getSelectionModel().select(r);
+                return;
+            }
+        }
+    }
+
     void selectTask(long id) {
         for (ChecklistRow r : table.getItems()) {
             if (r.task().id() == id) {

@@ -76,7 +76,9 @@ final class TaskFormDialog {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
-        dialog.getDialogPane().setContent(scroll);
+        VBox content = new VBox(8, conflictBanner(), scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        dialog.getDialogPane().setContent(content);
 
         ButtonType save = new ButtonType(Messages.tr("common.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(Messages.tr("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -174,6 +176,38 @@ final class TaskFormDialog {
         if (then != null) {
             then.run();
         }
+    }
+
+    /**
+     * Shown when another seat saved the task first: who and when, that the form now shows the newest values, and the
+     * user's own changes (not saved) with a button that puts them back over the newest values.
+     */
+    private Node conflictBanner() {
+        Label message = new Label();
+        message.setId("conflictMessage");
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of it, not an ellipsis
+        message.textProperty().bind(vm.conflictProperty());
+        Label mineTitle = new Label(Messages.tr("task.form.conflict.mine"));
+        mineTitle.getStyleClass().add("form-label");
+        Label mine = new Label();
+        mine.setId("conflictMine");
+        mine.setWrapText(true);
+        mine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        mine.textProperty().bind(vm.mineProperty());
+        Button reapply = new Button(Messages.tr("task.form.conflict.reapply"));
+        reapply.setId("reapplyMineButton");
+        reapply.setOnAction(e -> vm.reapplyMine());
+        VBox yours = new VBox(4, mineTitle, mine, reapply);
+        yours.visibleProperty().bind(vm.mineProperty().isNotEmpty());
+        yours.managedProperty().bind(yours.visibleProperty());
+        VBox banner = new VBox(6, message, yours);
+        banner.setId("conflictBanner");
+        banner.getStyleClass().add("warning-banner");
+        banner.visibleProperty().bind(vm.conflictProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setMaxWidth(720);
+        return banner;
     }
 
     private void add(TaskField field, Node input, boolean required) {

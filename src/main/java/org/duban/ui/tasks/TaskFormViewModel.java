@@ -41,12 +41,30 @@ public final class TaskFormViewModel {
     private final ReadOnlyStringWrapper deadlineHint = new ReadOnlyStringWrapper("");
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private boolean submitted;
+    /** The stored task's version the form's values were read at: its save names it (0 for a new task). */
+    private long version;
+    /** Why the last save was refused because another seat changed the task first; empty when it was not. */
+    private final ReadOnlyStringWrapper conflict = new ReadOnlyStringWrapper("");
+    /** The user's own typing that the newest values replaced, one line a field; empty when there is none. */
+    private final ReadOnlyStringWrapper mine = new ReadOnlyStringWrapper("");
+    /** What the user had changed in each field when the save was refused, to put back on request. */
+    private final Map<TaskField, String> typed = new EnumMap<>(TaskField.class);
 
     /**
      * @param takenSeqs the 序号 used by other tasks of the meeting
      */
     public TaskFormViewModel(Meeting meeting, long taskId, TaskInput start, List<Unit> units, Set<Integer> takenSeqs) {
+        this(meeting, taskId, start, 0, units, takenSeqs);
+    }
+
+    /**
+     * @param version   the stored task's version {@code start} was read at ({@code Task.version()})
+     * @param takenSeqs the 序号 used by other tasks of the meeting
+     */
+    public TaskFormViewModel(Meeting meeting, long taskId, TaskInput start, long version, List<Unit> units,
+                             Set<Integer> takenSeqs) {
         this.meeting = meeting;
+        this.version = version;
         this.taskId = taskId;
         this.resolver = new UnitResolver(units);
         this.takenSeqs = Set.copyOf(takenSeqs);
@@ -72,6 +90,60 @@ public final class TaskFormViewModel {
             }
         }
         return false;
+    }
+
+    /** The stored task's version the form's values were read at, which its save names. */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * Another seat changed the task after the form read it, and the save was refused ({@code message} says who and
+     * when). The form takes the newest values in ({@code newest}, at {@code newestVersion}), so that nothing the other
+     * seat wrote is overwritten unseen, and keeps what the user had changed: listed under the message
+     * ({@link #mineProperty}) and put back, over the newest values, by {@link #reapplyMine}. Only the fields the user
+     * changed count; the other seat's changes of the other fields stay either way.
+     */
+    public void conflict(String message, TaskInput newest, long newestVersion) {
+        typed.clear();
+        StringBuilder lines = new StringBuilder();
+        for (TaskField f : TaskField.values()) {
+            String now = text(values.get(f).get());
+            if (!now.strip().equals(initial.get(f).strip()) && !now.strip().equals(text(newest.get(f)).strip())) {
+                typed.put(f, now);
+                lines.append(lines.length() == 0 ? "" : "\n").append(Messages.tr(f.labelKey())).append("：")
+                        .append(now.isBlank() ? Messages.tr("task.form.conflict.empty") : now.strip());
+            }
+        }
+        version = newestVersion;
+        for (TaskField f : TaskField.values()) {
+            initial.put(f, text(newest.get(f)));
+            values.get(f).set(text(newest.get(f)));
+        }
+        mine.set(lines.toString());
+        conflict.set(message);
+        validate();
+    }
+
+    /** Puts the user's own changes (those the newest values replaced) back into the form; a save then stores them. */
+    public void reapplyMine() {
+        typed.forEach((f, v) -> values.get(f).set(v));
+        typed.clear();
+        mine.set("");
+    }
+
+    /** Why the last save was refused (who changed the task, when, what to do); empty otherwise. */
+    public ReadOnlyStringProperty conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    /** The user's own changes that the newest values replaced, one "field：value" line each; empty when none. */
+    public ReadOnlyStringProperty mineProperty() {
+        return mine.getReadOnlyProperty();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     public boolean isNew() {

@@ -245,6 +245,15 @@ public final class TaskListView {
         }
     }
 
+    /**
+     * Shows what another seat changed: the rows are read again with the meeting and filters kept, and the task that
+     * was selected is selected again. The detail view and an open form are left alone (what is typed there stays).
+     */
+    public void refreshFromOtherSeat() {
+        ChecklistRow selected = table.selected();
+        vm.refresh(selected == null ? null : () -> table.reselectTask(selected.task().id()));
+    }
+
     /** Opens the form for a new task (Ctrl+N). */
     public void newTask() {
         if (openForm != null) {

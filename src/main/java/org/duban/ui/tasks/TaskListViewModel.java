@@ -27,6 +27,7 @@ import org.duban.model.TaskStatus;
 import org.duban.model.Term;
 import org.duban.model.Unit;
 import org.duban.model.WarningLight;
+import org.duban.service.audit.EditConflictException;
 import org.duban.service.meetings.MeetingService;
 import org.duban.service.tasks.ChecklistFilter;
 import org.duban.service.tasks.ChecklistRow;
@@ -93,6 +94,21 @@ public final class TaskListViewModel {
      * work: the rows are read while the window is still being built, not after a first round trip.
      */
     public void load() {
+        load(null);
+    }
+
+    /**
+     * Reads everything again because another seat (or command) changed the ledger: the meetings, the roster and the
+     * shown meeting's rows; the meeting and the filters stay, {@code then} runs after (the view selects again the
+     * task that was selected). Nothing happens while a load is under way: it reads the newest already.
+     */
+    public void refresh(Runnable then) {
+        if (!loading.get() && loaded.get()) {
+            load(then);
+        }
+    }
+
+    private void load(Runnable then) {
         loading.set(true);
         Meeting shown = meeting.get();
         runner.run(() -> {
@@ -117,7 +133,7 @@ public final class TaskListViewModel {
                 rows.clear();
                 loading.set(false);
             } else {
-                showRows(snap.target(), snap.rows(), null);
+                showRows(snap.target(), snap.rows(), then);
             }
             loaded.set(true);
         }, this::failed);
@@ -185,7 +201,7 @@ public final class TaskListViewModel {
     public TaskFormViewModel editForm(ChecklistRow row) {
         return new TaskFormViewModel(meeting.get(), row.task().id(), TaskService.toInput(row.task(), row.units(),
                 units.stream().filter(u -> u.id() == row.task().leadUnitId()).map(Unit::name).findFirst().orElse("")),
-                units, seqsExcept(row.task().id()));
+                row.task().version(), units, seqsExcept(row.task().id()));
     }
 
     private Set<Integer> seqsExcept(long taskId) {
@@ -205,7 +221,8 @@ public final class TaskListViewModel {
         }
         form.savingProperty().set(true);
         long meetingId = form.meeting().id();
-        runner.run(() -> form.isNew() ? tasks.create(meetingId, form.input()) : tasks.update(form.taskId(), form.input()),
+        runner.run(() -> form.isNew() ? tasks.create(meetingId, form.input())
+                        : tasks.update(form.taskId(), form.input(), form.version()),
                 saved -> {
                     form.savingProperty().set(false);
                     reloadRows(() -> onSaved.accept(saved.id()));
@@ -217,6 +234,15 @@ public final class TaskListViewModel {
         form.savingProperty().set(false);
         if (e instanceof TaskValidationException v) {
             form.showErrors(v.errors());
+        } else if (e instanceof EditConflictException conflict) {
+            // another seat saved the task first: the form stays open with the newest values and the user's own
+            // changes listed; the checklist shows the newest values too
+            String message = conflict.getLocalizedMessage();
+            runner.run(() -> tasks.forEditing(form.taskId()), newest -> newest.ifPresentOrElse(
+                    n -> form.conflict(message, n.input(), n.version()),
+                    () -> failed(new org.duban.i18n.LocalizedException("task.error.gone", form.input().seq()))),
+                    this::failed);
+            reloadRows(null);
         } else {
             failed(e);
         }

@@ -15,6 +15,7 @@ import org.duban.model.VerificationLevel;
 import org.duban.persistence.CloseOutRepository;
 import org.duban.persistence.Database;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.StaleRowException;
 import org.duban.persistence.TaskScope;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,17 +69,19 @@ class CloseOutRepositoryContractTest {
             CloseOut applied = closeOuts.insert(CloseOut.applied(2, MAY_1, "已完成"));
             CloseOut rejected = applied.withVerification(
                     new Verification(VerificationLevel.COUNTY, "区督查室", MAY_1.plusDays(1), false, "资料不全"));
-            closeOuts.update(rejected);
+            assertEquals(0, closeOuts.version(applied.id()).orElseThrow(), "a new application's version");
+            closeOuts.update(rejected, 0);
             assertEquals(rejected, closeOuts.findById(applied.id()).orElseThrow());
+            assertEquals(1, closeOuts.version(applied.id()).orElseThrow(), "each change moves the version on");
 
             CloseOut closed = rejected.withVerification(
                             new Verification(VerificationLevel.PROVINCE, "省督查组", MAY_1.plusDays(5), true, ""))
                     .withNotice(MAY_1.plusDays(6), MAY_1.plusDays(12))
                     .withClosedOn(MAY_1.plusDays(13));
-            closeOuts.update(closed);
+            closeOuts.update(closed, 1);
             assertEquals(closed, closeOuts.findById(applied.id()).orElseThrow());
 
-            closeOuts.update(applied);
+            closeOuts.update(applied, 2);
             assertEquals(applied, closeOuts.findById(applied.id()).orElseThrow(), "every step taken back");
         }
     }
@@ -99,9 +102,35 @@ class CloseOutRepositoryContractTest {
 
             CloseOut applied = closeOuts.insert(CloseOut.applied(1, MAY_1, "已完成"));
             e = assertThrows(PersistenceException.class, () -> closeOuts.update(applied.withNotice(MAY_1.plusDays(9),
-                    MAY_1.plusDays(2))));
+                    MAY_1.plusDays(2)), 0));
             assertEquals("db.error.constraint", e.key(), "公示 ending before it starts");
             assertEquals(applied, closeOuts.findById(applied.id()).orElseThrow(), "as it was");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void aChangeFromAnOlderReadingChangesNothing(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            Engines.seedTasks(engine, db);
+            CloseOutRepository closeOuts = new CloseOutRepository(db);
+            CloseOut applied = closeOuts.insert(CloseOut.applied(1, MAY_1, "已完成"));
+            CloseOut first = applied.withVerification(
+                    new Verification(VerificationLevel.CITY, "市督查室", MAY_1.plusDays(1), true, ""));
+            closeOuts.update(first, 0); // the first seat, from version 0
+
+            CloseOut second = applied.withVerification(
+                    new Verification(VerificationLevel.COUNTY, "区督查室", MAY_1.plusDays(2), false, "资料不全"));
+            StaleRowException e = assertThrows(StaleRowException.class, () -> closeOuts.update(second, 0));
+            assertEquals(org.duban.model.AuditEntity.CLOSE_OUT, e.entity());
+            assertEquals(applied.id(), e.entityId());
+            assertEquals(first, closeOuts.findById(applied.id()).orElseThrow(), "the first seat's steps stay");
+            assertEquals(1, closeOuts.version(applied.id()).orElseThrow(), "and its version");
+
+            PersistenceException gone = assertThrows(PersistenceException.class,
+                    () -> closeOuts.update(second.withId(applied.id() + 50), 0));
+            assertEquals("closeOut.error.gone", gone.key(), "an application that is not there is not a conflict");
+            assertTrue(closeOuts.version(applied.id() + 50).isEmpty());
         }
     }
 }

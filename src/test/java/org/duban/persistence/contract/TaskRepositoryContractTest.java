@@ -19,6 +19,7 @@ import org.duban.model.TaskStatus;
 import org.duban.model.WithdrawnShare;
 import org.duban.persistence.Database;
 import org.duban.persistence.PersistenceException;
+import org.duban.persistence.StaleRowException;
 import org.duban.persistence.TaskRepository;
 import org.duban.persistence.TaskScope;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,7 +187,7 @@ class TaskRepositoryContractTest {
 
             Task back = new Task(saved.id(), 1, 4, "省级督察", "", "新问题", "", "", "", "", Deadline.parse("2027年上半年"),
                     "", List.of(Assignment.newFor(1), Assignment.newFor(2)));
-            TaskRepository.Saved again = tasks.update(back, LocalDate.of(2026, 6, 1), null);
+            TaskRepository.Saved again = tasks.update(back.withVersion(read.version()), LocalDate.of(2026, 6, 1), null);
             assertEquals(List.of(new WithdrawnShare(dropped, LocalDate.of(2026, 5, 1), 7L, "修订清单.xlsx")),
                     again.restored(), "the unit put back gets its own share again");
             assertEquals(dropped.id(), again.task().assignments().get(1).id());
@@ -209,6 +210,43 @@ class TaskRepositoryContractTest {
                     LocalDate.of(2026, 7, 1), null));
             assertEquals("task.error.gone", noTask.key());
             assertEquals(List.of(9), List.of(noTask.args()), "names the 序号");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void aChangeFromAnOlderReadingChangesNothingAndEveryChangeMovesTheVersion(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            seed(engine, db);
+            TaskRepository tasks = new TaskRepository(db);
+            Task saved = tasks.insert(task(1, 1, "2026年底前", 1, 2));
+            assertEquals(0, saved.version());
+            Task stored = tasks.findById(saved.id()).orElseThrow();
+            assertEquals(0, stored.version(), "a new task's version");
+
+            Task first = new Task(saved.id(), 1, 1, "省级督察", "", "第一席位改的", "", "", "", "",
+                    Deadline.parse("2026年底前"), "", List.of(Assignment.newFor(1)), 0, stored.version());
+            TaskRepository.Saved one = tasks.update(first, LocalDate.of(2026, 5, 1), null);
+            assertEquals(1, one.task().version(), "the saved task has the new version");
+            assertEquals(1, tasks.findById(saved.id()).orElseThrow().version());
+            assertEquals(java.util.OptionalLong.of(1), tasks.version(saved.id()));
+
+            Task second = new Task(saved.id(), 1, 1, "省级督察", "", "第二席位改的", "", "", "", "",
+                    Deadline.parse("2027年上半年"), "", List.of(Assignment.newFor(2)), 0, stored.version());
+            StaleRowException e = assertThrows(StaleRowException.class,
+                    () -> tasks.update(second, LocalDate.of(2026, 5, 2), null));
+            assertEquals(org.duban.model.AuditEntity.TASK, e.entity());
+            assertEquals(saved.id(), e.entityId());
+            Task now = tasks.findById(saved.id()).orElseThrow();
+            assertEquals("第一席位改的", now.problem(), "the first seat's values stay");
+            assertEquals(List.of(1L), now.unitIds(), "and its shares: nothing of the refused change is written");
+            assertEquals(1, now.version());
+
+            tasks.setIssuedOn(saved.id(), LocalDate.of(2026, 4, 1));
+            tasks.setOrigin(saved.id(), null);
+            assertEquals(3, tasks.version(saved.id()).orElseThrow(), "the other in-place changes move it too");
+            assertThrows(StaleRowException.class, () -> tasks.update(now, LocalDate.of(2026, 5, 3), null));
+            assertTrue(tasks.version(9999).isEmpty(), "no such task");
         }
     }
 
@@ -269,6 +307,46 @@ class TaskRepositoryContractTest {
             assertEquals(List.of(), tasks.withdrawn(TaskScope.all()));
             assertEquals(2, tasks.count());
             assertNotEquals(0, tasks.findByMeeting(1).size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void piecesAndOneUnitsTasksReadALedgerAPieceAtATime(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            seed(engine, db);
+            TaskRepository tasks = new TaskRepository(db);
+            assertEquals(List.of(), tasks.pieces(2), "no tasks, no pieces");
+            List<Task> stored = tasks.insertAll(List.of(task(1, 1, "2026年6月底前", 1, 2), task(1, 2, "2026年底前", 2),
+                    task(1, 5, "2026年底前", 1, 3), task(2, 1, "2026年底前", 1), task(2, 3, "2026年底前", 2, 3)));
+            engine.seed(db, "UPDATE assignment SET withdrawn_on = '2026-05-01' WHERE task_id = " + stored.get(2).id()
+                            + " AND unit_id = 1",
+                    "INSERT INTO meeting (id, kind, held_on, title) VALUES (3, 'PUSH', '2026-06-01', '推进会')",
+                    "INSERT INTO meeting_task (meeting_id, task_id) VALUES (3, " + stored.get(0).id() + "), (3, "
+                            + stored.get(4).id() + ")");
+
+            List<TaskScope> pieces = tasks.pieces(2);
+            assertEquals(List.of(TaskScope.seqs(1, 1, 2), TaskScope.seqs(1, 5, 5), TaskScope.seqs(2, 1, 3)), pieces,
+                    "at most two tasks a piece, never two meetings");
+            List<Task> inPieces = new ArrayList<>();
+            pieces.forEach(p -> inPieces.addAll(tasks.find(p)));
+            assertEquals(tasks.findAll(), inPieces, "the pieces in turn: every task once, by meeting and 序号");
+            assertEquals(List.of(TaskScope.seqs(1, 1, 5), TaskScope.seqs(2, 1, 3)), tasks.pieces(10));
+
+            org.duban.model.Meeting first = new org.duban.model.Meeting(1, org.duban.model.MeetingKind.ASSIGNMENT,
+                    LocalDate.of(2026, 3, 19), "交办会", "");
+            org.duban.model.Meeting push = new org.duban.model.Meeting(3, org.duban.model.MeetingKind.PUSH,
+                    LocalDate.of(2026, 6, 1), "推进会", "");
+            assertEquals(List.of(stored.get(0)), tasks.find(TaskScope.ofUnit(first, 1)),
+                    "unit 1's tasks at the first meeting: not the one its share of was withdrawn");
+            assertEquals(List.of(stored.get(0), stored.get(1)), tasks.find(TaskScope.ofUnit(first, 2)),
+                    "with every share of each task");
+            assertEquals(List.of(stored.get(4)), tasks.find(TaskScope.ofUnit(push, 3)), "a reviewed task");
+            assertEquals(List.of(stored.get(0)), tasks.find(TaskScope.ofUnit(push, 1)));
+            assertEquals(List.of(3L), tasks.find(TaskScope.ofUnit(first, 3)).get(0).unitIds(),
+                    "the withdrawn share is not among the task's shares");
+            assertEquals(Map.of(stored.get(0).id(), LocalDate.of(2026, 3, 19), stored.get(1).id(),
+                    LocalDate.of(2026, 3, 19)), tasks.issuedDates(TaskScope.ofUnit(first, 2)));
         }
     }
 }

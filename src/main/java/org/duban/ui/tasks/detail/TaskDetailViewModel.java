@@ -136,7 +136,14 @@ public final class TaskDetailViewModel {
      * runs with the result.
      */
     <T> void change(Callable<T> work, StringProperty error, BooleanProperty saving, Consumer<T> then) {
-        FormWork.run(services.runner(), services.dialogs(), work, error, saving, result -> load(() -> then.accept(result)));
+        FormWork.run(services.runner(), services.dialogs(), work, error, saving, result -> load(() -> then.accept(result)),
+                e -> {
+                    if (e instanceof org.duban.service.audit.EditConflictException conflict) {
+                        // another seat changed it first: the tabs show its change, the message stays by the form
+                        String message = conflict.getLocalizedMessage();
+                        load(() -> error.set(message));
+                    }
+                });
     }
 
     /** Whether this state is a withdrawn share's (已撤出). */
