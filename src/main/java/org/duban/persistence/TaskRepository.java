@@ -178,8 +178,10 @@ public final class TaskRepository {
     public List<Task> insertAll(List<Task> list) {
         return db.update(h -> {
             List<Long> ids = new ArrayList<>(list.size());
-            for (int from = 0; from < list.size(); from += TASKS_A_STATEMENT) {
-                ids.addAll(insertTasks(h, list.subList(from, Math.min(list.size(), from + TASKS_A_STATEMENT))));
+            int from = 0;
+            for (int size : JdbiSupport.chunkSizes(list.size(), TASKS_A_STATEMENT)) {
+                ids.addAll(insertTasks(h, list.subList(from, from + size)));
+                from += size;
             }
             List<ShareRow> shares = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
@@ -188,8 +190,10 @@ public final class TaskRepository {
                 }
             }
             Map<ShareKey, Long> shareIds = new HashMap<>();
-            for (int from = 0; from < shares.size(); from += SHARES_A_STATEMENT) {
-                List<ShareRow> chunk = shares.subList(from, Math.min(shares.size(), from + SHARES_A_STATEMENT));
+            from = 0;
+            for (int size : JdbiSupport.chunkSizes(shares.size(), SHARES_A_STATEMENT)) {
+                List<ShareRow> chunk = shares.subList(from, from + size);
+                from += size;
                 JdbiSupport.bindRows(h.createQuery("INSERT INTO assignment (task_id, unit_id, status) VALUES <rows> "
                                 + "RETURNING id, task_id, unit_id"), "rows", chunk, ShareRow.COLUMNS)
                         .map((rs, ctx) -> Map.entry(new ShareKey(rs.getLong(2), rs.getLong(3)), rs.getLong(1)))

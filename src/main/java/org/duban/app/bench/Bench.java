@@ -20,10 +20,16 @@ public final class Bench {
     /** What a run found, with the conditions it ran under. */
     public record Result(BenchConfig config, String started, int cores, double loadBefore, double loadAfter,
                          String java, String display, double seconds, List<Measure> measures,
-                         List<Growth.Row> growth) {
+                         List<Growth.Row> growth, LibreOffice.Floor office) {
         public Result(BenchConfig config, String started, int cores, double loadBefore, double loadAfter,
                       String java, String display, double seconds, List<Measure> measures) {
-            this(config, started, cores, loadBefore, loadAfter, java, display, seconds, measures, List.of());
+            this(config, started, cores, loadBefore, loadAfter, java, display, seconds, measures, List.of(), null);
+        }
+
+        public Result(BenchConfig config, String started, int cores, double loadBefore, double loadAfter,
+                      String java, String display, double seconds, List<Measure> measures,
+                      List<Growth.Row> growth) {
+            this(config, started, cores, loadBefore, loadAfter, java, display, seconds, measures, growth, null);
         }
     }
 
@@ -46,6 +52,7 @@ public final class Bench {
         String started = LocalDateTime.now(Services.systemClock()).truncatedTo(ChronoUnit.SECONDS).toString();
         double loadBefore = load();
         List<Measure> measures = new ArrayList<>();
+        LibreOffice.Floor office = null;
         if (!scope.growthOnly()) {
             SqliteTool sqlite = SqliteTool.find().orElseThrow(() -> new LocalizedException("bench.error.noSqlite"));
             BenchData data = BenchData.prepare(config, log);
@@ -54,6 +61,7 @@ public final class Bench {
             measures.addAll(child.startup());
             log.accept("handouts (child JVMs)");
             measures.add(child.handouts());
+            office = child.office();
             log.accept("checklist, lights, statistics, export, backup, import");
             measures.addAll(new InProcessMeasures(config, data, sqlite).onMainLedger());
         }
@@ -62,7 +70,7 @@ public final class Bench {
         String display = config.headless() ? "Monocle headless" : "DISPLAY=" + System.getenv("DISPLAY");
         return new Result(config, started, Runtime.getRuntime().availableProcessors(), loadBefore, load(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), display,
-                (System.nanoTime() - t0) / 1e9, measures, growth);
+                (System.nanoTime() - t0) / 1e9, measures, growth, office);
     }
 
     /** The one-minute load average (on Linux the run queue, counting other helpers' builds). */

@@ -20,10 +20,11 @@ import org.duban.service.handout.HandoutSettings;
 
 /**
  * The files a bench run works on, made fresh in its folder: the main ledger and its import file, an empty ledger
- * with the roster (each import run starts from a copy), the handout ledger, and the handout text for the PDF floor.
+ * with the roster (each import run starts from a copy), the handout ledger, the handout text for the PDF floor, and
+ * the handout ledger as .xlsx for LibreOffice's floor.
  */
 record BenchData(Path main, long mainMeeting, Path xlsx, Path rosterOnly, Path handouts, Path handoutText,
-                 LocalDate today) {
+                 Path handoutsXlsx, LocalDate today) {
 
     static BenchData prepare(BenchConfig c, java.util.function.Consumer<String> log) throws IOException {
         Files.createDirectories(c.dir());
@@ -46,13 +47,16 @@ record BenchData(Path main, long mainMeeting, Path xlsx, Path rosterOnly, Path h
         }
         Path handouts = fresh(c.dir().resolve("handouts.db"));
         Path text = c.dir().resolve("handouts.txt");
+        Path handoutsXlsx = c.dir().resolve("handouts-ledger.xlsx"); // LibreOffice's floor converts it to a PDF
+        Files.deleteIfExists(handoutsXlsx);
         log.accept("generate " + c.handoutTasks() + " tasks → " + handouts);
         try (Database db = Database.open(handouts)) {
             Meeting m = new LedgerGenerator(Services.over(db)).generate(new LedgerGenerator.Options(c.handoutTasks(),
                     c.handoutTasks() * 10, c.seed() + 1, today), LedgerGenerator.Progress.NONE).meeting();
             Files.writeString(text, handoutText(db, m), StandardCharsets.UTF_8);
+            Services.over(db).ledgerExporter().export(m, handoutsXlsx);
         }
-        return new BenchData(main, meeting, xlsx, roster, handouts, text, today);
+        return new BenchData(main, meeting, xlsx, roster, handouts, text, handoutsXlsx, today);
     }
 
     /** Every unit's handout as plain lines: what the handouts print, before any layout. */

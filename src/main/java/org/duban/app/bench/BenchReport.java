@@ -45,6 +45,12 @@ public final class BenchReport {
                 out.println("  " + Messages.tr("bench.measure." + m.id()) + "：" + m.note());
             }
         }
+        if (r.office() != null) {
+            LibreOffice.Floor o = r.office();
+            out.println("  " + (o.xlsxToPdf() == null ? Messages.tr("bench.office.none", o.note())
+                    : Messages.tr("bench.office.floor", value(o.xlsxToPdf().median(), "ms"), fmt(o.ratio()),
+                    fmt(LibreOffice.Floor.TARGET), Messages.tr(o.met() ? "bench.met.yes" : "bench.met.no"))));
+        }
         for (Measure m : r.measures()) {
             if (m.peakMb() != null) {
                 out.println("  " + Messages.tr("bench.peak", Messages.tr("bench.measure." + m.id()),
@@ -131,6 +137,23 @@ public final class BenchReport {
             measures.add(e);
         }
         root.put("measures", measures);
+        if (r.office() != null) {
+            LibreOffice.Floor o = r.office();
+            Map<String, Object> office = new LinkedHashMap<>();
+            office.put("soffice", o.soffice());
+            office.put("measured", o.xlsxToPdf() != null);
+            if (o.xlsxToPdf() != null) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                figure(f, o.xlsxToPdf());
+                office.put("xlsxToPdf", f);
+                office.put("handoutsMedian", round(o.handouts().median()));
+                office.put("ratio", round(o.ratio()));
+                office.put("target", "≤ " + fmt(LibreOffice.Floor.TARGET) + "×");
+                office.put("met", o.met());
+            }
+            office.put("note", o.note());
+            root.put("libreOffice", office);
+        }
         if (!r.growth().isEmpty()) {
             Map<String, Object> growth = new LinkedHashMap<>();
             growth.put("jvmOptions", Growth.LAUNCHER_OPTIONS);

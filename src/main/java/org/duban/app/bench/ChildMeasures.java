@@ -20,6 +20,7 @@ final class ChildMeasures {
     private final BenchConfig config;
     private final BenchData data;
     private final ChildJvm jvm;
+    private LibreOffice.Floor office;
 
     ChildMeasures(BenchConfig config, BenchData data) {
         this.config = config;
@@ -60,6 +61,19 @@ final class ChildMeasures {
         List<ChildJvm.Run> floorRuns = new ArrayList<>();
         Path out = config.dir().resolve("handouts-out");
         Path floorOut = config.dir().resolve("pdf-floor-out");
+        java.util.Optional<LibreOffice> soffice = LibreOffice.find();
+        List<Double> officeRuns = new ArrayList<>();
+        Path officeOut = config.dir().resolve("soffice-out");
+        Path profile = config.dir().resolve("soffice-profile");
+        String officeNote = soffice.isEmpty() ? "soffice not installed: the LibreOffice floor was not measured" : "";
+        if (soffice.isPresent()) {
+            try {
+                soffice.get().convert(data.handoutsXlsx(), officeOut, profile); // untimed: makes its profile
+            } catch (IOException e) {
+                officeNote = "soffice failed: " + e.getMessage();
+                soffice = java.util.Optional.empty();
+            }
+        }
         for (int i = 0; i < config.childWarmup() + config.childRuns(); i++) {
             clear(out);
             clear(floorOut);
@@ -67,20 +81,37 @@ final class ChildMeasures {
                     "--db", data.handouts().toString(), "handouts", "--out", out.toString()), 600);
             ChildJvm.Run f = jvm.run(PeakRss.class.getName(), List.of(),
                     List.of(PdfFloor.class.getName(), data.handoutText().toString(), floorOut.toString()), 600);
+            Double o = null;
+            if (soffice.isPresent()) {
+                clear(officeOut);
+                o = soffice.get().convert(data.handoutsXlsx(), officeOut, profile);
+            }
             if (i >= config.childWarmup()) {
                 ours.add(r.exitMillis());
                 floor.add(f.exitMillis());
                 ourRuns.add(r);
                 floorRuns.add(f);
+                if (o != null) {
+                    officeRuns.add(o);
+                }
             }
         }
         long files;
         try (Stream<Path> s = Files.list(out)) {
             files = s.count();
         }
+        office = new LibreOffice.Floor(soffice.map(l -> l.executable().toString()).orElse(null),
+                officeRuns.isEmpty() ? null : new Figure(officeRuns), new Figure(ours), officeNote.isEmpty()
+                        ? "the " + config.handoutTasks() + "-task ledger's .xlsx to PDF, soffice --headless --convert-to pdf"
+                        : officeNote);
         return new Measure("handouts", "ms", new Figure(ours), "pdfbox", new Figure(floor),
                 Measure.Target.absolute(1500), config.handoutTasks() + " tasks, " + files + " PDF files, "
                         + "process start to exit").withPeak(peak(ourRuns), peak(floorRuns));
+    }
+
+    /** LibreOffice's floor of the handouts, once {@link #handouts} has run. */
+    LibreOffice.Floor office() {
+        return office;
     }
 
     /** The runs' peak resident memory, or null when a run could not tell (no /proc: not Linux). */

@@ -22,6 +22,9 @@ final class NumericDeadline {
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final java.util.regex.Pattern FIVE_DIGITS = java.util.regex.Pattern.compile("\\d{5}");
+    private static final java.util.regex.Pattern EIGHT_DIGITS = java.util.regex.Pattern.compile("\\d{8}");
+
     private NumericDeadline() {
     }
 
@@ -39,11 +42,11 @@ final class NumericDeadline {
         if (m.matches()) {
             return Optional.of(new Reading(LocalDate.parse(m.group(1)), null));
         }
-        if (t.matches("\\d{5}")) {
+        if (FIVE_DIGITS.matcher(t).matches()) {
             LocalDate d = EXCEL_DAY_ZERO.plusDays(Long.parseLong(t));
             return inRange(d) ? Optional.of(new Reading(d, "import.problem.serialDate")) : Optional.empty();
         }
-        if (t.matches("\\d{8}")) {
+        if (EIGHT_DIGITS.matcher(t).matches()) {
             try {
                 LocalDate d = LocalDate.parse(t, COMPACT);
                 return inRange(d) ? Optional.of(new Reading(d, "import.problem.compactDate")) : Optional.empty();

@@ -43,6 +43,15 @@ class BenchQuickTest {
         assertEquals(MEASURES, seen);
         assertTrue(r.out().contains("\"note\": \"sqlite3 counts agree\""), "the sqlite3 floor counts what we count");
         assertTrue(r.out().contains("\"tasks\": 1000,"));
+        // LibreOffice's floor of the handouts: measured where soffice is installed, else the run says it is not
+        boolean office = LibreOffice.find().isPresent();
+        assertTrue(r.out().contains("\"libreOffice\": {"), r.out());
+        assertTrue(office ? r.out().contains("\"measured\": true") && r.out().contains("\"xlsxToPdf\": {")
+                : r.out().contains("soffice not installed: the LibreOffice floor was not measured"), r.out());
+        // peak memory of the processes the window and handouts measures start (Linux: /proc/self/status)
+        if (java.nio.file.Files.isReadable(Path.of("/proc/self/status"))) {
+            assertTrue(Pattern.compile("\"peakMb\": \\{\\s*\"median\": [1-9]").matcher(r.out()).find(), r.out());
+        }
     }
 
     @Test
