@@ -75,6 +75,11 @@ public final class Backups {
                     return null;
                 });
             }
+            try {
+                Files.deleteIfExists(WriterLock.lockFileOf(temp)); // the copy's writer lock, held no more
+            } catch (IOException e) {
+                LOG.debug("Could not remove the lock file of {}", temp, e);
+            }
             return;
         }
         db.exclusive(c -> {
