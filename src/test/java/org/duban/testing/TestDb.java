@@ -150,6 +150,7 @@ public final class TestDb {
 
     /** One text value from SQL on a separate connection. */
     public static String sqlString(Path file, String sql) {
+        java.util.Objects.requireNonNull(file, "a ledger file (a shared ledger has none)");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
@@ -161,6 +162,7 @@ public final class TestDb {
 
     /** One number from SQL on a separate connection: an independent look at the file. */
     public static long sqlLong(Path file, String sql) {
+        java.util.Objects.requireNonNull(file, "a ledger file (a shared ledger has none)");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
@@ -175,6 +177,7 @@ public final class TestDb {
      * and CHECK constraints off (as a careless script or a DB browser may leave them).
      */
     public static void otherTool(Path file, String... sql) {
+        java.util.Objects.requireNonNull(file, "a ledger file (a shared ledger has none)");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute("PRAGMA foreign_keys = OFF");
             st.execute("PRAGMA ignore_check_constraints = ON");
@@ -187,10 +190,55 @@ public final class TestDb {
     }
 
     /**
+     * {@link #contentDigest(Path)} of either engine: on a shared ledger every table's rows (ordered by all their
+     * columns; the rows' versions and Flyway's history left out), read on a connection of its own.
+     */
+    public static String contentDigest(Database db) {
+        if (!db.isShared()) {
+            return contentDigest(db.file());
+        }
+        try (Connection c = server(db); Statement st = c.createStatement()) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                    + "current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' "
+                    + "ORDER BY table_name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                md.update(("table " + table + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try (ResultSet rs = st.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    java.util.List<String> rows = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            if (!"row_version".equals(rs.getMetaData().getColumnName(i))) {
+                                row.append(rs.getString(i)).append('\u0001');
+                            }
+                        }
+                        rows.add(row.toString());
+                    }
+                    java.util.Collections.sort(rows);
+                    for (String row : rows) {
+                        md.update((row + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (SQLException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * A digest of every row of every table, read on a connection of its own: equal digests mean the ledger's
      * content is unchanged, whatever happened to the file's pages.
      */
     public static String contentDigest(Path file) {
+        java.util.Objects.requireNonNull(file, "a ledger file (a shared ledger has none)");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             java.util.List<String> tables = new java.util.ArrayList<>();

@@ -64,7 +64,7 @@ class ReimportTest {
         assertEquals(18, plan.textChanges().size(), "every changed problem is listed side by side");
         assertTrue(plan.warnings().stream().noneMatch(p -> p.key().startsWith("import.problem.units")),
                 "what changes data is not a 提示");
-        String before = TestDb.contentDigest(db.file());
+        String before = TestDb.contentDigest(db);
 
         DifferentListException refused = assertThrows(DifferentListException.class,
                 () -> importer.apply(file, sample(), ImportOptions.DEFAULT, (d, t) -> { }));
@@ -72,7 +72,7 @@ class ReimportTest {
         assertTrue(refused.getLocalizedMessage().contains("18 行里，有 18 行的问题描述"), refused.getLocalizedMessage());
         assertTrue(refused.getLocalizedMessage().contains(SampleMeeting.TITLE), refused.getLocalizedMessage());
         assertTrue(refused.getLocalizedMessage().contains("新会议"), refused.getLocalizedMessage());
-        assertEquals(before, TestDb.contentDigest(db.file()), "nothing written");
+        assertEquals(before, TestDb.contentDigest(db), "nothing written");
 
         ImportResult asNew = importer.apply(file, new ImportTarget.NewMeeting("", SampleMeeting.DATE.plusMonths(9)),
                 ImportOptions.DEFAULT, (d, t) -> { });
