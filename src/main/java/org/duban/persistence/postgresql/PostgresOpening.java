@@ -161,15 +161,8 @@ public final class PostgresOpening {
         Address address = Address.parse(url);
         Connection c = open(address, credentials);
         try {
-            boolean history = historyExists(c);
-            if (!history && tableCount(c) > 0) {
-                throw new PersistenceException("db.error.server.notLedger", address.location());
-            }
             int latest = Database.latestSchemaVersion();
-            int version = history ? historyVersion(c) : 0;
-            if (version > latest) {
-                throw new PersistenceException("db.error.newerVersion", address.location(), version, latest);
-            }
+            int version = ledgerVersion(c, address);
             boolean writable = version == 0 ? mayCreate(c) : mayWrite(c);
             return new Probe(address.location(), version, latest, writable);
         } catch (SQLException e) {
@@ -177,6 +170,23 @@ public final class PostgresOpening {
         } finally {
             closeQuietly(c);
         }
+    }
+
+    /**
+     * The ledger's schema version in the database (0: an empty database), refusing a database that holds other tables
+     * (not a ledger) or a ledger newer than this program.
+     */
+    private static int ledgerVersion(Connection c, Address address) throws SQLException {
+        boolean history = historyExists(c);
+        if (!history && tableCount(c) > 0) {
+            throw new PersistenceException("db.error.server.notLedger", address.location());
+        }
+        int latest = Database.latestSchemaVersion();
+        int version = history ? historyVersion(c) : 0;
+        if (version > latest) {
+            throw new PersistenceException("db.error.newerVersion", address.location(), version, latest);
+        }
+        return version;
     }
 
     /**
@@ -207,15 +217,8 @@ public final class PostgresOpening {
     private static boolean migrate(Connection c, Address address, ServerCredentials credentials) {
         boolean made;
         try {
-            boolean history = historyExists(c);
-            if (!history && tableCount(c) > 0) {
-                throw new PersistenceException("db.error.server.notLedger", address.location());
-            }
             int latest = Database.latestSchemaVersion();
-            int version = history ? historyVersion(c) : 0;
-            if (version > latest) {
-                throw new PersistenceException("db.error.newerVersion", address.location(), version, latest);
-            }
+            int version = ledgerVersion(c, address);
             if (version == latest) {
                 return false; // the usual opening: nothing to migrate, Flyway not started
             }
@@ -223,7 +226,7 @@ public final class PostgresOpening {
                 throw new PersistenceException("db.error.server.readOnlyOlder", address.location(),
                         credentials.user(), version, latest);
             }
-            made = !history;
+            made = !historyExists(c); // an empty database: this opening makes the schema
         } catch (SQLException e) {
             throw new PostgresEngine(address.location()).translate(e);
         }
