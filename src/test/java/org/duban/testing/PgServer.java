@@ -37,13 +37,36 @@ public final class PgServer {
         }
     }
 
-    /** Drops {@code database} (its sessions ended) and then {@code role}, if they exist. */
+    /**
+     * Drops {@code database} (its sessions ended) and then {@code role}, if they exist. {@code WITH (FORCE)} ends
+     * the database's sessions, and a role that is not a superuser may end only the sessions of roles it is a member
+     * of: a session of {@code role} that the server has not yet finished closing (closing a connection does not wait
+     * for its server process to exit) would make the drop fail. So the administrator first joins {@code role}.
+     */
     public static void dropDatabaseAndRole(String database, String role) {
+        if (role != null && roleExists(role)) {
+            sql("postgres", "GRANT " + role + " TO CURRENT_USER");
+        }
         if (database != null) {
             sql("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
         if (role != null) {
             sql("postgres", "DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private static boolean roleExists(String role) {
+        Properties p = new Properties();
+        p.setProperty("user", Engines.POSTGRESQL.credentials().user());
+        p.setProperty("password", Engines.POSTGRESQL.credentials().password());
+        try (Connection c = DriverManager.getConnection("jdbc:" + Engines.POSTGRESQL.url("postgres"), p);
+             var st = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            st.setString(1, role);
+            try (var rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL on postgres failed: " + e.getMessage(), e);
         }
     }
 }
