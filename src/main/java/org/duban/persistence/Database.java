@@ -44,6 +44,8 @@ public final class Database implements AutoCloseable {
     private org.jdbi.v3.core.Jdbi jdbi;
     /** The soundness check an opening left for after the first reads ({@link #openCheckingLater}), or null. */
     private volatile java.util.concurrent.Callable<List<String>> laterCheck;
+    /** What lifts the engine's own refusal of writes once the check left for later passed. */
+    private volatile SqlWork<?> whenSound;
     private volatile Soundness soundness = Soundness.SOUND;
 
     /**
@@ -176,10 +178,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * For the engine adapters: leaves the soundness check {@code check} (its problems, none when sound) for
-     * {@link #completeCheck}; writes are refused until then.
+     * {@link #completeCheck}; writes are refused until then, here and by the engine (SQLite: {@code query_only}),
+     * whose refusal {@code whenSound} lifts, on this connection, once the check passed.
      */
-    public void checkLater(java.util.concurrent.Callable<List<String>> check) {
-        laterCheck = check;
+    public void checkLater(java.util.concurrent.Callable<List<String>> check, SqlWork<?> whenSound) {
+        this.laterCheck = check;
+        this.whenSound = whenSound;
         soundness = Soundness.CHECKING;
     }
 
@@ -210,6 +214,7 @@ public final class Database implements AutoCloseable {
             throw new PersistenceException(e, "db.error.checkFailed", location(), e.getMessage());
         }
         if (problems.isEmpty()) {
+            read(whenSound); // the engine takes writes again, then this façade does
             soundness = Soundness.SOUND;
         } else {
             LOG.warn("{} is damaged: {}", location(), problems);

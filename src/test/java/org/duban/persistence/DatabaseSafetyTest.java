@@ -157,6 +157,12 @@ class DatabaseSafetyTest {
                     () -> new SettingsRepository(db).put("a", "b"));
             assertEquals("db.error.checkPending", e.key());
             assertThrows(PersistenceException.class, () -> Backups.restore(db, file, d -> { }));
+            // a write that went round Database.write would be refused by SQLite itself (query_only)
+            assertThrows(PersistenceException.class, () -> db.read(c -> {
+                try (Statement st = c.createStatement()) {
+                    return st.executeUpdate("UPDATE setting SET value = value");
+                }
+            }));
             db.checkpoint();
             assertArrayEquals(before, Files.readAllBytes(file), "nothing written before the check");
             assertEquals(List.of(), db.completeCheck());

@@ -117,7 +117,7 @@ public final class DatabaseOpening {
             SqliteEngine engine = new SqliteEngine(absolute);
             db = new Database(engine, connect(absolute, false), false);
             if (deferred) { // before anything could write: every write is refused until the check passed
-                db.checkLater(() -> quickCheck(absolute));
+                db.checkLater(() -> quickCheck(absolute), c -> queryOnly(c, false));
             }
             writerLock.bindIdentity(absolute); // a new file exists now
             engine.hold(writerLock, purpose == Purpose.CANDIDATE);
@@ -128,6 +128,9 @@ public final class DatabaseOpening {
             }
             if (migrations != null && purpose.isLedger()) {
                 LedgerIdentity.ensure(db);
+            }
+            if (deferred) { // and SQLite refuses them too, whatever path a write would take, until the check passed
+                db.read(c -> queryOnly(c, true));
             }
             return db;
         } catch (RuntimeException e) {
@@ -183,6 +186,14 @@ public final class DatabaseOpening {
             return false;
         }
         return LedgerIdentity.of(probe).isPresent();
+    }
+
+    /** SQLite's {@code query_only} on this connection: with it on, every statement that would write fails. */
+    private static Void queryOnly(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA query_only = " + (on ? 1 : 0));
+        }
+        return null;
     }
 
     /** {@code quick_check} of {@code file} on a read-only connection of its own: its problems, none when sound. */
