@@ -125,6 +125,15 @@ class CheckAfterRowsTest {
         assertFalse(outcome.isDone(), "the check is held");
         assertFalse(desk(robot).getItems().isEmpty(), "usable: the lines are there while the check runs");
 
+        TableView<Object> lines = desk(robot);
+        robot.interact(() -> {
+            lines.requestFocus();
+            lines.getSelectionModel().select(0);
+            lines.getFocusModel().focus(0);
+        });
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        assertEquals(1, lines.getSelectionModel().getSelectedIndex(), "the keyboard moves through the lines meanwhile");
+
         assertTrue(bannerShown(robot), "the window says the file is being checked");
         assertEquals(Messages.tr("app.readOnly.bannerChecking"), bannerText(robot));
         selectFirstDeskLine(robot);
