@@ -55,6 +55,11 @@ final class LedgerCheck {
             try {
                 problems = check.call();
             } catch (Exception e) {
+                if (db.isClosed()) { // the window moved to another ledger meanwhile: nothing to say about this one
+                    LOG.info("The check of {} stopped: the ledger was closed", db.location());
+                    outcome.completeExceptionally(e);
+                    return;
+                }
                 LOG.error("The soundness check of {} could not run", db.location(), e);
                 Platform.runLater(() -> {
                     access.checkFailed("app.readOnly.bannerUnchecked");
