@@ -84,7 +84,7 @@ final class LedgerCheck {
                 warnings = afterPass.get();
             } catch (RuntimeException e) {
                 LOG.warn("After the check of {}", db.location(), e);
-                warnings = List.of(DialogService.messageOf(e));
+                warnings = db.isClosed() ? List.of() : List.of(DialogService.messageOf(e));
             }
             List<String> shown = warnings;
             Platform.runLater(() -> {
