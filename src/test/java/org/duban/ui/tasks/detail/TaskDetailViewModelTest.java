@@ -97,6 +97,47 @@ class TaskDetailViewModelTest {
     }
 
     @Test
+    void aSupervisionChangedByAnotherSeatSinceTheFormWasReadIsNotOverwritten() {
+        services.supervision().supervise(row.task().id(), "副市长 陈华", TODAY, ReportingCycle.MONTHLY, "");
+        vm.load();
+        SupervisionForm s = vm.supervisionForm();
+        assertEquals("副市长 陈华", s.leaderProperty().get());
+
+        // another seat changes the leader while this form is open
+        Services.over(db, new TestClock(TODAY)).operatedBy("秘书乙").supervision()
+                .supervise(row.task().id(), "市长 林峰", TODAY, ReportingCycle.MONTHLY, "");
+        String before = TestDb.contentDigest(db.file());
+
+        s.cycleProperty().set(ReportingCycle.WEEKLY);
+        s.save();
+        assertTrue(s.errorProperty().get().contains("秘书乙"), s.errorProperty().get());
+        assertEquals(before, TestDb.contentDigest(db.file()), "nothing written");
+        assertEquals("市长 林峰", s.leaderProperty().get(), "the form shows the other seat's change");
+
+        s.cycleProperty().set(ReportingCycle.WEEKLY);
+        s.save();
+        assertEquals("", s.errorProperty().get(), "saved over what it now shows");
+        assertEquals("市长 林峰", TestDb.sqlString(db.file(), "SELECT leader FROM supervision WHERE task_id = "
+                + row.task().id()));
+        assertEquals(ReportingCycle.WEEKLY.name(), TestDb.sqlString(db.file(),
+                "SELECT cycle FROM supervision WHERE task_id = " + row.task().id()));
+    }
+
+    @Test
+    void aSecondSeatPuttingTheSameTaskUnderSupervisionIsTold() {
+        vm.load();
+        SupervisionForm s = vm.supervisionForm();
+        assertFalse(s.supervisedProperty().get());
+        Services.over(db, new TestClock(TODAY)).operatedBy("秘书乙").supervision()
+                .supervise(row.task().id(), "市长 林峰", TODAY, ReportingCycle.MONTHLY, "");
+        s.leaderProperty().set("副市长 陈华");
+        s.save();
+        assertTrue(s.errorProperty().get().contains("秘书乙"), s.errorProperty().get());
+        assertEquals("市长 林峰", TestDb.sqlString(db.file(), "SELECT leader FROM supervision WHERE task_id = "
+                + row.task().id()));
+    }
+
+    @Test
     void supervisionNeedsALeaderAndEndsOnlyAfterTheQuestion() {
         vm.load();
         SupervisionForm s = vm.supervisionForm();
