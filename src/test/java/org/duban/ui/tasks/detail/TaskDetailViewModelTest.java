@@ -138,6 +138,37 @@ class TaskDetailViewModelTest {
     }
 
     @Test
+    void aCloseOutStepTakenByAnotherSeatSinceTheFormWasReadIsNotSteppedOver() {
+        vm.load();
+        CloseOutForm f = vm.closeOutForm();
+        long assignment = vm.selectedAssignmentId();
+        f.explanationProperty().set("已完成整改，申请销号");
+        f.submit(() -> { });
+        assertEquals("", f.errorProperty().get());
+        assertEquals(CloseOutForm.Step.VERIFY, f.stepProperty().get(), "applied through the form");
+        f.levelProperty().set(org.duban.model.VerificationLevel.COUNTY);
+        f.verifiersProperty().set("县生态环境局 王明");
+        f.passedProperty().set(true);
+        f.submit(() -> { });
+        assertEquals("", f.errorProperty().get(), "a step on what the form shows is taken");
+        assertEquals(CloseOutForm.Step.NOTICE, f.stepProperty().get());
+
+        // another seat starts the 公示 while this form is open
+        long closeOut = f.currentProperty().get().id();
+        Services.over(db, new TestClock(TODAY)).operatedBy("秘书乙").closeOuts()
+                .startNotice(closeOut, TODAY, TODAY.plusDays(9));
+        String before = TestDb.contentDigest(db.file());
+        f.noticeToProperty().set(TODAY.plusDays(4));
+        f.submit(() -> { });
+        assertTrue(f.errorProperty().get().contains("秘书乙"), f.errorProperty().get());
+        assertEquals(before, TestDb.contentDigest(db.file()), "nothing written");
+        assertEquals(TODAY.plusDays(9).toString(), TestDb.sqlString(db.file(),
+                "SELECT notice_to FROM close_out WHERE id = " + closeOut), "the other seat's 公示 stays");
+        assertEquals(assignment, vm.selectedAssignmentId());
+        assertEquals(CloseOutForm.Step.CLOSE, f.stepProperty().get(), "the form shows the step after it");
+    }
+
+    @Test
     void supervisionNeedsALeaderAndEndsOnlyAfterTheQuestion() {
         vm.load();
         SupervisionForm s = vm.supervisionForm();
