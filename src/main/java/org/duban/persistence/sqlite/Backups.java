@@ -245,9 +245,7 @@ public final class Backups {
      * @param progress receives the share done, 0 to 1
      */
     public static void restore(Database db, Path source, DoubleConsumer progress) {
-        if (db.isReadOnly()) {
-            throw new PersistenceException("db.error.readOnlyMode", db.file());
-        }
+        db.requireWritable(); // read-only, or its soundness check has not passed
         Path src = source.toAbsolutePath().normalize();
         if (src.equals(db.file())) {
             throw new PersistenceException("restore.error.sameFile", src);
