@@ -223,17 +223,23 @@ public final class TrackingService {
     }
 
     private TaskTracking trackOne(Task t, Facts facts, LightRule rule, LocalDate day) {
-        List<AssignmentState> states = new ArrayList<>();
-        for (Assignment a : t.assignments()) {
-            states.add(rule.evaluate(facts.of(a, t), day));
+        int n = t.assignments().size();
+        AssignmentState[] states = new AssignmentState[n];
+        Assignment[] derivedShares = new Assignment[n];
+        LocalDate issuedOn = facts.issued.get(t.id());
+        for (int i = 0; i < n; i++) {
+            states[i] = rule.evaluate(facts.of(t.assignments().get(i), t, issuedOn), day);
+            derivedShares[i] = states[i].assignment();
         }
-        Task derived = t.withId(t.id(), states.stream().map(AssignmentState::assignment).toList());
-        Supervision sup = facts.supervision.get(t.id());
+        Task derived = t.withId(t.id(), List.of(derivedShares));
+        Supervision sup = facts.supervision.isEmpty() ? null : facts.supervision.get(t.id());
         if (sup != null && sup.since().isAfter(day)) {
             sup = null; // not yet under supervision on that day
         }
-        boolean supOverdue = sup != null && supervisionReportOverdue(sup, states, day);
-        return new TaskTracking(derived, day, states, sup, supOverdue, facts.origins.get(t.id()));
+        List<AssignmentState> stateList = List.of(states);
+        boolean supOverdue = sup != null && supervisionReportOverdue(sup, stateList, day);
+        return new TaskTracking(derived, day, stateList, sup, supOverdue,
+                facts.origins.isEmpty() ? null : facts.origins.get(t.id()));
     }
 
     /** A unit under supervision that has not completed owes a report every cycle, counted from its last one. */
@@ -316,9 +322,15 @@ public final class TrackingService {
         }
 
         AssignmentFacts of(Assignment a, Task t) {
-            return new AssignmentFacts(a, Optional.ofNullable(issued.get(t.id())).orElse(null), t.deadline(),
-                    reports.getOrDefault(a.id(), List.of()), milestones.getOrDefault(a.id(), List.of()),
-                    closeOuts.getOrDefault(a.id(), List.of()));
+            return of(a, t, issued.get(t.id()));
+        }
+
+        /** {@link #of(Assignment, Task)} with the task's day of issue already looked up. */
+        AssignmentFacts of(Assignment a, Task t, LocalDate issuedOn) {
+            Long id = a.id();
+            return new AssignmentFacts(a, issuedOn, t.deadline(), reports.getOrDefault(id, List.of()),
+                    milestones.isEmpty() ? List.of() : milestones.getOrDefault(id, List.of()),
+                    closeOuts.isEmpty() ? List.of() : closeOuts.getOrDefault(id, List.of()));
         }
     }
 }
