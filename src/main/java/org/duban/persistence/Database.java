@@ -171,6 +171,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps the page cache of this connection to {@code kib} KiB (SQLite's own default is 2 MB), for a command that
+     * reads the ledger about once (the handouts, the meeting pack): the 32 MB the opening gives a ledger's connection
+     * (for an import's one large transaction and the window's repeated reads) would only hold pages it does not read
+     * again, and count in its peak memory (issue 24). On a server, nothing.
+     */
+    public void limitPageCache(int kib) {
+        lock.lock();
+        try {
+            engine.limitPageCache(connection, kib);
+        } catch (SQLException e) {
+            throw engine.translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The ledger's file; null for a ledger on a server ({@link #location()} names both). */
     public Path file() {
         return engine.file();
