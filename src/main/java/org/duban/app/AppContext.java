@@ -121,7 +121,7 @@ public final class AppContext {
         this.databaseSwitcher = databaseSwitcher;
         this.taskService = services.tasks();
         this.meetingService = services.meetings();
-        // a window opened before the file's soundness check ran: read-only until it passed (LedgerCheck)
+        // a window opened before the file's soundness check ran: read-only until it passed (CheckAfterRows)
         this.access = db.soundness() == Database.Soundness.CHECKING ? LedgerAccess.untilChecked()
                 : LedgerAccess.of(db.isReadOnly(), db.isShared() ? "app.readOnly.bannerShared" : "app.readOnly.banner");
         this.watcher = services.ledgerWatcher();
@@ -350,7 +350,7 @@ public final class AppContext {
         return this;
     }
 
-    /** Whether this window may change the ledger (read-only until a check left for later passed: LedgerCheck). */
+    /** Whether this window may change the ledger (read-only until a check left for later passed: CheckAfterRows). */
     LedgerAccess access() {
         return access;
     }

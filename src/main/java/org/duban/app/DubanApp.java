@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * background (checks, migration, the day's backup, the UI font), after which the main window takes the scene's
  * place: the first frame does not wait for the disk, nor for the theme and the 10 MB Chinese font (see
  * BENCHMARKS.md). A ledger that needs nothing written to be read shows its rows before its soundness check, which
- * then runs in the background with the window read-only until it passed ({@link LedgerCheck}); the day's backup
+ * then runs in the background with the window read-only until it passed ({@link CheckAfterRows}); the day's backup
  * follows the check. On first start (no database file yet) the welcome ({@link FirstStart}) asks whether to begin
  * with the sample meeting or an empty database, and makes the file in the background.
  */
@@ -268,7 +268,7 @@ public final class DubanApp extends Application {
                 : Messages.tr("app.windowTitle", database.file().getFileName()));
         if (database.soundness() == Database.Soundness.CHECKING) {
             // the opening screen's rows first (queued on the runner while the window was built), then the check
-            LedgerCheck.afterRows(database, context.access(), runner, dialogs, database::completeCheck,
+            CheckAfterRows.afterRows(database, context.access(), runner, dialogs, database::completeCheck,
                     () -> LedgerOpener.afterCheck(database));
         }
         if (previous != null && previous != database) {

@@ -90,7 +90,7 @@ public final class LedgerOpener {
     }
 
     /**
-     * Once the soundness check the window's opening left for later has passed ({@link LedgerCheck}): the day's
+     * Once the soundness check the window's opening left for later has passed ({@link CheckAfterRows}): the day's
      * backup, which an opening takes before anything else is written. What the user should read: a failed backup.
      */
     static List<String> afterCheck(Database db) {
@@ -109,7 +109,7 @@ public final class LedgerOpener {
 
     /**
      * For the window: like {@link #forWriting}, but a ledger open in another copy opens read-only, and the soundness
-     * check of a ledger that needs nothing written first runs after the first rows show ({@link LedgerCheck},
+     * check of a ledger that needs nothing written first runs after the first rows show ({@link CheckAfterRows},
      * {@link Database#openCheckingLater}), the day's backup after it.
      */
     public static Opened forWindow(Path file) {

@@ -80,7 +80,7 @@ class CheckAfterRowsTest {
         List<CompletableFuture<List<String>>> outcome = new ArrayList<>();
         robot.interact(() -> {
             FxStages.show(stage, ctx.mainWindow().root(), 1280, 800);
-            outcome.add(LedgerCheck.afterRows(db, ctx.access(), runner, dialogs, check, List::of));
+            outcome.add(CheckAfterRows.afterRows(db, ctx.access(), runner, dialogs, check, List::of));
         });
         return outcome.get(0);
     }

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * failed check at opening always said ({@code db.error.corrupt}: nothing was changed, how to restore). The ledger
  * itself refuses every write until the check passed ({@link Database#requireWritable}), whatever the screens do.
  */
-final class LedgerCheck {
-    private static final Logger LOG = LoggerFactory.getLogger(LedgerCheck.class);
+final class CheckAfterRows {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckAfterRows.class);
 
-    private LedgerCheck() {
+    private CheckAfterRows() {
     }
 
     /**
