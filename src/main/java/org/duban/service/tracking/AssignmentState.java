@@ -41,12 +41,6 @@ public record AssignmentState(Assignment assignment, LocalDate asOf, TaskStatus 
         return assignment.unitId();
     }
 
-    /** The same state with {@code report} (the same report, read with its text) as the latest. */
-    AssignmentState withLatestReport(ProgressReport report) {
-        return new AssignmentState(assignment, asOf, status, light, reasons, overdue, percent, expectedPercent, daysLeft,
-                report, lateMilestones, closeOut);
-    }
-
     public Optional<ProgressReport> latest() {
         return Optional.ofNullable(latestReport);
     }

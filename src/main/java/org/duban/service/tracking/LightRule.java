@@ -2,11 +2,10 @@ package org.duban.service.tracking;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.duban.i18n.LocalizedException;
+import org.duban.model.CloseOut;
 import org.duban.model.Milestone;
 import org.duban.model.ProgressReport;
 import org.duban.model.TaskStatus;
@@ -26,6 +25,7 @@ import org.duban.model.WarningLight;
  */
 public record LightRule(int redLagPoints, int yellowLagPoints, int dueSoonDays, int staleReportDays) {
     public static final LightRule DEFAULT = new LightRule(30, 10, 15, 30);
+    private static final int REASONS = LightReason.values().length;
 
     public LightRule {
         if (yellowLagPoints < 1 || redLagPoints > 100 || yellowLagPoints > redLagPoints) {
@@ -36,43 +36,52 @@ public record LightRule(int redLagPoints, int yellowLagPoints, int dueSoonDays, 
         }
     }
 
-    /** Where one assignment stands on {@code day}, from the facts dated up to that day. */
+    /**
+     * Where one assignment stands on {@code day}, from the facts dated up to that day. Plain loops, each fact looked
+     * for once: a checklist evaluates every share of 10,000 tasks at each load (BENCHMARKS.md, "Checklist load").
+     */
     public AssignmentState evaluate(AssignmentFacts f, LocalDate day) {
-        TaskStatus stage = f.stageOn(day);
-        Optional<ProgressReport> latest = f.latestReportOn(day);
+        CloseOut current = f.currentCloseOutOn(day).orElse(null);
+        ProgressReport latest = f.latestReportOn(day).orElse(null);
+        TaskStatus stage = f.stageOn(day, current, latest);
         boolean completed = stage.isCompleted();
         // a 100 % report that a failed verification or a reopening has overtaken no longer means done
-        int percent = completed ? 100 : Math.min(99, latest.map(ProgressReport::percent).orElse(0));
-        Optional<LocalDate> due = f.deadline().effectiveDueDate(f.issuedOn());
-        Long daysLeft = due.map(d -> ChronoUnit.DAYS.between(day, d)).orElse(null);
-        Double expected = due.map(d -> expectedPercent(f.issuedOn(), d, day)).orElse(null);
+        int percent = completed ? 100 : Math.min(99, latest == null ? 0 : latest.percent());
+        LocalDate due = f.deadline().effectiveDueDate(f.issuedOn()).orElse(null);
+        Long daysLeft = due == null ? null : ChronoUnit.DAYS.between(day, due);
+        Double expected = due == null ? null : expectedPercent(f.issuedOn(), due, day);
         double lag = expected == null ? 0 : expected - percent;
         boolean overdue = !completed && daysLeft != null && daysLeft < 0;
-        List<Milestone> late = f.milestones().stream().filter(m -> m.isLateOn(day)).toList();
+        List<Milestone> late = lateMilestones(f.milestones(), day);
 
-        Set<LightReason> reasons = EnumSet.noneOf(LightReason.class);
+        LightReason[] found = new LightReason[REASONS];
+        int n = 0;
         if (!completed) {
             if (overdue) {
-                reasons.add(LightReason.OVERDUE);
+                found[n++] = LightReason.OVERDUE;
             }
             if (lag > redLagPoints) {
-                reasons.add(LightReason.FAR_BEHIND);
+                found[n++] = LightReason.FAR_BEHIND;
             }
             if (daysLeft != null && daysLeft >= 0 && daysLeft <= dueSoonDays) {
-                reasons.add(LightReason.DUE_SOON);
+                found[n++] = LightReason.DUE_SOON;
             }
             if (lag >= yellowLagPoints && lag <= redLagPoints) {
-                reasons.add(LightReason.BEHIND);
+                found[n++] = LightReason.BEHIND;
             }
             if (!late.isEmpty()) {
-                reasons.add(LightReason.LATE_MILESTONE);
+                found[n++] = LightReason.LATE_MILESTONE;
             }
-            LocalDate lastHeard = latest.map(ProgressReport::reportedOn).orElse(f.issuedOn());
+            LocalDate lastHeard = latest == null ? f.issuedOn() : latest.reportedOn();
             if (lastHeard != null && ChronoUnit.DAYS.between(lastHeard, day) >= staleReportDays) {
-                reasons.add(LightReason.NO_RECENT_REPORT);
+                found[n++] = LightReason.NO_RECENT_REPORT;
             }
         }
-        WarningLight light = reasons.stream().map(LightReason::light).reduce(WarningLight.GREEN, WarningLight::worse);
+        WarningLight light = WarningLight.GREEN;
+        for (int i = 0; i < n; i++) {
+            light = light.worse(found[i].light());
+        }
+        Set<LightReason> reasons = Set.of(java.util.Arrays.copyOf(found, n)); // each reason at most once
 
         TaskStatus status;
         if (completed || stage == TaskStatus.NOT_STARTED) {
@@ -81,7 +90,20 @@ public record LightRule(int redLagPoints, int yellowLagPoints, int dueSoonDays, 
             status = overdue || lag >= yellowLagPoints ? TaskStatus.BEHIND_SCHEDULE : TaskStatus.ON_SCHEDULE;
         }
         return new AssignmentState(f.assignment().withStatus(status), day, status, light, reasons, overdue, percent,
-                expected, daysLeft, latest.orElse(null), late, f.currentCloseOutOn(day).orElse(null));
+                expected, daysLeft, latest, late, current);
+    }
+
+    private static List<Milestone> lateMilestones(List<Milestone> milestones, LocalDate day) {
+        List<Milestone> late = null;
+        for (Milestone m : milestones) {
+            if (m.isLateOn(day)) {
+                if (late == null) {
+                    late = new java.util.ArrayList<>(milestones.size());
+                }
+                late.add(m);
+            }
+        }
+        return late == null ? List.of() : List.copyOf(late);
     }
 
     /**

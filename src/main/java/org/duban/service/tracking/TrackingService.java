@@ -95,33 +95,14 @@ public final class TrackingService {
     }
 
     /**
-     * Like {@link #track}, for the checklist: of all the reports only the latest of each assignment (the one the
-     * checklist shows) is read with its text; the others are read as dates and percents. A ledger of 100,000
-     * reports otherwise reads megabytes of text to show 27,000 of them.
+     * Like {@link #track}, for the checklist: the same tasks, statuses, lights, late milestones and latest reports
+     * (with their texts), read as little as that needs: of the reports only those that decide the day (each share's
+     * latest by then, with its text; {@link ReportRepository#decidingOn}) and of the milestones only the late ones. A
+     * ledger of 100,000 reports and 69,000 milestones otherwise reads them all to show 27,000 reports and 8,000
+     * milestones (issue 24, BENCHMARKS.md "Checklist load").
      */
     public List<TaskTracking> trackForChecklist(TaskScope scope, LocalDate day) {
-        List<TaskTracking> list = track(tasks.find(scope), load(scope, true), day, null);
-        List<Long> latest = new ArrayList<>();
-        for (TaskTracking t : list) {
-            for (AssignmentState s : t.states()) {
-                if (s.latestReport() != null) {
-                    latest.add(s.latestReport().id());
-                }
-            }
-        }
-        Map<Long, ProgressReport> full = new HashMap<>();
-        reports.findByIds(latest).forEach(r -> full.put(r.id(), r));
-        List<TaskTracking> result = new ArrayList<>(list.size());
-        for (TaskTracking t : list) {
-            List<AssignmentState> states = new ArrayList<>(t.states().size());
-            for (AssignmentState s : t.states()) {
-                ProgressReport r = s.latestReport() == null ? null : full.get(s.latestReport().id());
-                states.add(r == null ? s : s.withLatestReport(r));
-            }
-            result.add(new TaskTracking(t.task(), t.asOf(), states, t.supervision(), t.supervisionReportOverdue(),
-                    t.originTaskId()));
-        }
-        return result;
+        return track(tasks.find(scope), loadForDay(scope, day), day, null);
     }
 
     /**
@@ -242,17 +223,23 @@ public final class TrackingService {
     }
 
     private TaskTracking trackOne(Task t, Facts facts, LightRule rule, LocalDate day) {
-        List<AssignmentState> states = new ArrayList<>();
-        for (Assignment a : t.assignments()) {
-            states.add(rule.evaluate(facts.of(a, t), day));
+        int n = t.assignments().size();
+        AssignmentState[] states = new AssignmentState[n];
+        Assignment[] derivedShares = new Assignment[n];
+        LocalDate issuedOn = facts.issued.get(t.id());
+        for (int i = 0; i < n; i++) {
+            states[i] = rule.evaluate(facts.of(t.assignments().get(i), t, issuedOn), day);
+            derivedShares[i] = states[i].assignment();
         }
-        Task derived = t.withId(t.id(), states.stream().map(AssignmentState::assignment).toList());
-        Supervision sup = facts.supervision.get(t.id());
+        Task derived = t.withId(t.id(), List.of(derivedShares));
+        Supervision sup = facts.supervision.isEmpty() ? null : facts.supervision.get(t.id());
         if (sup != null && sup.since().isAfter(day)) {
             sup = null; // not yet under supervision on that day
         }
-        boolean supOverdue = sup != null && supervisionReportOverdue(sup, states, day);
-        return new TaskTracking(derived, day, states, sup, supOverdue, facts.origins.get(t.id()));
+        List<AssignmentState> stateList = List.of(states);
+        boolean supOverdue = sup != null && supervisionReportOverdue(sup, stateList, day);
+        return new TaskTracking(derived, day, stateList, sup, supOverdue,
+                facts.origins.isEmpty() ? null : facts.origins.get(t.id()));
     }
 
     /** A unit under supervision that has not completed owes a report every cycle, counted from its last one. */
@@ -292,6 +279,30 @@ public final class TrackingService {
         return f;
     }
 
+    /**
+     * The facts of a scope that decide where it stands on {@code day} alone (see {@link #trackForChecklist}): each
+     * share's deciding reports, its late milestones, its close-out applications. Tracked on that day they give the
+     * same states as {@link #load}'s; on another day they would not.
+     */
+    private Facts loadForDay(TaskScope scope, LocalDate day) {
+        Facts f = new Facts();
+        f.issued = tasks.issuedDates(scope);
+        f.origins = tasks.origins(scope);
+        for (ProgressReport r : reports.decidingOn(scope, day)) {
+            f.reports.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>(1)).add(r);
+        }
+        for (Milestone m : milestones.lateOn(scope, day)) {
+            f.milestones.computeIfAbsent(m.assignmentId(), k -> new ArrayList<>()).add(m);
+        }
+        for (CloseOut c : closeOuts.find(scope)) {
+            f.closeOuts.computeIfAbsent(c.assignmentId(), k -> new ArrayList<>()).add(c);
+        }
+        for (Supervision s : supervisions.find(scope)) {
+            f.supervision.put(s.taskId(), s);
+        }
+        return f;
+    }
+
     /** The facts of a scope, grouped by assignment. */
     private static final class Facts {
         Map<Long, LocalDate> issued = Map.of();
@@ -311,9 +322,15 @@ public final class TrackingService {
         }
 
         AssignmentFacts of(Assignment a, Task t) {
-            return new AssignmentFacts(a, Optional.ofNullable(issued.get(t.id())).orElse(null), t.deadline(),
-                    reports.getOrDefault(a.id(), List.of()), milestones.getOrDefault(a.id(), List.of()),
-                    closeOuts.getOrDefault(a.id(), List.of()));
+            return of(a, t, issued.get(t.id()));
+        }
+
+        /** {@link #of(Assignment, Task)} with the task's day of issue already looked up. */
+        AssignmentFacts of(Assignment a, Task t, LocalDate issuedOn) {
+            Long id = a.id();
+            return new AssignmentFacts(a, issuedOn, t.deadline(), reports.getOrDefault(id, List.of()),
+                    milestones.isEmpty() ? List.of() : milestones.getOrDefault(id, List.of()),
+                    closeOuts.isEmpty() ? List.of() : closeOuts.getOrDefault(id, List.of()));
         }
     }
 }

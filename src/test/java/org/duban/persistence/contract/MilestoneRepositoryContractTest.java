@@ -49,4 +49,30 @@ class MilestoneRepositoryContractTest {
             assertEquals(List.of(done), milestones.find(TaskScope.assignment(1)));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void theMilestonesLateOnADayAreThoseDueBeforeItAndNotDoneByIt(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            Engines.seedTasks(engine, db);
+            MilestoneRepository milestones = new MilestoneRepository(db);
+            LocalDate day = LocalDate.of(2026, 6, 30);
+            Milestone open = milestones.insert(new Milestone(0, 1, "未完成", LocalDate.of(2026, 5, 1), null));
+            Milestone doneLate = milestones.insert(new Milestone(0, 1, "之后完成", LocalDate.of(2026, 4, 1),
+                    LocalDate.of(2026, 7, 1)));
+            milestones.insert(new Milestone(0, 1, "当天完成", LocalDate.of(2026, 4, 1), day));
+            milestones.insert(new Milestone(0, 1, "当天到期", day, null));
+            milestones.insert(new Milestone(0, 3, "未到期", LocalDate.of(2026, 9, 1), null));
+            Milestone other = milestones.insert(new Milestone(0, 3, "另一项", LocalDate.of(2026, 6, 29), null));
+
+            List<Milestone> late = milestones.lateOn(TaskScope.meeting(1L), day);
+            assertEquals(List.of(doneLate, open, other), late, "in find's order: by share, then due date");
+            for (Milestone m : milestones.find(TaskScope.meeting(1L))) {
+                assertEquals(m.isLateOn(day), late.contains(m), m.name() + ": the same rule as Milestone.isLateOn");
+            }
+            assertEquals(List.of(other), milestones.lateOn(TaskScope.task(2), day));
+            assertEquals(List.of(), milestones.lateOn(TaskScope.assignment(1), LocalDate.of(2026, 3, 1)));
+            assertEquals(List.of(doneLate, open, other), milestones.lateOn(TaskScope.all(), day));
+        }
+    }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link ReportRepository} on every engine: keys of inserts, reads by id, by ids (more than one query's worth), by
- * scope in order, and the counting read without text. Reports are history: there is no update.
+ * scope in order, the counting read without text, and the reports that decide a day. Reports are history: there is no
+ * update.
  */
 class ReportRepositoryContractTest {
     @TempDir
@@ -61,6 +62,34 @@ class ReportRepositoryContractTest {
             many.sort(Comparator.comparingLong(ProgressReport::id));
             assertEquals(many, byIds, "600 and more ids: two queries, every report once");
             assertEquals(List.of(), reports.findByIds(List.of()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void theReportsThatDecideADayAreEachSharesLatestByThenElseItsFirstAfter(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            Engines.seedTasks(engine, db);
+            ReportRepository reports = new ReportRepository(db);
+            ProgressReport april = reports.insert(new ProgressReport(0, 1, LocalDate.of(2026, 4, 1), 30, "开工", "张三"));
+            ProgressReport mayOne = reports.insert(new ProgressReport(0, 1, LocalDate.of(2026, 5, 1), 70, "过半", ""));
+            ProgressReport mayTwo = reports.insert(new ProgressReport(0, 1, LocalDate.of(2026, 5, 1), 60, "同日", ""));
+            ProgressReport june = reports.insert(new ProgressReport(0, 1, LocalDate.of(2026, 6, 1), 100, "完成", ""));
+            ProgressReport julyA = reports.insert(new ProgressReport(0, 3, LocalDate.of(2026, 7, 1), 10, "甲", "李四"));
+            ProgressReport julyB = reports.insert(new ProgressReport(0, 3, LocalDate.of(2026, 7, 2), 20, "乙", ""));
+            // share 2 has no report at all: nothing for it
+
+            assertEquals(List.of(mayTwo, julyA), reports.decidingOn(TaskScope.meeting(1L), LocalDate.of(2026, 5, 31)),
+                    "of two reports of a day the later entry; a share with reports only after the day: its first");
+            assertEquals(List.of(april), reports.decidingOn(TaskScope.task(1), LocalDate.of(2026, 4, 30)));
+            assertEquals(List.of(june), reports.decidingOn(TaskScope.assignment(1), LocalDate.of(2026, 6, 1)),
+                    "a report of the day itself counts");
+            assertEquals(List.of(april), reports.decidingOn(TaskScope.assignment(1), LocalDate.of(2026, 3, 1)),
+                    "before every report: the first");
+            assertEquals(List.of(julyB), reports.decidingOn(TaskScope.task(2), LocalDate.of(2026, 12, 31)));
+            assertEquals(List.of(), reports.decidingOn(TaskScope.assignment(2), LocalDate.of(2026, 12, 31)));
+            assertEquals(List.of(june, julyB), reports.decidingOn(TaskScope.all(), LocalDate.of(2026, 12, 31)));
+            assertTrue(mayTwo.id() > mayOne.id(), "entered second");
         }
     }
 }

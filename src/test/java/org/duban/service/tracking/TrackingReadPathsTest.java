@@ -54,6 +54,45 @@ class TrackingReadPathsTest {
         }
     }
 
+    /**
+     * The checklist reads only the reports and milestones that decide its day: the same states on any day, also one
+     * with reports and milestones after it (shares whose only reports come later, milestones done later), and one
+     * before the meeting (no report yet anywhere).
+     */
+    @Test
+    void theChecklistPathAgreesWithTheFullReadOnEarlierDaysToo() {
+        LocalDate end = LocalDate.of(2026, 11, 29);
+        try (Database db = Database.open(dir.resolve("days.db"))) {
+            long meeting = new LedgerGenerator(Wired.of(db)).generate(new LedgerGenerator.Options(150, 1200, 5, end),
+                    LedgerGenerator.Progress.NONE).meeting().id();
+            TrackingService tracking = Wired.over(db, new TestClock(end)).tracking();
+            TaskScope scope = TaskScope.meeting(meeting);
+            java.util.Set<Long> reported = new java.util.HashSet<>(); // shares with a report by the end
+            tracking.track(scope, end).forEach(t -> t.states().stream().filter(s -> s.latestReport() != null)
+                    .forEach(s -> reported.add(s.assignmentId())));
+            int laterOnly = 0;
+            int lateMilestones = 0;
+            for (LocalDate day : List.of(end, end.minusDays(45), end.minusDays(120), end.minusYears(1))) {
+                List<TaskTracking> full = tracking.track(scope, day);
+                List<TaskTracking> checklist = tracking.trackForChecklist(scope, day);
+                assertEquals(full.size(), checklist.size());
+                for (int i = 0; i < full.size(); i++) {
+                    assertEquals(full.get(i), checklist.get(i), "task " + full.get(i).task().seq() + " on " + day);
+                }
+                for (TaskTracking t : full) {
+                    for (AssignmentState s : t.states()) {
+                        lateMilestones += s.lateMilestones().size();
+                        if (s.latestReport() == null && reported.contains(s.assignmentId())) {
+                            laterOnly++;
+                        }
+                    }
+                }
+            }
+            assertTrue(laterOnly > 50, "shares with reports only after the day: " + laterOnly);
+            assertTrue(lateMilestones > 50, "late milestones compared: " + lateMilestones);
+        }
+    }
+
     @Test
     void theDeskPathAgreesWithTheFullReadOnAllButTheTextsItDoesNotShow() {
         LocalDate day = LocalDate.of(2026, 11, 29);
