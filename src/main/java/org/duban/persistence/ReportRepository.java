@@ -17,7 +17,7 @@ public final class ReportRepository {
      * columns are the SELECT's own.
      */
     private static final RowMapper<ProgressReport> MAP = (rs, ctx) -> new ProgressReport(rs.getLong(1),
-            rs.getLong(2), Rows.date(rs, 3), rs.getInt(4), rs.getString(5), rs.getString(6));
+            rs.getLong(2), Rows.date(rs, 3), rs.getInt(4), Rows.text(rs, 5), Rows.text(rs, 6));
     private final Database db;
 
     public ReportRepository(Database db) {
