@@ -121,8 +121,9 @@ public final class AppContext {
         this.databaseSwitcher = databaseSwitcher;
         this.taskService = services.tasks();
         this.meetingService = services.meetings();
-        this.access = LedgerAccess.of(db.isReadOnly(),
-                db.isShared() ? "app.readOnly.bannerShared" : "app.readOnly.banner");
+        // a window opened before the file's soundness check ran: read-only until it passed (LedgerCheck)
+        this.access = db.soundness() == Database.Soundness.CHECKING ? LedgerAccess.untilChecked()
+                : LedgerAccess.of(db.isReadOnly(), db.isShared() ? "app.readOnly.bannerShared" : "app.readOnly.banner");
         this.watcher = services.ledgerWatcher();
         watcher.addListener(() -> javafx.application.Platform.runLater(() -> {
             checklistRefresh.run();
@@ -321,7 +322,7 @@ public final class AppContext {
                     if (window != null) {
                         window.forgetOtherScreens();
                     }
-                }));
+                }), access);
     }
 
     /** Settings → 数据库文件: the file in use, moving to another one, and 连接共享台账…. */
@@ -347,6 +348,11 @@ public final class AppContext {
     public AppContext rememberingIn(org.duban.ui.common.ViewMemory memory) {
         this.viewMemory = memory;
         return this;
+    }
+
+    /** Whether this window may change the ledger (read-only until a check left for later passed: LedgerCheck). */
+    LedgerAccess access() {
+        return access;
     }
 
     public MainWindow mainWindow() {

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * The window. It shows at once ({@link OpeningView}: the icon and a spinner), and the ledger is opened in the
  * background (checks, migration, the day's backup, the UI font), after which the main window takes the scene's
  * place: the first frame does not wait for the disk, nor for the theme and the 10 MB Chinese font (see
- * BENCHMARKS.md). On first start (no database file yet) the welcome ({@link FirstStart}) asks whether to begin
+ * BENCHMARKS.md). A ledger that needs nothing written to be read shows its rows before its soundness check, which
+ * then runs in the background with the window read-only until it passed ({@link LedgerCheck}); the day's backup
+ * follows the check. On first start (no database file yet) the welcome ({@link FirstStart}) asks whether to begin
  * with the sample meeting or an empty database, and makes the file in the background.
  */
 public final class DubanApp extends Application {
@@ -107,9 +109,9 @@ public final class DubanApp extends Application {
             opening.startTurning();
             startServices();
             addIcons(stage); // seven PNGs to decode
+            loadFontAside(); // while the ledger opens, on the other core
             runner.run(() -> {
                 missingChoice = UserPreferences.load().missingDatabase().orElse(null);
-                Fonts.uiFamily(); // loads the bundled font off the FX thread, while the ledger opens
                 return LedgerOpener.forWindow(file);
             }, this::opened, e -> {
                 log().error("Could not open {}", file, e);
@@ -139,8 +141,8 @@ public final class DubanApp extends Application {
             opening.startTurning();
             startServices();
             addIcons(stage);
+            loadFontAside();
             runner.run(() -> {
-                Fonts.uiFamily();
                 return SharedLedgers.load().open(server);
             }, this::opened, e -> {
                 log().error("Could not open the shared ledger {}", server.replaceAll("//[^@/]*@", "//"), e);
@@ -160,6 +162,17 @@ public final class DubanApp extends Application {
                 });
             });
         });
+    }
+
+    /**
+     * Loads the bundled UI font (two TTFs, ~0.5 s) on a thread of its own, beside the ledger's opening on the worker
+     * rather than before it; {@link Theme#install} waits for it if it is not done ({@link Fonts#uiFamily} is
+     * synchronized).
+     */
+    private static void loadFontAside() {
+        Thread t = new Thread(Fonts::uiFamily, "ui-font");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static boolean isEmptyFile(Path file) {
@@ -253,6 +266,11 @@ public final class DubanApp extends Application {
         stage.setTitle(database.isShared()
                 ? Messages.tr("app.windowTitle.shared", SharedLedgers.shortLocation(database))
                 : Messages.tr("app.windowTitle", database.file().getFileName()));
+        if (database.soundness() == Database.Soundness.CHECKING) {
+            // the opening screen's rows first (queued on the runner while the window was built), then the check
+            LedgerCheck.afterRows(database, context.access(), runner, dialogs, database::completeCheck,
+                    () -> LedgerOpener.afterCheck(database));
+        }
         if (previous != null && previous != database) {
             runner.run(() -> {
                 previous.close(); // after any work still queued for it: the runner has one thread

@@ -71,28 +71,50 @@ public final class LedgerOpener {
      * @throws DatabaseInUseException when another copy of the program has it open
      */
     public static Opened forWriting(Path file, Creation creation) {
+        return forWriting(file, creation, false);
+    }
+
+    private static Opened forWriting(Path file, Creation creation, boolean checkLater) {
         if (creation == Creation.NEVER && !Files.exists(file)) {
             throw new PersistenceException("db.error.noLedger", file.toAbsolutePath().normalize());
         }
         boolean existing = sizeOf(file) > 0;
-        Database db = creation == Creation.IF_MISSING_OR_EMPTY ? Database.create(file) : Database.open(file);
+        Database db = creation == Creation.IF_MISSING_OR_EMPTY ? Database.create(file)
+                : checkLater ? Database.openCheckingLater(file) : Database.open(file);
         List<String> warnings = new ArrayList<>(networkWarning(db.file()));
         warnings.addAll(db.openingWarnings());
-        if (existing) {
-            try {
-                Services.over(db).backups().dailyIfDue();
-            } catch (LocalizedException e) {
-                LOG.warn("The daily backup of {} failed", db.file(), e);
-                warnings.add(Messages.tr("backup.warning.dailyFailed", e.getLocalizedMessage()));
-            }
+        if (existing && db.soundness() == Database.Soundness.SOUND) { // else after the check: afterCheck
+            warnings.addAll(dailyBackup(db));
         }
         return new Opened(db, warnings, null);
     }
 
-    /** For the window: like {@link #forWriting}, but a ledger open in another copy opens read-only. */
+    /**
+     * Once the soundness check the window's opening left for later has passed ({@link LedgerCheck}): the day's
+     * backup, which an opening takes before anything else is written. What the user should read: a failed backup.
+     */
+    static List<String> afterCheck(Database db) {
+        return db.soundness() == Database.Soundness.SOUND ? dailyBackup(db) : List.of();
+    }
+
+    private static List<String> dailyBackup(Database db) {
+        try {
+            Services.over(db).backups().dailyIfDue();
+            return List.of();
+        } catch (LocalizedException e) {
+            LOG.warn("The daily backup of {} failed", db.file(), e);
+            return List.of(Messages.tr("backup.warning.dailyFailed", e.getLocalizedMessage()));
+        }
+    }
+
+    /**
+     * For the window: like {@link #forWriting}, but a ledger open in another copy opens read-only, and the soundness
+     * check of a ledger that needs nothing written first runs after the first rows show ({@link LedgerCheck},
+     * {@link Database#openCheckingLater}), the day's backup after it.
+     */
     public static Opened forWindow(Path file) {
         try {
-            return forWriting(file);
+            return forWriting(file, Creation.NEVER, true);
         } catch (DatabaseInUseException e) {
             LOG.info("{} is open in another copy; offering read-only", file);
             Database db = Database.openReadOnly(file);

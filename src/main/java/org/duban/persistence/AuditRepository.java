@@ -42,6 +42,15 @@ public final class AuditRepository {
         db.write(c -> AuditChain.append(c, entries, false));
     }
 
+    /**
+     * Appends many rows in one batch, in order, the states of the tracked rows that {@code written} holds taken from
+     * it rather than read back ({@link RowStates}); it is emptied then.
+     */
+    public void appendAll(List<AuditEntry> entries, RowStates written) {
+        db.write(c -> AuditChain.append(c, entries, false, written));
+        written.clear();
+    }
+
     /** A task's history, newest first (also after the task itself was deleted). */
     public List<AuditEntry> findByTask(long taskId) {
         return db.query(h -> h.createQuery(SELECT + " WHERE task_id = :taskId ORDER BY id DESC")
@@ -128,11 +137,12 @@ public final class AuditRepository {
     }
 
     /**
-     * For {@link AuditChain}'s plain JDBC insert (which chains each row to the one before): binds at, operator, entity, entity_id, task_id, unit_id, action, field, old_value, new_value
-     * from {@code i}.
+     * For {@link AuditChain}'s plain JDBC insert (which chains each row to the one before): binds at (as text, made
+     * once for the rows of one change), operator, entity, entity_id, task_id, unit_id, action, field, old_value,
+     * new_value from {@code i}.
      */
-    static void bind(PreparedStatement ps, int i, AuditEntry e) throws SQLException {
-        ps.setString(i, e.at().toString());
+    static void bind(PreparedStatement ps, int i, AuditEntry e, String at) throws SQLException {
+        ps.setString(i, at);
         ps.setString(i + 1, e.operator());
         ps.setString(i + 2, e.entity().name());
         ps.setLong(i + 3, e.entityId());

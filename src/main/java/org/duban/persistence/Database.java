@@ -42,6 +42,20 @@ public final class Database implements AutoCloseable {
     private int transactionDepth;
     private long commits;
     private org.jdbi.v3.core.Jdbi jdbi;
+    /** The soundness check an opening left for after the first reads ({@link #openCheckingLater}), or null. */
+    private volatile java.util.concurrent.Callable<List<String>> laterCheck;
+    /** What lifts the engine's own refusal of writes once the check left for later passed. */
+    private volatile SqlWork<?> whenSound;
+    private volatile Soundness soundness = Soundness.SOUND;
+
+    /**
+     * What is known of the file's soundness. {@link #open} checks before it returns ({@code SOUND}); a window's
+     * opening may leave the check until its first rows show ({@link #openCheckingLater}): {@code CHECKING} until
+     * {@link #completeCheck} has run it, then {@code SOUND} or {@code DAMAGED}. Only a sound ledger is written.
+     */
+    public enum Soundness {
+        SOUND, CHECKING, DAMAGED
+    }
 
     /**
      * A ledger over {@code connection}, which it owns from now on: for the engine adapters, which open the
@@ -69,6 +83,20 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path file) {
         return DatabaseOpening.open(file, Migrations.all(), DatabaseOpening.Purpose.LEDGER);
+    }
+
+    /**
+     * Like {@link #open}, for the window: when the file needs nothing written before it can be read (its schema is
+     * this version's, it is in WAL mode with no log left by a crash, it has its id), its soundness check
+     * ({@code PRAGMA quick_check}, seconds on a large ledger) is left for {@link #completeCheck}, which the window
+     * runs once its first rows show; until that check has passed, every write is refused
+     * ({@link Soundness#CHECKING}). Reading first is safe: reading changes nothing in the file (no migration, no id
+     * to give, no log to merge, and SQLite writes a WAL file only in a write transaction), and a damaged page read
+     * before the check is reported by SQLite as damage ({@code db.error.corrupt}), not written back. Any other file
+     * is checked before this returns, as by {@link #open}.
+     */
+    public static Database openCheckingLater(Path file) {
+        return DatabaseOpening.open(file, Migrations.all(), DatabaseOpening.Purpose.LEDGER, true);
     }
 
     /**
@@ -132,10 +160,27 @@ public final class Database implements AutoCloseable {
     public void checkpoint() {
         lock.lock();
         try {
-            if (readOnly || transactionDepth > 0) {
-                return; // inside a larger change: its end is the place
+            if (readOnly || soundness != Soundness.SOUND || transactionDepth > 0) {
+                return; // inside a larger change: its end is the place; an unchecked file is not touched
             }
             engine.checkpoint(connection);
+        } catch (SQLException e) {
+            throw engine.translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Keeps the page cache of this connection to {@code kib} KiB (SQLite's own default is 2 MB), for a command that
+     * reads the ledger about once (the handouts, the meeting pack): the 32 MB the opening gives a ledger's connection
+     * (for an import's one large transaction and the window's repeated reads) would only hold pages it does not read
+     * again, and count in its peak memory (issue 24). On a server, nothing.
+     */
+    public void limitPageCache(int kib) {
+        lock.lock();
+        try {
+            engine.limitPageCache(connection, kib);
         } catch (SQLException e) {
             throw engine.translate(e);
         } finally {
@@ -146,6 +191,73 @@ public final class Database implements AutoCloseable {
     /** The ledger's file; null for a ledger on a server ({@link #location()} names both). */
     public Path file() {
         return engine.file();
+    }
+
+    /**
+     * For the engine adapters: leaves the soundness check {@code check} (its problems, none when sound) for
+     * {@link #completeCheck}; writes are refused until then, here and by the engine (SQLite: {@code query_only}),
+     * whose refusal {@code whenSound} lifts, on this connection, once the check passed.
+     */
+    public void checkLater(java.util.concurrent.Callable<List<String>> check, SqlWork<?> whenSound) {
+        this.laterCheck = check;
+        this.whenSound = whenSound;
+        soundness = Soundness.CHECKING;
+    }
+
+    /** See {@link Soundness}. */
+    public Soundness soundness() {
+        return soundness;
+    }
+
+    /**
+     * Runs the soundness check the opening left for later (on a connection of its own: reads go on meanwhile) and
+     * records what it found; once it passed, writes are allowed. Its problems, none when sound; nothing when no check
+     * was left. Called once, off the FX thread.
+     */
+    public List<String> completeCheck() {
+        java.util.concurrent.Callable<List<String>> check = laterCheck;
+        if (check == null) {
+            return soundness == Soundness.DAMAGED ? List.of("damaged") : List.of();
+        }
+        List<String> problems;
+        try {
+            problems = List.copyOf(check.call());
+        } catch (PersistenceException e) {
+            if (!"db.error.corrupt".equals(e.key())) {
+                throw e; // the check could not run: still unchecked, still not written
+            }
+            problems = List.of(e.getMessage() == null ? "damaged" : e.getMessage());
+        } catch (Exception e) {
+            throw new PersistenceException(e, "db.error.checkFailed", location(), e.getMessage());
+        }
+        if (problems.isEmpty()) {
+            read(whenSound); // the engine takes writes again, then this façade does
+            soundness = Soundness.SOUND;
+        } else {
+            LOG.warn("{} is damaged: {}", location(), problems);
+            soundness = Soundness.DAMAGED;
+        }
+        laterCheck = null;
+        return problems;
+    }
+
+    /**
+     * Refuses, with the user's message, what would change a ledger opened read-only, or one whose soundness check
+     * has not passed ({@link Soundness}).
+     */
+    public void requireWritable() {
+        if (readOnly) {
+            // a file is read-only because another window holds it; a shared ledger because the login may only read
+            throw new PersistenceException(isShared() ? "db.error.server.readOnlyRole" : "db.error.readOnlyMode",
+                    location());
+        }
+        Soundness s = soundness;
+        if (s == Soundness.CHECKING) {
+            throw new PersistenceException("db.error.checkPending", location());
+        }
+        if (s == Soundness.DAMAGED) {
+            throw new PersistenceException("db.error.corrupt", location());
+        }
     }
 
     /** Where the ledger is, for messages: the file's path, or the server's URL (never with a password). */
@@ -231,14 +343,12 @@ public final class Database implements AutoCloseable {
      * Runs a change in a transaction: all of it lands or none of it. Nested calls join the outer
      * transaction, which commits or rolls back as a whole.
      *
-     * @throws PersistenceException {@code db.error.readOnlyMode} on a database opened read-only
+     * @throws PersistenceException {@code db.error.readOnlyMode} on a database opened read-only;
+     *                              {@code db.error.checkPending} before its soundness check passed,
+     *                              {@code db.error.corrupt} when it failed ({@link #requireWritable})
      */
     public <T> T write(SqlWork<T> work) {
-        if (readOnly) {
-            // a file is read-only because another window holds it; a shared ledger because the login may only read
-            throw new PersistenceException(isShared() ? "db.error.server.readOnlyRole" : "db.error.readOnlyMode",
-                    location());
-        }
+        requireWritable();
         lock.lock();
         boolean outermost = transactionDepth == 0;
         transactionDepth++;

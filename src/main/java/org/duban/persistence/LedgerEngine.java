@@ -32,6 +32,14 @@ public interface LedgerEngine {
     }
 
     /**
+     * Keeps this connection's page cache to at most {@code kib} KiB, releasing what it holds beyond that (an engine
+     * without a per-connection cache of its own, as a server's, does nothing).
+     */
+    default void limitPageCache(Connection c, int kib) throws SQLException {
+        // nothing to do
+    }
+
+    /**
      * First thing in every change's transaction ({@link Database#write}, outermost): what makes the writers of one
      * ledger take turns where the engine does not already. The audit chain ({@link AuditChain}) reads the newest
      * row and appends after it, so two transactions appending at once must not both read the same newest row.

@@ -6,6 +6,7 @@ import java.util.List;
 import org.duban.i18n.Messages;
 import org.duban.i18n.Translator;
 import org.duban.model.BackupReason;
+import org.duban.model.Meeting;
 import org.duban.model.ReportingCycle;
 import org.duban.model.Task;
 import org.duban.persistence.Database;
@@ -355,8 +356,15 @@ public final class Services {
      */
     public ImportHooks importHooks() {
         return new ImportHooks() {
+            /**
+             * The day of the meeting the import writes into, read at its first supervised task: a 10,000-row import
+             * read the meeting again for each of its 446 (issue 24). Forgotten before each import.
+             */
+            private Meeting meeting;
+
             @Override
             public java.nio.file.Path beforeImport(java.nio.file.Path file) {
+                meeting = null;
                 if (db.isShared()) {
                     return null; // no backups folder: the import is one transaction, and is not undone by a restore
                 }
@@ -373,7 +381,10 @@ public final class Services {
                 if (!supervised || supervision.of(task.id()).isPresent()) {
                     return;
                 }
-                LocalDate since = repos.meetings().findById(task.meetingId()).map(m -> m.heldOn()).orElse(today());
+                if (meeting == null || meeting.id() != task.meetingId()) {
+                    meeting = repos.meetings().findById(task.meetingId()).orElse(null);
+                }
+                LocalDate since = meeting == null ? today() : meeting.heldOn();
                 supervision.supervise(task.id(), Messages.tr("supervision.fromImport.leader"), since,
                         ReportingCycle.MONTHLY, Messages.tr("supervision.fromImport.note"));
             }

@@ -143,4 +143,48 @@ class DatabaseSafetyTest {
             }
         }
     }
+
+    /** The window's opening (issue 24): the check after the first reads, every write refused until it passed. */
+    @Test
+    void aCurrentLedgerIsReadBeforeItsCheckAndWrittenOnlyAfterItPassed() throws Exception {
+        TestDb.withSample(dir).close();
+        Path file = dir.resolve("test.db");
+        byte[] before = Files.readAllBytes(file);
+        try (Database db = Database.openCheckingLater(file)) {
+            assertEquals(Database.Soundness.CHECKING, db.soundness());
+            assertFalse(new TaskRepository(db).findAll().isEmpty(), "reading works at once");
+            PersistenceException e = assertThrows(PersistenceException.class,
+                    () -> new SettingsRepository(db).put("a", "b"));
+            assertEquals("db.error.checkPending", e.key());
+            assertThrows(PersistenceException.class, () -> Backups.restore(db, file, d -> { }));
+            // a write that went round Database.write would be refused by SQLite itself (query_only)
+            assertThrows(PersistenceException.class, () -> db.read(c -> {
+                try (Statement st = c.createStatement()) {
+                    return st.executeUpdate("UPDATE setting SET value = value");
+                }
+            }));
+            db.checkpoint();
+            assertArrayEquals(before, Files.readAllBytes(file), "nothing written before the check");
+            assertEquals(List.of(), db.completeCheck());
+            assertEquals(Database.Soundness.SOUND, db.soundness());
+            new SettingsRepository(db).put("a", "b");
+        }
+        assertEquals("b", TestDb.sqlString(file, "SELECT value FROM setting WHERE key = 'a'"));
+    }
+
+    /** A ledger an opening would write to (a migration, a log left by a crash) is checked first, as by open. */
+    @Test
+    void aLedgerThatNeedsAWriteFirstIsCheckedBeforeItOpens() throws Exception {
+        Path older = OlderLedgers.ofVersion(dir.resolve("older.db"), Migrations.latestVersion() - 1);
+        try (Database db = Database.openCheckingLater(older)) {
+            assertEquals(Database.Soundness.SOUND, db.soundness(), "migrated after its check, as always");
+            assertEquals(Migrations.latestVersion(), db.schemaVersion());
+        }
+        TestDb.withSample(dir).close();
+        Path file = dir.resolve("test.db");
+        TestDb.otherTool(file, "PRAGMA journal_mode = DELETE");
+        try (Database db = Database.openCheckingLater(file)) {
+            assertEquals(Database.Soundness.SOUND, db.soundness(), "a file not in WAL mode yet is checked first");
+        }
+    }
 }

@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!parent.shared()) {
             throw new org.duban.i18n.LocalizedException("bench.error.seatsNeedServer");
         }
-        SeatsBench.Result r = SeatsBench.run(() -> DubanCommand.connect(parent.db),
+        SeatsBench.Result r = SeatsBench.run(() -> DubanCommand.connect(parent.location()),
                 new SeatsBench.Options(seats, java.time.Duration.ofSeconds(seconds == null ? 30 : seconds), 0),
                 parent.clock(), line -> {
                     parent.err().println(Messages.tr("bench.progress", line));

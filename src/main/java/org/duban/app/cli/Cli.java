@@ -28,12 +28,7 @@ public final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            String message = ex.getMessage();
-            for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof CommandLine.TypeConversionException) {
-                    message = t.getMessage(); // our converters already say it in the user's language
-                }
-            }
+            String message = UsageErrors.message(ex, args);
             c.getErr().println(Messages.tr("cli.error.usage", message, c.getCommandSpec().qualifiedName()));
             c.getErr().flush();
             return 2;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.duban.app.AppPaths;
 import org.duban.app.LedgerOpener;
+import org.duban.app.UserPreferences;
 import org.duban.app.Version;
 import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
@@ -45,6 +46,9 @@ public final class DubanCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE|URL", descriptionKey = "db", scope = CommandLine.ScopeType.INHERIT)
     String db;
 
+    /** The saved start server's address, "" when there is none; read once ({@link #location()}). */
+    private String startServer;
+
     @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lang", scope = CommandLine.ScopeType.INHERIT)
     String lang;
 
@@ -64,8 +68,8 @@ public final class DubanCommand implements Callable<Integer> {
     /**
      * The database file the user named, else the one chosen in the settings, else the data folder's duban.db.
      *
-     * @throws PersistenceException when {@code --db} names a shared ledger: what asks for a file (backup, restore,
-     *                              the window) does not work on one yet, and says so
+     * @throws PersistenceException when the commands work on a shared ledger ({@link #shared()}): what asks for a
+     *                              file (restore) does not work on one, and says so
      */
     public Path database() {
         if (shared()) {
@@ -74,14 +78,30 @@ public final class DubanCommand implements Callable<Integer> {
         return db != null ? Path.of(db) : AppPaths.preferredDatabase();
     }
 
-    /** True when {@code --db} names a shared ledger on a PostgreSQL server. */
+    /**
+     * Where the commands work, as the window would: {@code --db}; without it the shared ledger the window starts on
+     * (a connection saved in the settings and chosen last), else {@code null}, the file of {@link #database()}. A
+     * command run without {@code --db} on a seat of a shared ledger thus reads and writes the ledger the window
+     * shows, not a stale local file.
+     */
+    String location() {
+        if (db != null) {
+            return db;
+        }
+        if (startServer == null) {
+            startServer = UserPreferences.load().startServer().map(UserPreferences.SavedServer::url).orElse("");
+        }
+        return startServer.isEmpty() ? null : startServer;
+    }
+
+    /** True when the commands work on a shared ledger on a PostgreSQL server ({@link #location()}). */
     boolean shared() {
-        return PostgresOpening.isServerUrl(db);
+        return PostgresOpening.isServerUrl(location());
     }
 
     /** The shared ledger's address without its user, for messages. */
     private String sharedLocation() {
-        return db.replaceAll("//[^@/]*@", "//");
+        return location().replaceAll("//[^@/]*@", "//");
     }
 
     /**
@@ -104,7 +124,7 @@ public final class DubanCommand implements Callable<Integer> {
     /** Like {@link #openDatabase()}, making the ledger where {@code creation} allows ({@code init}, {@code sample}). */
     Database openDatabase(LedgerOpener.Creation creation) {
         if (shared()) {
-            return connect(db);
+            return connect(location());
         }
         LedgerOpener.Opened opened = LedgerOpener.forWriting(database(), creation);
         warn(opened.warnings());
@@ -114,7 +134,7 @@ public final class DubanCommand implements Callable<Integer> {
     /** Opens an existing database for reading only: works while the window has it open. */
     Database openReadOnly() {
         if (shared()) {
-            return connect(this.db);
+            return connect(location());
         }
         Database db = Database.openReadOnly(database());
         warn(LedgerOpener.networkWarning(db.file()));
@@ -125,7 +145,7 @@ public final class DubanCommand implements Callable<Integer> {
     /** Like {@link #openReadOnly()}, for {@code check}, which reports the opening's warnings among its findings. */
     Database openReadOnlyForCheck() {
         if (shared()) {
-            return connect(this.db);
+            return connect(location());
         }
         Database db = Database.openReadOnly(database());
         warn(LedgerOpener.networkWarning(db.file()));
@@ -140,7 +160,7 @@ public final class DubanCommand implements Callable<Integer> {
      */
     Database openForReading() {
         if (shared()) {
-            return connect(this.db);
+            return connect(location());
         }
         Database db = Database.openReadOnly(database());
         if (db.schemaVersion() < Database.latestSchemaVersion()) {
@@ -194,7 +214,7 @@ public final class DubanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return gui.start(shared() ? db : database().toString());
+        return gui.start(shared() ? location() : database().toString());
     }
 
     /** {@code --version}: the program's version and the schema it writes. */

@@ -45,6 +45,7 @@ final class HandoutsCommand implements Callable<Integer> {
         QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves
         HandoutFonts.preload(FontPreference.OFFICE); // the default; the bundled faces are shared either way
         try (Database db = parent.openForReading()) { // reads only: works while the window has the ledger open
+            db.limitPageCache(2048); // each unit's rows are read once: no 32 MB of cached pages (issue 24)
             Services services = parent.services(db);
             Meeting meeting = CliMeetings.resolve(services.meetings(), meetingId);
             HandoutService handouts = services.handouts();

@@ -33,6 +33,7 @@ final class MeetingPackCommand implements Callable<Integer> {
         QuickCompiler.request(); // a run of seconds: C2 would cost more than it saves (see QuickCompiler)
         HandoutFonts.preload(FontPreference.OFFICE);
         try (Database db = parent.openDatabase()) {
+            db.limitPageCache(2048); // the pack reads the ledger about once: no 32 MB of cached pages (issue 24)
             Services services = parent.services(db);
             Meeting m = CliMeetings.resolve(services.meetings(), meetingId);
             MeetingPackService.Result r = services.meetingPacks().write(m.id(), out, MeetingPackService.Progress.NONE);

@@ -33,6 +33,12 @@ import org.sqlite.SQLiteConfig;
  *   <li>the connection that writes: WAL, {@code synchronous=FULL}, foreign keys; pending migrations in one
  *       transaction after a backup ({@link FlywayMigrations}); the ledger's id ({@link LedgerIdentity}).</li>
  * </ol>
+ *
+ * <p>For the window ({@link Database#openCheckingLater}) the {@code quick_check} of step 3 waits until the first rows
+ * show, when nothing before then would write: the schema is this version's (no migration), the file is in WAL mode
+ * already ({@code journal_mode=WAL} changes nothing), no log is left beside it (nothing to recover or merge), and it
+ * has its id. The ledger is then opened with every write refused until {@link Database#completeCheck} has run the
+ * check on a read-only connection of its own and it passed; a file that fails it is never written.
  */
 public final class DatabaseOpening {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOpening.class);
@@ -62,6 +68,15 @@ public final class DatabaseOpening {
 
     /** {@code migrations} null: open for a restore (no soundness check, no migration). */
     public static Database open(Path file, List<Migrations.Migration> migrations, Purpose purpose) {
+        return open(file, migrations, purpose, false);
+    }
+
+    /**
+     * As {@link #open(Path, List, Purpose)}; with {@code checkLater}, the {@code quick_check} of a file that needs
+     * nothing written before it is read is left for {@link Database#completeCheck} (see the class comment).
+     */
+    public static Database open(Path file, List<Migrations.Migration> migrations, Purpose purpose,
+                                boolean checkLater) {
         Path absolute = file.toAbsolutePath().normalize();
         DatabaseFileChecks.refuseIfNotSqlite(absolute);
         boolean exists = Files.exists(absolute);
@@ -86,10 +101,12 @@ public final class DatabaseOpening {
             if (purpose.isLedger()) { // the start of this ledger's work: what a killed run left in its backups
                 Leftovers.removeOrphans(BackupFolder.besides(absolute).path(), Backups.TEMP_GLOB);
             }
+            boolean deferred = false;
             if (existing) {
                 DatabaseFileChecks.SideFiles side = DatabaseFileChecks.SideFiles.before(absolute);
                 try {
-                    checkBeforeWriting(absolute, migrations != null);
+                    deferred = checkBeforeWriting(absolute, migrations != null,
+                            checkLater && migrations != null && purpose == Purpose.LEDGER);
                 } catch (RuntimeException e) {
                     side.removeNew();
                     throw e;
@@ -99,6 +116,9 @@ public final class DatabaseOpening {
                     ? WalRecovery.keep(absolute, Clock.systemDefaultZone()) : Optional.empty();
             SqliteEngine engine = new SqliteEngine(absolute);
             db = new Database(engine, connect(absolute, false), false);
+            if (deferred) { // before anything could write: every write is refused until the check passed
+                db.checkLater(() -> quickCheck(absolute), c -> queryOnly(c, false));
+            }
             writerLock.bindIdentity(absolute); // a new file exists now
             engine.hold(writerLock, purpose == Purpose.CANDIDATE);
             kept.flatMap(WalRecovery::examine).ifPresent(engine::noteDroppedLog);
@@ -108,6 +128,9 @@ public final class DatabaseOpening {
             }
             if (migrations != null && purpose.isLedger()) {
                 LedgerIdentity.ensure(db);
+            }
+            if (deferred) { // and SQLite refuses them too, whatever path a write would take, until the check passed
+                db.read(c -> queryOnly(c, true));
             }
             return db;
         } catch (RuntimeException e) {
@@ -120,10 +143,17 @@ public final class DatabaseOpening {
         }
     }
 
-    /** The checks of an existing file before writing, on a connection that cannot write. */
-    private static void checkBeforeWriting(Path file, boolean quickCheck) {
+    /**
+     * The checks of an existing file before writing, on a connection that cannot write. With {@code mayDefer}, the
+     * {@code quick_check} is not run when nothing would be written before a later check (the class comment): true
+     * then, and the caller leaves it to {@link Database#completeCheck}.
+     */
+    private static boolean checkBeforeWriting(Path file, boolean quickCheck, boolean mayDefer) {
         try (Database probe = new Database(new SqliteEngine(file), connect(file, true), true)) {
             checkOwnership(probe);
+            if (quickCheck && mayDefer && readsWriteNothing(probe)) {
+                return true;
+            }
             if (quickCheck) {
                 List<String> problems = probe.read(c -> SqliteEngine.check(c, "quick_check"));
                 if (!problems.isEmpty()) {
@@ -131,6 +161,45 @@ public final class DatabaseOpening {
                     throw new PersistenceException("db.error.corrupt", file);
                 }
             }
+            return false;
+        }
+    }
+
+    /**
+     * Whether opening {@code probe}'s file for writing and reading it writes nothing: this version's schema (no
+     * migration, Flyway's history at the same version), WAL mode already (the file header's read and write versions
+     * are 2), no log beside it, its id set.
+     */
+    private static boolean readsWriteNothing(Database probe) {
+        Path file = probe.file();
+        int version = probe.schemaVersion();
+        if (WalRecovery.walSize(file) > 0 || version != Database.latestSchemaVersion()
+                || !FlywayMigrations.historyExists(probe) || FlywayMigrations.historyVersion(probe) != version) {
+            return false; // a log to recover, or a migration or Flyway's baseline to write
+        }
+        byte[] header = new byte[20];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(header, 0, header.length) < header.length || header[18] != 2 || header[19] != 2) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return LedgerIdentity.of(probe).isPresent();
+    }
+
+    /** SQLite's {@code query_only} on this connection: with it on, every statement that would write fails. */
+    private static Void queryOnly(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA query_only = " + (on ? 1 : 0));
+        }
+        return null;
+    }
+
+    /** {@code quick_check} of {@code file} on a read-only connection of its own: its problems, none when sound. */
+    private static List<String> quickCheck(Path file) {
+        try (Database probe = new Database(new SqliteEngine(file), connect(file, true), true)) {
+            return probe.read(c -> SqliteEngine.check(c, "quick_check"));
         }
     }
 

@@ -69,6 +69,14 @@ public final class SqliteEngine implements LedgerEngine {
     }
 
     @Override
+    public void limitPageCache(Connection c, int kib) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA cache_size=-" + kib);
+            st.execute("PRAGMA shrink_memory");
+        }
+    }
+
+    @Override
     public List<String> integrityCheck(Connection c) throws SQLException {
         return check(c, "integrity_check");
     }

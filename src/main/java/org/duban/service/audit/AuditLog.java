@@ -10,6 +10,7 @@ import org.duban.model.AuditAction;
 import org.duban.model.AuditEntity;
 import org.duban.model.AuditEntry;
 import org.duban.persistence.AuditRepository;
+import org.duban.persistence.RowStates;
 import org.duban.persistence.SettingsRepository;
 import org.duban.persistence.UnitOfWork;
 
@@ -36,6 +37,8 @@ public final class AuditLog {
     private final SettingsRepository settings;
     /** Rows not written yet ({@link #buffered}), or null: each row is written at once. */
     private final List<AuditEntry> buffer;
+    /** The states of rows the buffered change wrote, known from its values ({@link #written}); null when unbuffered. */
+    private final RowStates written;
 
     /**
      * Where one seat of a shared ledger keeps its operator's name: on its own computer, not in the ledger that every
@@ -64,6 +67,7 @@ public final class AuditLog {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fixedOperator = fixedOperator;
         this.buffer = buffer;
+        this.written = buffer == null ? null : new RowStates();
         this.seat = seat;
     }
 
@@ -99,9 +103,18 @@ public final class AuditLog {
     /** Writes the rows kept by a {@link #buffered} log. */
     public void flush() {
         if (buffer != null && !buffer.isEmpty()) {
-            repo.appendAll(buffer);
+            repo.appendAll(buffer, written);
             buffer.clear();
         }
+    }
+
+    /**
+     * Where a {@link #buffered} log keeps the states of tracked rows the change has just written, known from the
+     * values it bound, for the rows {@link #flush} writes about them (which then need not read each row back); null
+     * for a log that writes each row at once.
+     */
+    public RowStates written() {
+        return written;
     }
 
     public Clock clock() {

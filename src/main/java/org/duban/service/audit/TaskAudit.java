@@ -49,6 +49,18 @@ public final class TaskAudit {
         audit.flush();
     }
 
+    /**
+     * The rows of a task just stored by {@link TaskRepository#insertAll}, {@code t} being what it returned: those of
+     * {@link #created}; a {@link #forBatch} audit takes the task's and its shares' states from {@code t} instead of
+     * reading the rows back when it flushes.
+     */
+    public void inserted(Task t) {
+        if (audit.written() != null) {
+            audit.written().inserted(t);
+        }
+        created(t);
+    }
+
     public void created(Task t) {
         audit.created(AuditEntity.TASK, t.id(), t.id(), null, summary(t));
         Map<Long, Unit> names = names();

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.HorizontalMetricsTable;
 import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFTable;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -23,11 +25,23 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  *
  * <p>The font is read on first use, once. Measuring is serialised on the face; PDF writers on several threads
  * share the parse once all its tables are read ({@link #borrowForWriting}).
+ *
+ * <p>A bundled Chinese face is read from its common face ({@link CommonFaces}): the same glyph ids, widths and
+ * character map, with the outlines of rare characters left out. Such a character is printed in the face's
+ * {@link #printing full twin}, which reads the full font when it is first needed.
  */
 public final class FontFace {
     private final String resource;
+    /** The common face read instead of {@link #resource} (null: the full font is read). */
+    private final String common;
     private final Path file;
     private final String collectionFace;
+    /** For a full twin: the common face it prints for (names come from it, the same). */
+    private final FontFace twinOf;
+    /** The full twin, made when a character needs it. */
+    private FontFace fullTwin;
+    /** Glyphs whose outline the common face lacks (null: a face with every outline). */
+    private BitSet omitted;
     private TrueTypeFont ttf;
     private CmapLookup cmap;
     private HorizontalMetricsTable hmtx;
@@ -35,20 +49,49 @@ public final class FontFace {
     /** Whether every table of {@link #ttf} has been read, so that writers on several threads may share it. */
     private boolean readForWriting;
 
-    private FontFace(String resource, Path file, String collectionFace) {
+    private FontFace(String resource, String common, Path file, String collectionFace, FontFace twinOf) {
         this.resource = resource;
+        this.common = common;
         this.file = file;
         this.collectionFace = collectionFace;
+        this.twinOf = twinOf;
     }
 
-    /** A font shipped in the program under {@code /assets/fonts}. */
+    /**
+     * A font shipped in the program under {@code /assets/fonts}; read from its common face where the program has one
+     * ({@link CommonFaces}).
+     */
     public static FontFace bundled(String resource) {
-        return new FontFace(resource, null, null);
+        String common = resource.substring(0, resource.lastIndexOf('/') + 1)
+                + CommonFaces.commonName(resource.substring(resource.lastIndexOf('/') + 1));
+        return new FontFace(resource, FontFace.class.getResource(common) != null ? common : null, null, null, null);
     }
 
     /** A font file of the machine; {@code collectionFace} names the face of a {@code .ttc} (null: the first). */
     public static FontFace file(Path file, String collectionFace) {
-        return new FontFace(null, file, collectionFace);
+        return new FontFace(null, null, file, collectionFace, null);
+    }
+
+    /**
+     * The face that prints a code point this face has: this face, or, where this is a common face without that
+     * character's outline, its full twin (the same font read from the full file; a distinct face, so a PDF embeds
+     * it as a second subset of the same font).
+     */
+    public synchronized FontFace printing(int codePoint) {
+        ttf();
+        if (omitted == null || !omitted.get(cmap.getGlyphId(codePoint))) {
+            return this;
+        }
+        if (fullTwin == null) {
+            fullTwin = new FontFace(resource, null, null, null, this);
+        }
+        return fullTwin;
+    }
+
+    /** Whether this face is read from a common face, without the outlines of rare characters. */
+    public synchronized boolean isCommon() {
+        ttf();
+        return omitted != null;
     }
 
     public boolean isBundled() {
@@ -91,6 +134,7 @@ public final class FontFace {
                 if (cmap == null || hmtx == null) {
                     throw new IOException("no Unicode cmap or no horizontal metrics");
                 }
+                omitted = common != null ? omitted(ttf) : null;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read font " + location() + ": " + e.getMessage(), e);
             }
@@ -138,10 +182,30 @@ public final class FontFace {
         // the parse stays this face's
     }
 
+    /** The glyphs a common face lacks the outlines of, from its private table. */
+    private static BitSet omitted(TrueTypeFont f) throws IOException {
+        TTFTable t = f.getTableMap().get(CommonFaces.OMITTED_TAG);
+        if (t == null) {
+            throw new IOException("a common face without its table " + CommonFaces.OMITTED_TAG);
+        }
+        byte[] b = f.getTableBytes(t);
+        int glyphs = (b[2] & 0xFF) << 8 | b[3] & 0xFF;
+        if (b[0] != 0 || b[1] != 1 || glyphs != f.getNumberOfGlyphs() || b.length < 4 + (glyphs + 7) / 8) {
+            throw new IOException("a common face's table " + CommonFaces.OMITTED_TAG + " does not fit its glyphs");
+        }
+        BitSet omitted = new BitSet(glyphs);
+        for (int g = 0; g < glyphs; g++) {
+            if ((b[4 + g / 8] & 0x80 >>> (g % 8)) != 0) {
+                omitted.set(g);
+            }
+        }
+        return omitted;
+    }
+
     private TrueTypeFont read() throws IOException {
         if (resource != null) {
             // FontBox copies the bytes into the parse: the file is not kept besides
-            try (InputStream in = FontFace.class.getResourceAsStream(resource)) {
+            try (InputStream in = FontFace.class.getResourceAsStream(common != null ? common : resource)) {
                 if (in == null) {
                     throw new IOException("missing resource");
                 }
@@ -194,6 +258,9 @@ public final class FontFace {
 
     /** The face's full name (name ID 4), e.g. "FangSong" or "Noto Serif SC Bold". */
     public synchronized String fullName() {
+        if (twinOf != null) {
+            return twinOf.fullName(); // the same name table: the full font need not be read for it
+        }
         try {
             var naming = ttf().getNaming();
             String full = naming == null ? null : naming.getName(4, 3, 1, 0x409);
@@ -208,6 +275,9 @@ public final class FontFace {
 
     /** The family name (name ID 1). */
     public synchronized String familyName() {
+        if (twinOf != null) {
+            return twinOf.familyName();
+        }
         try {
             var naming = ttf().getNaming();
             String family = naming == null ? null : naming.getFontFamily();

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * The faces a handout uses for each {@link FontRole}: office fonts of the machine where present, then the
  * bundled Noto fonts (Noto Serif SC for the title and body, Noto Sans SC for headings), and Noto Sans SC
  * Regular last, for characters that a face lacks. Each character is set in the first face of its role that
- * has it; a character no face has prints as 〓 (the typesetter's mark for a missing character).
+ * has it; a character no face has prints as 〓 (the typesetter's mark for a missing character). The bundled faces
+ * are read from their common faces ({@link CommonFaces}); the few characters outside those print from the full
+ * font ({@link FontFace#printing}), with the same width.
  */
 public final class HandoutFonts {
     private static final Logger LOG = LoggerFactory.getLogger(HandoutFonts.class);
@@ -178,7 +180,8 @@ public final class HandoutFonts {
     private Glyph find(FontRole role, int codePoint) {
         for (FontFace f : chains.get(role)) {
             if (f.has(codePoint)) {
-                return new Glyph(f, f.advance(codePoint));
+                // a bundled face measures every character; a rare one prints from the full font (its twin)
+                return new Glyph(f.printing(codePoint), f.advance(codePoint));
             }
         }
         return NO_GLYPH;
@@ -251,6 +254,7 @@ public final class HandoutFonts {
                 f = primary(role);
                 cp = MISSING;
                 advance = f.advance(cp);
+                f = f.printing(cp);
             }
             if (f != current && run.length() > 0) {
                 spans.add(new Span(current, run.toString(), w));

@@ -167,7 +167,12 @@ public final class ImportPlanner {
         private final Map<Integer, List<Integer>> continuations = new java.util.LinkedHashMap<>();
         private final Map<Integer, Integer> seqRows = new HashMap<>();
         private final Map<Long, Unit> unitsById = new HashMap<>();
-        /** What each cell text names as a heading: a list's cells repeat (units, deadlines, leaders, sources). */
+        /**
+         * What each short cell text names as a heading: a list's short cells repeat (units, deadlines, leaders,
+         * sources). Longer texts (problems, measures) hardly ever repeat: keeping each of them cost hashing it and
+         * a map of every such cell of the list (issue 24), where {@link ColumnSynonyms#fieldOf} lets a sentence go
+         * after its first thirty characters.
+         */
         private final Map<String, Optional<TaskField>> headings = new HashMap<>();
         private final TaskValidator validator;
         private String section1;
@@ -556,8 +561,9 @@ public final class ImportPlanner {
         private boolean isRepeatedHeader(Grid.Row row) {
             int named = 0;
             for (var e : byField.entrySet()) {
-                Optional<TaskField> field = headings.computeIfAbsent(row.cell(e.getValue().index()),
-                        ColumnSynonyms::fieldOf);
+                String cell = row.cell(e.getValue().index());
+                Optional<TaskField> field = cell.length() > HEADING_CACHED ? ColumnSynonyms.fieldOf(cell)
+                        : headings.computeIfAbsent(cell, ColumnSynonyms::fieldOf);
                 if (field.orElse(null) == e.getKey() && ++named >= 3) {
                     break;
                 }
@@ -606,6 +612,9 @@ public final class ImportPlanner {
     private static String compact(String s) {
         return SPACES.matcher(s).replaceAll("");
     }
+
+    /** The longest cell text whose heading meaning is kept ({@code Rows.headings}). */
+    private static final int HEADING_CACHED = 40;
 
     /** Compiled once: the planner applies them to every row (String.replaceAll compiled them per call). */
     private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");

@@ -167,7 +167,7 @@ public final class TaskImporter {
                 Task stored = switch (row.change()) {
                     case ADDED -> {
                         Task t = added.next();
-                        audit.created(t);
+                        audit.inserted(t);
                         yield t;
                     }
                     case UPDATED -> {

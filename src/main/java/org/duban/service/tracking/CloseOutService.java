@@ -73,6 +73,16 @@ public final class CloseOutService {
     /** Records the verification (验收) of an application, passed or not. */
     public CloseOut verify(long closeOutId, VerificationLevel level, String verifiers, LocalDate on, boolean passed,
                            String note) {
+        return verify(closeOutId, level, verifiers, on, passed, note, null);
+    }
+
+    /**
+     * {@link #verify(long, VerificationLevel, String, LocalDate, boolean, String)} of the application as the form
+     * showed it ({@code shown}; {@code null}: as stored now): when another seat has changed it since, this one is
+     * told who and when, and nothing is written. The same holds for the other steps' {@code shown}.
+     */
+    public CloseOut verify(long closeOutId, VerificationLevel level, String verifiers, LocalDate on, boolean passed,
+                           String note, CloseOut shown) {
         if (level == null) {
             throw new LocalizedException("tracking.error.required", Messages.tr("closeOut.field.level"));
         }
@@ -80,7 +90,7 @@ public final class CloseOutService {
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.verifiedOn");
         return uow.inTransaction(() -> {
             long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
-            CloseOut co = closeOut(closeOutId);
+            CloseOut co = asShown(closeOut(closeOutId), shown);
             if (co.stageOn(audit.today()) != CloseOutStage.APPLIED) {
                 throw new LocalizedException("closeOut.error.notAwaitingVerification");
             }
@@ -109,6 +119,11 @@ public final class CloseOutService {
 
     /** Starts the 公示 of a verified application; {@code to} null means the default length. */
     public CloseOut startNotice(long closeOutId, LocalDate from, LocalDate to) {
+        return startNotice(closeOutId, from, to, null);
+    }
+
+    /** {@link #startNotice(long, LocalDate, LocalDate)} of the application as shown ({@code null}: as stored now). */
+    public CloseOut startNotice(long closeOutId, LocalDate from, LocalDate to, CloseOut shown) {
         LocalDate start = Checks.pastOrToday(from, audit.today(), "closeOut.field.noticeFrom");
         LocalDate end = to == null ? defaultNoticeEnd(start) : to;
         if (end.isBefore(start)) {
@@ -116,7 +131,7 @@ public final class CloseOutService {
         }
         return uow.inTransaction(() -> {
             long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
-            CloseOut co = closeOut(closeOutId);
+            CloseOut co = asShown(closeOut(closeOutId), shown);
             CloseOutStage s = co.stageOn(audit.today());
             if (s != CloseOutStage.VERIFIED && s != CloseOutStage.IN_NOTICE && s != CloseOutStage.NOTICE_OVER) {
                 throw new LocalizedException("closeOut.error.notVerified");
@@ -155,10 +170,15 @@ public final class CloseOutService {
      * @throws LocalizedException listing what is missing: a passed verification, evidence, a 公示 that has ended
      */
     public CloseOut close(long closeOutId, LocalDate on) {
+        return close(closeOutId, on, null);
+    }
+
+    /** {@link #close(long, LocalDate)} of the application as shown ({@code null}: as stored now). */
+    public CloseOut close(long closeOutId, LocalDate on, CloseOut shown) {
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.closedOn");
         return uow.inTransaction(() -> {
             long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
-            CloseOut co = closeOut(closeOutId);
+            CloseOut co = asShown(closeOut(closeOutId), shown);
             CloseOutStage s = co.stageOn(audit.today());
             if (s == CloseOutStage.CLOSED) {
                 throw new LocalizedException("closeOut.error.alreadyClosed");
@@ -181,11 +201,16 @@ public final class CloseOutService {
 
     /** Reopens a closed assignment; the reason is required and kept. */
     public CloseOut reopen(long closeOutId, LocalDate on, String reason) {
+        return reopen(closeOutId, on, reason, null);
+    }
+
+    /** {@link #reopen(long, LocalDate, String)} of the application as shown ({@code null}: as stored now). */
+    public CloseOut reopen(long closeOutId, LocalDate on, String reason, CloseOut shown) {
         String why = Checks.text(reason, "closeOut.field.reopenReason");
         LocalDate day = Checks.pastOrToday(on, audit.today(), "closeOut.field.reopenedOn");
         return uow.inTransaction(() -> {
             long seen = version(closeOutId); // before the reading: a change in between is refused, not overwritten
-            CloseOut co = closeOut(closeOutId);
+            CloseOut co = asShown(closeOut(closeOutId), shown);
             if (co.stageOn(audit.today()) != CloseOutStage.CLOSED) {
                 throw new LocalizedException("closeOut.error.notClosed");
             }
@@ -218,6 +243,19 @@ public final class CloseOutService {
         } catch (StaleRowException e) {
             throw audit.conflict(e, Messages.tr("edit.what.closeOut"), "edit.next.detail");
         }
+    }
+
+    /**
+     * {@code stored}, when it is what the form showed ({@code shown}, or no form): a step is taken on what the user
+     * saw. Another seat's step in between (a 公示 started, the application closed or reopened) is refused with that
+     * seat's name and time, instead of being overwritten or stepped over.
+     */
+    private CloseOut asShown(CloseOut stored, CloseOut shown) {
+        if (shown != null && !shown.equals(stored)) {
+            throw audit.conflict(new StaleRowException(AuditEntity.CLOSE_OUT, stored.id()),
+                    Messages.tr("edit.what.closeOut"), "edit.next.detail");
+        }
+        return stored;
     }
 
     private CloseOut closeOut(long id) {

@@ -34,8 +34,27 @@ public final class SupervisionService {
         return supervisions.findByTask(taskId);
     }
 
-    /** Puts a task under supervision (挂牌), or changes its leader, date or cycle. */
+    /**
+     * The version of the task's supervision as stored ({@code row_version}), empty when it is not supervised: read
+     * it before the supervision a form shows, and give it back to {@link #supervise(long, String, LocalDate,
+     * ReportingCycle, String, OptionalLong)}.
+     */
+    public OptionalLong version(long taskId) {
+        return supervisions.version(taskId);
+    }
+
+    /** Puts a task under supervision (挂牌), or changes its leader, date or cycle, as it is stored now. */
     public Supervision supervise(long taskId, String leader, LocalDate since, ReportingCycle cycle, String note) {
+        return supervise(taskId, leader, since, cycle, note, null);
+    }
+
+    /**
+     * Puts a task under supervision, or changes it, as of {@code seen}: the {@link #version(long)} read when the
+     * form was filled (empty: not supervised then). A seat that supervised the task or changed its supervision since
+     * then wins; this one is told who and when, and nothing is written. {@code null}: as it is stored now.
+     */
+    public Supervision supervise(long taskId, String leader, LocalDate since, ReportingCycle cycle, String note,
+                                 OptionalLong seen) {
         String who = Checks.text(leader, "supervision.field.leader");
         if (since == null) {
             throw new LocalizedException("tracking.error.dateRequired", org.duban.i18n.Messages.tr("supervision.field.since"));
@@ -46,10 +65,11 @@ public final class SupervisionService {
         Supervision s = new Supervision(taskId, who, since, cycle, Checks.optional(note));
         return uow.inTransaction(() -> {
             task(taskId);
-            OptionalLong seen = supervisions.version(taskId); // before the reading: a change in between is refused
+            // before the reading: a change in between is refused
+            OptionalLong asOf = seen != null ? seen : supervisions.version(taskId);
             Optional<Supervision> old = supervisions.findByTask(taskId);
             try {
-                supervisions.put(s, seen);
+                supervisions.put(s, asOf);
             } catch (StaleRowException e) {
                 throw audit.conflict(e, org.duban.i18n.Messages.tr("edit.what.supervision"), "edit.next.detail");
             }

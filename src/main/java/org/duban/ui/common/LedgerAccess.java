@@ -3,6 +3,8 @@ package org.duban.ui.common;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
@@ -14,14 +16,39 @@ import org.duban.i18n.Messages;
  * failing on save, and the main window says why once, above every screen. Views hand their writing controls (a
  * button, a whole form, a menu item) to {@link #writes}; nothing else decides. One instance per main window: a
  * window on another ledger gets its own.
+ *
+ * <p>A window opened before its ledger's soundness check ran ({@link #untilChecked}) is read-only until the check
+ * passed ({@link #checkPassed}), and stays so when it failed ({@link #checkFailed}); the banner says which. Those
+ * changes happen on the FX thread.
  */
 public final class LedgerAccess {
     private final ReadOnlyBooleanWrapper readOnly;
-    private final String bannerKey;
+    private final ReadOnlyStringWrapper bannerKey;
 
     private LedgerAccess(boolean readOnly, String bannerKey) {
         this.readOnly = new ReadOnlyBooleanWrapper(readOnly);
-        this.bannerKey = bannerKey;
+        this.bannerKey = new ReadOnlyStringWrapper(bannerKey);
+    }
+
+    /**
+     * A writable ledger whose soundness check runs after the window shows its rows: read-only, with a banner that
+     * says so, until {@link #checkPassed} or {@link #checkFailed}.
+     */
+    public static LedgerAccess untilChecked() {
+        return new LedgerAccess(true, "app.readOnly.bannerChecking");
+    }
+
+    /** The check passed: adding and changing are switched on. Only for {@link #untilChecked}. */
+    public void checkPassed() {
+        if ("app.readOnly.bannerChecking".equals(bannerKey.get())) {
+            readOnly.set(false);
+        }
+    }
+
+    /** The check failed or could not run: read-only for good, for the reason {@code bannerKey} tells. */
+    public void checkFailed(String key) {
+        bannerKey.set(key);
+        readOnly.set(true);
     }
 
     /** A ledger this window may change (the usual case, and views built without saying). */
@@ -41,7 +68,11 @@ public final class LedgerAccess {
 
     /** The bundle key of the sentence that says why the ledger is read-only. */
     public String bannerKey() {
-        return bannerKey;
+        return bannerKey.get();
+    }
+
+    public ReadOnlyStringProperty bannerKeyProperty() {
+        return bannerKey.getReadOnlyProperty();
     }
 
     public boolean isReadOnly() {
@@ -67,6 +98,7 @@ public final class LedgerAccess {
         if (isReadOnly()) {
             node.setAccessibleHelp(Messages.tr("app.readOnly.disabled"));
         }
+        readOnly.addListener((o, was, now) -> node.setAccessibleHelp(now ? Messages.tr("app.readOnly.disabled") : null));
         return node;
     }
 

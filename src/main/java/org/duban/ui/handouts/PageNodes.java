@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PageNodes {
     private static final Logger LOG = LoggerFactory.getLogger(PageNodes.class);
-    private static final Map<FontFace, String> NAMES = new HashMap<>();
+    /** JavaFX's name of each font file loaded (a bundled face and its full twin share the file). */
+    private static final Map<String, String> NAMES = new HashMap<>();
 
     private PageNodes() {
     }
@@ -64,7 +65,7 @@ public final class PageNodes {
     public static Font font(FontFace face, double size) {
         String name;
         synchronized (NAMES) {
-            name = NAMES.computeIfAbsent(face, PageNodes::load);
+            name = NAMES.computeIfAbsent(face.url() + "#" + face.fullName(), k -> load(face));
         }
         return new Font(name, size);
     }

@@ -72,7 +72,11 @@ public final class MainWindow {
         }
         installRailKeys();
         root.setLeft(rail);
-        root.setCenter(access.isReadOnly() ? new VBox(readOnlyBanner(access.bannerKey()), grow(content)) : content);
+        if (access.isReadOnly() || "app.readOnly.bannerChecking".equals(access.bannerKey())) {
+            root.setCenter(new VBox(readOnlyBanner(access), grow(content))); // the banner follows the access
+        } else {
+            root.setCenter(content);
+        }
         root.setBottom(footer(databaseText, runner));
         if (!items.isEmpty()) {
             boolean known = openingId != null && items.stream().anyMatch(i -> i.id().equals(openingId));
@@ -111,14 +115,20 @@ public final class MainWindow {
         });
     }
 
-    private static HBox readOnlyBanner(String key) {
-        Label text = new Label(Messages.tr(key));
+    private static HBox readOnlyBanner(LedgerAccess access) {
+        Label text = new Label();
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.tr(access.bannerKey()), access.bannerKeyProperty()));
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        HBox banner = new HBox(10, new FontIcon("mdi2l-lock-outline"), text);
+        FontIcon icon = new FontIcon("mdi2l-lock-outline");
+        HBox banner = new HBox(10, icon, text);
         banner.setId("readOnlyBanner");
         banner.getStyleClass().add("read-only-banner");
-        banner.setAccessibleText(Messages.tr(key));
+        banner.accessibleTextProperty().bind(text.textProperty());
+        // shown while the ledger is read-only: for good (another window, a damaged file), or until its check passed
+        banner.visibleProperty().bind(access.readOnlyProperty());
+        banner.managedProperty().bind(access.readOnlyProperty());
         return banner;
     }
 

@@ -31,16 +31,7 @@ class BenchQuickTest {
         assertEquals(0, r.code(), r.err());
         System.out.println(r.out()); // the figures, in the CI log
 
-        Matcher m = Pattern.compile("\"id\": \"([^\"]+)\",\\s*\"label\": \"[^\"]+\",\\s*\"unit\": \"(ms|MB)\",\\s*"
-                + "\"median\": ([0-9.]+),.*?\"floor\": \\{\\s*\"id\": \"([^\"]+)\",\\s*\"label\": \"[^\"]+\",\\s*"
-                + "\"median\": ([0-9.]+)", Pattern.DOTALL).matcher(r.out());
-        List<String> seen = new ArrayList<>();
-        while (m.find()) {
-            seen.add(m.group(1));
-            assertTrue(Double.parseDouble(m.group(3)) > 0, m.group(1) + " was measured");
-            assertTrue(Double.parseDouble(m.group(5)) > 0, m.group(1) + "'s floor " + m.group(4) + " was measured");
-        }
-        assertEquals(MEASURES, seen);
+        assertEquals(MEASURES, measuredWithFloor(r.out()));
         assertTrue(r.out().contains("\"note\": \"sqlite3 counts agree\""), "the sqlite3 floor counts what we count");
         assertTrue(r.out().contains("\"tasks\": 1000,"));
         // LibreOffice's floor of the handouts: measured where soffice is installed, else the run says it is not
@@ -48,10 +39,46 @@ class BenchQuickTest {
         assertTrue(r.out().contains("\"libreOffice\": {"), r.out());
         assertTrue(office ? r.out().contains("\"measured\": true") && r.out().contains("\"xlsxToPdf\": {")
                 : r.out().contains("soffice not installed: the LibreOffice floor was not measured"), r.out());
+        // the start's second floor, LibreOffice opening the ledger's .xlsx to its window: it needs a display, and a
+        // headless run says so rather than measuring nothing silently
+        assertTrue(r.out().contains("\"id\": \"startup.rowsShown.office\""), r.out());
+        assertTrue(Pattern.compile("\"note\": \"not measured: (soffice is not installed|no X display)").matcher(r.out())
+                .find(), r.out());
         // peak memory of the processes the window and handouts measures start (Linux: /proc/self/status)
         if (java.nio.file.Files.isReadable(Path.of("/proc/self/status"))) {
             assertTrue(Pattern.compile("\"peakMb\": \\{\\s*\"median\": [1-9]").matcher(r.out()).find(), r.out());
         }
+    }
+
+    /** The ids of the JSON's measures that carry their own figure and a measured floor, in order. */
+    private static List<String> measuredWithFloor(String json) {
+        Matcher m = Pattern.compile("\"id\": \"([^\"]+)\",\\s*\"label\": \"[^\"]+\",\\s*\"unit\": \"(ms|MB)\",\\s*"
+                + "\"median\": ([0-9.]+),(?:(?!\"label\").)*?\"floor\": \\{\\s*\"id\": \"([^\"]+)\",\\s*\"label\": \"[^\"]+\",\\s*"
+                + "\"median\": ([0-9.]+)", Pattern.DOTALL).matcher(json);
+        List<String> seen = new ArrayList<>();
+        while (m.find()) {
+            seen.add(m.group(1));
+            assertTrue(Double.parseDouble(m.group(3)) > 0, m.group(1) + " was measured");
+            assertTrue(Double.parseDouble(m.group(5)) > 0, m.group(1) + "'s floor " + m.group(4) + " was measured");
+        }
+        return seen;
+    }
+
+    /** A floor that could not be measured (LibreOffice without a display) is said so, and no ratio is made up. */
+    @Test
+    void aFloorNotMeasuredSaysWhyAndTakesNoOtherMeasuresFloor() {
+        Measure rows = new Measure("startup.rowsShown", "ms", Figure.of(900, 950), "emptyWindow", Figure.of(500, 520),
+                Measure.Target.ratio(2.0), "");
+        Measure office = new Measure("startup.rowsShown.office", "ms", Figure.of(900, 950), "libreOfficeOpen", null,
+                null, "not measured: no X display (LibreOffice's window needs DISPLAY; the bench ran headless)");
+        Measure heap = new Measure("heap.window", "MB", Figure.of(40, 41), "emptyWindowHeap", Figure.of(5, 6),
+                Measure.Target.absolute(512), "");
+        Bench.Result result = new Bench.Result(BenchConfig.quick(dir, true), "2026-12-06T09:00", 2, 0.5, 0.7, "Java",
+                "Monocle headless", 40, List.of(rows, office, heap));
+        String json = org.duban.app.cli.Json.write(BenchReport.json(result));
+        assertEquals(List.of("startup.rowsShown", "heap.window"), measuredWithFloor(json));
+        assertTrue(Pattern.compile("\"id\": \"startup.rowsShown.office\".*?\"ratio\": null,\\s*\"target\": null,"
+                + "\\s*\"met\": null,\\s*\"note\": \"not measured: no X display", Pattern.DOTALL).matcher(json).find(), json);
     }
 
     @Test

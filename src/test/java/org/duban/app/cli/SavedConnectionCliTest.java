@@ -1,6 +1,7 @@
 package org.duban.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -57,5 +58,27 @@ class SavedConnectionCliTest {
         assertEquals(url, UserPreferences.load().startServer().orElseThrow().url());
         CliRunner.Result after = CliRunner.run("--db", url, "stats");
         assertEquals(0, after.code(), after.err());
+    }
+
+    @Test
+    void withoutDbTheCommandsWorkOnTheLedgerTheWindowStartsOn() {
+        CliRunner.Result local = CliRunner.run("sample");
+        assertEquals(0, local.code(), local.err());
+        CliRunner.Result localStats = CliRunner.run("stats");
+        assertTrue(localStats.out().contains("任务 45 项"), () -> "the sample in the local file: " + localStats.out());
+
+        SharedLedgers.load().save(url, Engines.POSTGRESQL.credentials());
+        CliRunner.Result shared = CliRunner.run("stats");
+        assertEquals(0, shared.code(), shared.err());
+        assertFalse(shared.out().equals(localStats.out()), "the shared ledger (empty), not the local file: "
+                + shared.out());
+        CliRunner.Result restore = CliRunner.run("restore", dir.resolve("x.db").toString());
+        assertEquals(1, restore.code(), restore.out());
+        assertTrue(restore.err().contains(url.replaceFirst("^postgresql://", "")), () -> "names the shared ledger: "
+                + restore.err());
+
+        UserPreferences.load().setDatabase(dir.resolve("data").resolve("duban.db"));
+        CliRunner.Result back = CliRunner.run("stats");
+        assertEquals(localStats.out(), back.out(), "a file chosen again: the commands are back on it");
     }
 }

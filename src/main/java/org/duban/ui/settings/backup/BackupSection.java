@@ -24,9 +24,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class BackupSection implements SettingsSection {
     private final BackupSectionViewModel vm;
     private final TableView<Backup> table = new TableView<>();
+    private final LedgerAccess access;
 
     public BackupSection(BackupSectionViewModel vm) {
+        this(vm, LedgerAccess.of(vm.isReadOnly()));
+    }
+
+    /** With the window's {@code access}: restoring and the number kept follow it (read-only until the check passed). */
+    public BackupSection(BackupSectionViewModel vm, LedgerAccess access) {
         this.vm = vm;
+        this.access = vm.isReadOnly() ? LedgerAccess.of(true) : access;
     }
 
     @Override
@@ -62,7 +69,6 @@ public final class BackupSection implements SettingsSection {
                 vm.changeKeep(n);
             }
         });
-        LedgerAccess access = LedgerAccess.of(vm.isReadOnly());
         access.writes(keep);
         HBox keepRow = new HBox(8, new Label(Messages.tr("settings.backup.keep")), keep,
                 new Label(Messages.tr("settings.backup.keepUnit")));

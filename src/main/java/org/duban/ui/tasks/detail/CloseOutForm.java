@@ -95,16 +95,16 @@ public final class CloseOutForm {
                 String who = verifiers.get();
                 boolean ok = passed.get();
                 String n = note.get();
-                vm.change(() -> s.verify(co.id(), lv, who, day, ok, n), error, saving, r -> onDone.run());
+                vm.change(() -> s.verify(co.id(), lv, who, day, ok, n, co), error, saving, r -> onDone.run());
             }
             case NOTICE -> {
                 LocalDate to = noticeTo.get();
-                vm.change(() -> s.startNotice(co.id(), day, to), error, saving, r -> onDone.run());
+                vm.change(() -> s.startNotice(co.id(), day, to, co), error, saving, r -> onDone.run());
             }
-            case CLOSE -> vm.change(() -> s.close(co.id(), day), error, saving, r -> onDone.run());
+            case CLOSE -> vm.change(() -> s.close(co.id(), day, co), error, saving, r -> onDone.run());
             case REOPEN -> {
                 String why = reason.get();
-                vm.change(() -> s.reopen(co.id(), day, why), error, saving, r -> {
+                vm.change(() -> s.reopen(co.id(), day, why, co), error, saving, r -> {
                     reason.set("");
                     onDone.run();
                 });

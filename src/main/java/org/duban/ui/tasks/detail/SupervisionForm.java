@@ -1,6 +1,7 @@
 package org.duban.ui.tasks.detail;
 
 import java.time.LocalDate;
+import java.util.OptionalLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,7 +27,11 @@ public final class SupervisionForm {
         this.vm = vm;
     }
 
-    void reset(Supervision s) {
+    /** The version of the supervision shown, as read with it (empty: not supervised then). */
+    private OptionalLong seenVersion = OptionalLong.empty();
+
+    void reset(Supervision s, OptionalLong version) {
+        seenVersion = version;
         supervised.set(s != null);
         leader.set(s == null ? "" : s.leader());
         since.set(s == null ? vm.today() : s.since());
@@ -41,7 +46,9 @@ public final class SupervisionForm {
         LocalDate day = since.get();
         ReportingCycle c = cycle.get();
         String n = note.get();
-        vm.change(() -> vm.services().supervision().supervise(vm.taskId(), who, day, c, n), error, saving, r -> { });
+        OptionalLong seen = seenVersion;
+        vm.change(() -> vm.services().supervision().supervise(vm.taskId(), who, day, c, n, seen), error, saving,
+                r -> { });
     }
 
     /** Ends the supervision after asking. */

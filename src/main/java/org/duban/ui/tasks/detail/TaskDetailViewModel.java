@@ -58,18 +58,22 @@ public final class TaskDetailViewModel {
         selected.addListener((obs, o, n) -> showSelected());
     }
 
-    private record Loaded(TaskDetail detail, int noticeDays) {
+    private record Loaded(TaskDetail detail, int noticeDays, java.util.OptionalLong supervisionVersion) {
     }
 
     /** Reads the task again (keeping the unit chosen); {@code then} runs after, on the FX thread. */
     public void load(Runnable then) {
         loading.set(true);
-        services.runner().run(() -> new Loaded(services.tracking().detail(taskId),
-                        services.tracking().settings().noticeDays()),
+        services.runner().run(() -> {
+                    // the version first: a change between the two reads makes a save refused, never overwriting
+                    java.util.OptionalLong supervisionVersion = services.supervision().version(taskId);
+                    return new Loaded(services.tracking().detail(taskId), services.tracking().settings().noticeDays(),
+                            supervisionVersion);
+                },
                 loaded -> {
                     loading.set(false);
                     noticeDays = loaded.noticeDays();
-                    apply(loaded.detail());
+                    apply(loaded.detail(), loaded.supervisionVersion());
                     if (then != null) {
                         then.run();
                     }
@@ -92,7 +96,7 @@ public final class TaskDetailViewModel {
         this.openingUnit = unitId;
     }
 
-    private void apply(TaskDetail d) {
+    private void apply(TaskDetail d, java.util.OptionalLong supervisionVersion) {
         Long unit = selected.get() == null ? openingUnit : Long.valueOf(selected.get().unitId());
         detail.set(d);
         // the active shares, then the withdrawn ones (shown greyed, their records read-only)
@@ -108,7 +112,7 @@ public final class TaskDetailViewModel {
             showSelected();
         }
         history.setAll(d.history());
-        supervisionForm.reset(d.tracking().supervision());
+        supervisionForm.reset(d.tracking().supervision(), supervisionVersion);
     }
 
     private void showSelected() {

@@ -97,6 +97,78 @@ class TaskDetailViewModelTest {
     }
 
     @Test
+    void aSupervisionChangedByAnotherSeatSinceTheFormWasReadIsNotOverwritten() {
+        services.supervision().supervise(row.task().id(), "副市长 陈华", TODAY, ReportingCycle.MONTHLY, "");
+        vm.load();
+        SupervisionForm s = vm.supervisionForm();
+        assertEquals("副市长 陈华", s.leaderProperty().get());
+
+        // another seat changes the leader while this form is open
+        Services.over(db, new TestClock(TODAY)).operatedBy("秘书乙").supervision()
+                .supervise(row.task().id(), "市长 林峰", TODAY, ReportingCycle.MONTHLY, "");
+        String before = TestDb.contentDigest(db.file());
+
+        s.cycleProperty().set(ReportingCycle.WEEKLY);
+        s.save();
+        assertTrue(s.errorProperty().get().contains("秘书乙"), s.errorProperty().get());
+        assertEquals(before, TestDb.contentDigest(db.file()), "nothing written");
+        assertEquals("市长 林峰", s.leaderProperty().get(), "the form shows the other seat's change");
+
+        s.cycleProperty().set(ReportingCycle.WEEKLY);
+        s.save();
+        assertEquals("", s.errorProperty().get(), "saved over what it now shows");
+        assertEquals("市长 林峰", TestDb.sqlString(db.file(), "SELECT leader FROM supervision WHERE task_id = "
+                + row.task().id()));
+        assertEquals(ReportingCycle.WEEKLY.name(), TestDb.sqlString(db.file(),
+                "SELECT cycle FROM supervision WHERE task_id = " + row.task().id()));
+    }
+
+    @Test
+    void aSecondSeatPuttingTheSameTaskUnderSupervisionIsTold() {
+        vm.load();
+        SupervisionForm s = vm.supervisionForm();
+        assertFalse(s.supervisedProperty().get());
+        Services.over(db, new TestClock(TODAY)).operatedBy("秘书乙").supervision()
+                .supervise(row.task().id(), "市长 林峰", TODAY, ReportingCycle.MONTHLY, "");
+        s.leaderProperty().set("副市长 陈华");
+        s.save();
+        assertTrue(s.errorProperty().get().contains("秘书乙"), s.errorProperty().get());
+        assertEquals("市长 林峰", TestDb.sqlString(db.file(), "SELECT leader FROM supervision WHERE task_id = "
+                + row.task().id()));
+    }
+
+    @Test
+    void aCloseOutStepTakenByAnotherSeatSinceTheFormWasReadIsNotSteppedOver() {
+        vm.load();
+        CloseOutForm f = vm.closeOutForm();
+        long assignment = vm.selectedAssignmentId();
+        f.explanationProperty().set("已完成整改，申请销号");
+        f.submit(() -> { });
+        assertEquals("", f.errorProperty().get());
+        assertEquals(CloseOutForm.Step.VERIFY, f.stepProperty().get(), "applied through the form");
+        f.levelProperty().set(org.duban.model.VerificationLevel.COUNTY);
+        f.verifiersProperty().set("县生态环境局 王明");
+        f.passedProperty().set(true);
+        f.submit(() -> { });
+        assertEquals("", f.errorProperty().get(), "a step on what the form shows is taken");
+        assertEquals(CloseOutForm.Step.NOTICE, f.stepProperty().get());
+
+        // another seat starts the 公示 while this form is open
+        long closeOut = f.currentProperty().get().id();
+        Services.over(db, new TestClock(TODAY)).operatedBy("秘书乙").closeOuts()
+                .startNotice(closeOut, TODAY, TODAY.plusDays(9));
+        String before = TestDb.contentDigest(db.file());
+        f.noticeToProperty().set(TODAY.plusDays(4));
+        f.submit(() -> { });
+        assertTrue(f.errorProperty().get().contains("秘书乙"), f.errorProperty().get());
+        assertEquals(before, TestDb.contentDigest(db.file()), "nothing written");
+        assertEquals(TODAY.plusDays(9).toString(), TestDb.sqlString(db.file(),
+                "SELECT notice_to FROM close_out WHERE id = " + closeOut), "the other seat's 公示 stays");
+        assertEquals(assignment, vm.selectedAssignmentId());
+        assertEquals(CloseOutForm.Step.CLOSE, f.stepProperty().get(), "the form shows the step after it");
+    }
+
+    @Test
     void supervisionNeedsALeaderAndEndsOnlyAfterTheQuestion() {
         vm.load();
         SupervisionForm s = vm.supervisionForm();

@@ -1,0 +1,79 @@
+package org.duban.persistence;
+
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
+import org.duban.model.Assignment;
+import org.duban.model.AuditEntity;
+import org.duban.model.Supervision;
+import org.duban.model.Task;
+
+/**
+ * The states of tracked rows just written ({@code audit_log.state}, see {@link TrackedTables}), made from the values
+ * the write bound instead of reading each row back for its audit row: an import of 10,000 tasks read 37,000 rows back
+ * for them, a quarter of its writing (issue 24). Each value is spelled as the engine gives it back as text, which is
+ * what {@code check} digests: the tracked columns of these tables are INTEGER (its decimal digits) or TEXT (the
+ * string as bound, dates as their ISO text) on both engines, SQL NULL stays null; a value of a column the insert does
+ * not name is its default (NULL for all of these).
+ *
+ * <p>Only for a row's state right after the write named here, with nothing else writing it before the audit rows
+ * are appended ({@link AuditRepository#appendAll(java.util.List, RowStates)}, which empties it). With assertions on
+ * (the tests), {@link AuditChain} reads each such row back and fails when the two differ.
+ */
+public final class RowStates {
+    private static final TrackedTables.Table TASK = TrackedTables.of(AuditEntity.TASK).orElseThrow();
+    private static final TrackedTables.Table ASSIGNMENT = TrackedTables.of(AuditEntity.ASSIGNMENT).orElseThrow();
+    private static final TrackedTables.Table SUPERVISION = TrackedTables.of(AuditEntity.SUPERVISION).orElseThrow();
+
+    private final MessageDigest md = AuditChain.sha256();
+    private final Map<AuditEntity, Map<Long, String>> states = new java.util.EnumMap<>(AuditEntity.class);
+
+    /**
+     * A task and its shares as {@link TaskRepository#insertAll} stored them: {@code t} is what it returned (the ids
+     * given, the values bound; no 交办日期 of its own, shares not withdrawn).
+     */
+    public void inserted(Task t) {
+        put(AuditEntity.TASK, t.id(), stateDigest(TASK, Long.toString(t.meetingId()), Integer.toString(t.seq()),
+                t.source(), t.category(), t.problem(), t.target(), t.measures(), t.leader(), t.supportingUnits(),
+                t.deadline().phrase(), t.deadline().dueDate().map(Object::toString).orElse(null),
+                t.deadline().isOngoing() ? "1" : "0", t.remarks(), null,
+                t.hasLeadUnit() ? Long.toString(t.leadUnitId()) : null));
+        for (Assignment a : t.assignments()) {
+            put(AuditEntity.ASSIGNMENT, a.id(), stateDigest(ASSIGNMENT, Long.toString(t.id()),
+                    Long.toString(a.unitId()), null));
+        }
+    }
+
+    /** A supervision as {@link SupervisionRepository#put} stored it. */
+    public void put(Supervision s) {
+        put(AuditEntity.SUPERVISION, s.taskId(), stateDigest(SUPERVISION, s.leader(), s.since().toString(),
+                s.cycle().name(), s.note()));
+    }
+
+    private String stateDigest(TrackedTables.Table t, String... values) {
+        if (values.length != t.columns().size()) {
+            throw new IllegalStateException(t.table() + " tracks " + t.columns() + ", given " + values.length);
+        }
+        return AuditChain.stateDigest(md, t, values);
+    }
+
+    private void put(AuditEntity entity, long id, String state) {
+        states.computeIfAbsent(entity, k -> new HashMap<>()).put(id, state);
+    }
+
+    /** The state of row {@code id} of {@code entity}'s table as written, or null when it is not known here. */
+    String state(AuditEntity entity, long id) {
+        Map<Long, String> of = states.get(entity);
+        return of == null ? null : of.get(id);
+    }
+
+    /** Forgets every state (once the audit rows that used them are written). */
+    void clear() {
+        states.clear();
+    }
+
+    /** Whether no state is held. */
+    public boolean isEmpty() {
+        return states.isEmpty();
+    }
+}
