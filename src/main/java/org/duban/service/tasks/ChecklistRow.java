@@ -175,17 +175,21 @@ public final class ChecklistRow {
     }
 
     private static String searchTextOf(Task task, List<Unit> units, Unit leadUnit) {
-        StringBuilder sb = new StringBuilder(task.problem().length() + task.target().length()
-                + task.measures().length() + task.supportingUnits().length() + 32 * (units.size() + 2));
-        sb.append(task.problem()).append('\n').append(task.target()).append('\n').append(task.measures())
-                .append('\n').append(task.supportingUnits());
+        // joined in one go: a builder grown from Latin-1 to UTF-16 copied the long Chinese texts again and again
+        List<String> parts = new java.util.ArrayList<>(8 + 3 * units.size());
+        parts.add(task.problem());
+        parts.add(task.target());
+        parts.add(task.measures());
+        parts.add(task.supportingUnits());
         if (leadUnit != null) {
-            sb.append('\n').append(leadUnit.name()).append('\n').append(leadUnit.shortName());
+            parts.add(leadUnit.name());
+            parts.add(leadUnit.shortName());
         }
         for (Unit u : units) {
-            sb.append('\n').append(u.name()).append('\n').append(u.shortName());
-            u.aliases().forEach(a -> sb.append('\n').append(a));
+            parts.add(u.name());
+            parts.add(u.shortName());
+            parts.addAll(u.aliases());
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return String.join("\n", parts).toLowerCase(Locale.ROOT);
     }
 }

@@ -193,10 +193,11 @@ public final class TaskListViewModel {
         java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
         for (ChecklistRow r : list) {
             String s = f.apply(r);
-            if (s != null && !s.isBlank()) {
+            if (s != null) {
                 seen.add(s);
             }
         }
+        seen.removeIf(String::isBlank); // a few names to look at, not 10,000
         return new java.util.ArrayList<>(seen);
     }
 
