@@ -13,12 +13,30 @@ public final class Launcher {
     /** SLF4J's switch for its own messages (since 2.0.10): DEBUG, INFO, WARN or ERROR. */
     static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
+    /**
+     * JavaFX's logger (java.util.logging "javafx"), held here so that the filter {@link #quietJavaFx()} sets stays
+     * set: java.util.logging keeps its loggers only weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {
+    }
+
+    /**
+     * Drops JavaFX's start-up notice "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'",
+     * which it prints to standard error (two lines) whenever it runs from the class path, as the jar and the
+     * installers run it: a remark on Oracle's support terms, not a fault, that users would read as an error. Every
+     * other JavaFX message is kept.
+     */
+    static void quietJavaFx() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     public static void main(String[] args) {
         System.setProperty("duban.log.dir", AppPaths.logDir().toString());
         quietSlf4j(); // the window configures logging late too (DubanApp): the same stand-ins, the same replay
+        quietJavaFx();
         Messages.use(Messages.localeFor(language(args)));
         java.util.Optional<java.util.Optional<String>> window = windowOnly(args);
         if (window.isPresent()) {

@@ -143,10 +143,10 @@ public final class CloseOutRepository {
     }
 
     private static CloseOut map(ResultSet rs) throws SQLException {
-        String level = rs.getString(5);
-        Verification v = level == null ? null : new Verification(VerificationLevel.valueOf(level), rs.getString(6),
-                Rows.date(rs, 7), rs.getInt(8) == 1, rs.getString(9));
-        return new CloseOut(rs.getLong(1), rs.getLong(2), Rows.date(rs, 3), rs.getString(4), v, Rows.date(rs, 10),
-                Rows.date(rs, 11), Rows.date(rs, 12), Rows.date(rs, 13), rs.getString(14));
+        String level = Rows.text(rs, 5);
+        Verification v = level == null ? null : new Verification(VerificationLevel.valueOf(level), Rows.text(rs, 6),
+                Rows.date(rs, 7), rs.getInt(8) == 1, Rows.text(rs, 9));
+        return new CloseOut(rs.getLong(1), rs.getLong(2), Rows.date(rs, 3), Rows.text(rs, 4), v, Rows.date(rs, 10),
+                Rows.date(rs, 11), Rows.date(rs, 12), Rows.date(rs, 13), Rows.text(rs, 14));
     }
 }

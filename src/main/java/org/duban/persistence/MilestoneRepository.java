@@ -14,7 +14,7 @@ public final class MilestoneRepository {
      * and JDBI's constructor mapper spent more on each row than reading it (a profile of the checklist's load).
      */
     private static final RowMapper<Milestone> MAP = (rs, ctx) -> new Milestone(rs.getLong(1), rs.getLong(2),
-            rs.getString(3), Rows.date(rs, 4), Rows.date(rs, 5));
+            Rows.text(rs, 3), Rows.date(rs, 4), Rows.date(rs, 5));
     private final Database db;
 
     public MilestoneRepository(Database db) {

@@ -17,7 +17,7 @@ public final class ReportRepository {
      * columns are the SELECT's own.
      */
     private static final RowMapper<ProgressReport> MAP = (rs, ctx) -> new ProgressReport(rs.getLong(1),
-            rs.getLong(2), Rows.date(rs, 3), rs.getInt(4), rs.getString(5), rs.getString(6));
+            rs.getLong(2), Rows.date(rs, 3), rs.getInt(4), Rows.text(rs, 5), Rows.text(rs, 6));
     private final Database db;
 
     public ReportRepository(Database db) {
@@ -46,8 +46,18 @@ public final class ReportRepository {
      * with their texts, in 55 queries, to show these (issue 24).
      */
     public List<ProgressReport> decidingOn(TaskScope scope, LocalDate day) {
+        return decidingOn(scope, day, true);
+    }
+
+    /** {@link #decidingOn(TaskScope, LocalDate)} without the reports' text and reporter (left empty): for counting. */
+    public List<ProgressReport> decidingOnForCounting(TaskScope scope, LocalDate day) {
+        return decidingOn(scope, day, false);
+    }
+
+    private List<ProgressReport> decidingOn(TaskScope scope, LocalDate day, boolean withText) {
         return db.query(h -> {
-            var q = h.createQuery("SELECT r.id, r.assignment_id, r.reported_on, r.percent, r.text, r.reporter "
+            var q = h.createQuery("SELECT r.id, r.assignment_id, r.reported_on, r.percent, "
+                    + (withText ? "r.text, r.reporter " : "'', '' ")
                     + "FROM assignment x JOIN progress_report r ON r.id = coalesce("
                     + "(SELECT p.id FROM progress_report p WHERE p.assignment_id = x.id AND p.reported_on <= :day "
                     + "ORDER BY p.reported_on DESC, p.id DESC LIMIT 1), "

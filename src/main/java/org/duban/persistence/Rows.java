@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.duban.persistence.sqlite.SqliteColumns;
 
 /** Small JDBC helpers shared by the repositories: dates as ISO text, nullable numbers, scoped lists. */
 final class Rows {
@@ -40,8 +41,49 @@ final class Rows {
     }
 
     static LocalDate date(ResultSet rs, int col) throws SQLException {
+        if (SqliteColumns.owns(rs)) {
+            byte[] b = SqliteColumns.bytes(rs, col);
+            return b == null ? null : date(b);
+        }
         String s = rs.getString(col);
         return s == null ? null : date(s);
+    }
+
+    /**
+     * A text column: on SQLite read as its UTF-8 bytes ({@link SqliteColumns}), a good part of a 10,000-task
+     * checklist's load; elsewhere by {@code getString}.
+     */
+    static String text(ResultSet rs, int col) throws SQLException {
+        return SqliteColumns.owns(rs) ? SqliteColumns.text(rs, col) : rs.getString(col);
+    }
+
+    /** An ISO date from its ASCII bytes as SQLite stores it, without making a string first; else as {@link #date(String)}. */
+    static LocalDate date(byte[] b) {
+        if (b.length == 10 && b[4] == '-' && b[7] == '-') {
+            int y = digits(b, 0, 4);
+            int m = digits(b, 5, 7);
+            int d = digits(b, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                try {
+                    return LocalDate.of(y, m, d);
+                } catch (java.time.DateTimeException e) {
+                    // 2026-02-30: the string's message below
+                }
+            }
+        }
+        return date(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static int digits(byte[] b, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /**

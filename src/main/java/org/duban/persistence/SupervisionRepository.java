@@ -14,8 +14,8 @@ public final class SupervisionRepository {
      * By position, not by JDBI's constructor mapper: an import asks for each task marked 挂牌督办 whether it is
      * supervised already (446 of 10,000 in the benchmark), and the mapper's set-up per query was most of each ask.
      */
-    private static final RowMapper<Supervision> MAP = (rs, ctx) -> new Supervision(rs.getLong(1), rs.getString(2),
-            Rows.date(rs, 3), ReportingCycle.valueOf(rs.getString(4)), rs.getString(5));
+    private static final RowMapper<Supervision> MAP = (rs, ctx) -> new Supervision(rs.getLong(1), Rows.text(rs, 2),
+            Rows.date(rs, 3), ReportingCycle.valueOf(Rows.text(rs, 4)), Rows.text(rs, 5));
     private final Database db;
 
     public SupervisionRepository(Database db) {

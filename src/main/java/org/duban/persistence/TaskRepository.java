@@ -500,7 +500,7 @@ public final class TaskRepository {
 
     /** An assignment from the first four columns ({@link #ASSIGNMENT_COLUMNS}). */
     private static Assignment assignment(ResultSet rs) throws SQLException {
-        return new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), TaskStatus.valueOf(rs.getString(4)));
+        return new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), TaskStatus.valueOf(Rows.text(rs, 4)));
     }
 
     /**
@@ -523,9 +523,10 @@ public final class TaskRepository {
         }
         return tasks.map((rs, ctx) -> {
             long id = rs.getLong(1);
-            return new Task(id, rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), readDeadline(rs.getString(11)),
-                    rs.getString(12), byTask.getOrDefault(id, List.of()), rs.getLong(13), rs.getLong(14));
+            return new Task(id, rs.getLong(2), rs.getInt(3), Rows.text(rs, 4), Rows.text(rs, 5), Rows.text(rs, 6),
+                    Rows.text(rs, 7), Rows.text(rs, 8), Rows.text(rs, 9), Rows.text(rs, 10),
+                    readDeadline(Rows.text(rs, 11)), Rows.text(rs, 12), byTask.getOrDefault(id, List.of()),
+                    rs.getLong(13), rs.getLong(14));
         }).list();
     }
 

@@ -378,6 +378,16 @@ public final class Services {
              */
             @Override
             public void supervision(Task task, boolean supervised) {
+                supervise(task, supervised, supervision);
+            }
+
+            /** The same, its audit rows kept by the import's {@code batch} after the task's own. */
+            @Override
+            public void supervision(Task task, boolean supervised, AuditLog batch) {
+                supervise(task, supervised, supervision.auditedBy(batch));
+            }
+
+            private void supervise(Task task, boolean supervised, SupervisionService supervision) {
                 if (!supervised || supervision.of(task.id()).isPresent()) {
                     return;
                 }

@@ -28,4 +28,36 @@ class LauncherTest {
             assertTrue(Launcher.windowOnly(args).isEmpty(), String.join(" ", args));
         }
     }
+
+    @Test
+    void javaFxsClassPathNoticeIsDroppedAndItsOtherMessagesKept() {
+        Launcher.quietJavaFx();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                seen.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger("javafx");
+        jul.addHandler(capture);
+        try {
+            // the way JavaFX logs (System.Logger "javafx", backed by java.util.logging)
+            System.Logger fx = System.getLogger("javafx");
+            fx.log(System.Logger.Level.WARNING, "Unsupported JavaFX configuration: classes were loaded from "
+                    + "'unnamed module @69eee410'");
+            fx.log(System.Logger.Level.WARNING, "Could not parse a style sheet");
+        } finally {
+            jul.removeHandler(capture);
+        }
+        assertEquals(java.util.List.of("Could not parse a style sheet"), seen);
+    }
 }

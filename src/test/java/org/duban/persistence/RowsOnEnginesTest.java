@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link Rows#insert}: the plain-JDBC repositories' new keys, on every engine, one at a time and prepared once. */
+/**
+ * {@link Rows#insert}: the plain-JDBC repositories' new keys, on every engine, one at a time and prepared once; texts and
+ * dates as {@link Rows} reads them.
+ */
 class RowsOnEnginesTest {
     @TempDir
     Path dir;
@@ -45,6 +48,41 @@ class RowsOnEnginesTest {
                     return rs.getString(1);
                 }
             }));
+        }
+    }
+
+    /** {@link Rows#text} and {@link Rows#date}: what {@code getString} and a date parse give, also for '' and NULL. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.duban.persistence.contract.Engines#all")
+    void textsAndDatesReadAsStored(Engine engine) {
+        try (Database db = engine.create(dir)) {
+            String[] texts = {"", "abc", "中文：第1项（蕉城区）", "emoji \uD83D\uDE00 e\u0301", "多行\n文本"};
+            engine.seed(db, "INSERT INTO meeting (id, kind, held_on, title) VALUES (1, 'ASSIGNMENT', '2026-03-19', 'a')");
+            db.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO meeting (kind, held_on, title, notes) "
+                        + "VALUES ('REVIEW', '2026-04-30', ?, ?)")) {
+                    for (String t : texts) {
+                        ps.setString(1, t.isEmpty() ? "x" : t);
+                        ps.setString(2, t);
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            db.read(c -> {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT notes, held_on, NULL, CAST(NULL AS TEXT) FROM meeting "
+                             + "WHERE id > 1 ORDER BY id")) {
+                    for (String t : texts) {
+                        rs.next();
+                        assertEquals(t, Rows.text(rs, 1));
+                        assertEquals(java.time.LocalDate.of(2026, 4, 30), Rows.date(rs, 2));
+                        assertEquals(null, Rows.text(rs, 3));
+                        assertEquals(null, Rows.date(rs, 4));
+                    }
+                }
+                return null;
+            });
         }
     }
 }

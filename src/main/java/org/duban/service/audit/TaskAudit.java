@@ -44,6 +44,11 @@ public final class TaskAudit {
         return new TaskAudit(audit.buffered(), units, names());
     }
 
+    /** The log this audit writes to (a {@link #forBatch} audit's keeps its rows until {@link #flush}). */
+    public AuditLog log() {
+        return audit;
+    }
+
     /** Writes what a {@link #forBatch} audit has kept. */
     public void flush() {
         audit.flush();

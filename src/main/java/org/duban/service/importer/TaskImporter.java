@@ -179,10 +179,7 @@ public final class TaskImporter {
                     }
                     case UNCHANGED -> row.task();
                 };
-                if (row.supervised()) {
-                    audit.flush(); // the task's own rows before its supervision's
-                }
-                hooks.supervision(stored, row.supervised());
+                hooks.supervision(stored, row.supervised(), audit.log());
                 progress.accept(++done, total);
             }
             audit.flush();

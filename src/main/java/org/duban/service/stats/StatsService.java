@@ -102,10 +102,10 @@ public final class StatsService {
     public Trend trend(StatsScope scope, Long unitId, TrendPeriod period, LocalDate from, LocalDate to) {
         Unit unit = unitId == null ? null : units.findAll().stream().filter(u -> u.id() == unitId).findFirst()
                 .orElseThrow(() -> new org.duban.persistence.PersistenceException("stats.error.unitGone"));
-        Map<LocalDate, List<TaskTracking>> byDay =
-                tracking.trackIssued(TaskScope.meeting(scope.meetingId()), period.days(from, to));
         List<Trend.Point> points = new ArrayList<>();
-        byDay.forEach((day, list) -> points.add(point(day, filter(list, scope), unitId)));
+        // a day at a time: only the day being counted is held (statuses need no texts)
+        tracking.trackIssuedForCounting(TaskScope.meeting(scope.meetingId()), period.days(from, to),
+                (day, list) -> points.add(point(day, filter(list, scope), unitId)));
         return new Trend(unit, period, points);
     }
 

@@ -13,26 +13,32 @@ import org.duban.service.tracking.TaskTracking;
 
 /**
  * One line of the task checklist: the task, its responsible units, and where it stands (derived status, light,
- * latest report, supervision) when the row was made. {@code searchText} is everything free-text search looks
- * at, lower-cased once when the row is made.
- *
- * @param tracking where the task stands, or null for a row made from a bare task
+ * latest report, supervision) when the row was made. {@link #searchText} is everything free-text search looks at,
+ * lower-cased, made the first time a search asks for it: a load of 10,000 rows made megabytes of it that no one
+ * searched (BENCHMARKS.md, "Checklist load"). A value: rows are equal when their task, units, tracking and lead
+ * unit are (the search text follows from those).
  */
-public record ChecklistRow(Task task, List<Unit> units, String searchText, TaskTracking tracking, Unit leadUnit) {
-    public ChecklistRow {
-        units = List.copyOf(units);
-    }
+public final class ChecklistRow {
+    private final Task task;
+    private final List<Unit> units;
+    private final TaskTracking tracking;
+    private final Unit leadUnit;
+    /** Made on first use; a String, so a row shared between threads at worst makes it twice. */
+    private String searchText;
 
-    public ChecklistRow(Task task, List<Unit> units, String searchText, TaskTracking tracking) {
-        this(task, units, searchText, tracking, null);
-    }
-
-    public ChecklistRow(Task task, List<Unit> units, String searchText) {
-        this(task, units, searchText, null, null);
+    /**
+     * @param tracking where the task stands, or null for a row made from a bare task
+     * @param leadUnit the 牵头单位, or null for none
+     */
+    public ChecklistRow(Task task, List<Unit> units, TaskTracking tracking, Unit leadUnit) {
+        this.task = java.util.Objects.requireNonNull(task, "task");
+        this.units = List.copyOf(units);
+        this.tracking = tracking;
+        this.leadUnit = leadUnit;
     }
 
     public static ChecklistRow of(Task task, List<Unit> units) {
-        return new ChecklistRow(task, units, searchTextOf(task, units, null), null, null);
+        return new ChecklistRow(task, units, null, null);
     }
 
     /** A row for a tracked task; its task carries the derived statuses. */
@@ -42,13 +48,60 @@ public record ChecklistRow(Task task, List<Unit> units, String searchText, TaskT
 
     /** A row for a tracked task with its lead unit (牵头单位, null for none). */
     public static ChecklistRow of(TaskTracking tracking, List<Unit> units, Unit leadUnit) {
-        return new ChecklistRow(tracking.task(), units, searchTextOf(tracking.task(), units, leadUnit), tracking,
-                leadUnit);
+        return new ChecklistRow(tracking.task(), units, tracking, leadUnit);
     }
 
     /** A row for a bare task with its lead unit (null for none). */
     public static ChecklistRow of(Task task, List<Unit> units, Unit leadUnit) {
-        return new ChecklistRow(task, units, searchTextOf(task, units, leadUnit), null, leadUnit);
+        return new ChecklistRow(task, units, null, leadUnit);
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    /** Where the task stands, or null for a row made from a bare task. */
+    public TaskTracking tracking() {
+        return tracking;
+    }
+
+    /** The lead unit (牵头单位), or null for none. */
+    public Unit leadUnit() {
+        return leadUnit;
+    }
+
+    /**
+     * Everything free-text search looks at, lower-cased: problem, target, measures, supporting units, the lead unit's
+     * and the responsible units' names, short names and aliases, one to a line.
+     */
+    public String searchText() {
+        String s = searchText;
+        if (s == null) {
+            s = searchTextOf(task, units, leadUnit);
+            searchText = s;
+        }
+        return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ChecklistRow r && task.equals(r.task) && units.equals(r.units)
+                && java.util.Objects.equals(tracking, r.tracking) && java.util.Objects.equals(leadUnit, r.leadUnit);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(task, units, tracking, leadUnit);
+    }
+
+    @Override
+    public String toString() {
+        return "ChecklistRow[task=" + task + ", units=" + units + ", tracking=" + tracking + ", leadUnit=" + leadUnit
+                + "]";
     }
 
     /** The lead unit's name, "" when the task has none. */
@@ -122,16 +175,21 @@ public record ChecklistRow(Task task, List<Unit> units, String searchText, TaskT
     }
 
     private static String searchTextOf(Task task, List<Unit> units, Unit leadUnit) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(task.problem()).append('\n').append(task.target()).append('\n').append(task.measures())
-                .append('\n').append(task.supportingUnits());
+        // joined in one go: a builder grown from Latin-1 to UTF-16 copied the long Chinese texts again and again
+        List<String> parts = new java.util.ArrayList<>(8 + 3 * units.size());
+        parts.add(task.problem());
+        parts.add(task.target());
+        parts.add(task.measures());
+        parts.add(task.supportingUnits());
         if (leadUnit != null) {
-            sb.append('\n').append(leadUnit.name()).append('\n').append(leadUnit.shortName());
+            parts.add(leadUnit.name());
+            parts.add(leadUnit.shortName());
         }
         for (Unit u : units) {
-            sb.append('\n').append(u.name()).append('\n').append(u.shortName());
-            u.aliases().forEach(a -> sb.append('\n').append(a));
+            parts.add(u.name());
+            parts.add(u.shortName());
+            parts.addAll(u.aliases());
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return String.join("\n", parts).toLowerCase(Locale.ROOT);
     }
 }

@@ -63,10 +63,16 @@ public final class TaskService {
     public List<ChecklistRow> checklist(long meetingId) {
         List<TaskTracking> tracked = tracking.trackForChecklist(TaskScope.meeting(meetingId), tracking.today());
         Map<Long, Unit> byId = unitsById();
-        return tracked.stream()
-                .map(t -> ChecklistRow.of(t, t.task().unitIds().stream().map(byId::get).toList(),
-                        byId.get(t.task().leadUnitId())))
-                .toList();
+        List<ChecklistRow> rows = new java.util.ArrayList<>(tracked.size());
+        for (TaskTracking t : tracked) {
+            List<org.duban.model.Assignment> shares = t.task().assignments();
+            Unit[] units = new Unit[shares.size()];
+            for (int i = 0; i < units.length; i++) {
+                units[i] = byId.get(shares.get(i).unitId());
+            }
+            rows.add(ChecklistRow.of(t, List.of(units), byId.get(t.task().leadUnitId())));
+        }
+        return List.copyOf(rows);
     }
 
     private Map<Long, Unit> unitsById() {

@@ -30,6 +30,21 @@ public final class SupervisionService {
         this.tasks = repos.tasks();
     }
 
+    private SupervisionService(SupervisionService other, AuditLog audit) {
+        this.audit = audit;
+        this.uow = other.uow;
+        this.supervisions = other.supervisions;
+        this.tasks = other.tasks;
+    }
+
+    /**
+     * This service writing its audit rows to {@code log}: an import's buffered log, which keeps them after the
+     * task's own until it flushes, and takes the supervision's state from the values put.
+     */
+    public SupervisionService auditedBy(AuditLog log) {
+        return new SupervisionService(this, log);
+    }
+
     public Optional<Supervision> of(long taskId) {
         return supervisions.findByTask(taskId);
     }
@@ -72,6 +87,9 @@ public final class SupervisionService {
                 supervisions.put(s, asOf);
             } catch (StaleRowException e) {
                 throw audit.conflict(e, org.duban.i18n.Messages.tr("edit.what.supervision"), "edit.next.detail");
+            }
+            if (audit.written() != null) {
+                audit.written().put(s);
             }
             if (old.isEmpty()) {
                 audit.created(AuditEntity.SUPERVISION, taskId, taskId, null,

@@ -95,6 +95,21 @@ public final class TrackingService {
     }
 
     /**
+     * Like {@link #trackIssuedForCounting(TaskScope, LocalDate)} for each of {@code days}, in date order, each day's
+     * tasks handed to {@code each} and let go before the next day is tracked: a trend of a year of weeks over a large
+     * ledger otherwise holds every week's tracking of every task at once (issue 24: 119 MB of a 10,000-task meeting
+     * pack's peak). The facts are read once, without texts.
+     */
+    public void trackIssuedForCounting(TaskScope scope, Collection<LocalDate> days,
+                                       java.util.function.BiConsumer<LocalDate, List<TaskTracking>> each) {
+        List<Task> list = tasks.findForCounting(scope);
+        Facts facts = load(scope, true);
+        for (LocalDate day : new java.util.TreeSet<>(days)) {
+            each.accept(day, track(list, facts, day, day));
+        }
+    }
+
+    /**
      * Like {@link #track}, for the checklist: the same tasks, statuses, lights, late milestones and latest reports
      * (with their texts), read as little as that needs: of the reports only those that decide the day (each share's
      * latest by then, with its text; {@link ReportRepository#decidingOn}) and of the milestones only the late ones. A
@@ -102,17 +117,19 @@ public final class TrackingService {
      * milestones (issue 24, BENCHMARKS.md "Checklist load").
      */
     public List<TaskTracking> trackForChecklist(TaskScope scope, LocalDate day) {
-        return track(tasks.find(scope), loadForDay(scope, day), day, null);
+        return track(tasks.find(scope), loadForDay(scope, day, true), day, null);
     }
 
     /**
      * Like {@link #track}, for the desk (the window's opening screen): the same tasks, statuses, lights, latest
      * reports (their dates and percents) and supervision, but of the texts only each task's problem is read: no
      * report text, no target or measures. The desk shows 序号, problem and dates; reading the rest took most of its
-     * start with 10,000 tasks (BENCHMARKS.md, "Profile findings: time").
+     * start with 10,000 tasks (BENCHMARKS.md, "Profile findings: time"). Like the checklist it reads only the reports
+     * and milestones that decide the day (each share's latest report, the late milestones), not all 100,000 and
+     * 69,000 of such a ledger.
      */
     public List<TaskTracking> trackForDesk(TaskScope scope, LocalDate day) {
-        return track(tasks.findWithProblem(scope), load(scope, true), day, null);
+        return track(tasks.findWithProblem(scope), loadForDay(scope, day, false), day, null);
     }
 
     /** The tasks of {@code list} on {@code day}: those issued by {@code issuedBy}, or all when it is null. */
@@ -282,13 +299,14 @@ public final class TrackingService {
     /**
      * The facts of a scope that decide where it stands on {@code day} alone (see {@link #trackForChecklist}): each
      * share's deciding reports, its late milestones, its close-out applications. Tracked on that day they give the
-     * same states as {@link #load}'s; on another day they would not.
+     * same states as {@link #load}'s; on another day they would not. {@code reportTexts} false: the reports without
+     * their text and reporter (the desk shows their dates and percents).
      */
-    private Facts loadForDay(TaskScope scope, LocalDate day) {
+    private Facts loadForDay(TaskScope scope, LocalDate day, boolean reportTexts) {
         Facts f = new Facts();
         f.issued = tasks.issuedDates(scope);
         f.origins = tasks.origins(scope);
-        for (ProgressReport r : reports.decidingOn(scope, day)) {
+        for (ProgressReport r : reportTexts ? reports.decidingOn(scope, day) : reports.decidingOnForCounting(scope, day)) {
             f.reports.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>(1)).add(r);
         }
         for (Milestone m : milestones.lateOn(scope, day)) {

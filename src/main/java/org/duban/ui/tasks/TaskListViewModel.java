@@ -190,7 +190,15 @@ public final class TaskListViewModel {
 
     private static List<String> distinct(List<ChecklistRow> list, java.util.function.Function<ChecklistRow, String> f) {
         // first-seen order: sources come in the order the list was issued
-        return list.stream().map(f).filter(s -> s != null && !s.isBlank()).distinct().collect(Collectors.toList());
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        for (ChecklistRow r : list) {
+            String s = f.apply(r);
+            if (s != null) {
+                seen.add(s);
+            }
+        }
+        seen.removeIf(String::isBlank); // a few names to look at, not 10,000
+        return new java.util.ArrayList<>(seen);
     }
 
     private void applyFilter() {

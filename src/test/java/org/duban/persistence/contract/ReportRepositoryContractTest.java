@@ -89,6 +89,9 @@ class ReportRepositoryContractTest {
             assertEquals(List.of(julyB), reports.decidingOn(TaskScope.task(2), LocalDate.of(2026, 12, 31)));
             assertEquals(List.of(), reports.decidingOn(TaskScope.assignment(2), LocalDate.of(2026, 12, 31)));
             assertEquals(List.of(june, julyB), reports.decidingOn(TaskScope.all(), LocalDate.of(2026, 12, 31)));
+            assertEquals(List.of(new ProgressReport(mayTwo.id(), 1, LocalDate.of(2026, 5, 1), 60, "", ""),
+                            new ProgressReport(julyA.id(), 3, LocalDate.of(2026, 7, 1), 10, "", "")),
+                    reports.decidingOnForCounting(TaskScope.meeting(1L), LocalDate.of(2026, 5, 31)), "without text");
             assertTrue(mayTwo.id() > mayOne.id(), "entered second");
         }
     }

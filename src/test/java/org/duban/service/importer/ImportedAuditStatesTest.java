@@ -63,6 +63,13 @@ class ImportedAuditStatesTest {
             assertEquals(80, first.plan().count(PlannedRow.Change.ADDED), () -> first.plan().problems().toString());
             assertEquals(16, s.tasks().checklist(meeting.id()).stream()
                     .filter(r -> s.supervision().of(r.task().id()).isPresent()).count(), "挂牌督办 rows supervised");
+            Task five = s.tasks().checklist(meeting.id()).stream().map(r -> r.task()).filter(t -> t.seq() == 5)
+                    .findFirst().orElseThrow();
+            List<org.duban.model.AuditEntry> history = s.audit().history(five.id()); // newest first
+            assertEquals(org.duban.model.AuditEntity.SUPERVISION, history.get(0).entity(), history.toString());
+            assertEquals(org.duban.model.AuditEntity.TASK, history.get(history.size() - 1).entity());
+            assertEquals(history.size() - 1, history.get(0).id() - history.get(history.size() - 1).id(),
+                    "a supervised task's rows, then its supervision's, one after another");
             assertClean(db, "after the first import");
 
             Meeting office = TestDb.emptyMeeting(db);

@@ -55,12 +55,12 @@ class TrackingReadPathsTest {
     }
 
     /**
-     * The checklist reads only the reports and milestones that decide its day: the same states on any day, also one
-     * with reports and milestones after it (shares whose only reports come later, milestones done later), and one
-     * before the meeting (no report yet anywhere).
+     * The checklist and the desk read only the reports and milestones that decide their day: the same states on any
+     * day, also one with reports and milestones after it (shares whose only reports come later, milestones done
+     * later), and one before the meeting (no report yet anywhere).
      */
     @Test
-    void theChecklistPathAgreesWithTheFullReadOnEarlierDaysToo() {
+    void theChecklistAndDeskPathsAgreeWithTheFullReadOnEarlierDaysToo() {
         LocalDate end = LocalDate.of(2026, 11, 29);
         try (Database db = Database.open(dir.resolve("days.db"))) {
             long meeting = new LedgerGenerator(Wired.of(db)).generate(new LedgerGenerator.Options(150, 1200, 5, end),
@@ -75,9 +75,25 @@ class TrackingReadPathsTest {
             for (LocalDate day : List.of(end, end.minusDays(45), end.minusDays(120), end.minusYears(1))) {
                 List<TaskTracking> full = tracking.track(scope, day);
                 List<TaskTracking> checklist = tracking.trackForChecklist(scope, day);
+                List<TaskTracking> desk = tracking.trackForDesk(scope, day);
                 assertEquals(full.size(), checklist.size());
+                assertEquals(full.size(), desk.size());
                 for (int i = 0; i < full.size(); i++) {
-                    assertEquals(full.get(i), checklist.get(i), "task " + full.get(i).task().seq() + " on " + day);
+                    String where = "task " + full.get(i).task().seq() + " on " + day;
+                    assertEquals(full.get(i), checklist.get(i), where);
+                    TaskTracking d = desk.get(i);
+                    assertEquals(full.get(i).task().assignments(), d.task().assignments(), where + ": the desk");
+                    assertEquals(full.get(i).supervisionReportOverdue(), d.supervisionReportOverdue(), where);
+                    for (int k = 0; k < d.states().size(); k++) {
+                        AssignmentState a = full.get(i).states().get(k);
+                        AssignmentState b = d.states().get(k);
+                        assertEquals(a.light(), b.light(), where);
+                        assertEquals(a.reasons(), b.reasons(), where);
+                        assertEquals(a.lateMilestones(), b.lateMilestones(), where);
+                        assertEquals(a.closeOut(), b.closeOut(), where);
+                        assertEquals(a.latestReport() == null ? null : a.latestReport().id(),
+                                b.latestReport() == null ? null : b.latestReport().id(), where);
+                    }
                 }
                 for (TaskTracking t : full) {
                     for (AssignmentState s : t.states()) {
