@@ -24,13 +24,13 @@ import org.duban.i18n.Messages;
 import org.duban.persistence.Database;
 import org.duban.persistence.PersistenceException;
 import org.duban.service.sample.SampleMeeting;
+import org.duban.testing.FixedFile;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
 import org.duban.testing.Wired;
 import org.duban.ui.common.FxTaskRunner;
-import org.duban.ui.settings.DatabaseSwitcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -213,21 +213,4 @@ class CheckAfterRowsTest {
         }
     }
 
-    /** The window's file, with no move to another. */
-    private record FixedFile(Path file) implements DatabaseSwitcher {
-        @Override
-        public Path current() {
-            return file;
-        }
-
-        @Override
-        public Path defaultFile() {
-            return file;
-        }
-
-        @Override
-        public Runnable open(Path other, Intent intent) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.service.ladder.DeskItem;
+import org.duban.testing.FixedFile;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
@@ -128,21 +129,4 @@ class DeskWindowTest {
                 robot.lookup("#scoreRulesMessage").queryAs(Label.class).getText());
     }
 
-    /** The window's file, with no move to another (not used here). */
-    private record FixedFile(Path file) implements org.duban.ui.settings.DatabaseSwitcher {
-        @Override
-        public Path current() {
-            return file;
-        }
-
-        @Override
-        public Path defaultFile() {
-            return file;
-        }
-
-        @Override
-        public Runnable open(Path other, Intent intent) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

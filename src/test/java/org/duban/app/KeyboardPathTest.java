@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.service.tasks.ChecklistRow;
+import org.duban.testing.FixedFile;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
@@ -47,23 +48,6 @@ class KeyboardPathTest {
         db.close();
     }
 
-    /** The window's file, with no move to another (the settings screen shows it). */
-    private record FixedFile(java.nio.file.Path file) implements org.duban.ui.settings.DatabaseSwitcher {
-        @Override
-        public java.nio.file.Path current() {
-            return file;
-        }
-
-        @Override
-        public java.nio.file.Path defaultFile() {
-            return file;
-        }
-
-        @Override
-        public Runnable open(java.nio.file.Path other, Intent intent) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static TableView<ChecklistRow> table(FxRobot robot) {

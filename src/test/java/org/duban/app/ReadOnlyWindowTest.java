@@ -14,12 +14,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
+import org.duban.testing.FixedFile;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.settings.DatabaseSwitcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -162,21 +162,4 @@ class ReadOnlyWindowTest {
         assertTrue(robot.lookup("#readOnlyBanner").query().isVisible(), "the note stays above every screen");
     }
 
-    /** The window's file, with no move to another (not used here). */
-    private record FixedFile(Path file) implements DatabaseSwitcher {
-        @Override
-        public Path current() {
-            return file;
-        }
-
-        @Override
-        public Path defaultFile() {
-            return file;
-        }
-
-        @Override
-        public Runnable open(Path other, Intent intent) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.duban.persistence.Database;
 import org.duban.service.score.ScoreEvent;
 import org.duban.service.score.UnitScore;
+import org.duban.testing.FixedFile;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
@@ -77,20 +78,4 @@ class ScoreWindowTest {
         assertTrue(robot.lookup("#taskDetailView").tryQuery().isEmpty());
     }
 
-    private record FixedFile(Path file) implements org.duban.ui.settings.DatabaseSwitcher {
-        @Override
-        public Path current() {
-            return file;
-        }
-
-        @Override
-        public Path defaultFile() {
-            return file;
-        }
-
-        @Override
-        public Runnable open(Path other, Intent intent) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duban.persistence.Database;
+import org.duban.testing.FixedFile;
 import org.duban.testing.FxStages;
 import org.duban.testing.RecordingDialogs;
 import org.duban.testing.TestClock;
@@ -21,7 +22,6 @@ import org.duban.testing.TestDb;
 import org.duban.testing.Wired;
 import org.duban.ui.common.DialogService.Unsaved;
 import org.duban.ui.common.TaskRunner;
-import org.duban.ui.settings.DatabaseSwitcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -151,21 +151,4 @@ class SettingsUnsavedTest {
         assertTrue(dialogs.unsavedQuestions.isEmpty(), "nothing left to ask about");
     }
 
-    /** The window's file, with no move to another (not used here). */
-    private record FixedFile(Path file) implements DatabaseSwitcher {
-        @Override
-        public Path current() {
-            return file;
-        }
-
-        @Override
-        public Path defaultFile() {
-            return file;
-        }
-
-        @Override
-        public Runnable open(Path other, Intent intent) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

@@ -278,22 +278,8 @@ public final class TrackingService {
     }
 
     private Facts load(TaskScope scope, boolean withoutText) {
-        Facts f = new Facts();
-        f.issued = tasks.issuedDates(scope);
-        f.origins = tasks.origins(scope);
-        for (ProgressReport r : withoutText ? reports.findForCounting(scope) : reports.find(scope)) {
-            f.reports.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>()).add(r);
-        }
-        for (Milestone m : milestones.find(scope)) {
-            f.milestones.computeIfAbsent(m.assignmentId(), k -> new ArrayList<>()).add(m);
-        }
-        for (CloseOut c : closeOuts.find(scope)) {
-            f.closeOuts.computeIfAbsent(c.assignmentId(), k -> new ArrayList<>()).add(c);
-        }
-        for (Supervision s : supervisions.find(scope)) {
-            f.supervision.put(s.taskId(), s);
-        }
-        return f;
+        return facts(scope, withoutText ? reports.findForCounting(scope) : reports.find(scope),
+                milestones.find(scope));
     }
 
     /**
@@ -303,13 +289,19 @@ public final class TrackingService {
      * their text and reporter (the desk shows their dates and percents).
      */
     private Facts loadForDay(TaskScope scope, LocalDate day, boolean reportTexts) {
+        return facts(scope, reportTexts ? reports.decidingOn(scope, day) : reports.decidingOnForCounting(scope, day),
+                milestones.lateOn(scope, day));
+    }
+
+    /** The scope's facts with {@code scopeReports} and {@code scopeMilestones} as read, grouped by assignment. */
+    private Facts facts(TaskScope scope, List<ProgressReport> scopeReports, List<Milestone> scopeMilestones) {
         Facts f = new Facts();
         f.issued = tasks.issuedDates(scope);
         f.origins = tasks.origins(scope);
-        for (ProgressReport r : reportTexts ? reports.decidingOn(scope, day) : reports.decidingOnForCounting(scope, day)) {
-            f.reports.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>(1)).add(r);
+        for (ProgressReport r : scopeReports) {
+            f.reports.computeIfAbsent(r.assignmentId(), k -> new ArrayList<>()).add(r);
         }
-        for (Milestone m : milestones.lateOn(scope, day)) {
+        for (Milestone m : scopeMilestones) {
             f.milestones.computeIfAbsent(m.assignmentId(), k -> new ArrayList<>()).add(m);
         }
         for (CloseOut c : closeOuts.find(scope)) {
