@@ -1,6 +1,7 @@
 package org.duban.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ class BenchQuickTest {
         System.out.println(r.out()); // the figures, in the CI log
 
         assertEquals(MEASURES, measuredWithFloor(r.out()));
+        // every measure and floor has its words in the bundles ("!bench.measure.check!" was printed for one)
+        assertFalse(r.out().contains("\"label\": \"!"), r.out());
         assertTrue(r.out().contains("\"note\": \"sqlite3 counts agree\""), "the sqlite3 floor counts what we count");
         assertTrue(r.out().contains("\"tasks\": 1000,"));
         // LibreOffice's floor of the handouts: measured where soffice is installed, else the run says it is not
