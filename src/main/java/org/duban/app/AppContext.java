@@ -319,6 +319,7 @@ public final class AppContext {
         }
         return new BackupSection(new BackupSectionViewModel(services.backups(), db.isReadOnly(), runner, dialogs,
                 () -> {
+                    access.repaired(); // a ledger found damaged is sound again after a restore
                     if (window != null) {
                         window.forgetOtherScreens();
                     }

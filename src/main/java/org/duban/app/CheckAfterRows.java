@@ -73,7 +73,8 @@ final class CheckAfterRows {
                 Platform.runLater(() -> {
                     access.checkFailed("app.readOnly.bannerDamaged");
                     // what a failed check at opening has always said: nothing changed, how to restore
-                    dialogs.showError(Messages.tr("error.openDatabase.title"), DialogService.messageOf(damaged),
+                    // opened, and its rows shown: the title says what was found, not that it could not open
+                    dialogs.showError(Messages.tr("error.damagedDatabase.title"), DialogService.messageOf(damaged),
                             damaged);
                     outcome.complete(problems);
                 });

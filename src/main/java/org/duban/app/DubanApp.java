@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.duban.i18n.Messages;
+import org.duban.model.Backup;
 import org.duban.persistence.Database;
 import org.duban.service.Services;
 import org.duban.ui.common.DialogService;
@@ -115,10 +116,42 @@ public final class DubanApp extends Application {
                 return LedgerOpener.forWindow(file);
             }, this::opened, e -> {
                 log().error("Could not open {}", file, e);
+                if (DamagedAtOpening.isDamaged(e)) {
+                    offerRestore(DialogService.messageOf(e));
+                    return;
+                }
                 new FxDialogService(null).showError(Messages.tr("error.openDatabase.title"),
                         DialogService.messageOf(e), e);
                 Platform.exit();
             });
+        });
+    }
+
+    /**
+     * The file failed its check at opening: the backups beside it are offered ({@link DamagedAtOpening}); the chosen
+     * one replaces it (the damaged file kept as it is) and the window opens as usual. Declined, or none: quit.
+     */
+    private void offerRestore(String damagedMessage) {
+        runner.run(() -> DamagedAtOpening.backups(file), backups -> {
+            var chosen = DamagedAtOpening.ask(new FxDialogService(null), damagedMessage, backups);
+            if (chosen.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            runner.run(() -> {
+                Backup kept = DamagedAtOpening.restore(file, chosen.get());
+                log().warn("Restored {} from {}; the damaged file is kept as {}", file, chosen.get().file(),
+                        kept.file());
+                return LedgerOpener.forWindow(file);
+            }, this::opened, x -> {
+                log().error("Could not restore {}", file, x);
+                new FxDialogService(null).showError(Messages.tr("error.damagedDatabase.title"),
+                        DialogService.messageOf(x), x);
+                Platform.exit();
+            });
+        }, x -> {
+            new FxDialogService(null).showError(Messages.tr("error.damagedDatabase.title"), damagedMessage, x);
+            Platform.exit();
         });
     }
 

@@ -242,6 +242,33 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Refuses, with the user's message, a restore into a ledger opened read-only or one whose soundness check is still
+     * to run. A ledger whose check found it damaged may be restored: that is how it gets repaired
+     * ({@code Backups#restore}, then {@link #repaired}).
+     */
+    public void requireRestorable() {
+        if (soundness == Soundness.DAMAGED && !readOnly) {
+            return;
+        }
+        requireWritable();
+    }
+
+    /**
+     * A restore replaced the contents of a ledger found damaged with a copy that passed its own check: the ledger
+     * takes writes again, here and in the engine. Nothing happens to a ledger that was not found damaged.
+     */
+    public void repaired() {
+        if (soundness != Soundness.DAMAGED) {
+            return;
+        }
+        if (whenSound != null) {
+            read(whenSound);
+        }
+        LOG.info("{} was restored from a checked copy; writes are allowed again", location());
+        soundness = Soundness.SOUND;
+    }
+
+    /**
      * Refuses, with the user's message, what would change a ledger opened read-only, or one whose soundness check
      * has not passed ({@link Soundness}).
      */

@@ -136,6 +136,7 @@ class CheckAfterRowsTest {
 
         assertTrue(bannerShown(robot), "the window says the file is being checked");
         assertEquals(Messages.tr("app.readOnly.bannerChecking"), bannerText(robot));
+        assertFalse(robot.lookup("#readOnlyRestoreButton").query().isVisible(), "nothing to restore while checking");
         selectFirstDeskLine(robot);
         assertTrue(robot.lookup("#deskChaseButton").query().isDisabled(), "no chasing before the check passed");
         String before = TestDb.contentDigest(file);
@@ -192,6 +193,63 @@ class CheckAfterRowsTest {
         db.close();
         db = null;
         assertArrayEquals(damaged, Files.readAllBytes(file), "the damaged file is exactly as it was");
+    }
+
+    /**
+     * The damaged file's dialog sends the user to 设置 → 数据备份: restoring from there must work in this window (it
+     * did not: the restore buttons were disabled with every write, and the ledger refused the restore as damaged).
+     * The damaged file is kept among the backups as it was; the restored ledger takes changes again.
+     */
+    @Test
+    void aDamagedFileIsRepairedByRestoringABackupFromTheSettings(FxRobot robot) throws Exception {
+        Path file = sample();
+        try (Database sound = Database.open(file)) {
+            Wired.of(sound).backups().backupBefore(org.duban.model.BackupReason.MANUAL);
+        }
+        String soundDigest = TestDb.contentDigest(file);
+        damageAuditTrail(file);
+        byte[] damaged = Files.readAllBytes(file);
+
+        db = Database.openCheckingLater(file);
+        Database opened = db;
+        assertFalse(window(robot, opened::completeCheck).get(60, TimeUnit.SECONDS).isEmpty(), "found damaged");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).contains("设置 → 数据备份"), "the message names where to restore");
+
+        assertTrue(robot.lookup("#readOnlyRestoreButton").query().isVisible(), "the banner offers the way");
+        robot.clickOn("#readOnlyRestoreButton");
+        assertTrue(robot.lookup("#navSettings").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !robot.lookup("#backupTable").queryTableView().getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#backupTable").queryTableView().getSelectionModel().select(0));
+        assertFalse(robot.lookup("#restoreBackupButton").query().isDisabled(),
+                "restoring is how a damaged ledger is repaired: the button works on it");
+        assertTrue(robot.lookup("#backupKeepSpinner").query().isDisabled(), "other changes stay off");
+        robot.clickOn("#restoreBackupButton"); // scrolled into view by the banner's button
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !dialogs.infos.isEmpty() || dialogs.errors.size() > 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertEquals(1, dialogs.destructive.size(), "asked first");
+
+        assertEquals(Database.Soundness.SOUND, db.soundness());
+        assertFalse(bannerShown(robot), "the read-only note is gone");
+        assertFalse(robot.lookup("#readOnlyRestoreButton").query().isVisible());
+        assertFalse(robot.lookup("#backupKeepSpinner").query().isDisabled(), "the window takes changes again");
+        assertEquals(Integer.valueOf(1), db.<Integer>write(c -> {
+            try (var st = c.createStatement()) {
+                return st.executeUpdate("UPDATE setting SET value = value WHERE key = 'ledger.id'");
+            }
+        }), "and so does the ledger");
+        db.close();
+        db = null;
+        assertEquals(soundDigest, TestDb.contentDigest(file), "the ledger holds the backup's contents");
+        List<Path> kept;
+        try (var files = Files.list(file.resolveSibling("backups"))) {
+            kept = files.filter(f -> f.getFileName().toString().endsWith("-restore.db")).toList();
+        }
+        assertEquals(1, kept.size(), "the damaged file is kept: " + kept);
+        assertArrayEquals(damaged, Files.readAllBytes(kept.get(0)), "byte for byte as it was");
     }
 
     /** Damages the pages of the audit trail (which the desk does not read), as a disk error would. */

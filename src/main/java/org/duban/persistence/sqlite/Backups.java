@@ -245,7 +245,7 @@ public final class Backups {
      * @param progress receives the share done, 0 to 1
      */
     public static void restore(Database db, Path source, DoubleConsumer progress) {
-        db.requireWritable(); // read-only, or its soundness check has not passed
+        db.requireRestorable(); // read-only, or its soundness check has not run (a damaged ledger may be restored)
         Path src = source.toAbsolutePath().normalize();
         if (src.equals(db.file())) {
             throw new PersistenceException("restore.error.sameFile", src);
@@ -276,6 +276,7 @@ public final class Backups {
             if (!fingerprint(db).equals(expected)) {
                 throw new PersistenceException("restore.error.incomplete", src);
             }
+            db.repaired(); // a ledger found damaged holds the checked copy now
         } catch (IOException e) {
             throw new PersistenceException(e, "restore.error.copy", src, staged.getParent(), e.getMessage());
         } finally {

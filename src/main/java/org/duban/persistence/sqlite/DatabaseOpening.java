@@ -106,7 +106,8 @@ public final class DatabaseOpening {
                 DatabaseFileChecks.SideFiles side = DatabaseFileChecks.SideFiles.before(absolute);
                 try {
                     deferred = checkBeforeWriting(absolute, migrations != null,
-                            checkLater && migrations != null && purpose == Purpose.LEDGER);
+                            checkLater && migrations != null && purpose == Purpose.LEDGER,
+                            purpose == Purpose.RESTORE_TARGET);
                 } catch (RuntimeException e) {
                     side.removeNew();
                     throw e;
@@ -122,7 +123,7 @@ public final class DatabaseOpening {
             writerLock.bindIdentity(absolute); // a new file exists now
             engine.hold(writerLock, purpose == Purpose.CANDIDATE);
             kept.flatMap(WalRecovery::examine).ifPresent(engine::noteDroppedLog);
-            configure(db);
+            configure(db, purpose == Purpose.RESTORE_TARGET);
             if (migrations != null) {
                 FlywayMigrations.migrate(db, migrations, purpose.isLedger());
             }
@@ -148,9 +149,19 @@ public final class DatabaseOpening {
      * {@code quick_check} is not run when nothing would be written before a later check (the class comment): true
      * then, and the caller leaves it to {@link Database#completeCheck}.
      */
-    private static boolean checkBeforeWriting(Path file, boolean quickCheck, boolean mayDefer) {
+    private static boolean checkBeforeWriting(Path file, boolean quickCheck, boolean mayDefer,
+                                              boolean damageAccepted) {
         try (Database probe = new Database(new SqliteEngine(file), connect(file, true), true)) {
-            checkOwnership(probe);
+            try {
+                checkOwnership(probe);
+            } catch (PersistenceException e) {
+                if (!damageAccepted || !"db.error.corrupt".equals(e.key())) {
+                    throw e;
+                }
+                // too damaged to tell whose it is: a restore replaces it, and keeps it byte for byte first
+                LOG.warn("{} is too damaged to read its header tables; opening it to be restored", file, e);
+                return false;
+            }
             if (quickCheck && mayDefer && readsWriteNothing(probe)) {
                 return true;
             }
@@ -277,6 +288,18 @@ public final class DatabaseOpening {
             }
             return null;
         });
+    }
+
+    /** WAL, full sync, a larger cache; on a file to be restored that is too damaged for them, as it is. */
+    private static void configure(Database db, boolean damageAccepted) {
+        try {
+            configure(db);
+        } catch (PersistenceException e) {
+            if (!damageAccepted || !"db.error.corrupt".equals(e.key())) {
+                throw e;
+            }
+            LOG.warn("{} is too damaged to configure; the restore replaces it", db.file(), e);
+        }
     }
 
     private static void configure(Database db) {

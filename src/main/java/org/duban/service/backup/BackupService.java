@@ -88,6 +88,14 @@ public final class BackupService {
         return done ? Optional.empty() : Optional.of(backupBefore(BackupReason.DAILY));
     }
 
+    /**
+     * The backups in the {@code backups/} folder beside a ledger file, newest first, without opening the ledger (it
+     * may be too damaged to open: these are what can replace it).
+     */
+    public static List<Backup> besides(Path ledgerFile) {
+        return BackupFolder.besides(ledgerFile.toAbsolutePath().normalize()).list();
+    }
+
     /** This ledger's backups, newest first. */
     public List<Backup> list() {
         return backupFolder().list();
@@ -172,18 +180,29 @@ public final class BackupService {
                         throw new OtherLedgerException(backup, current);
                     });
         }
-        Backup replaced;
+        Backup replaced = db.soundness() == Database.Soundness.DAMAGED
+                ? keepDamaged() // found damaged after the window opened: its check already said so
+                : backupOrKeep();
+        Backups.restore(db, source, progress);
+        return replaced;
+    }
+
+    /** The ledger backed up before it is replaced; a damaged one kept byte for byte instead. */
+    private Backup backupOrKeep() {
         try {
-            replaced = backupBefore(BackupReason.RESTORE);
+            return backupBefore(BackupReason.RESTORE);
         } catch (PersistenceException e) {
             if (!"db.error.corrupt".equals(e.key())) {
                 throw e;
             }
-            LOG.warn("{} is damaged; keeping its file as it is before the restore", db.file());
-            replaced = backupFolder().keepAsIs(db, BackupReason.RESTORE);
+            return keepDamaged();
         }
-        Backups.restore(db, source, progress);
-        return replaced;
+    }
+
+    /** A damaged ledger is kept as it is (a rebuilt copy would not be the file), so that a restore can be undone. */
+    private Backup keepDamaged() {
+        LOG.warn("{} is damaged; keeping its file as it is before the restore", db.file());
+        return backupFolder().keepAsIs(db, BackupReason.RESTORE);
     }
 
     /** The open ledger in short; empty when it is too damaged to tell (a restore is how it gets repaired). */

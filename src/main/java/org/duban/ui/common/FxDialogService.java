@@ -169,23 +169,39 @@ public final class FxDialogService implements DialogService {
         if (options.isEmpty()) {
             return java.util.Optional.empty();
         }
-        // nothing chosen until the user chooses: OK on a preselected first entry would be an easy mistake
-        javafx.scene.control.ChoiceDialog<T> dialog = new javafx.scene.control.ChoiceDialog<>(null, options);
+        // the message above the list, wrapped at a readable width (ChoiceDialog puts it beside the list, unwrapped:
+        // a long message made the dialog wider than the screen); nothing chosen until the user chooses, since OK on
+        // a preselected first entry would be an easy mistake
+        javafx.scene.control.Dialog<T> dialog = new javafx.scene.control.Dialog<>();
         Window over = activeWindow();
         if (over != null) {
             dialog.initOwner(over);
         }
         dialog.setTitle(title);
         dialog.setHeaderText(title);
-        dialog.setContentText(message);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setId("chooseMessage");
+        text.setWrapText(true);
+        text.setPrefWidth(560);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.ComboBox<T> box = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(options));
+        box.setId("chooseBox");
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setAccessibleText(title);
+        box.setPromptText(Messages.tr("common.choosePrompt"));
+        dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(12, text, box));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Theme.style(dialog.getDialogPane());
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("chooseOkButton");
         ok.setText(Messages.tr("common.ok"));
-        ok.disableProperty().bind(dialog.selectedItemProperty().isNull());
+        ok.disableProperty().bind(box.valueProperty().isNull());
         Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("chooseCancelButton");
         cancel.setText(Messages.tr("common.cancel"));
+        dialog.setResultConverter(b -> b == ButtonType.OK ? box.getValue() : null);
+        javafx.application.Platform.runLater(box::requestFocus);
         return dialog.showAndWait().filter(java.util.Objects::nonNull);
     }
 

@@ -22,8 +22,11 @@ import org.duban.i18n.Messages;
  * changes happen on the FX thread.
  */
 public final class LedgerAccess {
+    private static final String DAMAGED = "app.readOnly.bannerDamaged";
     private final ReadOnlyBooleanWrapper readOnly;
     private final ReadOnlyStringWrapper bannerKey;
+    /** The soundness check found the file damaged: read-only, but a restore (the repair) is allowed. */
+    private final ReadOnlyBooleanWrapper damaged = new ReadOnlyBooleanWrapper(false);
 
     private LedgerAccess(boolean readOnly, String bannerKey) {
         this.readOnly = new ReadOnlyBooleanWrapper(readOnly);
@@ -45,10 +48,32 @@ public final class LedgerAccess {
         }
     }
 
-    /** The check failed or could not run: read-only for good, for the reason {@code bannerKey} tells. */
+    /**
+     * The check failed or could not run: read-only for good, for the reason {@code bannerKey} tells. When it found
+     * the file damaged ({@code app.readOnly.bannerDamaged}), restoring a backup stays possible ({@link #restores}).
+     */
     public void checkFailed(String key) {
         bannerKey.set(key);
         readOnly.set(true);
+        damaged.set(DAMAGED.equals(key));
+    }
+
+    /** A restore replaced the damaged ledger with a sound copy: adding and changing are switched on again. */
+    public void repaired() {
+        if (damaged.get()) {
+            damaged.set(false);
+            bannerKey.set("app.readOnly.banner");
+            readOnly.set(false);
+        }
+    }
+
+    /** Whether the soundness check found the ledger damaged (and no restore has repaired it yet). */
+    public boolean isDamaged() {
+        return damaged.get();
+    }
+
+    public ReadOnlyBooleanProperty damagedProperty() {
+        return damaged.getReadOnlyProperty();
     }
 
     /** A ledger this window may change (the usual case, and views built without saying). */
@@ -99,6 +124,15 @@ public final class LedgerAccess {
             node.setAccessibleHelp(Messages.tr("app.readOnly.disabled"));
         }
         readOnly.addListener((o, was, now) -> node.setAccessibleHelp(now ? Messages.tr("app.readOnly.disabled") : null));
+        return node;
+    }
+
+    /**
+     * Marks a control that restores a backup over the ledger: like {@link #writes(Node, ObservableBooleanValue)},
+     * but enabled on a ledger found damaged, since restoring is how it gets repaired.
+     */
+    public <N extends Node> N restores(N node, ObservableBooleanValue alsoWhen) {
+        node.disableProperty().bind(readOnly.and(damaged.not()).or(alsoWhen));
         return node;
     }
 

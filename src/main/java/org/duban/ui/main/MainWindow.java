@@ -73,7 +73,7 @@ public final class MainWindow {
         installRailKeys();
         root.setLeft(rail);
         if (access.isReadOnly() || "app.readOnly.bannerChecking".equals(access.bannerKey())) {
-            root.setCenter(new VBox(readOnlyBanner(access), grow(content))); // the banner follows the access
+            root.setCenter(new VBox(readOnlyBanner(access, this::showBackups), grow(content))); // follows the access
         } else {
             root.setCenter(content);
         }
@@ -115,14 +115,25 @@ public final class MainWindow {
         });
     }
 
-    private static HBox readOnlyBanner(LedgerAccess access) {
+    private static HBox readOnlyBanner(LedgerAccess access, Runnable showBackups) {
         Label text = new Label();
         text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> Messages.tr(access.bannerKey()), access.bannerKeyProperty()));
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
         FontIcon icon = new FontIcon("mdi2l-lock-outline");
-        HBox banner = new HBox(10, icon, text);
+        // a damaged file is repaired by restoring a backup: the way there, from every screen
+        javafx.scene.control.Button restore = new javafx.scene.control.Button(Messages.tr("app.readOnly.restore"),
+                new FontIcon("mdi2b-backup-restore"));
+        restore.setId("readOnlyRestoreButton");
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        restore.visibleProperty().bind(access.damagedProperty());
+        restore.managedProperty().bind(access.damagedProperty());
+        restore.setOnAction(e -> showBackups.run());
+        HBox banner = new HBox(10, icon, text, restore);
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         banner.setId("readOnlyBanner");
         banner.getStyleClass().add("read-only-banner");
         banner.accessibleTextProperty().bind(text.textProperty());
@@ -220,6 +231,20 @@ public final class MainWindow {
                 items.stream().filter(i -> i.id().equals(id)).findFirst().ifPresent(this::show);
                 return;
             }
+        }
+    }
+
+    /** The settings' backups (the section with the id {@code backupSection}), scrolled into view. */
+    private void showBackups() {
+        select(SETTINGS_ID);
+        if (!SETTINGS_ID.equals(shown)) {
+            return; // another screen kept the window (unsaved changes, 取消)
+        }
+        content.applyCss();
+        content.layout();
+        Node section = content.lookup("#backupSection");
+        if (section != null) {
+            Scrolling.reveal(section);
         }
     }
 

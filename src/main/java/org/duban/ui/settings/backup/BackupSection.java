@@ -84,13 +84,13 @@ public final class BackupSection implements SettingsSection {
         Button restore = new Button(Messages.tr("settings.backup.restore"), new FontIcon("mdi2b-backup-restore"));
         restore.setId("restoreBackupButton");
         restore.setAccessibleText(Messages.tr("settings.backup.restore"));
-        access.writes(restore, table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
+        access.restores(restore, table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         restore.setOnAction(e -> vm.restore(table.getSelectionModel().getSelectedItem()));
 
         Button fromFile = new Button(Messages.tr("settings.backup.restoreFile"), new FontIcon("mdi2f-folder-open-outline"));
         fromFile.setId("restoreFileButton");
         fromFile.setAccessibleText(Messages.tr("settings.backup.restoreFile"));
-        access.writes(fromFile, vm.busyProperty());
+        access.restores(fromFile, vm.busyProperty());
         fromFile.setOnAction(e -> chooseFile());
         HBox buttons = new HBox(8, now, restore, fromFile);
         buttons.setAlignment(Pos.CENTER_LEFT);
