@@ -300,6 +300,7 @@ public final class HandoutService {
         int[] started = {0};
         Path combined = dir.resolve(combinedFileName());
         InOrder turns = new InOrder();
+        Object readLock = new Object();
         int[] combinedPages = {0};
         try {
             AtomicFiles.write(combined, target -> {
@@ -312,7 +313,8 @@ public final class HandoutService {
                         Unit u = h.unit();
                         Path file = dir.resolve(fileName(u.name()));
                         // the unit's tasks are let go here; the book copies its pages from its file
-                        PdfHandoutWriter.UnitPages drawn = draw(data, u, settings, paginator, pageCounts, i, file);
+                        PdfHandoutWriter.UnitPages drawn = draw(data, u, settings, paginator, pageCounts, i, file,
+                                readLock);
                         files[i] = file;
                         if (turns.await(i)) { // false: an earlier unit failed, and that is what the caller hears
                             try {
@@ -345,8 +347,14 @@ public final class HandoutService {
 
     /** Lays out and writes one unit's file, drawing each page as it is laid out; gives its pages as drawn. */
     private static PdfHandoutWriter.UnitPages draw(MeetingData data, Unit u, HandoutSettings settings,
-                                                   HandoutPaginator paginator, int[] pageCounts, int i, Path file) {
-        HandoutContent content = content(data, u, settings);
+                                                   HandoutPaginator paginator, int[] pageCounts, int i, Path file,
+                                                   Object readLock) {
+        HandoutContent content;
+        // one unit read at a time: the ledger's one connection serialises the queries anyway, and two units' tasks,
+        // facts and tracking built at once were the peak of a 50,000-task meeting (issue 24)
+        synchronized (readLock) {
+            content = content(data, u, settings);
+        }
         return PdfHandoutWriter.UnitFile.write(file, content.title() + HandoutText.tr("handout.doc.unitLine",
                 u.name()), sink -> pageCounts[i] = paginator.layout(content, settings, sink));
     }
