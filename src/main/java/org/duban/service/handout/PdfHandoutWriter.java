@@ -184,6 +184,8 @@ public final class PdfHandoutWriter {
          * stream's buffer let go once it has been read.
          */
         boolean detached;
+        /** A detached document's one compressor, ended when it is closed. */
+        java.util.zip.Deflater deflater;
         /** Faces set in this document's own drawing: PDFBox subsets those when saving. */
         final Set<FontFace> drawnFaces = new HashSet<>();
         final Map<DrawnPages.Content, COSStream> copied = new IdentityHashMap<>();
@@ -234,7 +236,10 @@ public final class PdfHandoutWriter {
             if (copy(page, p)) {
                 return null;
             }
-            try (PDPageContentStream cs = new PDPageContentStream(doc, p)) {
+            // detached: drawn uncompressed and compressed here, as PDFBox would, with one Deflater (PDFBox makes one
+            // a stream and leaves its 256 KB of zlib memory to the garbage collector: tens of MB at 50,000 tasks)
+            try (PDPageContentStream cs = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.OVERWRITE,
+                    !detached)) {
                 page.draw(new Canvas(this, cs, g.height()));
                 extras.draw(doc, cs, i, g);
             } catch (UncheckedIOException e) {
@@ -243,11 +248,25 @@ public final class PdfHandoutWriter {
             if (!keep) {
                 return null;
             }
-            DrawnPages.Content c = content(p);
-            if (detached && p.getCOSObject().getDictionaryObject(COSName.CONTENTS) instanceof COSStream stream) {
-                stream.close(); // the document keeps its streams until it is closed: not their buffers
+            if (!detached) {
+                return content(p);
             }
-            return c;
+            COSStream stream = (COSStream) p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            byte[] plain;
+            try (InputStream in = stream.createRawInputStream()) {
+                plain = in.readAllBytes();
+            }
+            stream.close(); // the document keeps its streams until it is closed: not their buffers
+            if (deflater == null) {
+                deflater = new java.util.zip.Deflater(org.apache.pdfbox.filter.Filter.getCompressionLevel());
+            }
+            deflater.reset();
+            java.io.ByteArrayOutputStream flate = new java.io.ByteArrayOutputStream(plain.length / 3 + 64);
+            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(flate, deflater)) {
+                z.write(plain);
+            }
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE); // for content(): what it takes as drawn
+            return content(p, flate.toByteArray());
         }
 
         PDPage newPage(PageGeometry g) {
@@ -278,6 +297,10 @@ public final class PdfHandoutWriter {
                 // nothing was left to write: closing only frees the document's buffers
             } finally {
                 doc = null;
+                if (deflater != null) {
+                    deflater.end();
+                    deflater = null;
+                }
                 borrowed.forEach(FontFace::giveBack);
                 borrowed.clear();
             }
@@ -338,6 +361,11 @@ public final class PdfHandoutWriter {
 
         /** A page as drawn, or null when it holds more than compressed text and rules in our fonts. */
         private DrawnPages.Content content(PDPage p) throws IOException {
+            return content(p, null);
+        }
+
+        /** {@link #content(PDPage)}, with its content stream {@code flate} (null: as the page holds it). */
+        private DrawnPages.Content content(PDPage p, byte[] flate) throws IOException {
             COSBase contents = p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
             PDResources resources = p.getResources();
             if (!(contents instanceof COSStream stream) || resources == null
@@ -358,6 +386,9 @@ public final class PdfHandoutWriter {
                     }
                     names.put(name.getName(), face);
                 }
+            }
+            if (flate != null) {
+                return new DrawnPages.Content(flate, names);
             }
             try (InputStream in = stream.createRawInputStream()) {
                 return new DrawnPages.Content(in.readAllBytes(), names);
