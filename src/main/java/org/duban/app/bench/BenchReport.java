@@ -109,6 +109,10 @@ public final class BenchReport {
         config.put("runs", r.config().runs());
         config.put("childWarmup", r.config().childWarmup());
         config.put("childRuns", r.config().childRuns());
+        Map<String, Object> jvm = new LinkedHashMap<>(); // what the measures' child processes and floors ran with
+        jvm.put("window", ChildMeasures.WINDOW_OPTIONS);
+        jvm.put("commands", ChildMeasures.COMMAND_OPTIONS);
+        config.put("childJvmOptions", jvm);
         root.put("config", config);
         List<Object> measures = new ArrayList<>();
         for (Measure m : r.measures()) {

@@ -17,6 +17,14 @@ import org.duban.app.Launcher;
 final class ChildMeasures {
     /** The heap every window start gets: the issue's limit, so a start that needs more fails. */
     static final String HEAP = "-Xmx512m";
+    /**
+     * The JVM options of every command run here and of its floor: the installers' ({@link Growth#LAUNCHER_OPTIONS}),
+     * so that a peak memory figure is what a user's process takes (issue 24's 256 MiB); the JVM's defaults (another
+     * collector, a heap of a quarter of the machine's memory) let the handouts grow to 707 MB.
+     */
+    static final List<String> COMMAND_OPTIONS = Growth.LAUNCHER_OPTIONS;
+    /** The window's and its floor's: the installers' options and {@link #HEAP}. */
+    static final List<String> WINDOW_OPTIONS = withHeap(Growth.LAUNCHER_OPTIONS);
     private final BenchConfig config;
     private final BenchData data;
     private final ChildJvm jvm;
@@ -50,8 +58,8 @@ final class ChildMeasures {
             }
         }
         for (int i = 0; i < config.childWarmup() + config.childRuns(); i++) {
-            ChildJvm.Run e = jvm.run(WindowProbe.class.getName(), List.of(HEAP), List.of("empty"), 120);
-            ChildJvm.Run a = jvm.run(WindowProbe.class.getName(), List.of(HEAP),
+            ChildJvm.Run e = jvm.run(WindowProbe.class.getName(), WINDOW_OPTIONS, List.of("empty"), 120);
+            ChildJvm.Run a = jvm.run(WindowProbe.class.getName(), WINDOW_OPTIONS,
                     List.of("app", data.main().toString()), 300);
             Double o = officeNote.isEmpty() ? soffice.get().openToWindow(data.xlsx(), profile, xdotool.get()) : null;
             if (i >= config.childWarmup()) {
@@ -63,7 +71,8 @@ final class ChildMeasures {
             }
         }
         Figure emptyFrame = figure(empty, "frame");
-        String mode = config.headless() ? "Monocle headless" : "DISPLAY=" + System.getenv("DISPLAY");
+        String mode = (config.headless() ? "Monocle headless" : "DISPLAY=" + System.getenv("DISPLAY"))
+                + "; JVM: " + String.join(" ", WINDOW_OPTIONS);
         String rows = app.get(0).values().getOrDefault("rows", "?");
         return List.of(
                 new Measure("startup.firstFrame", "ms", figure(app, "frame"), "emptyWindow", emptyFrame,
@@ -76,7 +85,8 @@ final class ChildMeasures {
                         officeNote.isEmpty() ? "the same ledger's .xlsx (" + data.xlsx().getFileName()
                                 + ") opened in Calc to its window (xdotool, 0.5 s steps); " + mode : officeNote),
                 new Measure("heap.window", "MB", heap(app), "emptyWindowHeap", heap(empty),
-                        Measure.Target.absolute(512), "-Xmx512m; used after full GC once the rows show"));
+                        Measure.Target.absolute(512), "used after full GC once the rows show; JVM: "
+                        + String.join(" ", WINDOW_OPTIONS)));
     }
 
     /** Every unit's handout and the combined file, by a fresh {@code handouts} process; floor: {@link PdfFloor}. */
@@ -103,9 +113,9 @@ final class ChildMeasures {
         for (int i = 0; i < config.childWarmup() + config.childRuns(); i++) {
             clear(out);
             clear(floorOut);
-            ChildJvm.Run r = jvm.run(PeakRss.class.getName(), List.of(), List.of(Launcher.class.getName(),
+            ChildJvm.Run r = jvm.run(PeakRss.class.getName(), COMMAND_OPTIONS, List.of(Launcher.class.getName(),
                     "--db", data.handouts().toString(), "handouts", "--out", out.toString()), 600);
-            ChildJvm.Run f = jvm.run(PeakRss.class.getName(), List.of(),
+            ChildJvm.Run f = jvm.run(PeakRss.class.getName(), COMMAND_OPTIONS,
                     List.of(PdfFloor.class.getName(), data.handoutText().toString(), floorOut.toString()), 600);
             Double o = null;
             if (soffice.isPresent()) {
@@ -132,7 +142,15 @@ final class ChildMeasures {
                         : officeNote);
         return new Measure("handouts", "ms", new Figure(ours), "pdfbox", new Figure(floor),
                 Measure.Target.absolute(1500), config.handoutTasks() + " tasks, " + files + " PDF files, "
-                        + "process start to exit").withPeak(peak(ourRuns), peak(floorRuns));
+                        + "process start to exit; JVM (both): " + String.join(" ", COMMAND_OPTIONS))
+                .withPeak(peak(ourRuns), peak(floorRuns));
+    }
+
+    private static List<String> withHeap(List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        all.removeIf(o -> o.startsWith("-Xmx"));
+        all.add(HEAP);
+        return List.copyOf(all);
     }
 
     /** LibreOffice's floor of the handouts, once {@link #handouts} has run. */

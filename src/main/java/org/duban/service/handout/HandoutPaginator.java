@@ -145,18 +145,21 @@ public final class HandoutPaginator {
             for (HandoutContent.Section section : content.sections()) {
                 Measured heading = new Measured(RowKind.SECTION, 0,
                         List.of(wrap(section.heading(), FontRole.HEADING, g.contentWidth())), FontRole.HEADING);
-                List<Measured> rows = section.entries().stream().map(this::measure).toList();
+                // each row measured when it is placed: a section of thousands of tasks held as wrapped lines took
+                // a million strings (issue 24)
+                List<HandoutEntry> entries = section.entries();
+                Measured firstRow = entries.isEmpty() ? null : measure(entries.get(0));
                 // A heading keeps its first task with it: all of it, or (a task that will be split anyway)
                 // its first two lines.
                 double below = fresh() - height(heading);
-                double first = rows.isEmpty() ? 0 : height(rows.get(0));
+                double first = firstRow == null ? 0 : height(firstRow);
                 double keep = height(heading) + (first <= below ? first : 2 * lineHeight + 2 * PAD_Y);
                 if (y + keep > g.contentBottom() + 1e-6) {
                     newPage(false);
                 }
                 place(heading, 0, heading.lineCount(), false);
-                for (int i = 0; i < rows.size(); i++) {
-                    placeTask(rows.get(i), i == 0 ? height(heading) : 0);
+                for (int i = 0; i < entries.size(); i++) {
+                    placeTask(i == 0 ? firstRow : measure(entries.get(i)), i == 0 ? height(heading) : 0);
                 }
             }
             if (settings.signOff()) {

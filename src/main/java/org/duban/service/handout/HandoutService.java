@@ -171,7 +171,7 @@ public final class HandoutService {
 
             @Override
             public List<Task> tasks(Unit unit) {
-                return tracking.tasksOn(TaskScope.ofUnit(meeting, unit.id()), day, meeting.heldOn());
+                return tracking.tasksOnDay(TaskScope.ofUnit(meeting, unit.id()), day, meeting.heldOn());
             }
 
             @Override
@@ -300,6 +300,7 @@ public final class HandoutService {
         int[] started = {0};
         Path combined = dir.resolve(combinedFileName());
         InOrder turns = new InOrder();
+        Object readLock = new Object();
         int[] combinedPages = {0};
         try {
             AtomicFiles.write(combined, target -> {
@@ -311,13 +312,9 @@ public final class HandoutService {
                         UnitHandout h = list.get(i);
                         Unit u = h.unit();
                         Path file = dir.resolve(fileName(u.name()));
-                        HandoutContent content = content(data, u, settings);
-                        PdfHandoutWriter.UnitPages drawn;
-                        try (PdfHandoutWriter.UnitFile writer = new PdfHandoutWriter.UnitFile()) {
-                            pageCounts[i] = paginator.layout(content, settings, page -> writer.add(page, file));
-                            drawn = writer.save(content.title() + HandoutText.tr("handout.doc.unitLine", u.name()),
-                                    file);
-                        }
+                        // the unit's tasks are let go here; the book copies its pages from its file
+                        PdfHandoutWriter.UnitPages drawn = draw(data, u, settings, paginator, pageCounts, i, file,
+                                readLock);
                         files[i] = file;
                         if (turns.await(i)) { // false: an earlier unit failed, and that is what the caller hears
                             try {
@@ -334,7 +331,7 @@ public final class HandoutService {
                 }, i -> progress.update(started[0]++, steps, list.get(i).unit().name()));
                 progress.update(list.size(), steps, combinedFileName());
                 // the unit files' pages as drawn: the combined book draws nothing again
-                book.finish(HandoutText.tr("handout.doc.title", settings.city()));
+                book.finish(HandoutText.tr("handout.doc.title", settings.city()), true);
                 combinedPages[0] = book.pageCount();
             });
         } catch (IOException e) {
@@ -346,6 +343,20 @@ public final class HandoutService {
             pages += p;
         }
         return new BatchResult(List.of(files), combined, list.size(), pages, combinedPages[0]);
+    }
+
+    /** Lays out and writes one unit's file, drawing each page as it is laid out; gives its pages as drawn. */
+    private static PdfHandoutWriter.UnitPages draw(MeetingData data, Unit u, HandoutSettings settings,
+                                                   HandoutPaginator paginator, int[] pageCounts, int i, Path file,
+                                                   Object readLock) {
+        HandoutContent content;
+        // one unit read at a time: the ledger's one connection serialises the queries anyway, and two units' tasks,
+        // facts and tracking built at once were the peak of a 50,000-task meeting (issue 24)
+        synchronized (readLock) {
+            content = content(data, u, settings);
+        }
+        return PdfHandoutWriter.UnitFile.write(file, content.title() + HandoutText.tr("handout.doc.unitLine",
+                u.name()), sink -> pageCounts[i] = paginator.layout(content, settings, sink));
     }
 
     /** Pieces of work that take turns, in their order: piece {@code i} waits until piece {@code i - 1} is done. */

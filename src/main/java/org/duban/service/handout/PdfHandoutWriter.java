@@ -93,56 +93,78 @@ public final class PdfHandoutWriter {
 
     /**
      * One unit's file written page by page as the pages are laid out ({@link HandoutPaginator#layout(HandoutContent,
-     * HandoutSettings, java.util.function.Consumer)}): no page is kept but as drawn (its compressed content), for
-     * the combined book ({@link Book}). The same bytes as {@link #writeKeeping}.
+     * HandoutSettings, java.util.function.Consumer)}): each page is drawn with PDFBox and goes to the file at once,
+     * as the combined book writes its pages ({@link StreamedBook}), the fonts (subset to the characters drawn) at the
+     * end. PDFBox would hold every page of a document until it is saved (some 7 KB a page: 110 MB for two units of
+     * 8,000 pages under way at 50,000 tasks, issue 24); this holds where each page's content is in the file, for the
+     * book to copy from. The pages print as those PDFBox saved before: the same content streams and font subsets.
      */
-    static final class UnitFile implements AutoCloseable {
+    static final class UnitFile {
         private final Writer writer = new Writer(PageExtras.NONE, List.of(), true);
         private final java.util.ArrayList<UnitPages.Page> pages = new java.util.ArrayList<>();
-        private PageGeometry geometry;
+        /** The pages' font names, shared: most pages of a unit name the same faces. */
+        private final Map<Map<String, FontFace>, Map<String, FontFace>> fontNames = new HashMap<>();
+        private StreamedBook file;
 
-        UnitFile() {
-            writer.open(null);
+        private UnitFile() {
         }
 
-        /** Draws the next page. */
-        void add(LayoutPage page, Path target) {
+        /**
+         * Writes {@code target}: {@code layout} lays out the unit's pages into the sink it is given. Returns the
+         * pages as drawn, their contents where they are in {@code target}.
+         *
+         * @throws LocalizedException when the file cannot be written
+         */
+        static UnitPages write(Path target, String title, java.util.function.Consumer<java.util.function.Consumer<
+                LayoutPage>> layout) {
+            UnitFile unit = new UnitFile();
             try {
-                if (geometry == null) {
-                    geometry = page.geometry();
-                }
-                DrawnPages.Content c = writer.add(page, pages.size());
-                pages.add(c != null || page.isBlank() ? new UnitPages.Page(c, null, page.geometry())
-                        : new UnitPages.Page(null, page, page.geometry()));
-            } catch (IOException e) {
-                throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
-            }
-        }
-
-        /** Saves the file and gives its pages as drawn; the document is closed. */
-        UnitPages save(String title, Path target) {
-            try {
-                writer.save(title, null, target);
-                return new UnitPages(List.copyOf(pages), Map.copyOf(writer.codePoints));
+                unit.writer.open(null);
+                unit.writer.detached = true;
+                AtomicFiles.write(target, out -> {
+                    unit.file = new StreamedBook(out);
+                    layout.accept(page -> unit.add(page, target));
+                    unit.file.addCodePoints(unit.writer.codePoints);
+                    unit.writer.close(); // its fonts' parses are the faces' own: the book borrows them again
+                    unit.file.finish(title, false);
+                });
+                return new UnitPages(List.copyOf(unit.pages), Map.copyOf(unit.writer.codePoints), target);
             } catch (IOException e) {
                 throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
             } finally {
-                close();
+                unit.writer.close();
             }
         }
 
-        @Override
-        public void close() {
-            writer.close();
+        private void add(LayoutPage page, Path target) {
+            try {
+                DrawnPages.Content c = writer.add(page, pages.size());
+                if (c != null) {
+                    Map<String, FontFace> fonts = fontNames.computeIfAbsent(c.fonts(), k -> c.fonts()); // in order
+                    pages.add(new UnitPages.Page(file.drawn(c.flate(), fonts, page.geometry()), null,
+                            page.geometry()));
+                } else if (page.isBlank()) {
+                    file.blank(page.geometry());
+                    pages.add(new UnitPages.Page(null, null, page.geometry()));
+                } else {
+                    throw new IllegalStateException("a handout page drew more than text and rules");
+                }
+            } catch (IOException e) {
+                throw new LocalizedException(e, "handout.error.write", target, e.getMessage());
+            }
         }
     }
 
     /**
-     * A unit's pages as its file drew them, in order: each page's compressed content, or (a page that holds more
-     * than text and rules, which the handouts never draw) the page itself, to be drawn again.
+     * A unit's pages as its file drew them, in order: each page's compressed content (where it is in the unit's
+     * file {@code contents}; null for a blank page), with the characters drawn in each face.
      */
-    record UnitPages(List<Page> pages, Map<FontFace, BitSet> codePoints) {
-        record Page(DrawnPages.Content content, LayoutPage undrawn, PageGeometry geometry) {
+    record UnitPages(List<Page> pages, Map<FontFace, BitSet> codePoints, Path contents) {
+        record Page(Stored content, LayoutPage undrawn, PageGeometry geometry) {
+        }
+
+        /** A page's Flate-compressed content stream: {@code length} bytes at {@code offset}, and its fonts. */
+        record Stored(long offset, int length, Map<String, FontFace> fonts) {
         }
     }
 
@@ -157,6 +179,13 @@ public final class PdfHandoutWriter {
         final Map<FontFace, TrueTypeFont> borrowed = new HashMap<>();
         /** Characters drawn here, per face (for the pages kept, and for fonts only copied pages use). */
         final Map<FontFace, BitSet> codePoints = new HashMap<>();
+        /**
+         * Pages drawn only to be taken as drawn ({@link UnitFile}): not added to the document, and each content
+         * stream's buffer let go once it has been read.
+         */
+        boolean detached;
+        /** A detached document's one compressor, ended when it is closed. */
+        java.util.zip.Deflater deflater;
         /** Faces set in this document's own drawing: PDFBox subsets those when saving. */
         final Set<FontFace> drawnFaces = new HashSet<>();
         final Map<DrawnPages.Content, COSStream> copied = new IdentityHashMap<>();
@@ -207,18 +236,44 @@ public final class PdfHandoutWriter {
             if (copy(page, p)) {
                 return null;
             }
-            try (PDPageContentStream cs = new PDPageContentStream(doc, p)) {
+            // detached: drawn uncompressed and compressed here, as PDFBox would, with one Deflater (PDFBox makes one
+            // a stream and leaves its 256 KB of zlib memory to the garbage collector: tens of MB at 50,000 tasks)
+            try (PDPageContentStream cs = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.OVERWRITE,
+                    !detached)) {
                 page.draw(new Canvas(this, cs, g.height()));
                 extras.draw(doc, cs, i, g);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            return keep ? content(p) : null;
+            if (!keep) {
+                return null;
+            }
+            if (!detached) {
+                return content(p);
+            }
+            COSStream stream = (COSStream) p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            byte[] plain;
+            try (InputStream in = stream.createRawInputStream()) {
+                plain = in.readAllBytes();
+            }
+            stream.close(); // the document keeps its streams until it is closed: not their buffers
+            if (deflater == null) {
+                deflater = new java.util.zip.Deflater(org.apache.pdfbox.filter.Filter.getCompressionLevel());
+            }
+            deflater.reset();
+            java.io.ByteArrayOutputStream flate = new java.io.ByteArrayOutputStream(plain.length / 3 + 64);
+            try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(flate, deflater)) {
+                z.write(plain);
+            }
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE); // for content(): what it takes as drawn
+            return content(p, flate.toByteArray());
         }
 
         PDPage newPage(PageGeometry g) {
             PDPage p = new PDPage(new PDRectangle((float) g.width(), (float) g.height()));
-            doc.addPage(p);
+            if (!detached) {
+                doc.addPage(p);
+            }
             return p;
         }
 
@@ -242,6 +297,10 @@ public final class PdfHandoutWriter {
                 // nothing was left to write: closing only frees the document's buffers
             } finally {
                 doc = null;
+                if (deflater != null) {
+                    deflater.end();
+                    deflater = null;
+                }
                 borrowed.forEach(FontFace::giveBack);
                 borrowed.clear();
             }
@@ -302,6 +361,11 @@ public final class PdfHandoutWriter {
 
         /** A page as drawn, or null when it holds more than compressed text and rules in our fonts. */
         private DrawnPages.Content content(PDPage p) throws IOException {
+            return content(p, null);
+        }
+
+        /** {@link #content(PDPage)}, with its content stream {@code flate} (null: as the page holds it). */
+        private DrawnPages.Content content(PDPage p, byte[] flate) throws IOException {
             COSBase contents = p.getCOSObject().getDictionaryObject(COSName.CONTENTS);
             PDResources resources = p.getResources();
             if (!(contents instanceof COSStream stream) || resources == null
@@ -322,6 +386,9 @@ public final class PdfHandoutWriter {
                     }
                     names.put(name.getName(), face);
                 }
+            }
+            if (flate != null) {
+                return new DrawnPages.Content(flate, names);
             }
             try (InputStream in = stream.createRawInputStream()) {
                 return new DrawnPages.Content(in.readAllBytes(), names);

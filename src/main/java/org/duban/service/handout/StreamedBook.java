@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -52,40 +53,77 @@ final class StreamedBook {
     /** The Type 0 font object of each face, reserved when a page first names it. */
     private final Map<FontFace, Integer> fonts = new LinkedHashMap<>();
     private final Map<FontFace, BitSet> codePoints = new HashMap<>();
+    private byte[] copyBuffer = new byte[1 << 14];
 
     StreamedBook(OutputStream target) throws IOException {
         out = new Counting(new BufferedOutputStream(target, 1 << 16));
         out.write("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Appends {@code copies} copies of a unit's pages, each starting on an odd page. */
+    /**
+     * Appends {@code copies} copies of a unit's pages, each starting on an odd page, their contents copied from the
+     * unit's file one page at a time.
+     */
     void append(PdfHandoutWriter.UnitPages unit, int copies) throws IOException {
-        unit.codePoints().forEach((face, cps) -> codePoints.computeIfAbsent(face, k -> new BitSet()).or(cps));
+        addCodePoints(unit.codePoints());
         int n = unit.pages().size();
         int[] contents = new int[n]; // a unit's second copy shares the first one's content streams
-        for (int c = 0; c < copies; c++) {
-            for (int i = 0; i < n; i++) {
-                PdfHandoutWriter.UnitPages.Page page = unit.pages().get(i);
-                if (page.undrawn() != null) {
-                    throw new IllegalStateException("a handout page drew more than text and rules");
+        try (RandomAccessFile stored = unit.contents() == null ? null : new RandomAccessFile(unit.contents().toFile(),
+                "r")) {
+            for (int c = 0; c < copies; c++) {
+                for (int i = 0; i < n; i++) {
+                    PdfHandoutWriter.UnitPages.Page page = unit.pages().get(i);
+                    if (page.undrawn() != null) {
+                        throw new IllegalStateException("a handout page drew more than text and rules");
+                    }
+                    if (page.content() != null && contents[i] == 0) {
+                        contents[i] = contentStream(stored, page.content());
+                    }
+                    page(page.geometry(), page.content() == null ? null : page.content().fonts(), contents[i]);
                 }
-                if (page.content() != null && contents[i] == 0) {
-                    contents[i] = contentStream(page.content().flate());
+                if (n % 2 == 1) {
+                    page(unit.pages().get(n - 1).geometry(), null, 0);
                 }
-                page(page.geometry(), page.content(), contents[i]);
-            }
-            if (n % 2 == 1) {
-                page(unit.pages().get(n - 1).geometry(), null, 0);
             }
         }
+    }
+
+    /**
+     * Writes a page drawn for this file (a unit's own file): its content stream as drawn, then the page. Gives where
+     * the content's bytes are in the file, for the combined book to copy them.
+     */
+    PdfHandoutWriter.UnitPages.Stored drawn(byte[] flate, Map<String, FontFace> fonts, PageGeometry g)
+            throws IOException {
+        int number = reserve();
+        begin(number);
+        ascii("<<\n/Length " + flate.length + "\n/Filter /FlateDecode\n>>\nstream\r\n");
+        long at = out.count;
+        out.write(flate);
+        ascii("\r\nendstream");
+        end();
+        page(g, fonts, number);
+        return new PdfHandoutWriter.UnitPages.Stored(at, flate.length, fonts);
+    }
+
+    /** Writes a blank page. */
+    void blank(PageGeometry g) throws IOException {
+        page(g, null, 0);
+    }
+
+    /** The characters drawn in each face: the fonts' subsets hold them. */
+    void addCodePoints(Map<FontFace, BitSet> drawn) {
+        drawn.forEach((face, cps) -> codePoints.computeIfAbsent(face, k -> new BitSet()).or(cps));
     }
 
     int pageCount() {
         return pageCount;
     }
 
-    /** Writes the fonts, the page tree, the catalogue and the cross-reference table. */
-    void finish(String title) throws IOException {
+    /**
+     * Writes the fonts, the page tree, the catalogue and the cross-reference table; {@code duplex}: asks viewers to
+     * print on both sides (the combined book).
+     */
+    void finish(String title, boolean duplex) throws IOException {
         try (PDDocument fontDoc = new PDDocument()) {
             for (var e : fonts.entrySet()) {
                 FontFace face = e.getKey();
@@ -111,7 +149,7 @@ final class StreamedBook {
         ascii("<<\n/Type /Catalog\n/Pages " + pageTree + " 0 R\n/Lang ");
         COSWriter.writeString(new COSString("zh-CN"), out);
         ascii("\n/ViewerPreferences << /DisplayDocTitle true");
-        if (first != null) {
+        if (duplex && first != null) {
             ascii(" /Duplex /" + (first.landscape() ? "DuplexFlipShortEdge" : "DuplexFlipLongEdge"));
         }
         ascii(" >>\n>>");
@@ -135,7 +173,7 @@ final class StreamedBook {
         out.flush();
     }
 
-    private void page(PageGeometry g, DrawnPages.Content content, int stream) throws IOException {
+    private void page(PageGeometry g, Map<String, FontFace> content, int stream) throws IOException {
         if (first == null) {
             first = g;
         }
@@ -152,9 +190,9 @@ final class StreamedBook {
         ascii("]");
         if (content != null) {
             ascii("\n/Resources <<");
-            if (!content.fonts().isEmpty()) {
+            if (!content.isEmpty()) {
                 ascii(" /Font <<");
-                for (var f : content.fonts().entrySet()) {
+                for (var f : content.entrySet()) {
                     Integer font = fonts.computeIfAbsent(f.getValue(), k -> reserve());
                     out.write(' ');
                     COSName.getPDFName(f.getKey()).writePDF(out);
@@ -168,11 +206,16 @@ final class StreamedBook {
         end();
     }
 
-    private int contentStream(byte[] flate) throws IOException {
+    private int contentStream(RandomAccessFile stored, PdfHandoutWriter.UnitPages.Stored content) throws IOException {
         int number = reserve();
         begin(number);
-        ascii("<<\n/Length " + flate.length + "\n/Filter /FlateDecode\n>>\nstream\r\n");
-        out.write(flate);
+        ascii("<<\n/Length " + content.length() + "\n/Filter /FlateDecode\n>>\nstream\r\n");
+        if (copyBuffer.length < content.length()) {
+            copyBuffer = new byte[Math.max(content.length(), copyBuffer.length * 2)];
+        }
+        stored.seek(content.offset());
+        stored.readFully(copyBuffer, 0, content.length());
+        out.write(copyBuffer, 0, content.length());
         ascii("\r\nendstream");
         end();
         return number;

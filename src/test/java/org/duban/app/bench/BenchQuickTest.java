@@ -84,6 +84,25 @@ class BenchQuickTest {
                 + "\\s*\"met\": null,\\s*\"note\": \"not measured: no X display", Pattern.DOTALL).matcher(json).find(), json);
     }
 
+    /**
+     * The measures' child processes and their floors run with the installers' JVM options (issue 24's 256 MiB is
+     * the peak of such a process), and the JSON says which ran.
+     */
+    @Test
+    void theChildProcessesRunWithTheLaunchersOptionsAndTheJsonSaysWhich() {
+        assertEquals(Growth.LAUNCHER_OPTIONS, ChildMeasures.COMMAND_OPTIONS);
+        assertTrue(Growth.LAUNCHER_OPTIONS.contains("-XX:+UseSerialGC"), Growth.LAUNCHER_OPTIONS.toString());
+        List<String> window = new java.util.ArrayList<>(Growth.LAUNCHER_OPTIONS);
+        window.add(ChildMeasures.HEAP);
+        assertEquals(window, ChildMeasures.WINDOW_OPTIONS);
+        Bench.Result result = new Bench.Result(BenchConfig.quick(dir, true), "2026-12-06T09:00", 2, 0.5, 0.7, "Java",
+                "Monocle headless", 40, List.of());
+        String json = org.duban.app.cli.Json.write(BenchReport.json(result));
+        assertTrue(Pattern.compile("\"childJvmOptions\": \\{\\s*\"window\": \\[\\s*\"-XX:\\+UseSerialGC\".*?"
+                + "\"-Xmx512m\"\\s*\\],\\s*\"commands\": \\[\\s*\"-XX:\\+UseSerialGC\"", Pattern.DOTALL).matcher(json)
+                .find(), json);
+    }
+
     @Test
     void theTableShowsEachMeasureItsFloorTheRatioAndWhetherTheTargetIsMet() {
         Measure stats = new Measure("stats", "ms", Figure.of(60, 62, 70), "sqlite3.stats", Figure.of(30, 31, 29),
