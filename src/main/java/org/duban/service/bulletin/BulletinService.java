@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.duban.service.stats.Ranking;
 import org.duban.service.stats.Stats;
 import org.duban.service.stats.StatsScope;
 import org.duban.service.stats.StatsService;
+import org.duban.service.stats.StatsTally;
 import org.duban.service.stats.UnitGroup;
 import org.duban.service.tracking.TaskTracking;
 import org.jfree.chart.JFreeChart;
@@ -82,8 +84,24 @@ public final class BulletinService {
     public Bulletin prepare(Long meetingId, LocalDate asOf) {
         StatsScope scope = StatsScope.meeting(meetingId);
         List<Unit> roster = repos.units().findAll();
-        List<TaskTracking> tracked = stats.tracked(scope, asOf);
-        Stats figures = StatsService.compute(tracked, roster, asOf);
+        // a piece of the ledger at a time: counted, and only the overdue and supervised tasks it names kept
+        StatsTally tally = new StatsTally();
+        DepartmentRank.Tally departmentTally = new DepartmentRank.Tally();
+        List<TaskTracking> overdue = new ArrayList<>();
+        List<TaskTracking> supervised = new ArrayList<>();
+        stats.trackedInPieces(scope, asOf, piece -> {
+            for (TaskTracking t : piece) {
+                tally.add(t);
+                departmentTally.add(t);
+                if (t.overdue()) {
+                    overdue.add(t);
+                }
+                if (t.supervised()) {
+                    supervised.add(t);
+                }
+            }
+        });
+        Stats figures = tally.stats(roster, asOf);
         IssuedBulletin previous = bulletins.latestBefore(meetingId, asOf).orElse(null);
         BulletinSettings.Values values = settings.load();
         Ranking counties = Bulletin.againstIssued(Ranking.of(figures, null, UnitGroup.COUNTIES), previous);
@@ -100,9 +118,8 @@ public final class BulletinService {
         Map<Long, Unit> units = roster.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         return new Bulletin(asOf, meetingId, meetingLine, number, city, BulletinSettings.issuer(values, city), figures,
                 counties, departments, previous, values.rule(), values.rule().lagging(counties),
-                tracked.stream().filter(TaskTracking::overdue).toList(),
-                tracked.stream().filter(TaskTracking::supervised).toList(), units, repos.auditHead(),
-                values.rankDepartments() ? DepartmentRank.of(tracked, roster) : List.of());
+                overdue, supervised, units, repos.auditHead(),
+                values.rankDepartments() ? departmentTally.ranks(roster) : List.of());
     }
 
     /** The bulletin as of {@code asOf} as a draft: the same figures and words, no number; never issued. */

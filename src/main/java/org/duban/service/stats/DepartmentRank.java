@@ -33,8 +33,21 @@ public record DepartmentRank(Unit unit, int led, int ledCompleted, int ledOverdu
 
     /** The city departments that lead or carry any task among {@code list}, ranked; roster order on ties. */
     public static List<DepartmentRank> of(List<TaskTracking> list, List<Unit> roster) {
-        Map<Long, int[]> counts = new HashMap<>(); // led, ledCompleted, ledOverdue, carried, carriedCompleted
-        for (TaskTracking t : list) {
+        Tally tally = new Tally();
+        list.forEach(tally::add);
+        return tally.ranks(roster);
+    }
+
+    /**
+     * {@link #of} a task at a time, for a ledger read a piece at a time (issue 24): the same ranks whatever the
+     * pieces.
+     */
+    public static final class Tally {
+        /** By unit: led, ledCompleted, ledOverdue, carried, carriedCompleted. */
+        private final Map<Long, int[]> counts = new HashMap<>();
+
+        /** Counts one task as it stood. */
+        public void add(TaskTracking t) {
             long lead = t.task().leadUnitId();
             if (lead > 0) {
                 int[] c = counts.computeIfAbsent(lead, k -> new int[5]);
@@ -48,6 +61,14 @@ public record DepartmentRank(Unit unit, int led, int ledCompleted, int ledOverdu
                 c[4] += s.status().isCompleted() ? 1 : 0;
             }
         }
+
+        /** The city departments of {@code roster} among the tasks counted, ranked. */
+        public List<DepartmentRank> ranks(List<Unit> roster) {
+            return ranked(counts, roster);
+        }
+    }
+
+    private static List<DepartmentRank> ranked(Map<Long, int[]> counts, List<Unit> roster) {
         Map<Unit, int[]> departments = new LinkedHashMap<>();
         for (Unit u : roster) {
             int[] c = counts.get(u.id());

@@ -62,6 +62,16 @@ public final class StatsService {
         return filter(tracking.trackIssued(TaskScope.meeting(scope.meetingId()), asOf), scope);
     }
 
+    /**
+     * The tasks of a scope as they stood on {@code asOf}, as {@link #tracked} gives them (in the same order), a piece
+     * at a time: each piece is handed to {@code each} and let go before the next is read (issue 24). The tasks carry
+     * their problem, source and category but no other long text, and their reports no text
+     * ({@link TrackingService#trackIssuedInPieces}).
+     */
+    public void trackedInPieces(StatsScope scope, LocalDate asOf, java.util.function.Consumer<List<TaskTracking>> each) {
+        tracking.trackIssuedInPieces(scope.meetingId(), asOf, piece -> each.accept(filter(piece, scope)));
+    }
+
     /** Figures for a scope (a meeting, and optionally one source) as they stood on {@code asOf}. */
     public Stats stats(StatsScope scope, LocalDate asOf) {
         return compute(tracked(scope, asOf), units.findAll(), asOf);
@@ -102,38 +112,45 @@ public final class StatsService {
     public Trend trend(StatsScope scope, Long unitId, TrendPeriod period, LocalDate from, LocalDate to) {
         Unit unit = unitId == null ? null : units.findAll().stream().filter(u -> u.id() == unitId).findFirst()
                 .orElseThrow(() -> new org.duban.persistence.PersistenceException("stats.error.unitGone"));
-        List<Trend.Point> points = new ArrayList<>();
-        // a day at a time: only the day being counted is held (statuses need no texts)
-        tracking.trackIssuedForCounting(TaskScope.meeting(scope.meetingId()), period.days(from, to),
-                (day, list) -> points.add(point(day, filter(list, scope), unitId)));
+        // a piece of the ledger at a time, and in it a day at a time: only the piece's facts and the day being
+        // counted are held (statuses need no texts); each day's counts add up over the pieces
+        Map<LocalDate, int[]> sums = new java.util.TreeMap<>();
+        for (LocalDate day : period.days(from, to)) {
+            sums.put(day, new int[3]);
+        }
+        tracking.trackIssuedForCountingInPieces(scope.meetingId(), sums.keySet(),
+                (day, list) -> add(sums.get(day), filter(list, scope), unitId));
+        List<Trend.Point> points = new ArrayList<>(sums.size());
+        sums.forEach((day, s) -> points.add(new Trend.Point(day, s[0], s[1], s[2])));
         return new Trend(unit, period, points);
     }
 
-    private static Trend.Point point(LocalDate day, List<TaskTracking> list, Long unitId) {
-        int total = 0;
-        int completed = 0;
-        int closed = 0;
+    /** Adds the tasks of {@code list} (of a unit: its shares) to total, completed and closed. */
+    private static void add(int[] sums, List<TaskTracking> list, Long unitId) {
         for (TaskTracking t : list) {
             if (unitId == null) {
-                total++;
-                completed += t.status().isCompleted() ? 1 : 0;
-                closed += t.status() == TaskStatus.CLOSED ? 1 : 0;
+                sums[0]++;
+                sums[1] += t.status().isCompleted() ? 1 : 0;
+                sums[2] += t.status() == TaskStatus.CLOSED ? 1 : 0;
                 continue;
             }
             for (AssignmentState s : t.states()) {
                 if (s.unitId() == unitId) {
-                    total++;
-                    completed += s.status().isCompleted() ? 1 : 0;
-                    closed += s.status() == TaskStatus.CLOSED ? 1 : 0;
+                    sums[0]++;
+                    sums[1] += s.status().isCompleted() ? 1 : 0;
+                    sums[2] += s.status() == TaskStatus.CLOSED ? 1 : 0;
                 }
             }
         }
-        return new Trend.Point(day, total, completed, closed);
     }
 
     /** Tasks by source and by category, each by status, as they stood on {@code asOf}. */
     public Breakdown breakdown(StatsScope scope, LocalDate asOf) {
-        Breakdown b = breakdown(tracked(scope, asOf), asOf);
+        Map<String, Map<TaskStatus, Integer>> bySource = new LinkedHashMap<>();
+        Map<String, Map<TaskStatus, Integer>> byCategory = new LinkedHashMap<>();
+        // a piece at a time, in the order of tracked(): sources and categories met in the same order
+        trackedInPieces(scope, asOf, piece -> count(piece, bySource, byCategory));
+        Breakdown b = new Breakdown(asOf, bySource, byCategory);
         // sources and categories in the office's order (Settings → 来源和类别), others after in the order met
         return new Breakdown(asOf, ordered(b.bySource(), vocabulary.find(Term.Kind.SOURCE)),
                 ordered(b.byCategory(), vocabulary.find(Term.Kind.CATEGORY)));
@@ -149,13 +166,18 @@ public final class StatsService {
     public static Breakdown breakdown(List<TaskTracking> list, LocalDate asOf) {
         Map<String, Map<TaskStatus, Integer>> bySource = new LinkedHashMap<>();
         Map<String, Map<TaskStatus, Integer>> byCategory = new LinkedHashMap<>();
+        count(list, bySource, byCategory);
+        return new Breakdown(asOf, bySource, byCategory);
+    }
+
+    private static void count(List<TaskTracking> list, Map<String, Map<TaskStatus, Integer>> bySource,
+                              Map<String, Map<TaskStatus, Integer>> byCategory) {
         for (TaskTracking t : list) {
             bySource.computeIfAbsent(t.task().source(), k -> new EnumMap<>(TaskStatus.class))
                     .merge(t.status(), 1, Integer::sum);
             byCategory.computeIfAbsent(t.task().category(), k -> new EnumMap<>(TaskStatus.class))
                     .merge(t.status(), 1, Integer::sum);
         }
-        return new Breakdown(asOf, bySource, byCategory);
     }
 
     /**
@@ -187,47 +209,8 @@ public final class StatsService {
 
     /** Pure counting over tracked tasks, so that it can be checked against SQL. */
     public static Stats compute(List<TaskTracking> list, List<Unit> roster, LocalDate asOf) {
-        Map<TaskStatus, Integer> taskStatus = new EnumMap<>(TaskStatus.class);
-        Map<TaskStatus, Integer> assignmentStatus = new EnumMap<>(TaskStatus.class);
-        Map<WarningLight, Integer> taskLight = new EnumMap<>(WarningLight.class);
-        Map<WarningLight, Integer> assignmentLight = new EnumMap<>(WarningLight.class);
-        Map<Long, Map<TaskStatus, Integer>> unitStatus = new HashMap<>();
-        Map<Long, Map<WarningLight, Integer>> unitLight = new HashMap<>();
-        Map<Long, Integer> unitOverdue = new HashMap<>();
-        int assignments = 0;
-        int overdueTasks = 0;
-        int overdueAssignments = 0;
-        int supervised = 0;
-        for (TaskTracking t : list) {
-            taskStatus.merge(t.status(), 1, Integer::sum);
-            taskLight.merge(t.light(), 1, Integer::sum);
-            overdueTasks += t.overdue() ? 1 : 0;
-            supervised += t.supervised() ? 1 : 0;
-            for (AssignmentState s : t.states()) {
-                assignments++;
-                assignmentStatus.merge(s.status(), 1, Integer::sum);
-                assignmentLight.merge(s.light(), 1, Integer::sum);
-                unitStatus.computeIfAbsent(s.unitId(), k -> new EnumMap<>(TaskStatus.class))
-                        .merge(s.status(), 1, Integer::sum);
-                unitLight.computeIfAbsent(s.unitId(), k -> new EnumMap<>(WarningLight.class))
-                        .merge(s.light(), 1, Integer::sum);
-                if (s.overdue()) {
-                    overdueAssignments++;
-                    unitOverdue.merge(s.unitId(), 1, Integer::sum);
-                }
-            }
-        }
-        List<UnitStats> unitStats = new ArrayList<>();
-        for (Unit u : roster) {
-            Map<TaskStatus, Integer> m = unitStatus.getOrDefault(u.id(), Map.of());
-            int n = m.values().stream().mapToInt(Integer::intValue).sum();
-            if (n == 0 && u.retired()) {
-                continue; // a retired unit is listed while it still holds shares in scope
-            }
-            unitStats.add(new UnitStats(u, n, m, unitLight.getOrDefault(u.id(), Map.of()),
-                    unitOverdue.getOrDefault(u.id(), 0)));
-        }
-        return new Stats(asOf, list.size(), assignments, taskStatus, assignmentStatus, taskLight, assignmentLight,
-                overdueTasks, overdueAssignments, supervised, unitStats);
+        StatsTally tally = new StatsTally();
+        list.forEach(tally::add);
+        return tally.stats(roster, asOf);
     }
 }

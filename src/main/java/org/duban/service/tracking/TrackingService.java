@@ -109,6 +109,58 @@ public final class TrackingService {
         }
     }
 
+    /** Tasks read at once by the piecewise reads below (as the ledger export writes them). */
+    public static final int PIECE = 2000;
+
+    /**
+     * Like {@link #trackIssued(TaskScope, LocalDate)} for the tasks of one meeting (which it issued; every task when
+     * {@code meetingId} is null), a piece of {@value #PIECE} tasks at a time in the same order, each piece handed to
+     * {@code each} and let go before the next is read: what a bulletin names and counts (issue 24: a 50,000-task
+     * ledger's tracking with every report's text held at once took most of a meeting pack's peak). Each task has its
+     * problem, source and category but no other long text, and of the reports and milestones only those that decide
+     * the day, without the reports' texts ({@link #trackForDesk}): the same statuses, lights, overdue, latest reports'
+     * dates and percents and supervision as {@link #trackIssued}.
+     */
+    public void trackIssuedInPieces(Long meetingId, LocalDate day, java.util.function.Consumer<List<TaskTracking>> each) {
+        trackIssuedInPieces(meetingId, day, PIECE, each);
+    }
+
+    /** {@link #trackIssuedInPieces(Long, LocalDate, java.util.function.Consumer)} in pieces of {@code size} tasks. */
+    void trackIssuedInPieces(Long meetingId, LocalDate day, int size,
+                             java.util.function.Consumer<List<TaskTracking>> each) {
+        for (TaskScope piece : pieces(meetingId, size)) {
+            each.accept(track(tasks.findWithProblem(piece), loadForDay(piece, day, false), day, day));
+        }
+    }
+
+    /**
+     * Like {@link #trackIssuedForCounting(TaskScope, Collection, java.util.function.BiConsumer)} for the tasks of one
+     * meeting (every task when {@code meetingId} is null), a piece of {@value #PIECE} tasks at a time: for each piece
+     * in turn, each of {@code days} in date order. What adds up over the days (a trend) adds up over the pieces; only
+     * one piece's facts are held (issue 24).
+     */
+    public void trackIssuedForCountingInPieces(Long meetingId, Collection<LocalDate> days,
+                                               java.util.function.BiConsumer<LocalDate, List<TaskTracking>> each) {
+        trackIssuedForCountingInPieces(meetingId, days, PIECE, each);
+    }
+
+    /** {@link #trackIssuedForCountingInPieces(Long, Collection, java.util.function.BiConsumer)} by {@code size}. */
+    void trackIssuedForCountingInPieces(Long meetingId, Collection<LocalDate> days, int size,
+                                        java.util.function.BiConsumer<LocalDate, List<TaskTracking>> each) {
+        java.util.SortedSet<LocalDate> sorted = new java.util.TreeSet<>(days);
+        for (TaskScope piece : pieces(meetingId, size)) {
+            List<Task> list = tasks.findForCounting(piece);
+            Facts facts = load(piece, true);
+            for (LocalDate day : sorted) {
+                each.accept(day, track(list, facts, day, day));
+            }
+        }
+    }
+
+    private List<TaskScope> pieces(Long meetingId, int size) {
+        return meetingId == null ? tasks.pieces(size) : tasks.pieces(meetingId, size);
+    }
+
     /**
      * Like {@link #track}, for the checklist: the same tasks, statuses, lights, late milestones and latest reports
      * (with their texts), read as little as that needs: of the reports only those that decide the day (each share's
