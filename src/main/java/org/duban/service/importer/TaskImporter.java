@@ -128,7 +128,7 @@ public final class TaskImporter {
             refuseDifferentList(plan(file, target, options), target, options); // before the backup is taken
         }
         Path backup = hooks.beforeImport(file.path());
-        ImportResult result = uow.inTransaction(() -> {
+        ImportResult result = uow.inBulkTransaction(() -> {
             List<org.duban.model.Unit> addedUnits = addUnits(options);
             Meeting meeting;
             boolean created = false;

@@ -164,4 +164,17 @@ class XlsxStreamReaderTest {
         assertEquals("excel.error.cellTooLong", e.key());
         assertTrue(e.getLocalizedMessage().contains("第 4 行 B 列"), e.getLocalizedMessage());
     }
+
+    /** A cell's column read from its reference as POI reads it, for every spelling a file may carry (issue 24). */
+    @Test
+    void columnsOfCellReferencesAreReadAsPoiReadsThem() {
+        for (int col = 0; col < 16_384; col += col < 800 ? 1 : 97) {
+            String letters = org.apache.poi.ss.util.CellReference.convertNumToColString(col);
+            for (String ref : List.of(letters + "1", letters + "1048576", letters + "37", "$" + letters + "$5",
+                    letters.toLowerCase(java.util.Locale.ROOT) + "9")) {
+                assertEquals(new org.apache.poi.ss.util.CellReference(ref).getCol(), XlsxStreamReader.column(ref), ref);
+            }
+        }
+        assertEquals(2, XlsxStreamReader.column("C0012"));
+    }
 }
