@@ -179,7 +179,7 @@ public final class TaskImporter {
                     }
                     case UNCHANGED -> row.task();
                 };
-                hooks.supervision(stored, row.supervised(), audit.log());
+                hooks.supervision(stored, row.supervised(), row.change() == PlannedRow.Change.ADDED, audit.log());
                 progress.accept(++done, total);
             }
             audit.flush();
