@@ -61,15 +61,15 @@ final class XlsxStreamReader {
     private record Format(int index, String pattern, boolean date) {
     }
 
-    private XlsxStreamReader(Path file, String name) {
+    private XlsxStreamReader(Path file, String name, int maxRows) {
         this.file = file;
         this.name = name;
-        this.budget = new SheetRows.TextBudget(name);
+        this.budget = new SheetRows.TextBudget(name, maxRows);
     }
 
     /** Every sheet of the workbook in order. */
-    static List<Grid> read(Path file, String name) {
-        return new XlsxStreamReader(file, name).read();
+    static List<Grid> read(Path file, String name, int maxRows) {
+        return new XlsxStreamReader(file, name, maxRows).read();
     }
 
     private List<Grid> read() {

@@ -91,9 +91,14 @@ public final class TaskImporter {
         return auditLog.today();
     }
 
-    /** Reads the file (no database work). */
+    /** Reads the file (no database work), with at most {@link SheetReader#MAX_ROWS} rows with text in a sheet. */
     public ImportFile read(Path file) {
         return new ImportFile(file, SheetReader.read(file));
+    }
+
+    /** Reads the file allowing {@code maxRows} rows with text in a sheet, asked for explicitly (the default refuses more). */
+    public ImportFile read(Path file, int maxRows) {
+        return new ImportFile(file, SheetReader.read(file, maxRows));
     }
 
     /** The roster and the target meeting's tasks, with their withdrawn shares and the records of every share. */

@@ -41,8 +41,8 @@ class XlsxStreamReaderTest {
 
     private static void assertSameAsTheWorkbookReader(Path file) {
         String name = file.getFileName().toString();
-        List<Grid> whole = WorkbookReader.read(file, name);
-        List<Grid> streamed = XlsxStreamReader.read(file, name);
+        List<Grid> whole = WorkbookReader.read(file, name, SheetReader.MAX_ROWS);
+        List<Grid> streamed = XlsxStreamReader.read(file, name, SheetReader.MAX_ROWS);
         assertEquals(whole, streamed, name);
     }
 
@@ -151,6 +151,18 @@ class XlsxStreamReaderTest {
         assertEquals("excel.error.tooManyRows", e.key());
         assertTrue(e.getLocalizedMessage().contains("超过 20,000 行的上限（读到第 20,001 行时停止读取）"),
                 e.getLocalizedMessage());
+
+        // asked for explicitly (import --max-rows, the growth table's 50,000 tasks), a longer list is read whole
+        Grid all = SheetReader.read(file, SheetReader.MAX_ROWS + 5_100).get(0);
+        assertTrue(all.rows().size() >= SheetReader.MAX_ROWS + 5_000, "rows read: " + all.rows().size());
+        LocalizedException under = assertThrows(LocalizedException.class,
+                () -> SheetReader.read(file, SheetReader.MAX_ROWS + 1_000));
+        assertTrue(under.getLocalizedMessage().contains("超过 21,000 行的上限（读到第 21,001 行时停止读取）"),
+                under.getLocalizedMessage());
+        assertEquals("excel.error.maxRowsRange", assertThrows(LocalizedException.class,
+                () -> SheetReader.read(file, 0)).key());
+        assertEquals("excel.error.maxRowsRange", assertThrows(LocalizedException.class,
+                () -> SheetReader.read(file, SheetReader.MAX_ROWS_ALLOWED + 1)).key());
     }
 
     @Test
