@@ -409,6 +409,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #write} for one change of thousands of rows (a task import): the engine may work otherwise for its
+     * length ({@link LedgerEngine#beginBulkWrite}), and goes back to its usual ways after it, committed or not. Inside
+     * another transaction it joins that one as {@link #write} does, without changing anything.
+     */
+    public <T> T writeMany(SqlWork<T> work) {
+        requireWritable();
+        lock.lock();
+        try {
+            if (transactionDepth > 0) {
+                return write(work);
+            }
+            engine.beginBulkWrite(connection);
+            try {
+                return write(work);
+            } finally {
+                engine.endBulkWrite(connection);
+            }
+        } catch (SQLException e) {
+            throw engine.translate(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs several repository calls as one transaction. */
     public void inTransaction(Runnable work) {
         write(c -> {

@@ -113,53 +113,6 @@ final class JdbiSupport {
     }
 
     /**
-     * The sizes of the statements that insert {@code n} rows at most {@code max} a statement: full statements, then
-     * the rest as falling powers of two (300 + 300 + 128 + 32 + 8 + 2 for 770). JDBI parses each distinct SQL text
-     * once and keeps it; a rest of any size made a new, long text to parse at every call (the import's profile: a
-     * quarter of writing the shares went to JDBI's SQL lexer). The rows go in the same order either way.
-     */
-    static List<Integer> chunkSizes(int n, int max) {
-        List<Integer> sizes = new java.util.ArrayList<>();
-        int left = n;
-        while (left >= max) {
-            sizes.add(max);
-            left -= max;
-        }
-        for (int size = Integer.highestOneBit(Math.max(1, max)); left > 0; size >>= 1) {
-            if (size <= left) {
-                sizes.add(size);
-                left -= size;
-            }
-        }
-        return sizes;
-    }
-
-    /** One column of a multi-row VALUES list ({@link #bindRows}): its Java type (which binds a null) and value. */
-    record Column<T>(Class<?> type, Function<T, ?> value) {
-    }
-
-    /**
-     * Binds {@code rows} as the rows of a multi-row {@code VALUES} list: {@code <name>} in the SQL becomes
-     * {@code (:name_0_0, :name_0_1, …), (:name_1_0, …)}, one group a row, each value bound by its column's type.
-     * (JDBI's own {@code bindMethodsList} reads public types only.)
-     */
-    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>, T> S bindRows(S statement, String name,
-                                                                              List<T> rows, List<Column<T>> columns) {
-        StringBuilder values = new StringBuilder(rows.size() * columns.size() * 12);
-        for (int r = 0; r < rows.size(); r++) {
-            values.append(r == 0 ? "(" : ", (");
-            for (int c = 0; c < columns.size(); c++) {
-                String param = name + "_" + r + "_" + c;
-                values.append(c == 0 ? ":" : ", :").append(param);
-                Column<T> column = columns.get(c);
-                statement.bindByType(param, column.value().apply(rows.get(r)), column.type());
-            }
-            values.append(')');
-        }
-        return statement.define(name, values.toString());
-    }
-
-    /**
      * The current UTC time as the schema stores {@code updated_at} ({@code 2026-03-19T08:30:00Z}), the column's own
      * default on each engine: the one place that spells it per engine.
      */

@@ -49,6 +49,19 @@ public interface LedgerEngine {
         // one writer already
     }
 
+    /**
+     * Before the transaction of one change of thousands of rows ({@link Database#writeMany}), outside it: settings for
+     * its length, which {@link #endBulkWrite} takes back. Nothing by default.
+     */
+    default void beginBulkWrite(Connection c) throws SQLException {
+        // nothing to change
+    }
+
+    /** After that transaction ended, committed or rolled back: the settings {@link #beginBulkWrite} changed, back. */
+    default void endBulkWrite(Connection c) throws SQLException {
+        // nothing changed
+    }
+
     /** The engine's own soundness check: the problems it lists, none when the ledger is sound. */
     List<String> integrityCheck(Connection c) throws SQLException;
 
@@ -67,6 +80,26 @@ public interface LedgerEngine {
      */
     default void idsTaken(Connection c) throws SQLException {
         // nothing to do
+    }
+
+    /**
+     * The ids of {@code n} new rows of {@code table} (key column {@code id}), in order, for a change that gives its
+     * rows their ids itself (so a batch needs no key read back per row), inside its transaction, which holds the
+     * writers' turn ({@link #beginWrite}). By default the ones SQLite gives rows of a table without AUTOINCREMENT by
+     * itself: on from one more than the largest id. {@code table} is one of the schema's, never the user's text.
+     */
+    default long[] newIds(Connection c, String table, int n) throws SQLException {
+        long first;
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM " + table)) {
+            rs.next();
+            first = rs.getLong(1);
+        }
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = first + i;
+        }
+        return ids;
     }
 
     /**

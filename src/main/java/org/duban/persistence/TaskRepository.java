@@ -169,119 +169,52 @@ public final class TaskRepository {
 
     /**
      * Stores new tasks with their assignments in one transaction, in order. An import writes 10,000 tasks and
-     * 27,000 shares: one statement a row cost JDBI's per-statement work 37,000 times, so rows go
-     * {@value #TASKS_A_STATEMENT} tasks and {@value #SHARES_A_STATEMENT} shares to a multi-row
-     * {@code INSERT … RETURNING}. The keys that come back are matched to the rows by what identifies them, not by
-     * their order (which neither engine promises): a share by its task and unit (unique together), a task by its
-     * meeting and 序号 (unique together too: a second task with a taken 序号 is refused, and nothing is written).
+     * 27,000 shares: the rows take the ids the engine hands out next ({@link LedgerEngine#newIds}: on SQLite the
+     * ones it would give them itself, one more than the largest), so each table's rows go in as one batch of one
+     * prepared statement, with no key to read back and match (issue 24: multi-row {@code INSERT … RETURNING}
+     * through JDBI's named values was a third of the import's writing). A second task with a taken 序号 is
+     * refused ({@code UNIQUE (meeting_id, seq)}) and nothing is written.
      */
     public List<Task> insertAll(List<Task> list) {
-        return db.update(h -> {
-            List<Long> ids = new ArrayList<>(list.size());
-            int from = 0;
-            for (int size : JdbiSupport.chunkSizes(list.size(), TASKS_A_STATEMENT)) {
-                ids.addAll(insertTasks(h, list.subList(from, from + size)));
-                from += size;
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        return db.write(c -> {
+            long[] taskIds = db.engine().newIds(c, "task", list.size());
+            int shareCount = 0;
+            for (Task t : list) {
+                shareCount += t.assignments().size();
             }
-            List<ShareRow> shares = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                for (Assignment a : list.get(i).assignments()) {
-                    shares.add(new ShareRow(ids.get(i), a.unitId(), a.status()));
-                }
-            }
-            Map<ShareKey, Long> shareIds = new HashMap<>();
-            from = 0;
-            for (int size : JdbiSupport.chunkSizes(shares.size(), SHARES_A_STATEMENT)) {
-                List<ShareRow> chunk = shares.subList(from, from + size);
-                from += size;
-                JdbiSupport.bindRows(h.createQuery("INSERT INTO assignment (task_id, unit_id, status) VALUES <rows> "
-                                + "RETURNING id, task_id, unit_id"), "rows", chunk, ShareRow.COLUMNS)
-                        .map((rs, ctx) -> Map.entry(new ShareKey(rs.getLong(2), rs.getLong(3)), rs.getLong(1)))
-                        .forEach(e -> shareIds.put(e.getKey(), e.getValue()));
-            }
+            long[] shareIds = db.engine().newIds(c, "assignment", shareCount);
             List<Task> result = new ArrayList<>(list.size());
+            int share = 0;
             for (int i = 0; i < list.size(); i++) {
                 Task task = list.get(i);
-                long id = ids.get(i);
+                long id = taskIds[i];
                 List<Assignment> stored = new ArrayList<>(task.assignments().size());
                 for (Assignment a : task.assignments()) {
-                    stored.add(new Assignment(shareIds.get(new ShareKey(id, a.unitId())), id, a.unitId(),
-                            a.status()));
+                    stored.add(new Assignment(shareIds[share++], id, a.unitId(), a.status()));
                 }
                 result.add(task.withId(id, stored));
             }
+            Rows.batch(c, "INSERT INTO task (id, meeting_id, seq, source, category, problem, target, measures, "
+                    + "leader, supporting_units, deadline, due_date, ongoing, remarks, lead_unit_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", result, (ps, t) -> {
+                        ps.setLong(1, t.id());
+                        ps.setLong(2, t.meetingId());
+                        int i = bindFields(ps, 3, t);
+                        ps.setString(i++, t.remarks());
+                        Rows.setLong(ps, i, t.hasLeadUnit() ? t.leadUnitId() : null);
+                    });
+            Rows.batch(c, "INSERT INTO assignment (id, task_id, unit_id, status) VALUES (?, ?, ?, ?)",
+                    () -> result.stream().flatMap(t -> t.assignments().stream()).iterator(), (ps, a) -> {
+                        ps.setLong(1, a.id());
+                        ps.setLong(2, a.taskId());
+                        ps.setLong(3, a.unitId());
+                        ps.setString(4, a.status().name());
+                    });
             return result;
         });
-    }
-
-    private static final int TASKS_A_STATEMENT = 100;
-    private static final int SHARES_A_STATEMENT = 300;
-
-    /** The new ids of {@code chunk}'s tasks, in its order. */
-    private static List<Long> insertTasks(Handle h, List<Task> chunk) {
-        List<TaskRow> rows = chunk.stream().map(TaskRow::of).toList();
-        Map<TaskKey, Long> byKey = new HashMap<>();
-        JdbiSupport.bindRows(h.createQuery("INSERT INTO task (meeting_id, seq, source, category, problem, target, "
-                        + "measures, leader, supporting_units, deadline, due_date, ongoing, remarks, lead_unit_id) "
-                        + "VALUES <rows> RETURNING id, meeting_id, seq"), "rows", rows, TaskRow.COLUMNS)
-                .map((rs, ctx) -> Map.entry(new TaskKey(rs.getLong(2), rs.getInt(3)), rs.getLong(1)))
-                .forEach(e -> byKey.put(e.getKey(), e.getValue()));
-        List<Long> ids = new ArrayList<>(rows.size());
-        for (TaskRow row : rows) {
-            ids.add(byKey.get(row.key()));
-        }
-        return ids;
-    }
-
-    /**
-     * A new task's columns as {@link #insertTasks} binds them ({@link JdbiSupport#bindRows}); {@link #key()} is what
-     * identifies its row among the keys that come back.
-     */
-    private record TaskRow(long meetingId, int seq, String source, String category, String problem, String target,
-                           String measures, String leader, String supportingUnits, String deadline, LocalDate dueDate,
-                           int ongoing, String remarks, Long leadUnitId) {
-        static final List<JdbiSupport.Column<TaskRow>> COLUMNS = List.of(
-                new JdbiSupport.Column<>(long.class, TaskRow::meetingId),
-                new JdbiSupport.Column<>(int.class, TaskRow::seq),
-                new JdbiSupport.Column<>(String.class, TaskRow::source),
-                new JdbiSupport.Column<>(String.class, TaskRow::category),
-                new JdbiSupport.Column<>(String.class, TaskRow::problem),
-                new JdbiSupport.Column<>(String.class, TaskRow::target),
-                new JdbiSupport.Column<>(String.class, TaskRow::measures),
-                new JdbiSupport.Column<>(String.class, TaskRow::leader),
-                new JdbiSupport.Column<>(String.class, TaskRow::supportingUnits),
-                new JdbiSupport.Column<>(String.class, TaskRow::deadline),
-                new JdbiSupport.Column<>(LocalDate.class, TaskRow::dueDate),
-                new JdbiSupport.Column<>(int.class, TaskRow::ongoing),
-                new JdbiSupport.Column<>(String.class, TaskRow::remarks),
-                new JdbiSupport.Column<>(Long.class, TaskRow::leadUnitId));
-
-        static TaskRow of(Task t) {
-            return new TaskRow(t.meetingId(), t.seq(), t.source(), t.category(), t.problem(), t.target(),
-                    t.measures(), t.leader(), t.supportingUnits(), t.deadline().phrase(),
-                    t.deadline().dueDate().orElse(null), t.deadline().isOngoing() ? 1 : 0, t.remarks(),
-                    t.hasLeadUnit() ? t.leadUnitId() : null);
-        }
-
-        TaskKey key() {
-            return new TaskKey(meetingId, seq);
-        }
-    }
-
-    /** What tells a new task's row apart from the others of its statement: {@code UNIQUE (meeting_id, seq)}. */
-    private record TaskKey(long meetingId, int seq) {
-    }
-
-    /** A new share's columns as {@link #insertAll} binds them. */
-    private record ShareRow(long taskId, long unitId, TaskStatus status) {
-        static final List<JdbiSupport.Column<ShareRow>> COLUMNS = List.of(
-                new JdbiSupport.Column<>(long.class, ShareRow::taskId),
-                new JdbiSupport.Column<>(long.class, ShareRow::unitId),
-                new JdbiSupport.Column<>(TaskStatus.class, ShareRow::status));
-    }
-
-    /** What identifies a share's row: its task and unit (unique together). */
-    private record ShareKey(long taskId, long unitId) {
     }
 
     /**

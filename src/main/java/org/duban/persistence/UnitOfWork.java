@@ -9,6 +9,14 @@ public interface UnitOfWork {
     /** Runs {@code work} in a transaction (joining an open one) and returns its result. */
     <T> T inTransaction(Work<T> work);
 
+    /**
+     * {@link #inTransaction} for one change of thousands of rows (a task import), which the engine may run otherwise
+     * ({@link Database#writeMany}).
+     */
+    default <T> T inBulkTransaction(Work<T> work) {
+        return inTransaction(work);
+    }
+
     /** Runs {@code work} in a transaction (joining an open one). */
     default void useTransaction(Runnable work) {
         inTransaction(() -> {
@@ -23,6 +31,11 @@ public interface UnitOfWork {
             @Override
             public <T> T inTransaction(Work<T> work) {
                 return db.write(c -> work.run());
+            }
+
+            @Override
+            public <T> T inBulkTransaction(Work<T> work) {
+                return db.writeMany(c -> work.run());
             }
         };
     }

@@ -86,6 +86,26 @@ class ExcelCliTest {
         assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
     }
 
+    /**
+     * {@code --max-rows} sets the limit of rows with text for one import (the growth table imports 50,000 tasks);
+     * without it the default limit stands, and a limit out of range is refused with nothing written.
+     */
+    @Test
+    void maxRowsSetsTheRowLimitForOneImportOnly() {
+        Path db = newLedger();
+        Path list = OfficeLists.xlsx(dir.resolve("清单.xlsx"));
+        CliRunner.Result tight = run("--db", db.toString(), "import", list.toString(), "--max-rows", "5");
+        assertEquals(1, tight.code());
+        assertTrue(tight.err().contains("有文字的行超过 5 行的上限"), tight.err());
+        CliRunner.Result wrong = run("--db", db.toString(), "import", list.toString(), "--max-rows", "0");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("有文字的行数上限 0 不在 1 至 200,000 之间"), wrong.err());
+        assertEquals(0, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
+        assertEquals(0, run("--db", db.toString(), "import", list.toString(), "--max-rows", "30000").code());
+        assertEquals(OfficeLists.TASKS, TestDb.sqlLong(db, "SELECT count(*) FROM task"));
+        assertTrue(run("import", "--help").out().contains("--max-rows=N"));
+    }
+
     @Test
     void exportLedgerAndReturnsThenCheckReturnedForms() throws Exception {
         Path db = newLedger();

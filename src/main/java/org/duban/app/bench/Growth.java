@@ -11,6 +11,7 @@ import org.duban.app.Launcher;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.service.Services;
+import org.duban.service.excel.SheetReader;
 import org.duban.service.generate.LedgerGenerator;
 
 /**
@@ -18,7 +19,8 @@ import org.duban.service.generate.LedgerGenerator;
  * ledger made by the generator, then each step as a user runs it, in a fresh process with the installers' JVM
  * options ({@link #LAUNCHER_OPTIONS}): start to usable (the window's opening table holds its rows; one untimed start
  * first takes the day's backup and fills the disk cache), all handouts, the meeting pack (on a copy: it marks the
- * bulletin published), {@code check}, and {@code import} of the ledger's own export into an empty ledger. Each step:
+ * bulletin published), {@code check}, and {@code import} of the ledger's own export into an empty ledger (past the
+ * default limit of rows, as at 50,000 tasks, with {@code --max-rows} allowing the list's length). Each step:
  * wall time from process creation to exit (start to rows for the window) and the whole process's peak resident
  * memory ({@link PeakRss}). Floors in the same run at each size: an empty JavaFX window and a bare JVM, started the
  * same way, for time and memory.
@@ -135,8 +137,12 @@ public final class Growth {
         rows.add(command(tasks, reports, "check", bare, log, "--db", ledger.toString(), "check"));
         Path imported = BenchData.fresh(dir.resolve("import.db"));
         Files.copy(roster, imported);
-        rows.add(command(tasks, reports, "import", bare, log, "--db", imported.toString(), "import", xlsx.toString(),
+        List<String> importing = new ArrayList<>(List.of("--db", imported.toString(), "import", xlsx.toString(),
                 "--new-meeting"));
+        if (tasks + 100 > SheetReader.MAX_ROWS) { // a list this long is refused unless asked for (50,000 tasks)
+            importing.addAll(List.of("--max-rows", String.valueOf(tasks + 100)));
+        }
+        rows.add(command(tasks, reports, "import", bare, log, importing.toArray(String[]::new)));
         return rows;
     }
 

@@ -56,6 +56,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "json")
     boolean json;
 
+    @Option(names = "--max-rows", paramLabel = "N", descriptionKey = "import.maxRows")
+    int maxRows = org.duban.service.excel.SheetReader.MAX_ROWS;
+
     @Option(names = "--source", paramLabel = "TEXT", descriptionKey = "import.source")
     String source;
 
@@ -106,7 +109,7 @@ final class ImportCommand implements Callable<Integer> {
             services.roster().ensureDefaultRoster();
             ImportTarget target = target(services);
             TaskImporter importer = services.importer();
-            TaskImporter.ImportFile read = importer.read(file);
+            TaskImporter.ImportFile read = importer.read(file, maxRows);
             // a different list updates a meeting's tasks by 序号 only when the meeting is named with --update
             ImportOptions options = ImportOptions.DEFAULT.withDefaultSource(source).withUpdateDifferentList(update)
                     .withNames(Term.Kind.SOURCE, mapSource).withNames(Term.Kind.CATEGORY, mapCategory);

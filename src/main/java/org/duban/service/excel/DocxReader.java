@@ -45,10 +45,10 @@ final class DocxReader {
     }
 
     /** The document's tables as one grid; refuses a document without a table. */
-    static List<Grid> read(Path file, String name) {
+    static List<Grid> read(Path file, String name, int maxRows) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
              XWPFDocument doc = new XWPFDocument(pkg)) {
-            return List.of(new DocxReader.Reading(name, doc).grid());
+            return List.of(new DocxReader.Reading(name, doc, maxRows).grid());
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
             if (e instanceof LocalizedException l) {
                 throw l;
@@ -70,10 +70,10 @@ final class DocxReader {
         private int index;
         private int tableRows;
 
-        Reading(String name, XWPFDocument doc) {
+        Reading(String name, XWPFDocument doc, int maxRows) {
             this.name = name;
             this.doc = doc;
-            this.rows = new SheetRows(name, "Word", false, new SheetRows.TextBudget(name));
+            this.rows = new SheetRows(name, "Word", false, new SheetRows.TextBudget(name, maxRows));
             this.numbering = new Numbering(doc);
         }
 

@@ -40,28 +40,28 @@ final class OdsReader {
     }
 
     /** Every sheet (table:table) of the document, in order. */
-    static List<Grid> read(Path file, String name) {
+    static List<Grid> read(Path file, String name, int maxRows) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry content = zip.getEntry("content.xml");
             if (content == null) {
                 throw new LocalizedException("excel.error.odsUnreadable", name);
             }
             try (InputStream in = new Bounded(zip.getInputStream(content), MAX_CONTENT_BYTES, name)) {
-                return read(in, name);
+                return read(in, name, maxRows);
             }
         } catch (IOException | XMLStreamException e) {
             throw new LocalizedException(e, "excel.error.odsUnreadable", name);
         }
     }
 
-    private static List<Grid> read(InputStream in, String name) throws XMLStreamException {
+    private static List<Grid> read(InputStream in, String name, int maxRows) throws XMLStreamException {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         XMLStreamReader x = f.createXMLStreamReader(in);
         List<Grid> grids = new ArrayList<>();
-        SheetRows.TextBudget budget = new SheetRows.TextBudget(name);
+        SheetRows.TextBudget budget = new SheetRows.TextBudget(name, maxRows);
         try {
             while (x.hasNext()) {
                 if (x.next() == XMLStreamConstants.START_ELEMENT && is(x, TABLE, "table")) {
@@ -87,9 +87,9 @@ final class OdsReader {
                 int repeat = number(attr(x, TABLE, "number-rows-repeated"), 1);
                 List<String> cells = new ArrayList<>();
                 List<int[]> merges = new ArrayList<>();
-                rowCells(x, cells, merges, row, rows.where());
+                rowCells(x, cells, merges, row, rows.where(), rows.maxRows());
                 boolean text = cells.stream().anyMatch(c -> c != null && !c.isBlank());
-                int times = text ? Math.min(repeat, SheetReader.MAX_ROWS + 1) : 1;
+                int times = text ? Math.min(repeat, rows.maxRows() + 1) : 1;
                 for (int i = 0; i < times; i++) {
                     rows.add(row + i, cells.toArray(String[]::new), List.of());
                 }
@@ -101,7 +101,8 @@ final class OdsReader {
     }
 
     /** The cells of one row, to its end tag: texts by column, and the merged areas that start in it. */
-    private static void rowCells(XMLStreamReader x, List<String> cells, List<int[]> merges, int row, String where)
+    private static void rowCells(XMLStreamReader x, List<String> cells, List<int[]> merges, int row, String where,
+                                 int maxRows)
             throws XMLStreamException {
         while (x.hasNext()) {
             int ev = x.next();
@@ -135,7 +136,7 @@ final class OdsReader {
                 cells.add(covered ? "" : SheetReader.tidy(text));
             }
             if (!covered && filled && (spanCols > 1 || spanRows > 1)) {
-                merges.add(new int[] {row, row + Math.min(spanRows, SheetReader.MAX_ROWS) - 1, column,
+                merges.add(new int[] {row, row + Math.min(spanRows, maxRows) - 1, column,
                         Math.min(column + spanCols, SheetReader.MAX_COLUMNS) - 1});
             }
         }

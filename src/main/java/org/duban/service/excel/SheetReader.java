@@ -39,8 +39,23 @@ public final class SheetReader {
     private SheetReader() {
     }
 
-    /** Every sheet of a workbook in order (a CSV file gives one). */
+    /** Every sheet of a workbook in order (a CSV file gives one), with at most {@link #MAX_ROWS} rows with text. */
     public static List<Grid> read(Path file) {
+        return read(file, MAX_ROWS);
+    }
+
+    /** The most rows with text a reading may be allowed ({@link #read(Path, int)}): a generated ledger's size. */
+    public static final int MAX_ROWS_ALLOWED = 200_000;
+
+    /**
+     * {@link #read(Path)} allowing {@code maxRows} rows with text in a sheet instead of {@link #MAX_ROWS} (at most
+     * {@link #MAX_ROWS_ALLOWED}): for a list known to be that long, asked for explicitly (the {@code import} command's
+     * {@code --max-rows}, the growth table's import of 50,000 tasks). The text a file may hold grows in proportion.
+     */
+    public static List<Grid> read(Path file, int maxRows) {
+        if (maxRows < 1 || maxRows > MAX_ROWS_ALLOWED) {
+            throw new LocalizedException("excel.error.maxRowsRange", maxRows, MAX_ROWS_ALLOWED);
+        }
         String name = file.getFileName().toString();
         long size;
         try {
@@ -64,23 +79,23 @@ public final class SheetReader {
         }
         try {
             return switch (kind(magic, name, file)) {
-                case XLSX -> XlsxStreamReader.read(file, name);
-                case DOCX -> DocxReader.read(file, name);
-                case ODS -> OdsReader.read(file, name);
+                case XLSX -> XlsxStreamReader.read(file, name, maxRows);
+                case DOCX -> DocxReader.read(file, name, maxRows);
+                case ODS -> OdsReader.read(file, name, maxRows);
                 case WORD_BINARY -> throw new LocalizedException("excel.error.wordBinary", name);
                 case XLS -> {
                     if (size > MAX_XLS_BYTES) {
                         throw new LocalizedException("excel.error.xlsTooLarge", name, megabytes(size),
                                 MAX_XLS_BYTES / (1024 * 1024));
                     }
-                    yield WorkbookReader.read(file, name);
+                    yield WorkbookReader.read(file, name, maxRows);
                 }
-                case CSV -> List.of(readCsv(file, name));
+                case CSV -> List.of(readCsv(file, name, maxRows));
             };
         } catch (OutOfMemoryError e) {
             // the last line: every reader bounds what it keeps, but no stack trace ever reaches the user
             LOG.error("Out of memory reading {}", name, e);
-            throw new LocalizedException("excel.error.outOfMemory", name, MAX_ROWS);
+            throw new LocalizedException("excel.error.outOfMemory", name, maxRows);
         }
     }
 
@@ -176,7 +191,7 @@ public final class SheetReader {
         return String.format(Locale.ROOT, "%.6f", mb);
     }
 
-    private static Grid readCsv(Path file, String name) {
+    private static Grid readCsv(Path file, String name, int maxRows) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -196,9 +211,9 @@ public final class SheetReader {
         int lineEnd = text.indexOf('\n');
         String firstLine = lineEnd < 0 ? text : text.substring(0, lineEnd);
         char separator = count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
-        List<List<String>> rows = CsvReader.parse(text, separator, MAX_ROWS + 1); // stops at the first row too many
-        if (rows.size() > MAX_ROWS) {
-            throw new LocalizedException("excel.error.tooManyRows", name, rows.size(), MAX_ROWS);
+        List<List<String>> rows = CsvReader.parse(text, separator, maxRows + 1); // stops at the first row too many
+        if (rows.size() > maxRows) {
+            throw new LocalizedException("excel.error.tooManyRows", name, rows.size(), maxRows);
         }
         List<Grid.Row> grid = new ArrayList<>();
         int number = 0;

@@ -41,6 +41,11 @@ final class SheetRows {
         return where;
     }
 
+    /** The rows with text this sheet may have. */
+    int maxRows() {
+        return budget.maxRows;
+    }
+
     /**
      * Adds one row (0 = the sheet's first) of cell texts ({@code null} for no cell), with the issues of its cells.
      *
@@ -61,8 +66,8 @@ final class SheetRows {
         if (!text && rowIssues.isEmpty()) {
             return;
         }
-        if (++withText > SheetReader.MAX_ROWS) {
-            throw new LocalizedException("excel.error.tooManyRows", where, index + 1, SheetReader.MAX_ROWS);
+        if (++withText > budget.maxRows) {
+            throw new LocalizedException("excel.error.tooManyRows", where, index + 1, budget.maxRows);
         }
         rows.put(index, cells);
     }
@@ -104,7 +109,7 @@ final class SheetRows {
             if (value.isBlank()) {
                 continue;
             }
-            int lastRow = Math.min(m[1], SheetReader.MAX_ROWS);
+            int lastRow = Math.min(m[1], budget.maxRows);
             int lastCol = Math.min(m[3], SheetReader.MAX_COLUMNS - 1);
             for (int r = m[0]; r <= lastRow; r++) {
                 String[] cells = rows.computeIfAbsent(r, k -> new String[0]);
@@ -141,10 +146,20 @@ final class SheetRows {
         static final int MAX_CELL = 1_000_000;
         static final long MAX_TOTAL = 40_000_000;
         private final String file;
+        /** Rows with text a sheet may have ({@link SheetReader#MAX_ROWS} unless the reader was given more). */
+        final int maxRows;
+        /** Text the file may hold: {@link #MAX_TOTAL}, more in proportion for a larger row limit. */
+        private final long maxTotal;
         private long spent;
 
         TextBudget(String file) {
+            this(file, SheetReader.MAX_ROWS);
+        }
+
+        TextBudget(String file, int maxRows) {
             this.file = file;
+            this.maxRows = maxRows;
+            this.maxTotal = MAX_TOTAL * Math.max(1, (maxRows + SheetReader.MAX_ROWS - 1) / SheetReader.MAX_ROWS);
         }
 
         /** Counts a cell's text; refuses a cell that is far too long, naming its row and column. */
@@ -159,8 +174,8 @@ final class SheetRows {
         /** Counts text held in memory outside the cells (the shared strings table). */
         void spendStored(long length) {
             spent += length;
-            if (spent > MAX_TOTAL) {
-                throw new LocalizedException("excel.error.tooMuchText", file, MAX_TOTAL);
+            if (spent > maxTotal) {
+                throw new LocalizedException("excel.error.tooMuchText", file, maxTotal);
             }
         }
     }

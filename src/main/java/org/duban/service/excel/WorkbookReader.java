@@ -24,11 +24,11 @@ final class WorkbookReader {
     }
 
     /** Every sheet of the workbook in order. */
-    static List<Grid> read(Path file, String name) {
+    static List<Grid> read(Path file, String name, int maxRows) {
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
             List<Grid> grids = new ArrayList<>();
             CellText cells = cellText(wb);
-            SheetRows.TextBudget budget = new SheetRows.TextBudget(name);
+            SheetRows.TextBudget budget = new SheetRows.TextBudget(name, maxRows);
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 Sheet sheet = wb.getSheetAt(i);
                 boolean hidden = wb.isSheetHidden(i) || wb.isSheetVeryHidden(i);

@@ -47,4 +47,12 @@ public interface ImportHooks {
         }
         supervision(task, supervised);
     }
+
+    /**
+     * {@link #supervision(Task, boolean, AuditLog)}, saying whether the import has just added {@code task}
+     * ({@code added}): a hook need not ask whether such a task is supervised already. By default the same.
+     */
+    default void supervision(Task task, boolean supervised, boolean added, AuditLog batch) {
+        supervision(task, supervised, batch);
+    }
 }

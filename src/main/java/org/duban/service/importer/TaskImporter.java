@@ -91,9 +91,14 @@ public final class TaskImporter {
         return auditLog.today();
     }
 
-    /** Reads the file (no database work). */
+    /** Reads the file (no database work), with at most {@link SheetReader#MAX_ROWS} rows with text in a sheet. */
     public ImportFile read(Path file) {
         return new ImportFile(file, SheetReader.read(file));
+    }
+
+    /** Reads the file allowing {@code maxRows} rows with text in a sheet, asked for explicitly (the default refuses more). */
+    public ImportFile read(Path file, int maxRows) {
+        return new ImportFile(file, SheetReader.read(file, maxRows));
     }
 
     /** The roster and the target meeting's tasks, with their withdrawn shares and the records of every share. */
@@ -128,7 +133,7 @@ public final class TaskImporter {
             refuseDifferentList(plan(file, target, options), target, options); // before the backup is taken
         }
         Path backup = hooks.beforeImport(file.path());
-        ImportResult result = uow.inTransaction(() -> {
+        ImportResult result = uow.inBulkTransaction(() -> {
             List<org.duban.model.Unit> addedUnits = addUnits(options);
             Meeting meeting;
             boolean created = false;
@@ -179,7 +184,7 @@ public final class TaskImporter {
                     }
                     case UNCHANGED -> row.task();
                 };
-                hooks.supervision(stored, row.supervised(), audit.log());
+                hooks.supervision(stored, row.supervised(), row.change() == PlannedRow.Change.ADDED, audit.log());
                 progress.accept(++done, total);
             }
             audit.flush();

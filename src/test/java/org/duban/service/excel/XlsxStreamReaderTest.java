@@ -41,8 +41,8 @@ class XlsxStreamReaderTest {
 
     private static void assertSameAsTheWorkbookReader(Path file) {
         String name = file.getFileName().toString();
-        List<Grid> whole = WorkbookReader.read(file, name);
-        List<Grid> streamed = XlsxStreamReader.read(file, name);
+        List<Grid> whole = WorkbookReader.read(file, name, SheetReader.MAX_ROWS);
+        List<Grid> streamed = XlsxStreamReader.read(file, name, SheetReader.MAX_ROWS);
         assertEquals(whole, streamed, name);
     }
 
@@ -151,6 +151,18 @@ class XlsxStreamReaderTest {
         assertEquals("excel.error.tooManyRows", e.key());
         assertTrue(e.getLocalizedMessage().contains("超过 20,000 行的上限（读到第 20,001 行时停止读取）"),
                 e.getLocalizedMessage());
+
+        // asked for explicitly (import --max-rows, the growth table's 50,000 tasks), a longer list is read whole
+        Grid all = SheetReader.read(file, SheetReader.MAX_ROWS + 5_100).get(0);
+        assertTrue(all.rows().size() >= SheetReader.MAX_ROWS + 5_000, "rows read: " + all.rows().size());
+        LocalizedException under = assertThrows(LocalizedException.class,
+                () -> SheetReader.read(file, SheetReader.MAX_ROWS + 1_000));
+        assertTrue(under.getLocalizedMessage().contains("超过 21,000 行的上限（读到第 21,001 行时停止读取）"),
+                under.getLocalizedMessage());
+        assertEquals("excel.error.maxRowsRange", assertThrows(LocalizedException.class,
+                () -> SheetReader.read(file, 0)).key());
+        assertEquals("excel.error.maxRowsRange", assertThrows(LocalizedException.class,
+                () -> SheetReader.read(file, SheetReader.MAX_ROWS_ALLOWED + 1)).key());
     }
 
     @Test
@@ -163,5 +175,18 @@ class XlsxStreamReaderTest {
         LocalizedException e = assertThrows(LocalizedException.class, () -> SheetReader.read(tooLong));
         assertEquals("excel.error.cellTooLong", e.key());
         assertTrue(e.getLocalizedMessage().contains("第 4 行 B 列"), e.getLocalizedMessage());
+    }
+
+    /** A cell's column read from its reference as POI reads it, for every spelling a file may carry (issue 24). */
+    @Test
+    void columnsOfCellReferencesAreReadAsPoiReadsThem() {
+        for (int col = 0; col < 16_384; col += col < 800 ? 1 : 97) {
+            String letters = org.apache.poi.ss.util.CellReference.convertNumToColString(col);
+            for (String ref : List.of(letters + "1", letters + "1048576", letters + "37", "$" + letters + "$5",
+                    letters.toLowerCase(java.util.Locale.ROOT) + "9")) {
+                assertEquals(new org.apache.poi.ss.util.CellReference(ref).getCol(), XlsxStreamReader.column(ref), ref);
+            }
+        }
+        assertEquals(2, XlsxStreamReader.column("C0012"));
     }
 }

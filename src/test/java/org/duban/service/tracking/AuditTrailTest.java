@@ -155,6 +155,33 @@ class AuditTrailTest {
         assertEquals("1", rows(other.id(), AuditEntity.TASK, AuditAction.UPDATE).get(0).newValue());
     }
 
+    /**
+     * A task just created is put under supervision without a read first (an import's new tasks, issue 24): the same
+     * row and the same audit row as {@link SupervisionService#supervise}; a task supervised already is not written
+     * over, and nothing of the refused change stays.
+     */
+    @Test
+    void aNewTaskIsSupervisedAsTheFormWouldAndASupervisedOneIsNotWrittenOver() {
+        Task t = createTask();
+        Task other = tasks.create(meeting.id(), new TaskInput("2", "举一反三", "大气环境", "排查储油库油气排放", "", "",
+                "福鼎市", "", "", "2026年底前", ""));
+        SupervisionService sup = Wired.of(audit).supervision();
+        sup.supervise(t.id(), "市长", LocalDate.of(2026, 4, 1), ReportingCycle.MONTHLY, "每月通报");
+        sup.superviseNew(other.id(), "市长", LocalDate.of(2026, 4, 1), ReportingCycle.MONTHLY, "每月通报");
+        org.duban.model.Supervision form = sup.of(t.id()).orElseThrow();
+        assertEquals(new org.duban.model.Supervision(other.id(), form.leader(), form.since(), form.cycle(), form.note()),
+                sup.of(other.id()).orElseThrow());
+        AuditEntry byForm = rows(t.id(), AuditEntity.SUPERVISION, AuditAction.CREATE).get(0);
+        AuditEntry byImport = rows(other.id(), AuditEntity.SUPERVISION, AuditAction.CREATE).get(0);
+        assertEquals(byForm.newValue(), byImport.newValue());
+
+        long trail = TestDb.sqlLong(db, "SELECT count(*) FROM audit_log");
+        assertThrows(RuntimeException.class, () -> sup.superviseNew(t.id(), "分管副市长", LocalDate.of(2026, 5, 1),
+                ReportingCycle.WEEKLY, ""));
+        assertEquals("市长", sup.of(t.id()).orElseThrow().leader(), "not written over");
+        assertEquals(trail, TestDb.sqlLong(db, "SELECT count(*) FROM audit_log"), "no audit row of the refused change");
+    }
+
     @Test
     @org.junit.jupiter.api.Tag("sqlite-file") // SQL on the file itself; the server's triggers: AuditRepositoryContractTest
     void theAuditTableRefusesUpdateAndDeleteInSqlItself() throws SQLException {
