@@ -8,6 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.duban.app.cli.QuickCompiler;
 import org.duban.i18n.Messages;
 import org.duban.model.Backup;
 import org.duban.persistence.Database;
@@ -45,6 +46,8 @@ public final class DubanApp extends Application {
     private FxTaskRunner runner;
     private Stage stage;
     private DialogService dialogs;
+    /** The quick compiler only until the opening screen's rows are shown ({@link QuickCompiler#whileStarting}). */
+    private QuickCompiler.StartOnly startCompiler;
 
     /** Starts the window on a database file (blocks until the window closes). */
     public static int launchOn(Path database) {
@@ -107,6 +110,7 @@ public final class DubanApp extends Application {
         WindowPlacement.place(stage, UserPreferences.load()); // inside the screen's work area, as last left
         stage.show();
         afterFirstPulse(stage.getScene(), () -> {
+            startCompiler = QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
             addIcons(stage); // seven PNGs to decode
@@ -171,6 +175,7 @@ public final class DubanApp extends Application {
         WindowPlacement.place(stage, UserPreferences.load());
         stage.show();
         afterFirstPulse(stage.getScene(), () -> {
+            startCompiler = QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
             addIcons(stage);
@@ -277,8 +282,10 @@ public final class DubanApp extends Application {
                         database.isShared() && ledger.login() != null
                                 ? new UserPreferences.SavedServer(database.location(), ledger.login()) : null))
                 .rememberingIn(UserPreferences.load().viewMemory());
+        context.noteLedgerStamp(); // before the opening screen's read, which building the window queues
         org.duban.ui.main.MainWindow window = context.mainWindow();
-        context.followOtherSeats(java.time.Duration.ofSeconds(3)); // other seats' changes show without a restart
+        // other seats' changes show without a restart; polled from when the opening screen's rows are read
+        context.followOtherSeatsAfterReads(java.time.Duration.ofSeconds(3));
         Parent root = window.root();
         // unsaved settings, a half-typed report or task form: the close box asks first (保存 / 不保存 / 取消)
         window.guardClose(stage, dialogs);
@@ -299,6 +306,17 @@ public final class DubanApp extends Application {
         stage.setTitle(database.isShared()
                 ? Messages.tr("app.windowTitle.shared", SharedLedgers.shortLocation(database))
                 : Messages.tr("app.windowTitle", database.file().getFileName()));
+        if (startCompiler != null) {
+            // the runner has one thread: this ends after the opening screen's read queued above; the pulse after
+            // its rows reached the FX thread draws them, then both compilers work again
+            QuickCompiler.StartOnly compiler = startCompiler;
+            startCompiler = null;
+            Scene shown = scene;
+            runner.run(() -> null, ignored -> {
+                afterFirstPulse(shown, () -> compiler.release());
+                Platform.requestNextPulse(); // a pulse even when the rows' was already drawn
+            }, e -> compiler.release()); // a failed read shows its error; the compilers as usual
+        }
         if (database.soundness() == Database.Soundness.CHECKING) {
             // the opening screen's rows first (queued on the runner while the window was built), then the check
             CheckAfterRows.afterRows(database, context.access(), runner, dialogs, database::completeCheck,

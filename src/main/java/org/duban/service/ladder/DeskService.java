@@ -72,8 +72,9 @@ public final class DeskService {
         LightRule rule = tracking.settings().rule();
         LocalDate horizon = day.plusDays(days);
         List<DeskItem> items = new ArrayList<>();
+        Texts texts = new Texts();
         for (TaskTracking t : tracked) {
-            String problem = clip(t.task().problem());
+            Problem problem = new Problem(t.task().problem());
             int seq = t.task().seq();
             long taskId = t.task().id();
             for (AssignmentState s : t.states()) {
@@ -82,10 +83,10 @@ public final class DeskService {
                 if (!s.status().isCompleted()) {
                     if (s.overdue()) {
                         items.add(item(DeskItem.Kind.OVERDUE, day, due, taskId, s.unitId(), unit, seq, problem,
-                                org.duban.i18n.Messages.tr("desk.detail.percent", s.percent())));
+                                texts.tr("desk.detail.percent", s.percent())));
                     } else if (due != null && !due.isAfter(horizon)) {
                         items.add(item(DeskItem.Kind.DUE_SOON, day, due, taskId, s.unitId(), unit, seq, problem,
-                                org.duban.i18n.Messages.tr("desk.detail.percent", s.percent())));
+                                texts.tr("desk.detail.percent", s.percent())));
                     }
                     if (t.supervision() != null) {
                         LocalDate last = t.supervision().since();
@@ -102,8 +103,8 @@ public final class DeskService {
                         ProgressReport r = s.latestReport();
                         LocalDate owed = r == null ? null : r.reportedOn().plusDays(rule.staleReportDays());
                         items.add(item(DeskItem.Kind.REPORT_LATE, day, owed, taskId, s.unitId(), unit, seq, problem,
-                                r == null ? org.duban.i18n.Messages.tr("desk.detail.noReport")
-                                        : org.duban.i18n.Messages.tr("desk.detail.lastReport", r.reportedOn().toString())));
+                                r == null ? texts.tr("desk.detail.noReport")
+                                        : texts.tr("desk.detail.lastReport", r.reportedOn().toString())));
                     }
                 }
                 CloseOut c = s.closeOut();
@@ -111,11 +112,11 @@ public final class DeskService {
                     CloseOutStage stage = c.stageOn(day);
                     if (stage == CloseOutStage.APPLIED) {
                         items.add(item(DeskItem.Kind.VERIFY, day, c.appliedOn(), taskId, s.unitId(), unit, seq,
-                                problem, org.duban.i18n.Messages.tr("desk.detail.applied", c.appliedOn().toString())));
+                                problem, texts.tr("desk.detail.applied", c.appliedOn().toString())));
                     } else if ((stage == CloseOutStage.IN_NOTICE || stage == CloseOutStage.NOTICE_OVER)
                             && c.noticeTo() != null && !c.noticeTo().isAfter(horizon)) {
                         items.add(item(DeskItem.Kind.NOTICE_ENDING, day, c.noticeTo(), taskId, s.unitId(), unit, seq,
-                                problem, org.duban.i18n.Messages.tr(stage == CloseOutStage.NOTICE_OVER ? "desk.detail.noticeOver"
+                                problem, texts.tr(stage == CloseOutStage.NOTICE_OVER ? "desk.detail.noticeOver"
                                         : "desk.detail.noticeEnds", c.noticeTo().toString())));
                     }
                 }
@@ -164,8 +165,10 @@ public final class DeskService {
      */
     List<DeskItem> suggestions(List<TaskTracking> tracked, LocalDate day, Map<Long, String> units) {
         List<DeskItem> items = new ArrayList<>();
+        // what every level's candidates and the 约谈 suggestion start from, made once
+        Map<Long, List<NoticeShare>> open = NoticeService.sharesByUnit(tracked, day);
         for (NoticeLevel level : NoticeLevel.values()) {
-            for (NoticeService.Candidate c : notices.candidates(tracked, day, level)) {
+            for (NoticeService.Candidate c : notices.candidates(open, day, level)) {
                 NoticeShare first = c.shares().get(0);
                 items.add(new DeskItem(DeskItem.Kind.SUGGESTION, null, null, first.taskId(), c.unit().id(),
                         c.unit().name(), null, first.taskLabel(), org.duban.i18n.Messages.tr("desk.suggest." + level.name(),
@@ -173,7 +176,6 @@ public final class DeskService {
             }
         }
         int talkAfter = notices.settings().load().talkAfterOrders();
-        Map<Long, List<NoticeShare>> open = NoticeService.sharesByUnit(tracked, day);
         Map<Long, Integer> orders = new HashMap<>();
         Map<Long, LocalDate> lastOrder = new HashMap<>();
         for (Notice n : notices.all()) {
@@ -201,13 +203,45 @@ public final class DeskService {
     }
 
     private static DeskItem item(DeskItem.Kind kind, LocalDate today, LocalDate day, long taskId, long unitId,
-                                 String unit, int seq, String problem, String detail) {
+                                 String unit, int seq, Problem problem, String detail) {
         return new DeskItem(kind, day, day == null ? null : ChronoUnit.DAYS.between(today, day), taskId, unitId, unit,
-                seq, problem, detail, null);
+                seq, problem.clipped(), detail, null);
+    }
+
+    /** A task's problem as a desk line shows it, clipped when a line first needs it (most tasks have none). */
+    private static final class Problem {
+        private final String text;
+        private String clipped;
+
+        Problem(String text) {
+            this.text = text;
+        }
+
+        String clipped() {
+            if (clipped == null) {
+                clipped = clip(text);
+            }
+            return clipped;
+        }
     }
 
     private static String clip(String problem) {
-        String p = problem.strip().replaceAll("\\s+", "");
+        String p = NoticeService.SPACES.matcher(problem.strip()).replaceAll("");
         return p.length() <= 40 ? p : p.substring(0, 40) + "……";
+    }
+
+    /**
+     * The lines' details: {@link org.duban.i18n.Messages#tr} once per key and argument (a few hundred distinct
+     * texts among the thousands of lines), rather than a new {@code MessageFormat} and number format per line.
+     */
+    private static final class Texts {
+        private final Map<List<Object>, String> made = new HashMap<>();
+
+        String tr(String key, Object... args) {
+            List<Object> k = new ArrayList<>(args.length + 1);
+            k.add(key);
+            k.addAll(java.util.Arrays.asList(args));
+            return made.computeIfAbsent(k, x -> org.duban.i18n.Messages.tr(key, args));
+        }
     }
 }

@@ -81,7 +81,11 @@ public final class NoticeService {
 
     /** Like {@link #candidates(LocalDate, NoticeLevel)}, from tasks already tracked on {@code day}. */
     public List<Candidate> candidates(List<TaskTracking> tracked, LocalDate day, NoticeLevel level) {
-        Map<Long, List<NoticeShare>> byUnit = sharesByUnit(tracked, day);
+        return candidates(sharesByUnit(tracked, day), day, level);
+    }
+
+    /** Like {@link #candidates(List, LocalDate, NoticeLevel)}, from {@link #sharesByUnit} already made. */
+    List<Candidate> candidates(Map<Long, List<NoticeShare>> byUnit, LocalDate day, NoticeLevel level) {
         WorkCalendar cal = settings.calendar();
         int wait = settings.load().escalateWorkingDays();
         Map<Long, List<Notice>> sent = new LinkedHashMap<>();
@@ -111,7 +115,7 @@ public final class NoticeService {
         }
         if (level == NoticeLevel.CHASE) {
             // a unit that is due for a 督办通知书 is not sent another 催办单
-            List<Long> ordered = candidates(tracked, day, NoticeLevel.ORDER).stream().map(c -> c.unit().id()).toList();
+            List<Long> ordered = candidates(byUnit, day, NoticeLevel.ORDER).stream().map(c -> c.unit().id()).toList();
             result.removeIf(c -> ordered.contains(c.unit().id()));
         }
         return result;
@@ -142,8 +146,11 @@ public final class NoticeService {
         return t.task().seq() + "．" + clip(t.task().problem());
     }
 
+    /** What {@code replaceAll("\\s+", "")} removes, compiled once (a notice's and the desk's lines clip thousands). */
+    static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static String clip(String problem) {
-        String p = problem.strip().replaceAll("\\s+", "");
+        String p = SPACES.matcher(problem.strip()).replaceAll("");
         return p.length() <= 60 ? p : p.substring(0, 60) + "……";
     }
 

@@ -68,6 +68,14 @@ public final class LedgerWatcher implements AutoCloseable {
 
     /** Polls every {@code every} on a daemon thread until {@link #close} or the ledger is closed; once only. */
     public synchronized void start(Duration every) {
+        start(every, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #start(Duration)}, the first poll after {@code first}: a window that noted the stamp itself
+     * ({@link #pollNow}, before its first read) polls again only once its first screen is shown.
+     */
+    public synchronized void start(Duration every, Duration first) {
         if (timer != null) {
             return;
         }
@@ -77,7 +85,7 @@ public final class LedgerWatcher implements AutoCloseable {
             return t;
         });
         long ms = every.toMillis();
-        timer.scheduleWithFixedDelay(this::tick, 0, ms, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, first.toMillis(), ms, TimeUnit.MILLISECONDS);
     }
 
     private void tick() {

@@ -19,4 +19,16 @@ class QuickCompilerTest {
             QuickCompiler.diagnosticCommand("compilerDirectivesRemove"); // the other tests compile as usual
         }
     }
+
+    @Test
+    void theWindowsStartRequestIsTakenBackOnRelease() throws Exception {
+        QuickCompiler.StartOnly start = QuickCompiler.whileStarting();
+        assertTrue(start.added(), "HotSpot takes compiler directives through its MBean");
+        String during = String.valueOf(QuickCompiler.diagnosticCommand("compilerDirectivesPrint"));
+        assertTrue(during.substring(0, during.indexOf("Directive: (default)")).contains("matching: *.*"), during);
+        start.release().join();
+        start.release().join(); // once only: a second release removes nothing else
+        String after = String.valueOf(QuickCompiler.diagnosticCommand("compilerDirectivesPrint"));
+        assertTrue(after.strip().startsWith("Directive: (default)"), after);
+    }
 }
