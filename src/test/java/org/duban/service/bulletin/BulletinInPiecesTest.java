@@ -24,6 +24,7 @@ import org.duban.service.stats.UnitGroup;
 import org.duban.service.tracking.AssignmentState;
 import org.duban.service.tracking.TaskTracking;
 import org.duban.testing.TestClock;
+import org.duban.testing.TestDb;
 import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class BulletinInPiecesTest {
     @Test
     void theBulletinAndChartsEqualThoseOfTheWholeTracking() {
         LocalDate end = LocalDate.of(2026, 11, 29);
-        try (Database db = Database.open(dir.resolve("b.db"))) {
+        try (Database db = TestDb.open(dir)) {
             new LedgerGenerator(Wired.of(db)).generate(new LedgerGenerator.Options(2_050, 6_000, 11, end),
                     LedgerGenerator.Progress.NONE);
             Services services = Wired.over(db, new TestClock(end));

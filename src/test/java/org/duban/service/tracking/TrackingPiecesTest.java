@@ -13,6 +13,7 @@ import org.duban.persistence.Database;
 import org.duban.persistence.TaskScope;
 import org.duban.service.generate.LedgerGenerator;
 import org.duban.testing.TestClock;
+import org.duban.testing.TestDb;
 import org.duban.testing.Wired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class TrackingPiecesTest {
     @Test
     void piecesGiveTheTasksAndStatesOfTheWholeRead() {
         LocalDate end = LocalDate.of(2026, 11, 29);
-        try (Database db = Database.open(dir.resolve("p.db"))) {
+        try (Database db = TestDb.open(dir)) {
             long meeting = new LedgerGenerator(Wired.of(db)).generate(new LedgerGenerator.Options(230, 2000, 7, end),
                     LedgerGenerator.Progress.NONE).meeting().id();
             TrackingService tracking = Wired.over(db, new TestClock(end)).tracking();
@@ -61,7 +62,7 @@ class TrackingPiecesTest {
     @Test
     void countingInPiecesGivesEachDaysStatusesOfTheWholeRead() {
         LocalDate end = LocalDate.of(2026, 11, 29);
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = TestDb.open(dir)) {
             long meeting = new LedgerGenerator(Wired.of(db)).generate(new LedgerGenerator.Options(120, 1000, 8, end),
                     LedgerGenerator.Progress.NONE).meeting().id();
             TrackingService tracking = Wired.over(db, new TestClock(end)).tracking();
