@@ -26,54 +26,66 @@ public final class RowStates {
     private static final TrackedTables.Table SUPERVISION = TrackedTables.of(AuditEntity.SUPERVISION).orElseThrow();
 
     private final MessageDigest md = AuditChain.sha256();
-    private final Map<AuditEntity, Map<Long, String>> states = new java.util.EnumMap<>(AuditEntity.class);
+    /** The column texts of each row written, by entity and id: digested when the audit rows are made. */
+    private final Map<AuditEntity, Map<Long, String[]>> values = new java.util.EnumMap<>(AuditEntity.class);
 
     /**
      * A task and its shares as {@link TaskRepository#insertAll} stored them: {@code t} is what it returned (the ids
      * given, the values bound; no 交办日期 of its own, shares not withdrawn).
      */
     public void inserted(Task t) {
-        put(AuditEntity.TASK, t.id(), stateDigest(TASK, Long.toString(t.meetingId()), Integer.toString(t.seq()),
+        put(TASK, t.id(), Long.toString(t.meetingId()), Integer.toString(t.seq()),
                 t.source(), t.category(), t.problem(), t.target(), t.measures(), t.leader(), t.supportingUnits(),
                 t.deadline().phrase(), t.deadline().dueDate().map(Object::toString).orElse(null),
                 t.deadline().isOngoing() ? "1" : "0", t.remarks(), null,
-                t.hasLeadUnit() ? Long.toString(t.leadUnitId()) : null));
+                t.hasLeadUnit() ? Long.toString(t.leadUnitId()) : null);
+        String taskId = Long.toString(t.id());
         for (Assignment a : t.assignments()) {
-            put(AuditEntity.ASSIGNMENT, a.id(), stateDigest(ASSIGNMENT, Long.toString(t.id()),
-                    Long.toString(a.unitId()), null));
+            put(ASSIGNMENT, a.id(), taskId, Long.toString(a.unitId()), null);
         }
     }
 
     /** A supervision as {@link SupervisionRepository#put} stored it. */
     public void put(Supervision s) {
-        put(AuditEntity.SUPERVISION, s.taskId(), stateDigest(SUPERVISION, s.leader(), s.since().toString(),
-                s.cycle().name(), s.note()));
+        put(SUPERVISION, s.taskId(), s.leader(), s.since().toString(), s.cycle().name(), s.note());
     }
 
-    private String stateDigest(TrackedTables.Table t, String... values) {
-        if (values.length != t.columns().size()) {
-            throw new IllegalStateException(t.table() + " tracks " + t.columns() + ", given " + values.length);
+    private void put(TrackedTables.Table t, long id, String... columns) {
+        if (columns.length != t.columns().size()) {
+            throw new IllegalStateException(t.table() + " tracks " + t.columns() + ", given " + columns.length);
         }
-        return AuditChain.stateDigest(md, t, values);
+        values.computeIfAbsent(t.entity(), k -> new HashMap<>()).put(id, columns);
     }
 
-    private void put(AuditEntity entity, long id, String state) {
-        states.computeIfAbsent(entity, k -> new HashMap<>()).put(id, state);
+    /** Whether the values of row {@code id} of {@code entity}'s table as written are held here. */
+    boolean knows(AuditEntity entity, long id) {
+        Map<Long, String[]> of = values.get(entity);
+        return of != null && of.containsKey(id);
     }
 
     /** The state of row {@code id} of {@code entity}'s table as written, or null when it is not known here. */
     String state(AuditEntity entity, long id) {
-        Map<Long, String> of = states.get(entity);
-        return of == null ? null : of.get(id);
+        return state(entity, id, md);
+    }
+
+    /**
+     * {@link #state(AuditEntity, long)} digested with {@code digest}: a thread of its own may make the states while
+     * nothing is added here (each thread with its own digest).
+     */
+    String state(AuditEntity entity, long id, MessageDigest digest) {
+        Map<Long, String[]> of = values.get(entity);
+        String[] columns = of == null ? null : of.get(id);
+        return columns == null ? null
+                : AuditChain.stateDigest(digest, TrackedTables.of(entity).orElseThrow(), columns);
     }
 
     /** Forgets every state (once the audit rows that used them are written). */
     void clear() {
-        states.clear();
+        values.clear();
     }
 
     /** Whether no state is held. */
     public boolean isEmpty() {
-        return states.isEmpty();
+        return values.isEmpty();
     }
 }
