@@ -269,6 +269,14 @@ public final class HandoutService {
         return HandoutText.tr("handout.doc.combinedFileName");
     }
 
+    /**
+     * How many tasks the units being laid out at the same time may have together. Each unit's tasks, their texts
+     * and its layout are in memory while it is drawn; two large units at once were the peak of a 50,000-task meeting
+     * (issue 24: 256 MiB at any size). The units of an ordinary meeting (hundreds to a few thousand tasks each) are
+     * still drawn two at a time.
+     */
+    static final int TASKS_AT_ONCE = 6_000;
+
     /** Writes one unit's handout. */
     public static void writeUnit(HandoutLayout layout, Path file) {
         PdfHandoutWriter.write(layout.pages(), unitTitle(layout), false, file);
@@ -301,6 +309,7 @@ public final class HandoutService {
         Path combined = dir.resolve(combinedFileName());
         InOrder turns = new InOrder();
         Object readLock = new Object();
+        java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(TASKS_AT_ONCE);
         int[] combinedPages = {0};
         try {
             AtomicFiles.write(combined, target -> {
@@ -312,9 +321,17 @@ public final class HandoutService {
                         UnitHandout h = list.get(i);
                         Unit u = h.unit();
                         Path file = dir.resolve(fileName(u.name()));
-                        // the unit's tasks are let go here; the book copies its pages from its file
-                        PdfHandoutWriter.UnitPages drawn = draw(data, u, settings, paginator, pageCounts, i, file,
-                                readLock);
+                        // the unit's tasks are let go here; the book copies its pages from its file. Units are
+                        // drawn side by side while their tasks together stay within TASKS_AT_ONCE: a large unit
+                        // of a large meeting is drawn alone
+                        int weight = Math.max(1, Math.min(h.tasks(), TASKS_AT_ONCE));
+                        budget.acquireUninterruptibly(weight);
+                        PdfHandoutWriter.UnitPages drawn;
+                        try {
+                            drawn = draw(data, u, settings, paginator, pageCounts, i, file, readLock);
+                        } finally {
+                            budget.release(weight);
+                        }
                         files[i] = file;
                         if (turns.await(i)) { // false: an earlier unit failed, and that is what the caller hears
                             try {
