@@ -82,8 +82,19 @@ final class LibreOffice {
         Process office = pb.start();
         Process found = probe.start();
         try {
-            if (!found.waitFor(10, TimeUnit.MINUTES) || found.exitValue() != 0) {
+            // the window, or LibreOffice ending without one (a build without its window toolkit, such as Debian's
+            // libreoffice-calc-nogui, ends at once: the probe would wait its ten minutes for nothing)
+            try {
+                java.util.concurrent.CompletableFuture.anyOf(found.onExit(), office.onExit()).get(10, TimeUnit.MINUTES);
+                if (!office.isAlive() && found.isAlive()) { // a launcher that handed over and left: a little longer
+                    found.onExit().get(30, TimeUnit.SECONDS);
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 throw new IOException("LibreOffice showed no window for " + name);
+            }
+            if (found.isAlive() || found.exitValue() != 0) {
+                throw new IOException(office.isAlive() ? "LibreOffice showed no window for " + name
+                        : "LibreOffice ended (exit " + office.exitValue() + ") without showing a window for " + name);
             }
             return (System.nanoTime() - t0) / 1e6;
         } finally {
