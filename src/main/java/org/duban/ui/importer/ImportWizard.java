@@ -1,11 +1,9 @@
 package org.duban.ui.importer;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,31 +28,26 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.duban.i18n.Messages;
 import org.duban.model.Meeting;
-import org.duban.service.excel.Grid;
 import org.duban.service.importer.FieldChange;
-import org.duban.service.importer.ImportColumn;
-import org.duban.service.importer.ImportPlan;
 import org.duban.service.importer.ImportProblem;
 import org.duban.service.importer.PlannedRow;
-import org.duban.service.tasks.TaskField;
 import org.duban.ui.common.Choice;
 import org.duban.ui.common.Theme;
 import org.duban.ui.importer.ImportWizardViewModel.Step;
 
 /**
- * The import wizard window: its pages (file, preview, sources and categories, problems, change list, result) in one
- * stage, moved through with 上一步 / 下一步 / 导入.
+ * The import wizard window: its pages (file, preview, sources and categories, units, problems, change list, result)
+ * in one stage, moved through with 上一步 / 下一步 / 导入. The file, problems and result pages are built here; the
+ * preview, names, units and change-list pages, each with its own cells, are {@link PreviewPage}, {@link NamesPage},
+ * {@link UnitsPage} and {@link ChangesPage}.
  */
 public final class ImportWizard {
     private final ImportWizardViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final TableView<Grid.Row> preview = new TableView<>();
-    private final List<ComboBox<Choice<TaskField>>> mappingCombos = new ArrayList<>();
-    private final Label previewHint = new Label();
     private final Label summary = new Label();
     private final Label resultSummary = new Label();
-    private final Label changesSummary = new Label();
-    private boolean updatingCombos;
+    private final PreviewPage preview;
+    private final ChangesPage changes;
     private Stage stage;
 
     public ImportWizard(ImportWizardViewModel vm) {
@@ -67,8 +60,13 @@ public final class ImportWizard {
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> Messages.tr("import.step." + vm.stepProperty().get().name()), vm.stepProperty()));
         root.setTop(new VBox(4, title, new javafx.scene.control.Separator()));
-        StackPane pages = new StackPane(filePage(), previewPage(), namesPage(), unitsPage(), problemsPage(),
-                changesPage(), resultPage());
+        Node file = filePage();
+        preview = new PreviewPage(vm);
+        Node names = new NamesPage(vm).root();
+        Node units = new UnitsPage(vm).root();
+        Node problems = problemsPage();
+        changes = new ChangesPage(vm);
+        StackPane pages = new StackPane(file, preview.root(), names, units, problems, changes.root(), resultPage());
         BorderPane.setMargin(pages, new Insets(12, 0, 12, 0));
         root.setCenter(pages);
         root.setBottom(buttons());
@@ -100,7 +98,7 @@ public final class ImportWizard {
         if (step == Step.PROBLEMS) {
             summary.setText(vm.summary());
         } else if (step == Step.CHANGES) {
-            changesSummary.setText(vm.changesSummary());
+            changes.refresh();
         } else if (step == Step.RESULT) {
             resultSummary.setText(vm.resultSummary());
         }
@@ -161,77 +159,14 @@ public final class ImportWizard {
         }
     }
 
-    private Node previewPage() {
-        preview.setId("previewTable");
-        preview.setAccessibleText(Messages.tr("import.step.PREVIEW"));
-        preview.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        previewHint.setId("previewHint");
-        previewHint.setWrapText(true);
-        VBox.setVgrow(preview, Priority.ALWAYS);
-        VBox page = new VBox(8, previewHint, preview);
-        page.setId("importPreviewPage");
-        return page;
-    }
-
     private void planChanged() {
         var plan = vm.planProperty().get();
         if (plan == null) {
             return;
         }
-        previewHint.setText(plan.headerRow() == 0 ? Messages.tr("import.problem.noHeader")
-                : Messages.tr("import.preview.hint", plan.headerRow(), plan.sheetName()));
-        List<ImportColumn> columns = vm.columns();
-        if (columns.size() == mappingCombos.size()) {
-            updatingCombos = true;
-            for (int i = 0; i < columns.size(); i++) {
-                select(mappingCombos.get(i), columns.get(i).field());
-            }
-            updatingCombos = false;
-        } else {
-            buildPreviewColumns(columns);
-        }
-        preview.getItems().setAll(vm.previewRows());
+        preview.show(plan);
         summary.setText(vm.summary());
-        changesSummary.setText(vm.changesSummary());
-    }
-
-    private void buildPreviewColumns(List<ImportColumn> columns) {
-        mappingCombos.clear();
-        List<TableColumn<Grid.Row, String>> list = new ArrayList<>();
-        for (ImportColumn c : columns) {
-            ComboBox<Choice<TaskField>> combo = new ComboBox<>();
-            combo.setId("mapping" + c.letter());
-            combo.setAccessibleText(Messages.tr("import.preview.mapping", c.letter()));
-            combo.getItems().add(new Choice<>(null, Messages.tr("import.preview.skip")));
-            for (TaskField f : TaskField.values()) {
-                combo.getItems().add(new Choice<>(f, Messages.tr(f.labelKey())));
-            }
-            select(combo, c.field());
-            int index = c.index();
-            combo.setOnAction(e -> {
-                if (!updatingCombos && combo.getValue() != null) {
-                    vm.mapColumn(index, combo.getValue().value());
-                }
-            });
-            mappingCombos.add(combo);
-            Label heading = new Label(c.letter() + "  " + c.header().replace('\n', ' '));
-            TableColumn<Grid.Row, String> col = new TableColumn<>();
-            col.setGraphic(new VBox(4, combo, heading));
-            col.setSortable(false);
-            col.setPrefWidth(c.field() == TaskField.SEQ ? 110 : 170);
-            col.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().cell(index)));
-            list.add(col);
-        }
-        TableColumn<Grid.Row, String> rowNo = new TableColumn<>(Messages.tr("import.problem.row"));
-        rowNo.setCellValueFactory(r -> new ReadOnlyStringWrapper(String.valueOf(r.getValue().number())));
-        rowNo.setPrefWidth(50);
-        rowNo.setSortable(false);
-        preview.getColumns().setAll(rowNo);
-        preview.getColumns().addAll(list);
-    }
-
-    private static void select(ComboBox<Choice<TaskField>> combo, TaskField f) {
-        combo.getItems().stream().filter(ch -> ch.value() == f).findFirst().ifPresent(combo::setValue);
+        changes.refresh();
     }
 
     private Node problemsPage() {
@@ -271,203 +206,6 @@ public final class ImportWizard {
 
     private static <T> TableColumn<T, String> column(String key, double width, java.util.function.Function<T, String> f) {
         return org.duban.ui.common.FormParts.column(key, f, width);
-    }
-
-    /**
-     * The sources and categories of the file: each written name that is new, or that is read as one of the office's
-     * names though written otherwise, with the name its tasks get; the user keeps that or picks another.
-     */
-    private Node namesPage() {
-        Label hint = new Label(Messages.tr("import.names.hint"));
-        hint.setWrapText(true);
-        TableView<ImportPlan.TermUse> table = new TableView<>(vm.names());
-        table.setId("namesTable");
-        table.setAccessibleText(Messages.tr("import.step.NAMES"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(Messages.tr("import.names.none")));
-        TableColumn<ImportPlan.TermUse, String> kind = column("import.names.kind", 90,
-                u -> Messages.tr("import.names.kind." + u.kind().name()));
-        TableColumn<ImportPlan.TermUse, String> written = column("import.names.written", 280, ImportPlan.TermUse::written);
-        TableColumn<ImportPlan.TermUse, String> rows = column("import.names.rows", 60, u -> String.valueOf(u.rows()));
-        TableColumn<ImportPlan.TermUse, ImportPlan.TermUse> name = new TableColumn<>(Messages.tr("import.names.name"));
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        name.setPrefWidth(300);
-        name.setSortable(false);
-        name.setCellFactory(c -> new NameCell());
-        TableColumn<ImportPlan.TermUse, String> how = column("import.names.how", 260,
-                u -> Messages.tr("import.names.how." + (u.chosen() ? "CHOSEN" : u.match().how().name())));
-        table.getColumns().setAll(List.of(kind, written, rows, name, how));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox page = new VBox(8, hint, table);
-        page.setId("importNamesPage");
-        return page;
-    }
-
-    /**
-     * Units the roster does not know (issue 14): one line per name with its rows, a checkbox to add it to the roster
-     * with the import, and its kind (县（市、区）/ 开发区 / 市直部门 / 其他).
-     */
-    private Node unitsPage() {
-        Label hint = new Label(Messages.tr("import.units.hint"));
-        hint.setWrapText(true);
-        VBox lines = new VBox(6);
-        lines.setId("unknownUnitsList");
-        Runnable fill = () -> {
-            lines.getChildren().clear();
-            int i = 0;
-            for (ImportWizardViewModel.UnitChoice u : vm.unknownUnits()) {
-                javafx.scene.control.CheckBox add = new javafx.scene.control.CheckBox(Messages.tr("import.units.add"));
-                add.setId("addUnit-" + i);
-                add.setAccessibleText(Messages.tr("import.units.addName", u.name()));
-                add.selectedProperty().bindBidirectional(u.addProperty());
-                Label name = new Label(u.name());
-                name.setMinWidth(220);
-                name.setStyle("-fx-font-weight: bold;");
-                Label rows = new Label(Messages.tr("import.units.rows") + "：" + u.rows());
-                rows.setMinWidth(160);
-                ComboBox<Choice<org.duban.model.UnitKind>> kind = new ComboBox<>();
-                kind.setId("unitKind-" + i);
-                kind.setAccessibleText(Messages.tr("import.units.kindOf", u.name()));
-                for (org.duban.model.UnitKind k : List.of(org.duban.model.UnitKind.COUNTY,
-                        org.duban.model.UnitKind.DISTRICT, org.duban.model.UnitKind.COUNTY_CITY,
-                        org.duban.model.UnitKind.DEVELOPMENT_ZONE, org.duban.model.UnitKind.CITY_DEPARTMENT,
-                        org.duban.model.UnitKind.OTHER)) {
-                    kind.getItems().add(new Choice<>(k, Messages.tr("unit.kind." + k.name())));
-                }
-                kind.getItems().stream().filter(c -> c.value() == u.kindProperty().get()).findFirst()
-                        .ifPresent(kind::setValue);
-                kind.setOnAction(e -> {
-                    if (kind.getValue() != null) {
-                        u.kindProperty().set(kind.getValue().value());
-                    }
-                });
-                HBox line = new HBox(12, add, name, rows, new Label(Messages.tr("import.units.kind")), kind);
-                line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                lines.getChildren().add(line);
-                i++;
-            }
-        };
-        vm.unknownUnits().addListener((javafx.collections.ListChangeListener<ImportWizardViewModel.UnitChoice>) c ->
-                fill.run());
-        fill.run();
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(lines);
-        scroll.setFitToWidth(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox page = new VBox(8, hint, scroll);
-        page.setId("importUnitsPage");
-        return page;
-    }
-
-    /** The name a written source or category becomes: the office's names, or the written one as a new name. */
-    private final class NameCell extends TableCell<ImportPlan.TermUse, ImportPlan.TermUse> {
-        @Override
-        protected void updateItem(ImportPlan.TermUse u, boolean empty) {
-            super.updateItem(u, empty);
-            if (empty || u == null) {
-                setGraphic(null);
-                return;
-            }
-            ComboBox<Choice<String>> box = new ComboBox<>();
-            box.setId("nameChoice-" + getIndex());
-            box.setAccessibleText(Messages.tr("import.names.choice", u.written()));
-            box.setMaxWidth(Double.MAX_VALUE);
-            box.getItems().add(new Choice<>(u.written(), Messages.tr("import.names.keepNew", u.written())));
-            for (String n : vm.knownNames(u.kind())) {
-                box.getItems().add(new Choice<>(n, n));
-            }
-            box.getItems().stream().filter(c -> c.value().equals(u.name())).findFirst().ifPresent(box::setValue);
-            box.setOnAction(e -> {
-                Choice<String> c = box.getValue();
-                if (c != null && !c.value().equals(u.name())) {
-                    vm.chooseName(u.kind(), u.written(), c.value());
-                }
-            });
-            setGraphic(box);
-        }
-    }
-
-    /**
-     * The change list, before anything is written: every new task, every changed problem text beside the old one
-     * (with how alike they are), every share withdrawn with the records it keeps, every other changed field. A
-     * file that is another list says so above it, with a new meeting proposed.
-     */
-    private Node changesPage() {
-        changesSummary.setId("changesSummary");
-        changesSummary.setWrapText(true);
-        changesSummary.setMinHeight(Region.USE_PREF_SIZE);
-        Label different = new Label();
-        different.setId("differentListText");
-        different.setWrapText(true);
-        different.setMinHeight(Region.USE_PREF_SIZE);
-        different.textProperty().bind(vm.differentListProperty());
-        Button asNew = new Button(Messages.tr("import.differentList.asNew"));
-        asNew.setId("importAsNewMeetingButton");
-        asNew.setAccessibleText(Messages.tr("import.differentList.asNew"));
-        asNew.getStyleClass().add("accent");
-        asNew.setMinWidth(Region.USE_PREF_SIZE);
-        asNew.setOnAction(e -> vm.importAsNewMeeting());
-        asNew.disableProperty().bind(vm.busyProperty());
-        HBox.setHgrow(different, Priority.ALWAYS);
-        HBox banner = new HBox(12, different, asNew);
-        banner.setId("differentListBanner");
-        banner.getStyleClass().add("warning-banner");
-        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(vm.differentListProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-
-        TableView<ChangeLines.Line> table = new TableView<>(vm.changes());
-        table.setId("changeListTable");
-        table.setAccessibleText(Messages.tr("import.step.CHANGES"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(Messages.tr("import.changes.none")));
-        TableColumn<ChangeLines.Line, String> seq = column("task.field.seq", 56, l -> String.valueOf(l.seq()));
-        TableColumn<ChangeLines.Line, String> what = wrapping("import.changes.what", 200, ChangeLines.Line::what);
-        TableColumn<ChangeLines.Line, String> before = wrapping("import.changes.before", 380, ChangeLines.Line::before);
-        TableColumn<ChangeLines.Line, String> after = wrapping("import.changes.after", 380, ChangeLines.Line::after);
-        table.getColumns().setAll(List.of(seq, what, before, after));
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
-            @Override
-            protected void updateItem(ChangeLines.Line item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll("change-other", "change-withdrawn");
-                if (!empty && item != null && item.kind() == ChangeLines.Kind.OTHER_PROBLEM) {
-                    getStyleClass().add("change-other");
-                } else if (!empty && item != null && item.kind() == ChangeLines.Kind.WITHDRAWN) {
-                    getStyleClass().add("change-withdrawn");
-                }
-            }
-        });
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox page = new VBox(8, banner, changesSummary, table);
-        page.setId("importChangesPage");
-        return page;
-    }
-
-    /**
-     * A column whose long texts wrap inside the cell (the row grows) rather than being cut. A Text node, not a
-     * wrapping Label: a table row asks its cells for their height without a width, and only a Text with its own
-     * wrapping width answers with all its lines.
-     */
-    private static <T> TableColumn<T, String> wrapping(String key, double width, java.util.function.Function<T, String> f) {
-        TableColumn<T, String> col = column(key, width, f);
-        col.setCellFactory(c -> new TableCell<>() {
-            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
-
-            {
-                text.getStyleClass().add("cell-text");
-                text.wrappingWidthProperty().bind(col.widthProperty().subtract(16));
-                setText(null);
-                setPrefHeight(Region.USE_COMPUTED_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item.replace('\n', ' '));
-                setGraphic(empty ? null : text);
-            }
-        });
-        return col;
     }
 
     private Node resultPage() {
