@@ -32,7 +32,7 @@ final class UnitsPage {
         Label hint = new Label(Messages.tr("import.units.hint"));
         hint.setWrapText(true);
         lines.setId("unknownUnitsList");
-        vm.unknownUnits().addListener((ListChangeListener<ImportWizardViewModel.UnitChoice>) c -> fill());
+        vm.unknownUnits().addListener((ListChangeListener<UnitChoice>) c -> fill());
         fill();
         ScrollPane scroll = new ScrollPane(lines);
         scroll.setFitToWidth(true);
@@ -48,13 +48,13 @@ final class UnitsPage {
     private void fill() {
         lines.getChildren().clear();
         int i = 0;
-        for (ImportWizardViewModel.UnitChoice u : vm.unknownUnits()) {
+        for (UnitChoice u : vm.unknownUnits()) {
             lines.getChildren().add(line(u, i));
             i++;
         }
     }
 
-    private static HBox line(ImportWizardViewModel.UnitChoice u, int i) {
+    private static HBox line(UnitChoice u, int i) {
         CheckBox add = new CheckBox(Messages.tr("import.units.add"));
         add.setId("addUnit-" + i);
         add.setAccessibleText(Messages.tr("import.units.addName", u.name()));
