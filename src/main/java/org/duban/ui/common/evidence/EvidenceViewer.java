@@ -1,13 +1,10 @@
 package org.duban.ui.common.evidence;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -18,44 +15,33 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.duban.i18n.Messages;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FolderOpener;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.common.Theme;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * 预览 of an evidence file. Images (PNG, JPEG, GIF, BMP) and PDFs show in a window with page navigation (上一页 /
  * 下一页, PageUp / PageDown) and zoom (适合窗口, 100%, + / −, Ctrl+wheel, Ctrl+0); PDF pages are rendered one at a
  * time in the background. Other types open in the computer's program from a temporary, read-only copy. The stored
- * bytes are only read: nothing here writes to the ledger.
+ * bytes are only read: nothing here writes to the ledger. The toolbar is {@link ViewerToolbar}; the PDF, its page
+ * sizes and its rendered pages are {@link PdfPages}.
  */
 public final class EvidenceViewer {
     /** How a file is shown. */
@@ -75,8 +61,6 @@ public final class EvidenceViewer {
     private final Stage stage = new Stage();
     private final ImageView view = new ImageView();
     private final ScrollPane scroll = new ScrollPane();
-    private final Label pageLabel = new Label();
-    private final Label zoomLabel = new Label();
     private final Label message = new Label();
     private final ProgressIndicator rendering = new ProgressIndicator();
     private final IntegerProperty page = new SimpleIntegerProperty(0);
@@ -86,15 +70,9 @@ public final class EvidenceViewer {
     /** The shown page's size at 100%, in screen pixels. */
     private double naturalWidth;
     private double naturalHeight;
-    private PDDocument pdf;
-    private PDRectangle[] pageSizes;
-    /** Rendered pages by page and resolution (page * 10000 + dpi), the last few kept. */
-    private final Map<Integer, Image> rendered = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Image> eldest) {
-            return size() > 4;
-        }
-    };
+    private Kind kind;
+    /** The PDF shown (null for an image, and once the window is closed). */
+    private PdfPages pdf;
     /** The resolution of the page image shown, so that a zoom re-renders only when it needs more or fewer dots. */
     private int shownDpi;
 
@@ -148,15 +126,11 @@ public final class EvidenceViewer {
         return copy;
     }
 
-    /** A PDF opened for the preview and the size of each of its pages, turned as shown. */
-    private record OpenedPdf(PDDocument document, PDRectangle[] pageSizes) {
-    }
-
     private void show(Window owner, Kind kind, Callable<byte[]> content) {
         this.kind = kind;
         BorderPane root = new BorderPane();
         root.setId("evidenceViewer");
-        root.setTop(toolbar(kind == Kind.PDF));
+        root.setTop(ViewerToolbar.of(this, kind == Kind.PDF, fileName));
         view.setId("evidenceImage");
         view.setPreserveRatio(true);
         view.setSmooth(true);
@@ -196,8 +170,6 @@ public final class EvidenceViewer {
                 showPage();
             }
         });
-        zoomLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> Math.round(scale.get() * 100) + "%", scale));
         page.addListener((o, a, b) -> showPage());
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -244,80 +216,21 @@ public final class EvidenceViewer {
                 fitToWindow();
             }, e -> failed(DialogService.messageOf(e)));
         } else {
-            runner.run(() -> {
-                PDDocument d = Loader.loadPDF(content.call());
-                PDRectangle[] sizes = new PDRectangle[d.getNumberOfPages()];
-                for (int i = 0; i < sizes.length; i++) {
-                    sizes[i] = d.getPage(i).getCropBox();
-                    if (d.getPage(i).getRotation() % 180 != 0) {
-                        sizes[i] = new PDRectangle(sizes[i].getHeight(), sizes[i].getWidth());
-                    }
-                }
-                return new OpenedPdf(d, sizes);
-            }, r -> {
-                pdf = r.document();
-                pageSizes = r.pageSizes();
+            runner.run(() -> PdfPages.load(content.call()), r -> {
+                pdf = r;
                 if (!stage.isShowing()) {
                     closeDocument();
                     return;
                 }
-                if (pageSizes.length == 0) {
+                if (pdf.count() == 0) {
                     rendering.setVisible(false);
                     failed(Messages.tr("evidence.preview.badPdf", fileName));
                     return;
                 }
-                pages.set(pageSizes.length);
+                pages.set(pdf.count());
                 showPage();
             }, e -> failed(Messages.tr("evidence.preview.badPdf", fileName)));
         }
-    }
-
-    private ToolBar toolbar(boolean paged) {
-        Button prev = button("evidencePrevious", "evidence.preview.previous", "mdi2c-chevron-left");
-        prev.setOnAction(e -> previous());
-        prev.disableProperty().bind(page.lessThanOrEqualTo(0));
-        Button next = button("evidenceNext", "evidence.preview.next", "mdi2c-chevron-right");
-        next.setOnAction(e -> next());
-        next.disableProperty().bind(page.greaterThanOrEqualTo(pages.subtract(1)));
-        pageLabel.setId("evidencePage");
-        pageLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> Messages.tr("evidence.preview.page", page.get() + 1, pages.get()), page, pages));
-        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
-
-        Button fitButton = button("evidenceFit", "evidence.preview.fit", "mdi2f-fit-to-page-outline");
-        fitButton.setOnAction(e -> fitToWindow());
-        Button actual = button("evidenceActual", "evidence.preview.actual", "mdi2r-relative-scale");
-        actual.setOnAction(e -> {
-            fit.set(false);
-            scale.set(1);
-        });
-        Button out = button("evidenceZoomOut", "evidence.preview.zoomOut", "mdi2m-magnify-minus-outline");
-        out.setOnAction(e -> zoomBy(1 / 1.25));
-        Button in = button("evidenceZoomIn", "evidence.preview.zoomIn", "mdi2m-magnify-plus-outline");
-        in.setOnAction(e -> zoomBy(1.25));
-        zoomLabel.setId("evidenceZoom");
-        zoomLabel.setMinWidth(48);
-        zoomLabel.setAlignment(Pos.CENTER);
-        Label name = new Label(fileName);
-        name.getStyleClass().add("hint-label");
-        name.setMinWidth(0);
-
-        ToolBar bar = new ToolBar();
-        if (paged) {
-            bar.getItems().addAll(prev, pageLabel, next, new Separator(javafx.geometry.Orientation.VERTICAL));
-        }
-        bar.getItems().addAll(fitButton, actual, out, zoomLabel, in, new Separator(javafx.geometry.Orientation.VERTICAL), name);
-        return bar;
-    }
-
-    private static Button button(String id, String key, String icon) {
-        Button b = icon == null ? new Button(Messages.tr(key)) : new Button(Messages.tr(key), new FontIcon(icon));
-        b.setId(id);
-        b.setAccessibleText(Messages.tr(key));
-        b.setTooltip(new Tooltip(Messages.tr(key + ".tip")));
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setFocusTraversable(false);
-        return b;
     }
 
     private void failed(String text) {
@@ -333,14 +246,14 @@ public final class EvidenceViewer {
             return;
         }
         int p = page.get();
-        PDRectangle size = pageSizes[p];
+        PDRectangle size = pdf.size(p);
         naturalWidth = size.getWidth() / 72 * SCREEN_DPI;
         naturalHeight = size.getHeight() / 72 * SCREEN_DPI;
         if (fit.get()) {
             fitToWindow(); // the scale for this page's shape, before choosing its resolution
         }
         int dpi = dpiFor(scale.get());
-        Image cached = rendered.get(p * 10000 + dpi);
+        Image cached = pdf.cached(p, dpi);
         if (cached != null) {
             shownDpi = dpi;
             view.setImage(cached);
@@ -348,22 +261,13 @@ public final class EvidenceViewer {
             applyFitOrScale();
             return;
         }
-        if (view.getImage() == null || pending == p) {
+        if (view.getImage() == null || pdf.pending() == p) {
             rendering.setVisible(true);
         }
-        if (pending >= 0) {
+        if (pdf.pending() >= 0) {
             return; // one page at a time: when it lands, the page and zoom asked for last are rendered
         }
-        pending = p;
-        PDDocument doc = pdf;
-        runner.run(() -> {
-            synchronized (doc) {
-                BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(p, dpi, ImageType.RGB);
-                return SwingFXUtils.toFXImage(img, null);
-            }
-        }, img -> {
-            pending = -1;
-            rendered.put(p * 10000 + dpi, img);
+        pdf.render(runner, p, dpi, img -> {
             if (page.get() == p && dpiFor(scale.get()) == dpi) {
                 shownDpi = dpi;
                 view.setImage(img);
@@ -372,16 +276,8 @@ public final class EvidenceViewer {
             } else if (pdf != null) {
                 showPage();
             }
-        }, e -> {
-            pending = -1;
-            failed(Messages.tr("evidence.preview.badPage", p + 1, fileName));
-        });
+        }, e -> failed(Messages.tr("evidence.preview.badPage", p + 1, fileName)));
     }
-
-    private Kind kind;
-
-    /** The page asked of the renderer, or -1. */
-    private int pending = -1;
 
     /** The resolution that shows a page sharp at {@code scale} on this screen, in steps of {@link #DPI_STEP}. */
     private int dpiFor(double scale) {
@@ -419,7 +315,13 @@ public final class EvidenceViewer {
         applyScale();
     }
 
-    private void zoomBy(double factor) {
+    /** 100%: the page at its size on paper (an image at its own pixels). */
+    void actualSize() {
+        fit.set(false);
+        scale.set(1);
+    }
+
+    void zoomBy(double factor) {
         fit.set(false);
         scale.set(clamp(scale.get() * factor));
     }
@@ -442,15 +344,9 @@ public final class EvidenceViewer {
 
     private void closeDocument() {
         if (pdf != null) {
-            PDDocument d = pdf;
+            PdfPages d = pdf;
             pdf = null;
-            rendered.clear();
-            runner.run(() -> {
-                synchronized (d) {
-                    d.close();
-                }
-                return d;
-            }, d2 -> { }, e -> { });
+            d.close(runner);
         }
     }
 
