@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -16,12 +17,14 @@ import javafx.stage.Stage;
 import org.duban.model.Meeting;
 import org.duban.persistence.Database;
 import org.duban.service.audit.AuditLog;
+import org.duban.service.importer.ImportPlan;
 import org.duban.service.sample.SampleMeeting;
 import org.duban.testing.FxStages;
 import org.duban.testing.OtherLists;
 import org.duban.testing.TestClock;
 import org.duban.testing.TestDb;
 import org.duban.testing.Wired;
+import org.duban.ui.common.Choice;
 import org.duban.ui.common.FxDialogService;
 import org.duban.ui.common.TaskRunner;
 import org.duban.ui.importer.ImportWizard;
@@ -148,5 +151,26 @@ class ImportWizardConfirmTest {
         assertEquals(before, TestDb.sqlString(db.file(), tasks), "the ledger as before the import");
         assertTrue(robot.lookup("#undoText").queryAs(Label.class).getText().startsWith("已撤销"));
         assertTrue(robot.lookup("#undoImportButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void aNameChosenOnTheNamesPageIsWhatTheTasksGet(FxRobot robot) {
+        chooseFile(robot, OtherLists.differentList(dir.resolve("另一份清单.xlsx")));
+        robot.clickOn("#nextButton");
+        assertEquals(ImportWizardViewModel.Step.NAMES, vm.stepProperty().get());
+        ImportPlan.TermUse first = vm.names().get(0);
+        @SuppressWarnings("unchecked")
+        ComboBox<Choice<String>> box = robot.lookup("#nameChoice-0").queryAs(ComboBox.class);
+        assertTrue(box.getItems().size() > 1, "the office's names are offered: " + box.getItems());
+        // another of the office's names (the first choice keeps the written name)
+        Choice<String> other = box.getItems().stream().skip(1).filter(c -> !c.value().equals(first.name()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> box.setValue(other));
+
+        ImportPlan.TermUse chosen = vm.names().stream().filter(u -> u.written().equals(first.written())).findFirst()
+                .orElseThrow();
+        assertTrue(chosen.chosen(), chosen.toString());
+        assertEquals(other.value(), chosen.name());
+        assertTrue(vm.planProperty().get().terms().contains(chosen), "the plan names it so");
     }
 }
