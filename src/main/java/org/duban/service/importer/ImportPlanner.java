@@ -380,6 +380,11 @@ public final class ImportPlanner {
                 String chosen = options.names(kind).get(w);
                 if (chosen != null && !chosen.isBlank()) {
                     TermMatcher.Match m = ctx.matcher(kind).match(chosen);
+                    boolean resembles = m.how() == TermMatcher.How.NORMALISED || m.how() == TermMatcher.How.STEM;
+                    if (chosen.strip().equals(w) && resembles) {
+                        // the spelling itself was chosen (新名称, --map-source X=X): kept, not read as a name it resembles
+                        return new TermCount(new TermMatcher.Match(kind, w, w, TermMatcher.How.NEW), true);
+                    }
                     // the chosen name is the office's (read as it is known), or accepted as a new name
                     return new TermCount(new TermMatcher.Match(kind, w, m.name(), m.how() == TermMatcher.How.NEW
                             ? TermMatcher.How.NEW : TermMatcher.How.EXACT), true);

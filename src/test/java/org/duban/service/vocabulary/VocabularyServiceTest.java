@@ -89,6 +89,35 @@ class VocabularyServiceTest {
     }
 
     @Test
+    void aSpellingKeptAsNewIsNotReadAsTheNameItResembles() {
+        TaskImporter importer = Wired.of(audit).importer(org.duban.service.importer.ImportHooks.NONE);
+        var file = importer.read(OtherLists.differentList(dir.resolve("另一份清单.xlsx")));
+        ImportTarget target = new ImportTarget.NewMeeting("另一份清单", DAY);
+        String written = "中央生态环境保护督察反馈问题";
+        // the wizard's 新名称 and `--map-source X=X` both choose the spelling itself
+        ImportOptions keep = ImportOptions.DEFAULT.withNames(Term.Kind.SOURCE, Map.of(written, written));
+
+        ImportPlan plan = importer.plan(file, target, keep);
+        ImportPlan.TermUse use = plan.terms().stream().filter(u -> u.written().equals(written)).findFirst().orElseThrow();
+        assertEquals(written, use.name(), "the user's choice, not the matcher's reading");
+        assertTrue(use.chosen());
+        assertEquals(List.of(written), plan.newTerms(Term.Kind.SOURCE).stream().map(ImportPlan.TermUse::name).toList());
+        assertEquals(List.of("省级督察", "举一反三"), plan.renamedTerms(Term.Kind.SOURCE).stream()
+                .map(ImportPlan.TermUse::name).toList(), "the spellings not chosen are still read as before");
+
+        ImportResult r = importer.apply(file, target, keep, (d, t) -> { });
+
+        assertEquals(8, TestDb.sqlLong(db, "SELECT count(*) FROM task WHERE meeting_id = " + r.meeting().id()
+                + " AND source = '" + written + "'"));
+        assertTrue(sources().contains(written), sources().toString());
+        // choosing the known name itself still files the rows under it
+        ImportPlan mapped = importer.plan(file, new ImportTarget.NewMeeting("第三份", DAY),
+                ImportOptions.DEFAULT.withNames(Term.Kind.SOURCE, Map.of(written, "中央生态环境保护督察")));
+        assertEquals("中央生态环境保护督察", mapped.terms().stream().filter(u -> u.written().equals(written))
+                .findFirst().orElseThrow().name());
+    }
+
+    @Test
     void aNewNameIsAddedOrMappedToAnExistingOneWhichIsThenRemembered() {
         TaskImporter importer = Wired.of(audit).importer(org.duban.service.importer.ImportHooks.NONE);
         var file = importer.read(OfficeLists.xlsx(dir.resolve("清单.xlsx")));
