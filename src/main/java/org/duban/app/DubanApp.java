@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class DubanApp extends Application {
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static volatile String startLocation;
+    /** The ledger file's opening and desk read, begun before the toolkit ({@link StartPrefetch}); null: none. */
+    private static volatile StartPrefetch startPrefetch;
 
     private Path file;
     /** The shared ledger to start on ({@code postgresql://…}), or null for the file {@link #file}. */
@@ -48,6 +50,8 @@ public final class DubanApp extends Application {
     private DialogService dialogs;
     /** The quick compiler only until the opening screen's rows are shown ({@link QuickCompiler#whileStarting}). */
     private QuickCompiler.StartOnly startCompiler;
+    /** What {@link StartPrefetch} opens and reads for this start, until the main window took it; else null. */
+    private StartPrefetch prefetch;
 
     /** Starts the window on a database file (blocks until the window closes). */
     public static int launchOn(Path database) {
@@ -60,6 +64,8 @@ public final class DubanApp extends Application {
      */
     public static int launchOn(String location) {
         startLocation = location;
+        // a ledger file named on the command line is opened and its desk read while the toolkit starts
+        startPrefetch = StartPrefetch.forLocation(location).orElse(null);
         Application.launch(DubanApp.class);
         return 0;
     }
@@ -77,6 +83,12 @@ public final class DubanApp extends Application {
             server = UserPreferences.load().startServer().map(UserPreferences.SavedServer::url).orElse(null);
             file = AppPaths.preferredDatabase();
         }
+        prefetch = startPrefetch;
+        startPrefetch = null;
+        if (prefetch != null && (server != null || !prefetch.file().equals(file))) {
+            prefetch.discard();
+            prefetch = null;
+        }
     }
 
     @Override
@@ -88,6 +100,10 @@ public final class DubanApp extends Application {
         }
         boolean emptyFile = isEmptyFile(file);
         if (!Files.exists(file) || emptyFile) {
+            if (prefetch != null) {
+                prefetch.discard(); // the file went away or was emptied meanwhile: the welcome, as always
+                prefetch = null;
+            }
             startServices();
             missingChoice = UserPreferences.load().missingDatabase().orElse(null);
             addIcons(stage);
@@ -110,14 +126,15 @@ public final class DubanApp extends Application {
         WindowPlacement.place(stage, UserPreferences.load()); // inside the screen's work area, as last left
         stage.show();
         afterFirstPulse(stage.getScene(), () -> {
-            startCompiler = QuickCompiler.whileStarting();
+            StartPrefetch ahead = prefetch;
+            startCompiler = ahead != null ? ahead.compiler() : QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
             addIcons(stage); // seven PNGs to decode
             loadFontAside(); // while the ledger opens, on the other core
             runner.run(() -> {
                 missingChoice = UserPreferences.load().missingDatabase().orElse(null);
-                return LedgerOpener.forWindow(file);
+                return ahead != null ? ahead.opened().ledger() : LedgerOpener.forWindow(file);
             }, this::opened, e -> {
                 log().error("Could not open {}", file, e);
                 if (DamagedAtOpening.isDamaged(e)) {
@@ -273,8 +290,11 @@ public final class DubanApp extends Application {
         db = database;
         DatabaseSwitch switcher = new DatabaseSwitch(database.file(), database.location(), AppPaths.defaultDatabase(),
                 UserPreferences.load(), this::switchTo);
+        StartPrefetch ahead = prefetch;
+        StartPrefetch.Ready read = ahead == null ? null : ahead.readyFor(ledger);
+        prefetch = null;
         // on a shared ledger each seat names its own operator in the audit trail (by default its login)
-        Services services = database.isShared()
+        Services services = read != null ? read.services() : database.isShared()
                 ? Services.over(database).seatedAt(new SeatOperator(UserPreferences.load(), ledger.login()))
                 : Services.over(database);
         AppContext context = new AppContext(services, runner, dialogs, switcher)
@@ -282,7 +302,12 @@ public final class DubanApp extends Application {
                         database.isShared() && ledger.login() != null
                                 ? new UserPreferences.SavedServer(database.location(), ledger.login()) : null))
                 .rememberingIn(UserPreferences.load().viewMemory());
-        context.noteLedgerStamp(); // before the opening screen's read, which building the window queues
+        if (read != null) {
+            context.watcher().seenAs(read.watcher()); // noted before the desk's read, which was done meanwhile
+            context.firstDesk = ahead::desk;
+        } else {
+            context.noteLedgerStamp(); // before the opening screen's read, which building the window queues
+        }
         org.duban.ui.main.MainWindow window = context.mainWindow();
         // other seats' changes show without a restart; polled from when the opening screen's rows are read
         context.followOtherSeatsAfterReads(java.time.Duration.ofSeconds(3));
@@ -319,8 +344,12 @@ public final class DubanApp extends Application {
         }
         if (database.soundness() == Database.Soundness.CHECKING) {
             // the opening screen's rows first (queued on the runner while the window was built), then the check
+            Scene shown = scene;
             CheckAfterRows.afterRows(database, context.access(), runner, dialogs, database::completeCheck,
-                    () -> LedgerOpener.afterCheck(database));
+                    () -> LedgerOpener.afterCheck(database), begin -> {
+                        afterFirstPulse(shown, begin); // after the pulse that draws the rows
+                        Platform.requestNextPulse();
+                    });
         }
         if (previous != null && previous != database) {
             runner.run(() -> {
@@ -340,13 +369,20 @@ public final class DubanApp extends Application {
         scene.addPostLayoutPulseListener(listener[0]);
     }
 
+    /** The window's icons, decoded on a thread of their own (seven PNGs: a tenth of the FX thread's start). */
     private static void addIcons(Stage stage) {
-        for (int size : ICON_SIZES) {
-            var icon = DubanApp.class.getResourceAsStream("/assets/icons/duban-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
+        Thread t = new Thread(() -> {
+            java.util.List<Image> icons = new java.util.ArrayList<>();
+            for (int size : ICON_SIZES) {
+                var icon = DubanApp.class.getResourceAsStream("/assets/icons/duban-" + size + ".png");
+                if (icon != null) {
+                    icons.add(new Image(icon));
+                }
             }
-        }
+            Platform.runLater(() -> stage.getIcons().addAll(icons));
+        }, "duban-icons");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Taken when needed, not when the class loads: logging starts after the first frame (see Launcher). */
@@ -357,6 +393,9 @@ public final class DubanApp extends Application {
     @Override
     public void stop() {
         stopped = true;
+        if (prefetch != null) {
+            prefetch.discard();
+        }
         if (runner != null) {
             runner.close();
         }
