@@ -6,7 +6,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.duban.app.cli.QuickCompiler;
 import org.duban.i18n.Messages;
@@ -15,7 +14,6 @@ import org.duban.persistence.Database;
 import org.duban.service.Services;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FxDialogService;
-import org.duban.ui.common.Fonts;
 import org.duban.ui.common.FxTaskRunner;
 import org.duban.ui.common.Theme;
 import org.duban.ui.main.OpeningView;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * with the sample meeting or an empty database, and makes the file in the background.
  */
 public final class DubanApp extends Application {
-    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static volatile String startLocation;
     /** The ledger file's opening and desk read, begun before the toolkit ({@link StartPrefetch}); null: none. */
     private static volatile StartPrefetch startPrefetch;
@@ -106,7 +103,7 @@ public final class DubanApp extends Application {
             }
             startServices();
             missingChoice = UserPreferences.load().missingDatabase().orElse(null);
-            addIcons(stage);
+            WindowAside.addIcons(stage);
             log().info("First start: {} {}; showing the welcome", file, emptyFile ? "is empty" : "does not exist yet");
             Theme.install();
             // an empty file is never opened as a ledger without a word: the welcome says so and makes one on purpose
@@ -127,11 +124,14 @@ public final class DubanApp extends Application {
         stage.show();
         afterFirstPulse(stage.getScene(), () -> {
             StartPrefetch ahead = prefetch;
+            if (ahead != null) {
+                ahead.framed(); // the desk's read begins now, beside what follows
+            }
             startCompiler = ahead != null ? ahead.compiler() : QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
-            addIcons(stage); // seven PNGs to decode
-            loadFontAside(); // while the ledger opens, on the other core
+            WindowAside.addIcons(stage); // seven PNGs to decode
+            WindowAside.loadFont(); // while the ledger opens, on the other core
             runner.run(() -> {
                 missingChoice = UserPreferences.load().missingDatabase().orElse(null);
                 return ahead != null ? ahead.opened().ledger() : LedgerOpener.forWindow(file);
@@ -195,8 +195,8 @@ public final class DubanApp extends Application {
             startCompiler = QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
-            addIcons(stage);
-            loadFontAside();
+            WindowAside.addIcons(stage);
+            WindowAside.loadFont();
             runner.run(() -> {
                 return SharedLedgers.load().open(server);
             }, this::opened, e -> {
@@ -217,17 +217,6 @@ public final class DubanApp extends Application {
                 });
             });
         });
-    }
-
-    /**
-     * Loads the bundled UI font (two TTFs, ~0.5 s) on a thread of its own, beside the ledger's opening on the worker
-     * rather than before it; {@link Theme#install} waits for it if it is not done ({@link Fonts#uiFamily} is
-     * synchronized).
-     */
-    private static void loadFontAside() {
-        Thread t = new Thread(Fonts::uiFamily, "ui-font");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static boolean isEmptyFile(Path file) {
@@ -367,22 +356,6 @@ public final class DubanApp extends Application {
             Platform.runLater(work);
         };
         scene.addPostLayoutPulseListener(listener[0]);
-    }
-
-    /** The window's icons, decoded on a thread of their own (seven PNGs: a tenth of the FX thread's start). */
-    private static void addIcons(Stage stage) {
-        Thread t = new Thread(() -> {
-            java.util.List<Image> icons = new java.util.ArrayList<>();
-            for (int size : ICON_SIZES) {
-                var icon = DubanApp.class.getResourceAsStream("/assets/icons/duban-" + size + ".png");
-                if (icon != null) {
-                    icons.add(new Image(icon));
-                }
-            }
-            Platform.runLater(() -> stage.getIcons().addAll(icons));
-        }, "duban-icons");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Taken when needed, not when the class loads: logging starts after the first frame (see Launcher). */

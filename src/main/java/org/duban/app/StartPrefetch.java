@@ -12,10 +12,13 @@ import org.duban.service.ledger.LedgerWatcher;
 import org.duban.ui.desk.DeskViewModel;
 
 /**
- * The window's start on a ledger file: the ledger's opening ({@link LedgerOpener#forWindow}) and the desk's first
- * read, begun on a thread of their own before JavaFX starts. The toolkit's start (about a second, on one core) left
- * the second core idle while the window waited for its first frame to begin opening the ledger; now both run at
- * once, and the window takes what was read when its first frame is drawn (BENCHMARKS.md, helper {@code sta3}).
+ * The window's start on a ledger file: the ledger's opening ({@link LedgerOpener#forWindow}), begun on a thread of
+ * its own before JavaFX starts, and the desk's first read on the same thread from the window's first frame. The
+ * toolkit's start (about a second, mostly on one core) left the second core idle while the window waited for its
+ * first frame to begin opening the ledger; now the opening runs beside it, and the desk's read begins at the first
+ * frame instead of after the window was built (BENCHMARKS.md, helper {@code sta3}). The read waits for the frame:
+ * begun earlier, it slowed the first frame (its garbage collections stop every thread, and its methods queue at
+ * the one quick compiler thread before the toolkit's).
  *
  * <p>The same work, in the same order, as the window did after its first frame: the opening (its checks, the
  * migration, the day's backup where due), the watcher's stamp, then the desk's read; and its failures go the same
@@ -30,6 +33,8 @@ final class StartPrefetch {
     private final QuickCompiler.StartOnly compiler;
     private final CompletableFuture<Ready> opened = new CompletableFuture<>();
     private final CompletableFuture<DeskViewModel.FirstRead> desk = new CompletableFuture<>();
+    /** Completed once the window's first frame is drawn ({@link #framed}), or when not to be read at all. */
+    private final CompletableFuture<Boolean> read = new CompletableFuture<>();
 
     /** The opened ledger, its services (the window's) and the watcher that noted its stamp before the desk's read. */
     record Ready(LedgerOpener.Opened ledger, Services services, LedgerWatcher watcher) {
@@ -91,7 +96,11 @@ final class StartPrefetch {
             opened.completeExceptionally(e);
             return;
         }
-        opened.complete(ready); // the window is built while the desk is read
+        opened.complete(ready);
+        if (!read.join()) {
+            desk.cancel(false); // discarded before its read
+            return;
+        }
         try {
             desk.complete(DeskViewModel.readFirst(ready.services().desk()));
         } catch (Throwable e) {
@@ -106,6 +115,15 @@ final class StartPrefetch {
     /** The quick compiler asked for at {@link #begin}, for the window to release once its rows are shown. */
     QuickCompiler.StartOnly compiler() {
         return compiler;
+    }
+
+    /**
+     * The window's first frame is drawn: the desk's read may begin (while the window is built). Until then only the
+     * opening runs beside the toolkit's start, whose one quick compiler thread would otherwise be kept busy with
+     * the read's methods while the first frame waits for its own.
+     */
+    void framed() {
+        read.complete(true);
     }
 
     /** Waits for the opening (on the window's worker); what it threw, thrown as it was. */
@@ -126,6 +144,7 @@ final class StartPrefetch {
 
     /** Not to be used (the window started another way): the ledger, once opened, is closed. */
     void discard() {
+        read.complete(false);
         compiler.release();
         desk.whenComplete((r, e) -> opened.thenAccept(ready -> ready.ledger().db().close())); // after its read
     }

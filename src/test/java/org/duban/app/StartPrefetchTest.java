@@ -45,6 +45,7 @@ class StartPrefetchTest {
     private StartPrefetch ran(Path file) {
         StartPrefetch p = StartPrefetch.unstarted(file).orElseThrow();
         made.add(p);
+        p.framed(); // as the window says after its first frame: the read follows the opening at once
         p.run();
         return p;
     }
@@ -120,6 +121,16 @@ class StartPrefetchTest {
         assertEquals(own.key(), ahead.key());
         assertEquals(own.getLocalizedMessage(), ahead.getLocalizedMessage(), "the same words in the same dialog");
         assertSame(ahead, assertThrows(PersistenceException.class, p::desk), "no desk without a ledger");
+    }
+
+    @Test
+    void theDesksReadWaitsForTheFirstFrameAndIsNotDoneWhenDiscardedBefore() throws Exception {
+        StartPrefetch p = StartPrefetch.unstarted(sample()).orElseThrow();
+        made.add(p);
+        p.discard(); // the window started another way before its first frame
+        p.run(); // opens (as far as it had got), then reads nothing and closes what it opened
+        assertTrue(p.opened().ledger().db().isClosed());
+        assertThrows(java.util.concurrent.CancellationException.class, p::desk);
     }
 
     @Test
