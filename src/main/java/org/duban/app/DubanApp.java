@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DubanApp extends Application {
     private static volatile String startLocation;
-    /** The ledger file's opening and desk read, begun before the toolkit ({@link StartPrefetch}); null: none. */
-    private static volatile StartPrefetch startPrefetch;
+    /**
+     * The quick compiler, asked for before the toolkit starts when the window starts on a ledger file: C2 compiled
+     * the toolkit's start too (BENCHMARKS.md, helper {@code sta3}); released with the rows, as {@link #startCompiler}.
+     */
+    private static volatile QuickCompiler.StartOnly earlyCompiler;
 
     private Path file;
     /** The shared ledger to start on ({@code postgresql://…}), or null for the file {@link #file}. */
@@ -47,7 +50,7 @@ public final class DubanApp extends Application {
     private DialogService dialogs;
     /** The quick compiler only until the opening screen's rows are shown ({@link QuickCompiler#whileStarting}). */
     private QuickCompiler.StartOnly startCompiler;
-    /** What {@link StartPrefetch} opens and reads for this start, until the main window took it; else null. */
+    /** The ledger's opening and the desk's read from the first frame ({@link StartPrefetch}) until taken; else null. */
     private StartPrefetch prefetch;
 
     /** Starts the window on a database file (blocks until the window closes). */
@@ -61,8 +64,7 @@ public final class DubanApp extends Application {
      */
     public static int launchOn(String location) {
         startLocation = location;
-        // a ledger file named on the command line is opened and its desk read while the toolkit starts
-        startPrefetch = StartPrefetch.forLocation(location).orElse(null);
+        earlyCompiler = StartPrefetch.isLedgerFileLocation(location) ? QuickCompiler.whileStarting() : null;
         Application.launch(DubanApp.class);
         return 0;
     }
@@ -80,27 +82,24 @@ public final class DubanApp extends Application {
             server = UserPreferences.load().startServer().map(UserPreferences.SavedServer::url).orElse(null);
             file = AppPaths.preferredDatabase();
         }
-        prefetch = startPrefetch;
-        startPrefetch = null;
-        if (prefetch != null && (server != null || !prefetch.file().equals(file))) {
-            prefetch.discard();
-            prefetch = null;
-        }
     }
 
     @Override
     public void start(Stage primary) {
         stage = primary;
+        QuickCompiler.StartOnly asked = earlyCompiler;
+        earlyCompiler = null;
+        boolean fileStart = server == null && Files.isRegularFile(file) && !isEmptyFile(file);
+        if (asked != null && !fileStart) {
+            asked.release(); // not the start it was asked for: both compilers, as these starts always had
+        }
+        QuickCompiler.StartOnly early = fileStart ? asked : null;
         if (server != null) {
             startOnServer();
             return;
         }
         boolean emptyFile = isEmptyFile(file);
         if (!Files.exists(file) || emptyFile) {
-            if (prefetch != null) {
-                prefetch.discard(); // the file went away or was emptied meanwhile: the welcome, as always
-                prefetch = null;
-            }
             startServices();
             missingChoice = UserPreferences.load().missingDatabase().orElse(null);
             WindowAside.addIcons(stage);
@@ -123,11 +122,9 @@ public final class DubanApp extends Application {
         WindowPlacement.place(stage, UserPreferences.load()); // inside the screen's work area, as last left
         stage.show();
         afterFirstPulse(stage.getScene(), () -> {
-            StartPrefetch ahead = prefetch;
-            if (ahead != null) {
-                ahead.framed(); // the desk's read begins now, beside what follows
-            }
-            startCompiler = ahead != null ? ahead.compiler() : QuickCompiler.whileStarting();
+            StartPrefetch ahead = StartPrefetch.forWindow(server, file).orElse(null); // opening, then the desk's read
+            prefetch = ahead;
+            startCompiler = early != null ? early : QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
             WindowAside.addIcons(stage); // seven PNGs to decode

@@ -6,60 +6,46 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.duban.app.cli.QuickCompiler;
 import org.duban.service.Services;
 import org.duban.service.ledger.LedgerWatcher;
 import org.duban.ui.desk.DeskViewModel;
 
 /**
- * The window's start on a ledger file: the ledger's opening ({@link LedgerOpener#forWindow}), begun on a thread of
- * its own before JavaFX starts, and the desk's first read on the same thread from the window's first frame. The
- * toolkit's start (about a second, mostly on one core) left the second core idle while the window waited for its
- * first frame to begin opening the ledger; now the opening runs beside it, and the desk's read begins at the first
- * frame instead of after the window was built (BENCHMARKS.md, helper {@code sta3}). The read waits for the frame:
- * begun earlier, it slowed the first frame (its garbage collections stop every thread, and its methods queue at
- * the one quick compiler thread before the toolkit's).
+ * The window's start on a ledger file: from its first frame, the ledger's opening ({@link LedgerOpener#forWindow}),
+ * the watcher's stamp and the desk's first read run one after the other on a thread of their own, and the window is
+ * built on the FX thread as soon as the ledger is open, while the desk is read. Before, the read began only once the
+ * window was built (after the UI font, the theme and the views), on the window's worker (BENCHMARKS.md, helper
+ * {@code sta3}). Begun before the toolkit's start instead, the opening and the read slowed the first frame by a
+ * fifth to a half at this machine's load (their collections stop every thread, and their methods queue at the one
+ * quick compiler thread before the toolkit's), so they wait for the frame.
  *
- * <p>The same work, in the same order, as the window did after its first frame: the opening (its checks, the
- * migration, the day's backup where due), the watcher's stamp, then the desk's read; and its failures go the same
- * ways: the opening's exception reaches the window's worker as it was thrown ({@link #opened}), so a damaged file
- * is offered its backups ({@link DamagedAtOpening}) and anything else gets the same error; a failed desk read shows
- * the desk's error. Only a plain, non-empty file is read ahead: a shared ledger, a first start (no file, an empty
- * one) and the settings' missing file start as they always did.
+ * <p>The same work, in the same order, as the window did: the opening (its checks, the migration, the day's backup
+ * where due), the stamp, then the read; and its failures go the same ways: the opening's exception reaches the
+ * window's worker as it was thrown ({@link #opened}), so a damaged file is offered its backups
+ * ({@link DamagedAtOpening}) and anything else gets the same error; a failed read shows the desk's error. Only a
+ * plain, non-empty file is read so: a shared ledger and a first start (no file, an empty one) start as they did.
  */
 final class StartPrefetch {
     private final Path file;
-    /** The quick compiler only, from before the opening until the rows are shown (the window releases it). */
-    private final QuickCompiler.StartOnly compiler;
     private final CompletableFuture<Ready> opened = new CompletableFuture<>();
     private final CompletableFuture<DeskViewModel.FirstRead> desk = new CompletableFuture<>();
-    /** Completed once the window's first frame is drawn ({@link #framed}), or when not to be read at all. */
-    private final CompletableFuture<Boolean> read = new CompletableFuture<>();
 
     /** The opened ledger, its services (the window's) and the watcher that noted its stamp before the desk's read. */
     record Ready(LedgerOpener.Opened ledger, Services services, LedgerWatcher watcher) {
     }
 
-    private StartPrefetch(Path file, QuickCompiler.StartOnly compiler) {
+    private StartPrefetch(Path file) {
         this.file = file;
-        this.compiler = compiler;
     }
 
     /**
-     * For the window's start on {@code location} (as {@link DubanApp#launchOn} takes it): a ledger file named on the
-     * command line that is there and not empty is opened and its desk read from now, on a thread of its own. None
-     * for a shared ledger ({@code postgresql://…}), for no location (the settings choose: the server they name, or
-     * the file they prefer) and for a missing or empty file (the welcome).
+     * For the window's start, once its first frame is drawn: a ledger file that is there and not empty is opened and
+     * its desk read from now, on a thread of its own. None for a shared ledger ({@code server} not null) and for a
+     * missing or empty file (the welcome).
      */
-    static Optional<StartPrefetch> forLocation(String location) {
-        if (location == null || SharedLedgers.isServer(location)) {
+    static Optional<StartPrefetch> forWindow(String server, Path file) {
+        if (server != null) {
             return Optional.empty();
-        }
-        Path file;
-        try {
-            file = Path.of(location);
-        } catch (java.nio.file.InvalidPathException e) {
-            return Optional.empty(); // the window says so, as it always did
         }
         Optional<StartPrefetch> p = unstarted(file);
         p.ifPresent(StartPrefetch::start);
@@ -68,8 +54,7 @@ final class StartPrefetch {
 
     /** A prefetch of {@code file} not yet begun (tests run it with {@link #run}), when it is a non-empty file. */
     static Optional<StartPrefetch> unstarted(Path file) {
-        return isLedgerFile(file) ? Optional.of(new StartPrefetch(file, QuickCompiler.whileStarting()))
-                : Optional.empty();
+        return isLedgerFile(file) ? Optional.of(new StartPrefetch(file)) : Optional.empty();
     }
 
     private void start() {
@@ -97,10 +82,6 @@ final class StartPrefetch {
             return;
         }
         opened.complete(ready);
-        if (!read.join()) {
-            desk.cancel(false); // discarded before its read
-            return;
-        }
         try {
             desk.complete(DeskViewModel.readFirst(ready.services().desk()));
         } catch (Throwable e) {
@@ -112,19 +93,6 @@ final class StartPrefetch {
         return file;
     }
 
-    /** The quick compiler asked for at {@link #begin}, for the window to release once its rows are shown. */
-    QuickCompiler.StartOnly compiler() {
-        return compiler;
-    }
-
-    /**
-     * The window's first frame is drawn: the desk's read may begin (while the window is built). Until then only the
-     * opening runs beside the toolkit's start, whose one quick compiler thread would otherwise be kept busy with
-     * the read's methods while the first frame waits for its own.
-     */
-    void framed() {
-        read.complete(true);
-    }
 
     /** Waits for the opening (on the window's worker); what it threw, thrown as it was. */
     Ready opened() throws Exception {
@@ -144,8 +112,6 @@ final class StartPrefetch {
 
     /** Not to be used (the window started another way): the ledger, once opened, is closed. */
     void discard() {
-        read.complete(false);
-        compiler.release();
         desk.whenComplete((r, e) -> opened.thenAccept(ready -> ready.ledger().db().close())); // after its read
     }
 
@@ -161,6 +127,21 @@ final class StartPrefetch {
                 throw x;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Whether the window's start on {@code location} (as {@link DubanApp#launchOn} takes it) is one on a ledger
+     * file that is there and not empty: the start that {@link #forWindow} reads for, decided before the toolkit.
+     */
+    static boolean isLedgerFileLocation(String location) {
+        if (location == null || SharedLedgers.isServer(location)) {
+            return false;
+        }
+        try {
+            return isLedgerFile(Path.of(location));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 
