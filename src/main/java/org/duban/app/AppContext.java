@@ -162,6 +162,9 @@ public final class AppContext {
         runner.run(() -> null, ignored -> watcher.start(every, every), e -> watcher.start(every, every));
     }
 
+    /** The desk's first lines, read while the window started ({@link StartPrefetch}); null: the desk reads them. */
+    java.util.concurrent.Callable<DeskViewModel.FirstRead> firstDesk;
+
     /** The checklist the rail shows (built the first time it is chosen), for Ctrl+F from other screens. */
     private TaskListView railChecklist;
 
@@ -197,7 +200,8 @@ public final class AppContext {
      * the detail's back button brings the desk back. The task's basic fields are edited from the checklist.
      */
     public DeskView deskView() {
-        DeskViewModel vm = new DeskViewModel(services.desk(), runner, dialogs);
+        DeskViewModel vm = new DeskViewModel(services.desk(), runner, dialogs).startingWith(firstDesk);
+        firstDesk = null; // once: the desk built again (another ledger, after an undo) reads anew
         DetailServices detailServices = DetailServices.of(services, runner, dialogs, access);
         DeskView[] desk = new DeskView[1];
         desk[0] = new DeskView(vm, access, (item, back) -> {

@@ -40,11 +40,22 @@ final class CheckAfterRows {
     static CompletableFuture<List<String>> afterRows(Database db, LedgerAccess access, TaskRunner runner,
                                                      DialogService dialogs, Callable<List<String>> check,
                                                      Supplier<List<String>> afterPass) {
+        return afterRows(db, access, runner, dialogs, check, afterPass, Runnable::run);
+    }
+
+    /**
+     * Like the above, the check started by {@code whenDrawn} (on the FX thread) once the rows reached the FX thread:
+     * the window passes the pulse that draws them, so that the check does not share the cores with that drawing.
+     */
+    static CompletableFuture<List<String>> afterRows(Database db, LedgerAccess access, TaskRunner runner,
+                                                     DialogService dialogs, Callable<List<String>> check,
+                                                     Supplier<List<String>> afterPass,
+                                                     java.util.function.Consumer<Runnable> whenDrawn) {
         CompletableFuture<List<String>> outcome = new CompletableFuture<>();
+        Runnable begin = () -> start(db, access, dialogs, check, afterPass, outcome);
         // the runner has one thread: this empty task ends after the loads queued before it, and its result
         // reaches the FX thread after theirs, so the rows are on screen when the check starts
-        runner.run(() -> null, ignored -> start(db, access, dialogs, check, afterPass, outcome),
-                e -> start(db, access, dialogs, check, afterPass, outcome));
+        runner.run(() -> null, ignored -> whenDrawn.accept(begin), e -> whenDrawn.accept(begin));
         return outcome;
     }
 

@@ -6,7 +6,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.duban.app.cli.QuickCompiler;
 import org.duban.i18n.Messages;
@@ -15,7 +14,6 @@ import org.duban.persistence.Database;
 import org.duban.service.Services;
 import org.duban.ui.common.DialogService;
 import org.duban.ui.common.FxDialogService;
-import org.duban.ui.common.Fonts;
 import org.duban.ui.common.FxTaskRunner;
 import org.duban.ui.common.Theme;
 import org.duban.ui.main.OpeningView;
@@ -32,8 +30,12 @@ import org.slf4j.LoggerFactory;
  * with the sample meeting or an empty database, and makes the file in the background.
  */
 public final class DubanApp extends Application {
-    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
     private static volatile String startLocation;
+    /**
+     * The quick compiler, asked for before the toolkit starts when the window starts on a ledger file: C2 compiled
+     * the toolkit's start too (BENCHMARKS.md, helper {@code sta3}); released with the rows, as {@link #startCompiler}.
+     */
+    private static volatile QuickCompiler.StartOnly earlyCompiler;
 
     private Path file;
     /** The shared ledger to start on ({@code postgresql://…}), or null for the file {@link #file}. */
@@ -48,6 +50,8 @@ public final class DubanApp extends Application {
     private DialogService dialogs;
     /** The quick compiler only until the opening screen's rows are shown ({@link QuickCompiler#whileStarting}). */
     private QuickCompiler.StartOnly startCompiler;
+    /** The ledger's opening and the desk's read from the first frame ({@link StartPrefetch}) until taken; else null. */
+    private StartPrefetch prefetch;
 
     /** Starts the window on a database file (blocks until the window closes). */
     public static int launchOn(Path database) {
@@ -60,6 +64,7 @@ public final class DubanApp extends Application {
      */
     public static int launchOn(String location) {
         startLocation = location;
+        earlyCompiler = StartPrefetch.isLedgerFileLocation(location) ? QuickCompiler.whileStarting() : null;
         Application.launch(DubanApp.class);
         return 0;
     }
@@ -82,6 +87,13 @@ public final class DubanApp extends Application {
     @Override
     public void start(Stage primary) {
         stage = primary;
+        QuickCompiler.StartOnly asked = earlyCompiler;
+        earlyCompiler = null;
+        boolean fileStart = server == null && Files.isRegularFile(file) && !isEmptyFile(file);
+        if (asked != null && !fileStart) {
+            asked.release(); // not the start it was asked for: both compilers, as these starts always had
+        }
+        QuickCompiler.StartOnly early = fileStart ? asked : null;
         if (server != null) {
             startOnServer();
             return;
@@ -90,7 +102,7 @@ public final class DubanApp extends Application {
         if (!Files.exists(file) || emptyFile) {
             startServices();
             missingChoice = UserPreferences.load().missingDatabase().orElse(null);
-            addIcons(stage);
+            WindowAside.addIcons(stage);
             log().info("First start: {} {}; showing the welcome", file, emptyFile ? "is empty" : "does not exist yet");
             Theme.install();
             // an empty file is never opened as a ledger without a word: the welcome says so and makes one on purpose
@@ -110,14 +122,16 @@ public final class DubanApp extends Application {
         WindowPlacement.place(stage, UserPreferences.load()); // inside the screen's work area, as last left
         stage.show();
         afterFirstPulse(stage.getScene(), () -> {
-            startCompiler = QuickCompiler.whileStarting();
+            StartPrefetch ahead = StartPrefetch.forWindow(server, file).orElse(null); // opening, then the desk's read
+            prefetch = ahead;
+            startCompiler = early != null ? early : QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
-            addIcons(stage); // seven PNGs to decode
-            loadFontAside(); // while the ledger opens, on the other core
+            WindowAside.addIcons(stage); // seven PNGs to decode
+            WindowAside.loadFont(); // while the ledger opens, on the other core
             runner.run(() -> {
                 missingChoice = UserPreferences.load().missingDatabase().orElse(null);
-                return LedgerOpener.forWindow(file);
+                return ahead != null ? ahead.opened().ledger() : LedgerOpener.forWindow(file);
             }, this::opened, e -> {
                 log().error("Could not open {}", file, e);
                 if (DamagedAtOpening.isDamaged(e)) {
@@ -178,8 +192,8 @@ public final class DubanApp extends Application {
             startCompiler = QuickCompiler.whileStarting();
             opening.startTurning();
             startServices();
-            addIcons(stage);
-            loadFontAside();
+            WindowAside.addIcons(stage);
+            WindowAside.loadFont();
             runner.run(() -> {
                 return SharedLedgers.load().open(server);
             }, this::opened, e -> {
@@ -200,17 +214,6 @@ public final class DubanApp extends Application {
                 });
             });
         });
-    }
-
-    /**
-     * Loads the bundled UI font (two TTFs, ~0.5 s) on a thread of its own, beside the ledger's opening on the worker
-     * rather than before it; {@link Theme#install} waits for it if it is not done ({@link Fonts#uiFamily} is
-     * synchronized).
-     */
-    private static void loadFontAside() {
-        Thread t = new Thread(Fonts::uiFamily, "ui-font");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static boolean isEmptyFile(Path file) {
@@ -273,8 +276,11 @@ public final class DubanApp extends Application {
         db = database;
         DatabaseSwitch switcher = new DatabaseSwitch(database.file(), database.location(), AppPaths.defaultDatabase(),
                 UserPreferences.load(), this::switchTo);
+        StartPrefetch ahead = prefetch;
+        StartPrefetch.Ready read = ahead == null ? null : ahead.readyFor(ledger);
+        prefetch = null;
         // on a shared ledger each seat names its own operator in the audit trail (by default its login)
-        Services services = database.isShared()
+        Services services = read != null ? read.services() : database.isShared()
                 ? Services.over(database).seatedAt(new SeatOperator(UserPreferences.load(), ledger.login()))
                 : Services.over(database);
         AppContext context = new AppContext(services, runner, dialogs, switcher)
@@ -282,7 +288,12 @@ public final class DubanApp extends Application {
                         database.isShared() && ledger.login() != null
                                 ? new UserPreferences.SavedServer(database.location(), ledger.login()) : null))
                 .rememberingIn(UserPreferences.load().viewMemory());
-        context.noteLedgerStamp(); // before the opening screen's read, which building the window queues
+        if (read != null) {
+            context.watcher().seenAs(read.watcher()); // noted before the desk's read, which was done meanwhile
+            context.firstDesk = ahead::desk;
+        } else {
+            context.noteLedgerStamp(); // before the opening screen's read, which building the window queues
+        }
         org.duban.ui.main.MainWindow window = context.mainWindow();
         // other seats' changes show without a restart; polled from when the opening screen's rows are read
         context.followOtherSeatsAfterReads(java.time.Duration.ofSeconds(3));
@@ -319,8 +330,12 @@ public final class DubanApp extends Application {
         }
         if (database.soundness() == Database.Soundness.CHECKING) {
             // the opening screen's rows first (queued on the runner while the window was built), then the check
+            Scene shown = scene;
             CheckAfterRows.afterRows(database, context.access(), runner, dialogs, database::completeCheck,
-                    () -> LedgerOpener.afterCheck(database));
+                    () -> LedgerOpener.afterCheck(database), begin -> {
+                        afterFirstPulse(shown, begin); // after the pulse that draws the rows
+                        Platform.requestNextPulse();
+                    });
         }
         if (previous != null && previous != database) {
             runner.run(() -> {
@@ -340,15 +355,6 @@ public final class DubanApp extends Application {
         scene.addPostLayoutPulseListener(listener[0]);
     }
 
-    private static void addIcons(Stage stage) {
-        for (int size : ICON_SIZES) {
-            var icon = DubanApp.class.getResourceAsStream("/assets/icons/duban-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
-        }
-    }
-
     /** Taken when needed, not when the class loads: logging starts after the first frame (see Launcher). */
     private static Logger log() {
         return LoggerFactory.getLogger(DubanApp.class);
@@ -357,6 +363,9 @@ public final class DubanApp extends Application {
     @Override
     public void stop() {
         stopped = true;
+        if (prefetch != null) {
+            prefetch.discard();
+        }
         if (runner != null) {
             runner.close();
         }

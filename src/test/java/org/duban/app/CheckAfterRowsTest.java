@@ -253,6 +253,29 @@ class CheckAfterRowsTest {
     }
 
     /** Damages the pages of the audit trail (which the desk does not read), as a disk error would. */
+    @Test
+    void theWindowsCheckWaitsForThePulseThatDrawsTheRows(FxRobot robot) throws Exception {
+        db = Database.openCheckingLater(sample());
+        AppContext ctx = new AppContext(db, runner, dialogs, new FixedFile(db.file()),
+                new TestClock(LocalDate.of(2026, 11, 29)));
+        CompletableFuture<Runnable> drawn = new CompletableFuture<>();
+        CountDownLatch checked = new CountDownLatch(1);
+        List<CompletableFuture<List<String>>> outcome = new ArrayList<>();
+        robot.interact(() -> {
+            FxStages.show(stage, ctx.mainWindow().root(), 1280, 800);
+            outcome.add(CheckAfterRows.afterRows(db, ctx.access(), runner, dialogs, () -> {
+                checked.countDown();
+                return db.completeCheck();
+            }, List::of, drawn::complete)); // the window passes "after the next pulse"; here the test says when
+        });
+        Runnable begin = drawn.get(30, TimeUnit.SECONDS); // handed over once the desk's rows reached the FX thread
+        assertFalse(desk(robot).getItems().isEmpty(), "the rows are there before the check is begun");
+        assertEquals(1, checked.getCount(), "not begun before the window says the rows were drawn");
+        robot.interact(begin);
+        assertEquals(List.of(), outcome.get(0).get(30, TimeUnit.SECONDS));
+        assertEquals(0, checked.getCount());
+    }
+
     private static void damageAuditTrail(Path file) throws Exception {
         long pageSize = TestDb.sqlLong(file, "PRAGMA page_size");
         List<Long> pages = new ArrayList<>();

@@ -66,6 +66,20 @@ public final class LedgerWatcher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Takes the stamp {@code noted} last saw as this watcher's own, as if this one had polled then: the window's
+     * start notes it on another watcher of the same ledger before the opening screen's read ({@code StartPrefetch}).
+     */
+    public void seenAs(LedgerWatcher noted) {
+        AuditRepository.ChangeStamp stamp;
+        synchronized (noted) {
+            stamp = noted.seen;
+        }
+        synchronized (this) {
+            seen = stamp;
+        }
+    }
+
     /** Polls every {@code every} on a daemon thread until {@link #close} or the ledger is closed; once only. */
     public synchronized void start(Duration every) {
         start(every, Duration.ZERO);

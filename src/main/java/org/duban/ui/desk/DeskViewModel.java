@@ -55,11 +55,41 @@ public final class DeskViewModel {
     private record Read(int days, List<DeskItem> items) {
     }
 
+    /** The first load's read, done elsewhere (the window's start, beside the toolkit's): its day, look-ahead, lines. */
+    public record FirstRead(LocalDate day, int days, List<DeskItem> items) {
+    }
+
+    /** What the first {@link #load} reads, on the caller's thread: today's lines over the settings' look-ahead. */
+    public static FirstRead readFirst(DeskService desk) {
+        LocalDate d = desk.today();
+        int n = desk.defaultDays();
+        return new FirstRead(d, n, desk.desk(d, n));
+    }
+
+    /**
+     * The first {@link #load} takes {@code read} (called on the runner; what it throws is shown as a failed read's
+     * error) instead of reading, where its day is the desk's; a later load reads as usual.
+     */
+    public DeskViewModel startingWith(java.util.concurrent.Callable<FirstRead> read) {
+        this.firstRead = read;
+        return this;
+    }
+
+    private java.util.concurrent.Callable<FirstRead> firstRead;
+
     public void load(Runnable then) {
         loading.set(true);
         LocalDate d = day.get();
         boolean first = items.isEmpty() && counts.isEmpty();
+        java.util.concurrent.Callable<FirstRead> done = first ? firstRead : null;
+        firstRead = null;
         runner.run(() -> {
+            if (done != null) {
+                FirstRead r = done.call();
+                if (r.day().equals(d)) {
+                    return new Read(r.days(), r.items());
+                }
+            }
             int n = first ? desk.defaultDays() : days.get();
             return new Read(n, desk.desk(d, n));
         }, r -> {
