@@ -255,9 +255,7 @@ public final class AuditChain {
                     t.setDaemon(true);
                     return t;
                 }) : null;
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO audit_log (id, at, operator, entity, entity_id, "
-                + "task_id, unit_id, action, field, old_value, new_value, state, hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try {
             // the hashes, in order, on a thread of their own for a large batch: the rows hashed so far are written
             // while it makes the next ones (an import's 38,000 rows, issue 24)
             List<java.util.concurrent.Future<?>> chunks = new ArrayList<>();
@@ -274,15 +272,15 @@ public final class AuditChain {
                 if (hasher != null) {
                     done(chunks.get(k));
                 }
-                for (int i = from; i < Math.min(n, from + Batch.CHUNK); i++) {
-                    AuditEntry e = entries.get(i);
-                    ins.setLong(1, rows.ids[i]);
-                    AuditRepository.bind(ins, 2, e, rows.at[i]);
-                    ins.setString(12, rows.states[i]);
-                    ins.setString(13, rows.hashes[i]);
-                    ins.addBatch();
-                }
-                ins.executeBatch();
+                ManyRows.insert(c, "INSERT INTO audit_log (id, at, operator, entity, entity_id, task_id, unit_id, "
+                        + "action, field, old_value, new_value, state, hash)", 13,
+                        java.util.stream.IntStream.range(from, Math.min(n, from + Batch.CHUNK))::iterator,
+                        (ins, first, i) -> {
+                            ins.setLong(first, rows.ids[i]);
+                            AuditRepository.bind(ins, first + 1, entries.get(i), rows.at[i]);
+                            ins.setString(first + 11, rows.states[i]);
+                            ins.setString(first + 12, rows.hashes[i]);
+                        });
             }
         } finally {
             if (hasher != null) {
