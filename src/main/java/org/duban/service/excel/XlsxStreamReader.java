@@ -245,7 +245,8 @@ final class XlsxStreamReader {
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                         || event == XMLStreamConstants.SPACE) {
                     if (target != null && target.length() <= SheetRows.TextBudget.MAX_CELL) {
-                        target.append(x.getText(), 0, Math.min(x.getTextLength(),
+                        // the parser's own characters, not a String made of them for every text of every cell
+                        target.append(x.getTextCharacters(), x.getTextStart(), Math.min(x.getTextLength(),
                                 SheetRows.TextBudget.MAX_CELL + 1 - target.length()));
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
