@@ -91,7 +91,8 @@ final class XlsxStreamReader {
                 for (int i = 0; i < refs.size(); i++) {
                     WorkbookParts.SheetRef ref = refs.get(i);
                     SheetRows rows = new SheetRows(name + " / " + ref.name(), ref.name(), ref.hidden(), budget);
-                    try (InputStream in = reader.getSheet(ref.relationId())) {
+                    // inflated on a thread of its own while this one parses (ReadAhead)
+                    try (InputStream in = new ReadAhead(reader.getSheet(ref.relationId()), name)) {
                         readSheet(i, in, rows);
                     }
                     sheets.add(rows);
