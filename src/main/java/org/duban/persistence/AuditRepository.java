@@ -44,10 +44,14 @@ public final class AuditRepository {
 
     /**
      * Appends many rows in one batch, in order, the states of the tracked rows that {@code written} holds taken from
-     * it rather than read back ({@link RowStates}); it is emptied then.
+     * it rather than read back ({@link RowStates}); it is emptied then. The supervisions it kept to insert
+     * ({@link RowStates#insertLater}) are inserted first.
      */
     public void appendAll(List<AuditEntry> entries, RowStates written) {
-        db.write(c -> AuditChain.append(c, entries, false, written));
+        db.write(c -> {
+            SupervisionRepository.insertNew(c, written.takeInserts()); // the rows first, as their audit rows say
+            return AuditChain.append(c, entries, false, written);
+        });
         written.clear();
     }
 

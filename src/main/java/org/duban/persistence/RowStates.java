@@ -1,7 +1,9 @@
 package org.duban.persistence;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.duban.model.Assignment;
 import org.duban.model.AuditEntity;
@@ -28,6 +30,7 @@ public final class RowStates {
     private final MessageDigest md = AuditChain.sha256();
     /** The column texts of each row written, by entity and id: digested when the audit rows are made. */
     private final Map<AuditEntity, Map<Long, String[]>> values = new java.util.EnumMap<>(AuditEntity.class);
+    private final List<Supervision> supervisions = new ArrayList<>();
 
     /**
      * A task and its shares as {@link TaskRepository#insertAll} stored them: {@code t} is what it returned (the ids
@@ -57,6 +60,24 @@ public final class RowStates {
         values.computeIfAbsent(t.entity(), k -> new HashMap<>()).put(id, columns);
     }
 
+    /**
+     * A supervision of a task the change has just created, to be inserted with the others right before the audit rows
+     * are written ({@link AuditRepository#appendAll(java.util.List, RowStates)}, in one statement,
+     * {@link SupervisionRepository#insertNew}): its state is known from these values as for {@link #put}. Nothing
+     * in the change may read the task's supervision before then.
+     */
+    public void insertLater(Supervision s) {
+        put(s);
+        supervisions.add(s);
+    }
+
+    /** The supervisions {@link #insertLater} kept, handed over once. */
+    List<Supervision> takeInserts() {
+        List<Supervision> list = List.copyOf(supervisions);
+        supervisions.clear();
+        return list;
+    }
+
     /** Whether the values of row {@code id} of {@code entity}'s table as written are held here. */
     boolean knows(AuditEntity entity, long id) {
         Map<Long, String[]> of = values.get(entity);
@@ -82,10 +103,11 @@ public final class RowStates {
     /** Forgets every state (once the audit rows that used them are written). */
     void clear() {
         values.clear();
+        supervisions.clear();
     }
 
     /** Whether no state is held. */
     public boolean isEmpty() {
-        return values.isEmpty();
+        return values.isEmpty() && supervisions.isEmpty();
     }
 }

@@ -66,6 +66,31 @@ public final class SupervisionRepository {
         });
     }
 
+    /**
+     * Puts tasks that the current change has just created under supervision, in one statement: kept by a buffered
+     * change's {@link RowStates#insertLater} until its audit rows are written (an import's 446 挂牌督办 rows were one
+     * statement each, issue 24). Should one of the tasks be supervised already, nothing is written over it and the
+     * change fails, as {@link #put} with no version seen.
+     *
+     * @throws StaleRowException naming the first task of {@code list} when any of them was supervised already
+     */
+    static void insertNew(java.sql.Connection c, List<Supervision> list) throws java.sql.SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        int inserted = ManyRows.insert(c, "INSERT INTO supervision (task_id, leader, since, cycle, note)", 5,
+                " ON CONFLICT (task_id) DO NOTHING", list, (ps, first, s) -> {
+                    ps.setLong(first, s.taskId());
+                    ps.setString(first + 1, s.leader());
+                    Rows.setDate(ps, first + 2, s.since());
+                    ps.setString(first + 3, s.cycle().name());
+                    ps.setString(first + 4, s.note());
+                });
+        if (inserted != list.size()) {
+            throw new StaleRowException(org.duban.model.AuditEntity.SUPERVISION, list.get(0).taskId());
+        }
+    }
+
     public void delete(long taskId) {
         db.update(h -> h.createUpdate("DELETE FROM supervision WHERE task_id = :taskId")
                 .bind("taskId", taskId)

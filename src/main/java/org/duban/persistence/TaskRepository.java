@@ -170,8 +170,8 @@ public final class TaskRepository {
     /**
      * Stores new tasks with their assignments in one transaction, in order. An import writes 10,000 tasks and
      * 27,000 shares: the rows take the ids the engine hands out next ({@link LedgerEngine#newIds}: on SQLite the
-     * ones it would give them itself, one more than the largest), so each table's rows go in as one batch of one
-     * prepared statement, with no key to read back and match (issue 24: multi-row {@code INSERT … RETURNING}
+     * ones it would give them itself, one more than the largest), so each table's rows go in as multi-row inserts
+     * ({@link ManyRows}), with no key to read back and match (issue 24: multi-row {@code INSERT … RETURNING}
      * through JDBI's named values was a third of the import's writing). A second task with a taken 序号 is
      * refused ({@code UNIQUE (meeting_id, seq)}) and nothing is written.
      */
@@ -197,21 +197,21 @@ public final class TaskRepository {
                 }
                 result.add(task.withId(id, stored));
             }
-            Rows.batch(c, "INSERT INTO task (id, meeting_id, seq, source, category, problem, target, measures, "
-                    + "leader, supporting_units, deadline, due_date, ongoing, remarks, lead_unit_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", result, (ps, t) -> {
-                        ps.setLong(1, t.id());
-                        ps.setLong(2, t.meetingId());
-                        int i = bindFields(ps, 3, t);
+            ManyRows.insert(c, "INSERT INTO task (id, meeting_id, seq, source, category, problem, target, measures, "
+                    + "leader, supporting_units, deadline, due_date, ongoing, remarks, lead_unit_id)", 15, result,
+                    (ps, first, t) -> {
+                        ps.setLong(first, t.id());
+                        ps.setLong(first + 1, t.meetingId());
+                        int i = bindFields(ps, first + 2, t);
                         ps.setString(i++, t.remarks());
                         Rows.setLong(ps, i, t.hasLeadUnit() ? t.leadUnitId() : null);
                     });
-            Rows.batch(c, "INSERT INTO assignment (id, task_id, unit_id, status) VALUES (?, ?, ?, ?)",
-                    () -> result.stream().flatMap(t -> t.assignments().stream()).iterator(), (ps, a) -> {
-                        ps.setLong(1, a.id());
-                        ps.setLong(2, a.taskId());
-                        ps.setLong(3, a.unitId());
-                        ps.setString(4, a.status().name());
+            ManyRows.insert(c, "INSERT INTO assignment (id, task_id, unit_id, status)", 4,
+                    () -> result.stream().flatMap(t -> t.assignments().stream()).iterator(), (ps, first, a) -> {
+                        ps.setLong(first, a.id());
+                        ps.setLong(first + 1, a.taskId());
+                        ps.setLong(first + 2, a.unitId());
+                        ps.setString(first + 3, a.status().name());
                     });
             return result;
         });

@@ -83,7 +83,7 @@ final class SharedStrings implements AutoCloseable {
                 }
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 if (inText && text.length() <= SheetRows.TextBudget.MAX_CELL) {
-                    text.append(x.getText(), 0, Math.min(x.getTextLength(),
+                    text.append(x.getTextCharacters(), x.getTextStart(), Math.min(x.getTextLength(),
                             SheetRows.TextBudget.MAX_CELL + 1 - text.length()));
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {

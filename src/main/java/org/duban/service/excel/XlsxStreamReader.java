@@ -91,7 +91,8 @@ final class XlsxStreamReader {
                 for (int i = 0; i < refs.size(); i++) {
                     WorkbookParts.SheetRef ref = refs.get(i);
                     SheetRows rows = new SheetRows(name + " / " + ref.name(), ref.name(), ref.hidden(), budget);
-                    try (InputStream in = reader.getSheet(ref.relationId())) {
+                    // inflated on a thread of its own while this one parses (ReadAhead)
+                    try (InputStream in = new ReadAhead(reader.getSheet(ref.relationId()), name)) {
                         readSheet(i, in, rows);
                     }
                     sheets.add(rows);
@@ -245,7 +246,8 @@ final class XlsxStreamReader {
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                         || event == XMLStreamConstants.SPACE) {
                     if (target != null && target.length() <= SheetRows.TextBudget.MAX_CELL) {
-                        target.append(x.getText(), 0, Math.min(x.getTextLength(),
+                        // the parser's own characters, not a String made of them for every text of every cell
+                        target.append(x.getTextCharacters(), x.getTextStart(), Math.min(x.getTextLength(),
                                 SheetRows.TextBudget.MAX_CELL + 1 - target.length()));
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {

@@ -103,14 +103,17 @@ public final class SupervisionService {
      * Puts a task that the current change has just created under supervision (an import's new task marked 挂牌督办):
      * it exists and cannot be supervised yet, so nothing is read first (an import asked four questions of each of the
      * 446 such tasks of a 10,000-row list, issue 24). The same checks and the same audit row as {@link #supervise};
-     * should a supervision of that task be there after all, nothing is written over it and the change fails.
+     * should a supervision of that task be there after all, nothing is written over it and the change fails. Audited
+     * by a buffered log (an import), the row is inserted with the change's other supervisions when the log writes its
+     * rows ({@link org.duban.persistence.RowStates#insertLater}), not one statement each.
      */
     public Supervision superviseNew(long taskId, String leader, LocalDate since, ReportingCycle cycle, String note) {
         Supervision s = checked(taskId, leader, since, cycle, note);
         return uow.inTransaction(() -> {
-            supervisions.put(s, OptionalLong.empty());
             if (audit.written() != null) {
-                audit.written().put(s);
+                audit.written().insertLater(s); // with the others, before the buffered audit rows are written
+            } else {
+                supervisions.put(s, OptionalLong.empty());
             }
             audit.created(AuditEntity.SUPERVISION, taskId, taskId, null,
                     s.leader() + "，" + since + "，" + cycle.name());
