@@ -47,11 +47,16 @@ final class UnitContent {
         // sections in the office's order of sources (Settings → 来源和类别), then any other in 序号 order
         List<Map.Entry<String, List<Task>>> ordered = VocabularyService.sorted(
                 new ArrayList<>(bySource.entrySet()), Map.Entry::getKey, data.sources());
+        PiecedEntries.Pieces pieces = byUnit == null ? null : new PiecedEntries.Pieces(unit.name(),
+                ordered.stream().flatMap(e -> e.getValue().stream()).mapToLong(Task::id).toArray(), byUnit.piece(),
+                read, entry);
+        int offset = 0;
         for (var e : ordered) {
             String heading = HandoutText.chineseNumber(n++) + "、" + HandoutText.sectionTitle(e.getKey());
+            int size = e.getValue().size();
             List<HandoutEntry> entries = byUnit == null ? e.getValue().stream().map(entry).toList()
-                    : new PiecedEntries(unit.name(), e.getValue().stream().mapToLong(Task::id).toArray(),
-                            byUnit.piece(), read, entry);
+                    : new PiecedEntries(pieces, offset, size);
+            offset += size;
             sections.add(new HandoutContent.Section(heading, entries));
         }
         Meeting m = data.meeting();
