@@ -43,7 +43,7 @@ final class MeetingByUnit implements HandoutService.ByUnit {
      * and 序号), read without their long texts ({@link TaskRepository#findForCounting}) and statuses.
      */
     @Override
-    public List<Task> outline(Unit unit) {
+    public synchronized List<Task> outline(Unit unit) {
         TaskScope scope = TaskScope.ofUnit(meeting, unit.id());
         List<Task> list = tasks.findForCounting(scope);
         Map<Long, LocalDate> issued = tasks.issuedDates(scope);
@@ -58,12 +58,12 @@ final class MeetingByUnit implements HandoutService.ByUnit {
     }
 
     @Override
-    public List<Task> tasks(long[] ids) {
+    public synchronized List<Task> tasks(long[] ids) {
         return tracking.tasksOnDay(TaskScope.tasks(ids), day, meeting.heldOn());
     }
 
     @Override
-    public List<Task> texts(long[] ids) {
+    public synchronized List<Task> texts(long[] ids) {
         return tasks.find(TaskScope.tasks(ids));
     }
 
