@@ -6,14 +6,19 @@ package org.duban.persistence;
  * assignments (reports, milestones, close-outs, evidence) read by scope, so that a whole checklist is read in one
  * query per table, and a large ledger a piece at a time (issue 24).
  *
- * <p>The condition has at most one {@code ?} (the meeting, task or assignment: {@link #id}); a unit and a run of
- * 序号 ({@link #from}, {@link #to}) are numbers written into the SQL, which nothing can be slipped into.
+ * <p>The condition has at most one {@code ?} (the meeting, task or assignment: {@link #id}); a unit, a run of
+ * 序号 ({@link #from}, {@link #to}) and a list of task ids ({@link #ids}) are numbers written into the SQL, which
+ * nothing can be slipped into.
  */
-public record TaskScope(Kind kind, long id, long from, long to) {
-    enum Kind { ALL, MEETING, REVIEWED, TASK, ASSIGNMENT, MEETING_UNIT, REVIEWED_UNIT, SEQS }
+public record TaskScope(Kind kind, long id, long from, long to, long[] ids) {
+    enum Kind { ALL, MEETING, REVIEWED, TASK, ASSIGNMENT, MEETING_UNIT, REVIEWED_UNIT, SEQS, TASKS }
 
     TaskScope(Kind kind, long id) {
         this(kind, id, 0, 0);
+    }
+
+    TaskScope(Kind kind, long id, long from, long to) {
+        this(kind, id, from, to, null);
     }
 
     public static TaskScope all() {
@@ -49,6 +54,17 @@ public record TaskScope(Kind kind, long id, long from, long to) {
         return new TaskScope(Kind.SEQS, meetingId, from, to);
     }
 
+    /**
+     * The tasks whose ids are {@code taskIds} (at least one): a piece of a large unit's handout, read in turn
+     * (issue 24). The ids are numbers written into the SQL, as a unit's id is.
+     */
+    public static TaskScope tasks(long... taskIds) {
+        if (taskIds.length == 0) {
+            throw new IllegalArgumentException("no tasks");
+        }
+        return new TaskScope(Kind.TASKS, 0, 0, 0, taskIds.clone());
+    }
+
     public static TaskScope task(long taskId) {
         return new TaskScope(Kind.TASK, taskId);
     }
@@ -65,6 +81,7 @@ public record TaskScope(Kind kind, long id, long from, long to) {
             case REVIEWED_UNIT -> "SELECT s.task_id FROM assignment s JOIN meeting_task mt ON mt.task_id = s.task_id "
                     + "WHERE mt.meeting_id = ? AND s.unit_id = " + from + " AND s.withdrawn_on IS NULL";
             case SEQS -> "SELECT st.id FROM task st WHERE st.meeting_id = ? AND st.seq BETWEEN " + from + " AND " + to;
+            case TASKS -> idList();
             default -> throw new IllegalStateException(kind.name());
         };
     }
@@ -79,8 +96,8 @@ public record TaskScope(Kind kind, long id, long from, long to) {
                     + "WHERE mt.meeting_id = ?)";
             case TASK -> column + " IN (SELECT a.id FROM assignment a WHERE a.task_id = ?)";
             case ASSIGNMENT -> column + " = ?";
-            case MEETING_UNIT, REVIEWED_UNIT, SEQS -> column + " IN (SELECT a.id FROM assignment a WHERE a.task_id IN ("
-                    + taskIds() + "))";
+            case MEETING_UNIT, REVIEWED_UNIT, SEQS, TASKS -> column + " IN (SELECT a.id FROM assignment a "
+                    + "WHERE a.task_id IN (" + taskIds() + "))";
         };
     }
 
@@ -92,11 +109,19 @@ public record TaskScope(Kind kind, long id, long from, long to) {
             case REVIEWED -> column + " IN (SELECT mt.task_id FROM meeting_task mt WHERE mt.meeting_id = ?)";
             case TASK -> column + " = ?";
             case ASSIGNMENT -> column + " IN (SELECT a.task_id FROM assignment a WHERE a.id = ?)";
-            case MEETING_UNIT, REVIEWED_UNIT, SEQS -> column + " IN (" + taskIds() + ")";
+            case MEETING_UNIT, REVIEWED_UNIT, SEQS, TASKS -> column + " IN (" + taskIds() + ")";
         };
     }
 
     boolean hasParameter() {
-        return kind != Kind.ALL;
+        return kind != Kind.ALL && kind != Kind.TASKS;
+    }
+
+    private String idList() {
+        StringBuilder sb = new StringBuilder(ids.length * 7);
+        for (long i : ids) {
+            sb.append(sb.isEmpty() ? "" : ",").append(i);
+        }
+        return sb.toString();
     }
 }

@@ -21,7 +21,8 @@ public record HandoutContent(String unitName, String title, String unitLine, Str
     /** A source heading ("一、中央生态环境保护督察反馈问题") and its tasks in 序号 order. */
     public record Section(String heading, List<HandoutEntry> entries) {
         public Section {
-            entries = List.copyOf(entries);
+            // a large unit's section read a piece at a time is not copied: that would read it whole
+            entries = entries instanceof PiecedEntries ? entries : List.copyOf(entries);
         }
     }
 

@@ -51,7 +51,8 @@ public final class HandoutPaginator {
         run[0] = new Run(content, settings, d -> sink.accept(run[0].finalPage(d, index[0]++, count[0])));
         run[0].layout();
         if (index[0] != count[0]) {
-            throw new IllegalStateException("handout pages counted " + count[0] + ", laid out " + index[0]);
+            // a unit read a piece at a time is read for each pass: its tasks changed in between
+            throw new org.duban.i18n.LocalizedException("handout.error.changed", content.unitName());
         }
         return count[0];
     }

@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duban.i18n.LocalizedException;
@@ -25,7 +23,6 @@ import org.duban.persistence.UnitRepository;
 import org.duban.persistence.VocabularyRepository;
 import org.duban.service.io.AtomicFiles;
 import org.duban.service.tracking.TrackingService;
-import org.duban.service.vocabulary.VocabularyService;
 
 /**
  * Handouts (任务清单): what each unit's list says, its pages, and the PDFs of one unit or of all units at once.
@@ -95,11 +92,6 @@ public final class HandoutService {
             return roster.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         }
 
-        /** The tasks a unit's handout is made of (with others' too when all were read), by meeting and 序号. */
-        List<Task> tasksOf(Unit unit) {
-            return byUnit == null ? tasks : byUnit.tasks(unit);
-        }
-
         /** Per unit, the number of tasks it has a share of. */
         Map<Long, Integer> taskCounts() {
             if (byUnit != null) {
@@ -122,15 +114,28 @@ public final class HandoutService {
     }
 
     /**
-     * A meeting's tasks read one unit at a time: what a unit's handout lists is read when it is written, so that a
-     * batch holds a unit or two, not the meeting (issue 24: 50,000 tasks and their facts took ~300 MB at once).
+     * A meeting's tasks read one unit at a time, and a large unit's a piece at a time: what a unit's handout lists is
+     * read when it is written, so that a batch holds a piece of a unit or two, not the meeting (issue 24: 50,000 tasks
+     * and their facts took ~300 MB at once, one unit of 12,900 tasks with its texts still 93 MB).
      */
     public interface ByUnit {
         /** Per unit, the number of tasks it has a share of. */
         Map<Long, Integer> counts();
 
-        /** The unit's tasks (each with all its shares), by meeting and 序号, with their statuses of the day read. */
-        List<Task> tasks(Unit unit);
+        /**
+         * The unit's tasks (each with all its shares), by meeting and 序号, without their long texts or statuses:
+         * which tasks its handout lists, and in what order.
+         */
+        List<Task> outline(Unit unit);
+
+        /** The tasks of these ids (a piece of a unit's handout), with their texts and statuses of the day; any order. */
+        List<Task> tasks(long[] ids);
+
+        /** {@link #tasks(long[])} with the statuses as stored, for a piece whose statuses of the day are known. */
+        List<Task> texts(long[] ids);
+
+        /** How many tasks of a unit are read at once. */
+        int piece();
 
         /** The meetings that issued the tasks, in id order. */
         List<Long> issuingMeetings();
@@ -161,26 +166,16 @@ public final class HandoutService {
 
     /** Like {@link #read(Meeting, LocalDate)}, each unit's tasks read when its handout is written. */
     public MeetingData readByUnit(Meeting meeting, LocalDate day) {
-        TaskScope scope = TaskScope.of(meeting);
-        Map<Long, Integer> counts = Map.copyOf(repos.tasks().sharesByUnit(scope, meeting.heldOn()));
-        ByUnit byUnit = new ByUnit() {
-            @Override
-            public Map<Long, Integer> counts() {
-                return counts;
-            }
+        return readByUnit(meeting, day, PIECE);
+    }
 
-            @Override
-            public List<Task> tasks(Unit unit) {
-                return tracking.tasksOnDay(TaskScope.ofUnit(meeting, unit.id()), day, meeting.heldOn());
-            }
+    /** Tasks of a unit read at once, when its handout is written from {@link #readByUnit}. */
+    static final int PIECE = 1_000;
 
-            @Override
-            public List<Long> issuingMeetings() {
-                return repos.tasks().issuingMeetings(scope, meeting.heldOn());
-            }
-        };
+    /** {@link #readByUnit(Meeting, LocalDate)}, a unit's tasks read {@code piece} at a time. */
+    MeetingData readByUnit(Meeting meeting, LocalDate day, int piece) {
         return new MeetingData(meeting, List.of(), units.findAll(), vocabulary.find(Term.Kind.SOURCE),
-                repos.auditHead(), byUnit);
+                repos.auditHead(), new MeetingByUnit(repos.tasks(), tracking, meeting, day, piece));
     }
 
     /** Units with at least one task at the meeting, in roster order; units with no tasks get no handout. */
@@ -192,31 +187,12 @@ public final class HandoutService {
                 .toList();
     }
 
-    /** What a unit's handout says: its tasks under their source headings, in 序号 order. */
+    /**
+     * What a unit's handout says: its tasks under their source headings, in 序号 order. Read {@link #readByUnit by
+     * unit}, the sections hold the tasks' ids and read their texts a piece at a time when they are gone through.
+     */
     public static HandoutContent content(MeetingData data, Unit unit, HandoutSettings settings) {
-        Map<Long, Unit> byId = data.unitsById();
-        Map<String, List<HandoutEntry>> bySource = new LinkedHashMap<>();
-        data.tasksOf(unit).stream().sorted((a, b) -> Integer.compare(a.seq(), b.seq())).forEach(t -> {
-            Optional<Assignment> mine = t.assignments().stream().filter(a -> a.unitId() == unit.id()).findFirst();
-            mine.ifPresent(a -> bySource.computeIfAbsent(t.source().strip(), k -> new ArrayList<>()).add(
-                    new HandoutEntry(t, a, t.unitIds().stream().map(byId::get).filter(u -> u != null).toList(),
-                            t.hasLeadUnit() ? byId.get(t.leadUnitId()) : null)));
-        });
-        List<HandoutContent.Section> sections = new ArrayList<>();
-        int n = 1;
-        // sections in the office's order of sources (Settings → 来源和类别), then any other in 序号 order
-        List<Map.Entry<String, List<HandoutEntry>>> ordered = VocabularyService.sorted(
-                new ArrayList<>(bySource.entrySet()), Map.Entry::getKey, data.sources());
-        for (var e : ordered) {
-            String heading = HandoutText.chineseNumber(n++) + "、" + HandoutText.sectionTitle(e.getKey());
-            sections.add(new HandoutContent.Section(heading, e.getValue()));
-        }
-        Meeting m = data.meeting();
-        return new HandoutContent(unit.name(), HandoutText.tr("handout.doc.title", settings.city()),
-                HandoutText.tr("handout.doc.unitLine", unit.name()),
-                HandoutText.tr("handout.doc.meetingLine", date(m.heldOn()), m.title()), sections,
-                data.auditHead() == null ? "" : HandoutText.tr("audit.head.label", data.auditHead().shortHash(),
-                        data.auditHead().row()));
+        return UnitContent.of(data, unit, settings);
     }
 
     static String date(LocalDate d) {
@@ -374,38 +350,6 @@ public final class HandoutService {
         }
         return PdfHandoutWriter.UnitFile.write(file, content.title() + HandoutText.tr("handout.doc.unitLine",
                 u.name()), sink -> pageCounts[i] = paginator.layout(content, settings, sink));
-    }
-
-    /** Pieces of work that take turns, in their order: piece {@code i} waits until piece {@code i - 1} is done. */
-    private static final class InOrder {
-        private int next;
-        private boolean aborted;
-
-        /** Waits for piece {@code i}'s turn; false when a piece failed (there will be no turn). */
-        synchronized boolean await(int i) {
-            boolean interrupted = false;
-            while (next != i && !aborted) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return !aborted;
-        }
-
-        synchronized void done(int i) {
-            next = i + 1;
-            notifyAll();
-        }
-
-        synchronized void abort() {
-            aborted = true;
-            notifyAll();
-        }
     }
 
     /** What writing one unit's handout made. */

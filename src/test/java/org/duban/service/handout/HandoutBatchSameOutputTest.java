@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * saves it, the combined book as {@code PdfHandoutWriter.write} saves the combined pages. Same page count, and on
  * every page the same content stream (decoded), the same page size and the same fonts under the same names (the
  * embedded subset, widths and character map byte for byte); the first and last page of every unit also rendered.
- * On a generated ledger, with two copies of one unit.
+ * On a generated ledger, with two copies of one unit, each unit's tasks read in pieces of 7.
  */
 class HandoutBatchSameOutputTest extends HandoutDbTest {
     @Test
@@ -45,11 +45,14 @@ class HandoutBatchSameOutputTest extends HandoutDbTest {
         String twice = service.units(service.read(meeting)).get(1).unit().name();
         service.settings().setCopies(HandoutFixtures.unit(db, twice).id(), 2);
 
-        HandoutService.BatchResult batch = service.exportAll(service.readByUnit(meeting), settings,
+        LocalDate day = LocalDate.of(2026, 11, 29);
+
+        // each unit's tasks read 7 at a time, for counting its pages and again for drawing them
+        HandoutService.BatchResult batch = service.exportAll(service.readByUnit(meeting, day, 7), settings,
                 dir.resolve("batch"), HandoutService.Progress.NONE);
 
         // before: every page held and saved by PDFBox, read with the whole meeting at once
-        HandoutService.MeetingData whole = service.read(meeting);
+        HandoutService.MeetingData whole = service.read(meeting, day);
         List<HandoutLayout> layouts = new ArrayList<>();
         List<Path> reference = new ArrayList<>();
         for (HandoutService.UnitHandout h : service.units(whole)) {
