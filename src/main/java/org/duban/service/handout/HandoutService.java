@@ -137,6 +137,9 @@ public final class HandoutService {
         /** How many tasks of a unit are read at once. */
         int piece();
 
+        /** A unit of no more than a piece: its tasks whole, with texts and statuses of the day. */
+        List<Task> whole(Unit unit);
+
         /** The meetings that issued the tasks, in id order. */
         List<Long> issuingMeetings();
     }

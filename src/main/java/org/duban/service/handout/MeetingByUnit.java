@@ -68,6 +68,11 @@ final class MeetingByUnit implements HandoutService.ByUnit {
     }
 
     @Override
+    public synchronized List<Task> whole(Unit unit) {
+        return tracking.tasksOnDay(TaskScope.ofUnit(meeting, unit.id()), day, meeting.heldOn());
+    }
+
+    @Override
     public int piece() {
         return piece;
     }
